@@ -1,0 +1,242 @@
+package org.vomcase.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Creates the role groups, their authorizations and their Tasklist filters, in every profile and on
+ * every start. It only adds what is missing: permissions an administrator granted on top in Admin
+ * are kept.
+ */
+@Component
+public class RoleSetup {
+
+  /** Web applications, as named in the engine's APPLICATION authorizations. */
+  public static final String TASKLIST = "tasklist";
+
+  public static final String COCKPIT = "cockpit";
+
+  public static final String ADMIN = "admin";
+
+  /** Filter names, as Tasklist shows them. */
+  public static final String FILTER_MY_TASKS = "My tasks";
+
+  public static final String FILTER_TASKS_I_CAN_TAKE = "Tasks I can take";
+
+  public static final String FILTER_MY_OVERDUE_TASKS = "My overdue tasks";
+
+  public static final String FILTER_INTAKE = "Intake and assignment";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoleSetup.class);
+
+  /** One authorization: permissions on one resource (ANY = all of that type). */
+  public record Grant(Resource resource, String resourceId, Set<Permission> permissions) {
+    static Grant on(Resource resource, Permission... permissions) {
+      return new Grant(resource, ANY, Set.of(permissions));
+    }
+
+    static Grant app(String application) {
+      return new Grant(Resources.APPLICATION, application, Set.of(Permissions.ACCESS));
+    }
+  }
+
+  /** A role: the group, its display name and what it may do. */
+  public record RoleDefinition(String groupId, String name, List<Grant> grants) {}
+
+  /** A Tasklist filter and the roles that see it. */
+  public record FilterDefinition(
+      String name, String description, int priority, Function<TaskService, TaskQuery> query, List<String> groups) {}
+
+  public static final List<RoleDefinition> ROLES =
+      List.of(
+          new RoleDefinition(
+              Roles.COORDINATORS,
+              "Coordinators",
+              List.of(
+                  Grant.app(TASKLIST),
+                  Grant.on(
+                      Resources.PROCESS_DEFINITION,
+                      ProcessDefinitionPermissions.READ,
+                      ProcessDefinitionPermissions.CREATE_INSTANCE,
+                      ProcessDefinitionPermissions.READ_INSTANCE,
+                      ProcessDefinitionPermissions.READ_HISTORY),
+                  Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE),
+                  Grant.on(Resources.USER, Permissions.READ),
+                  Grant.on(Resources.GROUP, Permissions.READ))),
+          new RoleDefinition(
+              Roles.MEDIATORS,
+              "Mediators",
+              List.of(
+                  Grant.app(TASKLIST),
+                  // Definition metadata only (names in Tasklist); case access comes with the task.
+                  Grant.on(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ),
+                  Grant.on(Resources.USER, Permissions.READ))),
+          new RoleDefinition(
+              Roles.SUPERVISORS,
+              "Supervisors",
+              List.of(
+                  Grant.app(COCKPIT),
+                  Grant.on(
+                      Resources.PROCESS_DEFINITION,
+                      ProcessDefinitionPermissions.READ,
+                      ProcessDefinitionPermissions.READ_INSTANCE,
+                      ProcessDefinitionPermissions.READ_HISTORY,
+                      ProcessDefinitionPermissions.READ_TASK),
+                  Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ),
+                  Grant.on(Resources.TASK, TaskPermissions.READ),
+                  Grant.on(Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY),
+                  Grant.on(Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ),
+                  Grant.on(Resources.DEPLOYMENT, Permissions.READ),
+                  Grant.on(Resources.USER, Permissions.READ),
+                  Grant.on(Resources.GROUP, Permissions.READ))),
+          // Administrators get ALL on every resource type (as Camunda's own first-admin setup does).
+          new RoleDefinition(Roles.ADMINISTRATORS, "Administrators", List.of()));
+
+  public static final List<FilterDefinition> FILTERS =
+      List.of(
+          new FilterDefinition(
+              FILTER_MY_TASKS,
+              "Tasks assigned to me, earliest due first",
+              -10,
+              tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+              List.of(Roles.COORDINATORS, Roles.MEDIATORS)),
+          new FilterDefinition(
+              FILTER_TASKS_I_CAN_TAKE,
+              "Unassigned tasks offered to me or to one of my groups",
+              0,
+              tasks -> tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").orderByDueDate().asc(),
+              List.of(Roles.COORDINATORS, Roles.MEDIATORS)),
+          new FilterDefinition(
+              FILTER_MY_OVERDUE_TASKS,
+              "My tasks past their due date",
+              5,
+              tasks ->
+                  tasks
+                      .createTaskQuery()
+                      .taskAssigneeExpression("${currentUser()}")
+                      .dueBeforeExpression("${now()}")
+                      .orderByDueDate()
+                      .asc(),
+              List.of(Roles.COORDINATORS, Roles.MEDIATORS)),
+          new FilterDefinition(
+              FILTER_INTAKE,
+              "Referrals to screen and cases waiting for a mediator",
+              10,
+              tasks ->
+                  tasks
+                      .createTaskQuery()
+                      .taskCandidateGroup(Roles.COORDINATORS)
+                      .includeAssignedTasks()
+                      .orderByTaskCreateTime()
+                      .asc(),
+              List.of(Roles.COORDINATORS)));
+
+  /** Creates what is missing of groups, authorizations and filters. */
+  public void apply(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (RoleDefinition role : ROLES) {
+      ensureGroup(identity, role);
+      for (Grant grant : role.grants()) {
+        ensureGrant(authorizations, role.groupId(), grant);
+      }
+    }
+    for (Resource resource : Resources.values()) {
+      ensureGrant(authorizations, Roles.ADMINISTRATORS, new Grant(resource, ANY, Set.of(Permissions.ALL)));
+    }
+    for (FilterDefinition definition : FILTERS) {
+      ensureFilter(engine.getFilterService(), engine.getTaskService(), authorizations, definition);
+    }
+  }
+
+  private static void ensureGroup(IdentityService identity, RoleDefinition role) {
+    if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+      Group group = identity.newGroup(role.groupId());
+      group.setName(role.name());
+      group.setType(Roles.ADMINISTRATORS.equals(role.groupId()) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(group);
+      LOG.info("Created group {}", role.groupId());
+    }
+  }
+
+  static void ensureGrant(AuthorizationService authorizations, String groupId, Grant grant) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .singleResult();
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+    }
+    boolean changed = existing == null;
+    for (Permission permission : grant.permissions()) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private static void ensureFilter(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations, FilterDefinition definition) {
+    Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", definition.description());
+      properties.put("priority", definition.priority());
+      properties.put("refresh", true);
+      properties.put("showUndefinedVariable", false);
+      properties.put(
+          "variables",
+          List.of(
+              Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case number")));
+      filter =
+          filters
+              .newTaskFilter(definition.name())
+              .setProperties(properties)
+              .setQuery(definition.query().apply(tasks));
+      filters.saveFilter(filter);
+      LOG.info("Created Tasklist filter '{}'", definition.name());
+    }
+    for (String group : definition.groups()) {
+      ensureGrant(authorizations, group, new Grant(Resources.FILTER, filter.getId(), Set.of(Permissions.READ)));
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// VOM Case: Tasklist configuration (overrides the webjar's scripts/config.js).
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'VOM Case'
+  },
+  locales: {
+    availableLocales: ['en', 'de'],
+    fallbackLocale: 'en'
+  },
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
