@@ -1,0 +1,78 @@
+package org.vomcase.process.intake;
+
+import static org.vomcase.process.CaseVariables.CO_MEDIATOR;
+import static org.vomcase.process.CaseVariables.LEAD_MEDIATOR;
+import static org.vomcase.process.CaseVariables.MEDIATORS;
+import static org.vomcase.process.CaseVariables.MEDIATOR_OPTIONS;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import org.vomcase.identity.MediatorDirectory;
+import org.vomcase.process.CaseInputException;
+
+/**
+ * "Assign mediators": offers the current mediators in the form when the task is created, and on
+ * completion checks the choice (a mediator, and a different second one for co-mediation) before
+ * recording the case's mediators.
+ */
+@Component("mediatorAssignmentListener")
+public class MediatorAssignmentListener implements TaskListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MediatorDirectory directory;
+
+  public MediatorAssignmentListener(MediatorDirectory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> offerMediators(task);
+      case EVENTNAME_COMPLETE -> recordMediators(task);
+      default -> throw new IllegalStateException("Not bound to task event " + task.getEventName());
+    }
+  }
+
+  private void offerMediators(DelegateTask task) {
+    ArrayNode options = JSON.createArrayNode();
+    directory.mediators().forEach(m -> options.addObject().put("label", m.displayName()).put("value", m.userId()));
+    task.setVariableLocal(MEDIATOR_OPTIONS, SpinValues.jsonValue(options.toString()).create());
+  }
+
+  private void recordMediators(DelegateTask task) {
+    String lead = blankToNull((String) task.getVariable(LEAD_MEDIATOR));
+    String co = blankToNull((String) task.getVariable(CO_MEDIATOR));
+    if (lead == null) {
+      throw new CaseInputException(LEAD_MEDIATOR, "choose the mediator for this case");
+    }
+    if (!directory.isMediator(lead)) {
+      throw new CaseInputException(LEAD_MEDIATOR, "'" + lead + "' is not a member of the mediators group");
+    }
+    if (co != null && co.equals(lead)) {
+      throw new CaseInputException(CO_MEDIATOR, "the co-mediator must be a different person from the mediator");
+    }
+    if (co != null && !directory.isMediator(co)) {
+      throw new CaseInputException(CO_MEDIATOR, "'" + co + "' is not a member of the mediators group");
+    }
+    List<String> mediators = new ArrayList<>(List.of(lead));
+    if (co != null) {
+      mediators.add(co);
+    }
+    task.getExecution().setVariable(LEAD_MEDIATOR, lead);
+    task.getExecution().setVariable(CO_MEDIATOR, co);
+    task.getExecution().setVariable(MEDIATORS, Variables.objectValue(mediators).serializationDataFormat("application/json").create());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
