@@ -22,6 +22,9 @@ public class InitialAdministrator implements UserBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(InitialAdministrator.class);
 
+  /** The engine's default user id whitelist is letters and digits only. */
+  static final String VALID_USER_ID = "[A-Za-z0-9]{2,64}";
+
   private final VomProperties.Admin admin;
 
   public InitialAdministrator(VomProperties properties) {
@@ -42,9 +45,9 @@ public class InitialAdministrator implements UserBootstrap {
               + " (optionally VOM_ADMIN_FIRST_NAME, VOM_ADMIN_LAST_NAME, VOM_ADMIN_EMAIL) for the first start;"
               + " the administrator is created from them once.");
     }
-    if (!admin.userId().matches("[A-Za-z0-9._-]{2,64}")) {
+    if (!admin.userId().matches(VALID_USER_ID)) {
       throw new IllegalStateException(
-          "VOM_ADMIN_USER '" + admin.userId() + "' is not a valid user id (letters, digits, '.', '_', '-'; 2 to 64)");
+          "VOM_ADMIN_USER '" + admin.userId() + "' is not a valid user id (2 to 64 letters or digits)");
     }
     User candidate = identity.newUser(admin.userId());
     candidate.setFirstName(valueOr(admin.firstName(), "Programme"));

@@ -16,11 +16,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vomcase.VomCaseApplication;
 import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.SecondaryApplication;
 
 /** Diagrams and forms are deployed together, under stable names, and only when they changed. */
 class DeploymentIT extends AbstractApplicationIT {
@@ -66,16 +64,10 @@ class DeploymentIT extends AbstractApplicationIT {
   void restartOnTheSameDatabaseCreatesNoDeploymentUserAuthorizationOrFilter() {
     Map<String, Long> before = counts(engine);
 
-    // A second start of the whole application against the same database (own engine name, no web server).
-    try (ConfigurableApplicationContext restarted =
-        new SpringApplicationBuilder(VomCaseApplication.class)
-            .web(WebApplicationType.NONE)
-            .run(
-                "--camunda.bpm.process-engine-name=restart-check",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false")) {
+    // A second start of the application against the same database.
+    try (ConfigurableApplicationContext restarted = SecondaryApplication.start()) {
       ProcessEngine restartedEngine = restarted.getBean(ProcessEngine.class);
-      assertThat(restartedEngine.getName()).isEqualTo("restart-check");
+      assertThat(restartedEngine.getName()).isNotEqualTo(engine.getName());
       assertThat(counts(restartedEngine)).isEqualTo(before);
     }
     assertThat(counts(engine)).isEqualTo(before);

@@ -9,10 +9,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vomcase.VomCaseApplication;
+import org.vomcase.support.SecondaryApplication;
 
 /**
  * A production start (any profile but demo) creates no demo user and needs the administrator from
@@ -97,13 +95,8 @@ class InitialAdministratorIT {
         "--spring.datasource.url=" + database,
         "--spring.datasource.username=sa",
         "--spring.datasource.password=",
-        "--spring.datasource.driver-class-name=org.h2.Driver",
-        "--camunda.bpm.process-engine-name=production-check-" + UUID.randomUUID(),
-        "--camunda.bpm.job-execution.enabled=false",
-        "--spring.jmx.enabled=false"));
+        "--spring.datasource.driver-class-name=org.h2.Driver"));
     arguments.addAll(List.of(extraArguments));
-    return new SpringApplicationBuilder(VomCaseApplication.class)
-        .web(WebApplicationType.NONE)
-        .run(arguments.toArray(String[]::new));
+    return SecondaryApplication.start(arguments.toArray(String[]::new));
   }
 }

@@ -19,7 +19,7 @@ class RestApiSecurityIT extends AbstractApplicationIT {
   @ValueSource(
       strings = {
         "/engine-rest/version",
-        "/engine-rest/engine",
+        "/engine-rest/engine/default/process-definition",
         "/engine-rest/process-definition",
         "/engine-rest/process-instance",
         "/engine-rest/task",
@@ -38,6 +38,13 @@ class RestApiSecurityIT extends AbstractApplicationIT {
   }
 
   @Test
+  void engineDiscoveryListsOnlyTheEngineName() {
+    // Camunda's authentication filter leaves the list of engine names open (clients discover engines with it).
+    assertThat(anonymous().get("/engine-rest/engine").body()).isEqualTo("[{\"name\":\"default\"}]");
+    assertThat(anonymous().get("/camunda/api/engine/engine/").body()).isEqualTo("[{\"name\":\"default\"}]");
+  }
+
+  @Test
   void restApiWithAdministratorCredentialsAnswers() {
     assertThat(rest("admin").get("/engine-rest/process-definition").statusCode()).isEqualTo(200);
     assertThat(rest("admin").get("/engine-rest/version").body()).contains("7.24.0");
@@ -47,15 +54,15 @@ class RestApiSecurityIT extends AbstractApplicationIT {
   void restApiWithWrongPasswordIsRefused() {
     // A user of its own: a wrong password locks the user for a few seconds (login throttling).
     IdentityService identity = engine.getIdentityService();
-    User user = identity.newUser("wrong-password-probe");
+    User user = identity.newUser("wrongpasswordprobe");
     user.setPassword("Probe#Password2026");
     identity.saveUser(user);
     try {
       HttpResponse<String> response =
-          new Http(port).as("wrong-password-probe", "not-the-password").get("/engine-rest/version");
+          new Http(port).as("wrongpasswordprobe", "not-the-password").get("/engine-rest/version");
       assertThat(response.statusCode()).isEqualTo(401);
     } finally {
-      identity.deleteUser("wrong-password-probe");
+      identity.deleteUser("wrongpasswordprobe");
     }
   }
 

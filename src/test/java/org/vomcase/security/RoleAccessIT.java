@@ -167,13 +167,13 @@ class RoleAccessIT extends AbstractApplicationIT {
   @ParameterizedTest(name = "{0} creates a user: {1}")
   @CsvSource({"mara, 403", "clara, 403", "sam, 403", "admin, 204"})
   void onlyAdministratorsManageUsers(String user, int expectedStatus) {
-    String newUser = "created-by-" + user + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String newUser = "createdby" + user + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
 
     HttpResponse<String> response =
         rest(user)
             .postJson(
                 "/engine-rest/user/create",
-                "{\"profile\":{\"id\":\"" + newUser + "\",\"firstName\":\"N\",\"lastName\":\"U\"},"
+                "{\"profile\":{\"id\":\"" + newUser + "\",\"firstName\":\"Nora\",\"lastName\":\"Ulm\"},"
                     + "\"credentials\":{\"password\":\"New#UserPassword1\"}}");
 
     assertThat(response.statusCode()).isEqualTo(expectedStatus);

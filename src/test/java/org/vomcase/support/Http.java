@@ -30,6 +30,7 @@ public final class Http {
     this.client =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
