@@ -28,8 +28,14 @@ public class EngineSetupPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    deployer.deploy(processEngine.getRepositoryService());
-    roleSetup.apply(processEngine);
-    userBootstraps.forEach(bootstrap -> bootstrap.bootstrap(processEngine));
+    try {
+      deployer.deploy(processEngine.getRepositoryService());
+      roleSetup.apply(processEngine);
+      userBootstraps.forEach(bootstrap -> bootstrap.bootstrap(processEngine));
+    } catch (RuntimeException e) {
+      // The start fails; do not leave a half-started engine registered (and acquiring jobs) behind.
+      processEngine.close();
+      throw e;
+    }
   }
 }

@@ -40,8 +40,12 @@ class RestApiSecurityIT extends AbstractApplicationIT {
   @Test
   void engineDiscoveryListsOnlyTheEngineName() {
     // Camunda's authentication filter leaves the list of engine names open (clients discover engines with it).
-    assertThat(anonymous().get("/engine-rest/engine").body()).isEqualTo("[{\"name\":\"default\"}]");
-    assertThat(anonymous().get("/camunda/api/engine/engine/").body()).isEqualTo("[{\"name\":\"default\"}]");
+    for (String path : List.of("/engine-rest/engine", "/camunda/api/engine/engine/")) {
+      HttpResponse<String> response = anonymous().get(path);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("{\"name\":\"default\"}");
+      assertThat(response.body().replaceAll("\\{\"name\":\"[A-Za-z0-9]+\"\\},?", "")).isEqualTo("[]");
+    }
   }
 
   @Test
