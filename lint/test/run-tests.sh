@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Self-tests for the model linting (lint/run.sh): every good fixture passes,
+# every broken fixture fails with the intended message.
+#
+# Run from anywhere: bash lint/test/run-tests.sh (needs node_modules; lint/run.sh installs it).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+fixtures="$repo_root/lint/test/fixtures"
+bin="$repo_root/node_modules/.bin"
+
+export NO_COLOR=1 FORCE_COLOR=0
+
+passed=0
+failed=0
+
+# The BPMN rules resolve camunda:formRef against <cwd>/forms, so bpmnlint and
+# dmnlint run inside the fixtures directory (forms/ there holds fixture-good).
+bpmnlint() { (cd "$fixtures" && "$bin/bpmnlint" -c "$repo_root/.bpmnlintrc" "$@"); }
+dmnlint() { (cd "$fixtures" && "$bin/dmnlint" -c "$repo_root/.dmnlintrc" "$@"); }
+validate_forms() { (cd "$fixtures" && node "$repo_root/lint/validate-forms.mjs" "$@"); }
+
+strip_ansi() { sed -e $'s/\x1b\\[[0-9;]*m//g'; }
+
+# expect_pass NAME COMMAND...
+expect_pass() {
+  local name="$1"; shift
+  local output rc=0
+  output="$("$@" 2>&1 | strip_ansi)" || rc=$?
+  if [[ $rc -eq 0 ]]; then
+    echo "ok    $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL  $name: expected exit 0, got $rc"
+    printf '%s\n' "$output" | sed 's/^/      | /'
+    failed=$((failed + 1))
+  fi
+}
+
+# expect_fail NAME EXPECTED_TEXT COMMAND...
+#   EXPECTED_TEXT may hold several fragments separated by '||', all required.
+expect_fail() {
+  local name="$1" expected="$2"; shift 2
+  local output rc=0 missing=() fragment rest="$expected"
+  output="$("$@" 2>&1 | strip_ansi)" || rc=$?
+  while :; do
+    fragment="${rest%%||*}"
+    if ! grep -qF -- "$fragment" <<<"$output"; then
+      missing+=("[$fragment]")
+    fi
+    [[ "$rest" == *"||"* ]] || break
+    rest="${rest#*||}"
+  done
+  if [[ $rc -ne 0 && ${#missing[@]} -eq 0 ]]; then
+    echo "ok    $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL  $name: exit $rc (expected non-zero)${missing[*]:+, missing: ${missing[*]}}"
+    printf '%s\n' "$output" | sed 's/^/      | /'
+    failed=$((failed + 1))
+  fi
+}
+
+echo "== bpmnlint"
+expect_pass "bpmn good.bpmn" bpmnlint bpmn/good.bpmn
+expect_fail "bpmn service task without asyncBefore" \
+  '(Task_Notify) must set camunda:asyncBefore="true"||local/service-task-async-retry' \
+  bpmnlint bpmn/bad-service-task-no-async.bpmn
+expect_fail "bpmn service task without failedJobRetryTimeCycle" \
+  '(Task_Notify) must define a camunda:failedJobRetryTimeCycle||local/service-task-async-retry' \
+  bpmnlint bpmn/bad-service-task-no-retry.bpmn
+expect_fail "bpmn process without versionTag" \
+  '(lint-fixture) must set camunda:versionTag||local/process-history-and-version' \
+  bpmnlint bpmn/bad-process-no-version-tag.bpmn
+expect_fail "bpmn process without historyTimeToLive" \
+  '(lint-fixture) must set camunda:historyTimeToLive||camunda-compat/history-time-to-live' \
+  bpmnlint bpmn/bad-process-no-history-ttl.bpmn
+expect_fail "bpmn user task with unknown formRef" \
+  '(Task_Review) references camunda:formRef="fixture-missing", but no form with that id exists||local/user-task-assignment-and-form' \
+  bpmnlint bpmn/bad-user-task-unknown-form-ref.bpmn
+expect_fail "bpmn start event with unknown formRef" \
+  '(StartEvent_Requested) references camunda:formRef="fixture-unknown", but no form with that id exists' \
+  bpmnlint bpmn/bad-start-event-unknown-form-ref.bpmn
+expect_fail "bpmn user task without assignment" \
+  '(Task_Review) must set camunda:candidateGroups, camunda:candidateUsers or camunda:assignee' \
+  bpmnlint bpmn/bad-user-task-unassigned.bpmn
+expect_fail "bpmn user task without form" \
+  '(Task_Review) must reference a Camunda Form' \
+  bpmnlint bpmn/bad-user-task-no-form.bpmn
+expect_fail "bpmn default (non-technical) ids" \
+  '(Activity_0k3x9pq): id is not a technical id||(Flow_1m2n3o4): id is not a technical id||local/technical-ids' \
+  bpmnlint bpmn/bad-technical-ids.bpmn
+
+echo "== dmnlint"
+expect_pass "dmn good.dmn" dmnlint dmn/good.dmn
+expect_fail "dmn decision without name" \
+  'Decision_LintFixture  error  Element is missing label/name' \
+  dmnlint dmn/bad-decision-no-label.dmn
+
+echo "== validate-forms"
+expect_pass "form good.form" validate_forms forms/good.form
+expect_fail "form schemaVersion 17" \
+  '"schemaVersion" 17 is newer than 16' \
+  validate_forms forms-bad/schema-version-17.form
+expect_fail "form duplicate key" \
+  'key "name" duplicates key "name" of component Field_Name' \
+  validate_forms forms-bad/duplicate-key.form
+expect_fail "form unsupported component type" \
+  'type "filepicker" is not rendered by Camunda 7.24 Tasklist||form-linting [error] Field_Upload "Upload": A <Filepicker> is not supported' \
+  validate_forms forms-bad/unsupported-type.form
+expect_fail "form select without options" \
+  'component Field_Kind <select> "Kind" needs options' \
+  validate_forms forms-bad/missing-options.form
+expect_fail "form field without key / label" \
+  'component Field_Name <textfield> has no "label"||component Field_ItemDone <checkbox> "Done" has no "key"' \
+  validate_forms forms-bad/missing-key-label.form
+expect_fail "form for Camunda 8" \
+  '"executionPlatform" must be "Camunda Platform"||"executionPlatformVersion" must start with "7."' \
+  validate_forms forms-bad/platform-8.form
+expect_fail "form invalid FEEL (form-linting)" \
+  'form-linting [error] Field_Name "=1 +": Invalid FEEL expression in <label>' \
+  validate_forms forms-bad/invalid-feel.form
+expect_fail "form id used by two files" \
+  'form id "fixture-good" is also used by forms/good.form' \
+  validate_forms forms/good.form forms/good.form
+
+echo "lint-selftests: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
