@@ -10,11 +10,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo the demo users of the demo profile
  */
 @ConfigurationProperties(prefix = "vom")
-public record VomProperties(Admin admin, Demo demo) {
+public record VomProperties(Admin admin, Demo demo, Programme programme) {
 
   public VomProperties {
     admin = admin == null ? new Admin(null, null, null, null, null) : admin;
     demo = demo == null ? new Demo(null) : demo;
+    programme = programme == null ? new Programme(null) : programme;
+  }
+
+  /**
+   * The programme this installation runs (R26): {@code de_toa}, {@code dk_konfliktraad} or {@code
+   * us_vom}. The decision tables take it as an input; each case keeps the profile it was registered under.
+   */
+  public record Programme(String profile) {
+    public Programme {
+      profile = profile == null || profile.isBlank() ? "de_toa" : profile.trim();
+      if (!org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.containsKey(profile)) {
+        throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
+            + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
+      }
+    }
   }
 
   /** The first administrator ({@code VOM_ADMIN_USER}, {@code VOM_ADMIN_PASSWORD}, ...). */

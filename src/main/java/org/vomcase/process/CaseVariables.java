@@ -19,6 +19,45 @@ public final class CaseVariables {
   public static final String VICTIMS = "victims";
   public static final String OFFENDERS = "offenders";
 
+  /** The referring body: name, email for notices, its own file reference. */
+  public static final String REFERRER_NAME = "referrerName";
+  public static final String REFERRER_EMAIL = "referrerEmail";
+  public static final String REFERRER_REFERENCE = "referrerReference";
+
+  /** Eligibility inputs (R3). */
+  public static final String RESPONSIBILITY_ADMISSION = "responsibilityAdmission";
+  public static final String VICTIM_IS_NATURAL_PERSON = "victimIsNaturalPerson";
+  public static final String APPEAL_PENDING = "appealPending";
+  public static final String VICTIM_REFUSED = "victimRefused";
+
+  /** The programme profile the case runs under (R26), fixed at registration. */
+  public static final String PROGRAMME_PROFILE = "programmeProfile";
+
+  /** When the referral was registered (ISO date-time). */
+  public static final String REGISTERED_AT = "registeredAt";
+
+  /** The eligibility decision's whole result (a JSON map of outcome and reason), as the engine stores it. */
+  public static final String ELIGIBILITY = "eligibility";
+
+  /** The eligibility decision (decision table "eligibility"): outcome and the reason in words. */
+  public static final String ELIGIBILITY_OUTCOME = "eligibilityOutcome";
+  public static final String ELIGIBILITY_REASON = "eligibilityReason";
+
+  /** A coordinator's review of a referral the rules could not decide. */
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_REASON = "reviewReason";
+
+  /** The mandate a self-referral waits for (R2). */
+  public static final String MANDATE_OUTCOME = "mandateOutcome";
+  public static final String MANDATE_ISSUER = "mandateIssuer";
+  public static final String MANDATE_DATE = "mandateDate";
+  public static final String MANDATE_REFERENCE = "mandateReference";
+
+  /** Why the case closed (R19), when, and the reason given to the referrer where there is one. */
+  public static final String CLOSURE_REASON = "closureReason";
+  public static final String CLOSED_AT = "closedAt";
+  public static final String CLOSURE_NOTE = "closureNote";
+
   /** Json list of {label, value} for the mediator selects of the assignment form. */
   public static final String MEDIATOR_OPTIONS = "mediatorOptions";
 

@@ -1,0 +1,51 @@
+package org.vomcase.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * "Send notification" service tasks: input parameters {@code message} and {@code recipient} name
+ * the message of the {@link MessageCatalogue} and its recipient role; every other input parameter
+ * of the task is content for the message's template. Runs after a transaction boundary
+ * (asyncBefore) with retries; the idempotency key (case, activity, execution, recipient) makes a
+ * retried job send nothing twice.
+ */
+@Component("sendNotificationDelegate")
+public class SendNotificationDelegate implements JavaDelegate {
+
+  public static final String MESSAGE = "message";
+  public static final String RECIPIENT = "recipient";
+
+  private final NotificationService notifications;
+
+  public SendNotificationDelegate(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String message = (String) execution.getVariableLocal(MESSAGE);
+    String recipient = (String) execution.getVariableLocal(RECIPIENT);
+    MessageCatalogue.check(message, recipient);
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER));
+    if (MessageCatalogue.REFERRER.equals(recipient)) {
+      content.put("recipientName", execution.getVariable(CaseVariables.REFERRER_NAME));
+      content.put("recipientEmail", execution.getVariable(CaseVariables.REFERRER_EMAIL));
+      content.put(CaseVariables.REFERRER_REFERENCE, execution.getVariable(CaseVariables.REFERRER_REFERENCE));
+    }
+    execution.getVariablesLocal().forEach((name, value) -> {
+      if (!MESSAGE.equals(name) && !RECIPIENT.equals(name)) {
+        content.put(name, value);
+      }
+    });
+    String key = String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getId(),
+        recipient);
+    notifications.send(new OutgoingMessage(key, (String) execution.getVariable(CaseVariables.CASE_NUMBER),
+        execution.getProcessInstanceId(), message, recipient, content));
+  }
+}

@@ -1,0 +1,46 @@
+package org.vomcase.process;
+
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes a case: called by the end events (execution listener {@code ${caseClosure.close(execution,
+ * 'not_eligible')}}), records exactly one closure reason of R19, when, and the note the referrer got.
+ */
+@Component("caseClosure")
+public class CaseClosure {
+
+  public void close(DelegateExecution execution, String reason) {
+    ClosureReason closureReason = ClosureReason.of(reason);
+    if (execution.getVariable(CaseVariables.CLOSURE_REASON) != null) {
+      throw new IllegalStateException("Case " + execution.getProcessBusinessKey() + " is already closed ("
+          + execution.getVariable(CaseVariables.CLOSURE_REASON) + ")");
+    }
+    execution.setVariable(CaseVariables.CLOSURE_REASON, closureReason.value());
+    execution.setVariable(CaseVariables.CLOSED_AT,
+        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+    String note = closureNote(execution);
+    if (note != null) {
+      execution.setVariable(CaseVariables.CLOSURE_NOTE, note);
+    }
+  }
+
+  /** What the referrer is told about a case that does not go on; null where nothing was decided. */
+  public String closureNote(DelegateExecution execution) {
+    if ("reject".equals(execution.getVariable(CaseVariables.REVIEW_DECISION))) {
+      return (String) execution.getVariable(CaseVariables.REVIEW_REASON);
+    }
+    if ("refused".equals(execution.getVariable(CaseVariables.MANDATE_OUTCOME))) {
+      return "The prosecutor or court did not give the mandate for a mediation.";
+    }
+    if ("referral_withdrawn".equals(execution.getVariable(CaseVariables.MANDATE_OUTCOME))) {
+      return "The referral was withdrawn.";
+    }
+    if ("not_eligible".equals(execution.getVariable(CaseVariables.ELIGIBILITY_OUTCOME))) {
+      return (String) execution.getVariable(CaseVariables.ELIGIBILITY_REASON);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+package org.vomcase.process;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The controlled vocabularies of a case: the values forms offer, the API accepts and the decision
+ * tables test. Value → English label. Forms must offer exactly these values (a test checks it).
+ */
+public final class Vocabulary {
+
+  public static final Map<String, String> REFERRAL_SOURCES = ordered(
+      "police", "Police",
+      "prosecutor", "Prosecutor",
+      "court", "Court",
+      "probation", "Probation",
+      "youth_justice", "Youth justice service",
+      "victim_service", "Victim service",
+      "defence", "Defence",
+      "school", "School",
+      "social_services", "Social services",
+      "self_referral", "Self-referral");
+
+  public static final String SELF_REFERRAL = "self_referral";
+
+  public static final Map<String, String> PROCEDURAL_STAGES = ordered(
+      "diversion", "Diversion / pre-charge",
+      "after_charge", "After charge",
+      "at_trial", "At trial",
+      "post_sentence", "Post-sentence or in custody");
+
+  public static final Map<String, String> OFFENCE_CATEGORIES = ordered(
+      "property_damage", "Property damage",
+      "theft", "Theft",
+      "burglary", "Burglary",
+      "fraud", "Fraud",
+      "assault", "Assault / bodily harm",
+      "robbery", "Robbery",
+      "threat", "Threat / coercion",
+      "insult", "Insult / defamation",
+      "stalking", "Stalking / harassment",
+      "domestic_violence", "Domestic or intimate-partner violence",
+      "sexual_offence", "Sexual offence",
+      "traffic_injury", "Traffic offence with injury",
+      "other", "Other");
+
+  /** R3: how far the offender has admitted responsibility. */
+  public static final Map<String, String> RESPONSIBILITY_ADMISSIONS = ordered(
+      "none", "Denies responsibility",
+      "does_not_deny", "Does not deny",
+      "essential_confession", "Essentially confesses",
+      "full", "Fully admits");
+
+  public static final Map<String, String> LANGUAGES = ordered(
+      "en", "English",
+      "de", "German",
+      "da", "Danish",
+      "ar", "Arabic",
+      "tr", "Turkish",
+      "pl", "Polish",
+      "ru", "Russian",
+      "uk", "Ukrainian",
+      "es", "Spanish",
+      "fr", "French",
+      "other", "Other");
+
+  /** R26: the programme profiles; the active one is configuration ({@code vom.programme.profile}). */
+  public static final Map<String, String> PROGRAMME_PROFILES = ordered(
+      "de_toa", "German Täter-Opfer-Ausgleich",
+      "dk_konfliktraad", "Danish konfliktråd",
+      "us_vom", "US victim-offender mediation");
+
+  /** Outcomes of the eligibility decision (R3). */
+  public static final Set<String> ELIGIBILITY_OUTCOMES = Set.of("eligible", "not_eligible", "needs_review");
+
+  /** How a self-referral's request for a mandate ended (R2). */
+  public static final Map<String, String> MANDATE_OUTCOMES = ordered(
+      "granted", "Mandate granted",
+      "refused", "Mandate refused",
+      "referral_withdrawn", "Referral withdrawn");
+
+  public static final Map<String, String> MANDATE_ISSUERS = ordered(
+      "prosecutor", "Prosecutor",
+      "court", "Court");
+
+  /** A coordinator's decision on a referral the rules sent to review. */
+  public static final Map<String, String> REVIEW_DECISIONS = ordered(
+      "accept", "Accept: the case goes on",
+      "reject", "Reject: not eligible");
+
+  private Vocabulary() {}
+
+  private static Map<String, String> ordered(String... valuesAndLabels) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < valuesAndLabels.length; i += 2) {
+      map.put(valuesAndLabels[i], valuesAndLabels[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,53 @@
+package org.vomcase.process.referral;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Case numbers {@code VOM-<year>-<5 digits>}: unique, counted per year. Each number is taken in a
+ * short transaction of its own, so concurrent registrations wait only for the counter row, not for
+ * each other's whole start; a referral rejected later leaves a gap, which is allowed.
+ */
+@Service
+public class CaseNumberGenerator {
+
+  public static final int MAX_PER_YEAR = 99_999;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  public CaseNumberGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public String next(int year) {
+    Integer number = ownTransaction.execute(status -> increment(year));
+    if (number == null || number > MAX_PER_YEAR) {
+      throw new IllegalStateException("All " + MAX_PER_YEAR + " case numbers of " + year + " are used");
+    }
+    return format(year, number);
+  }
+
+  public static String format(int year, int number) {
+    return String.format("VOM-%d-%05d", year, number);
+  }
+
+  private Integer increment(int year) {
+    if (jdbc.update("UPDATE vom_case_counter SET last_number = last_number + 1 WHERE counter_year = ?", year) == 0) {
+      try {
+        jdbc.update("INSERT INTO vom_case_counter (counter_year, last_number) VALUES (?, 1)", year);
+        return 1;
+      } catch (DuplicateKeyException concurrentFirstOfTheYear) {
+        throw new IllegalStateException("Case number counter of " + year + " was created concurrently; try again",
+            concurrentFirstOfTheYear);
+      }
+    }
+    return jdbc.queryForObject("SELECT last_number FROM vom_case_counter WHERE counter_year = ?", Integer.class, year);
+  }
+}

@@ -1,0 +1,24 @@
+package org.vomcase.process.referral;
+
+import static org.vomcase.process.CaseVariables.REVIEW_DECISION;
+import static org.vomcase.process.CaseVariables.REVIEW_REASON;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.Vocabulary;
+
+/** "Review eligibility": a rejection carries the reason the referrer will read. */
+@Component("eligibilityReviewListener")
+public class EligibilityReviewListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String decision = TaskInput.required(task, REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS);
+    Object reason = task.getVariable(REVIEW_REASON);
+    if ("reject".equals(decision) && (reason == null || reason.toString().trim().length() < 10)) {
+      throw new CaseInputException(REVIEW_REASON, "give the reason for the rejection (at least 10 characters); the referrer receives it");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.vomcase.process.referral;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.vomcase.config.VomProperties;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * "Referral received": checks the referral before the case exists (a rejected referral rolls the
+ * whole start back, so nothing is created), then gives the case its number as business key and
+ * records the programme profile and registration time.
+ */
+@Component("referralIntakeListener")
+public class ReferralIntakeListener implements ExecutionListener {
+
+  private final CaseNumberGenerator caseNumbers;
+  private final String programmeProfile;
+
+  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties) {
+    this.caseNumbers = caseNumbers;
+    this.programmeProfile = properties.programme().profile();
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    LocalDate today = now.toLocalDate();
+    execution.setVariables(ReferralIntake.prepare(execution.getVariables(), today));
+    String caseNumber = caseNumbers.next(today.getYear());
+    execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
+    execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);
+    execution.setVariable(CaseVariables.REGISTERED_AT, now.toString());
+    execution.setProcessBusinessKey(caseNumber);
+  }
+}

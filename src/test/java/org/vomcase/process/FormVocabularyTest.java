@@ -1,0 +1,66 @@
+package org.vomcase.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every select of every form offers exactly the values the Java side accepts, in the same order. */
+class FormVocabularyTest {
+
+  private static final Map<String, Map<String, String>> VOCABULARY_BY_KEY = Map.ofEntries(
+      Map.entry(CaseVariables.REFERRAL_SOURCE, Vocabulary.REFERRAL_SOURCES),
+      Map.entry(CaseVariables.PROCEDURAL_STAGE, Vocabulary.PROCEDURAL_STAGES),
+      Map.entry(CaseVariables.OFFENCE_CATEGORY, Vocabulary.OFFENCE_CATEGORIES),
+      Map.entry(CaseVariables.RESPONSIBILITY_ADMISSION, Vocabulary.RESPONSIBILITY_ADMISSIONS),
+      Map.entry("preferredLanguage", Vocabulary.LANGUAGES),
+      Map.entry(CaseVariables.MANDATE_OUTCOME, Vocabulary.MANDATE_OUTCOMES),
+      Map.entry(CaseVariables.MANDATE_ISSUER, Vocabulary.MANDATE_ISSUERS),
+      Map.entry(CaseVariables.REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS));
+
+  @Test
+  void everyStaticSelectMatchesItsVocabulary() throws IOException {
+    List<String> checked = new ArrayList<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        for (JsonNode select : selects(new ObjectMapper().readTree(form.toFile()).path("components"))) {
+          String key = select.path("key").asText();
+          if (select.has("valuesKey")) {
+            continue;
+          }
+          assertThat(VOCABULARY_BY_KEY).as("vocabulary for select '%s' of %s", key, form).containsKey(key);
+          List<String> values = new ArrayList<>();
+          List<String> labels = new ArrayList<>();
+          select.path("values").forEach(v -> {
+            values.add(v.path("value").asText());
+            labels.add(v.path("label").asText());
+          });
+          assertThat(values).as("values of '%s' in %s", key, form).containsExactlyElementsOf(VOCABULARY_BY_KEY.get(key).keySet());
+          assertThat(labels).as("labels of '%s' in %s", key, form).containsExactlyElementsOf(VOCABULARY_BY_KEY.get(key).values());
+          checked.add(form.getFileName() + ":" + key);
+        }
+      }
+    }
+    assertThat(checked).contains("referral.form:" + CaseVariables.OFFENCE_CATEGORY, "record-mandate.form:" + CaseVariables.MANDATE_OUTCOME,
+        "review-eligibility.form:" + CaseVariables.REVIEW_DECISION);
+  }
+
+  private static List<JsonNode> selects(JsonNode components) {
+    List<JsonNode> found = new ArrayList<>();
+    components.forEach(component -> {
+      if ("select".equals(component.path("type").asText()) || "radio".equals(component.path("type").asText())) {
+        found.add(component);
+      }
+      found.addAll(selects(component.path("components")));
+    });
+    return found;
+  }
+}

@@ -1,0 +1,110 @@
+package org.vomcase.process.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.vomcase.process.CaseVariables;
+
+/** What each bad referral gets: the field and the message, and nothing else goes through. */
+class ReferralIntakeTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+  @ParameterizedTest(name = "{0} = ''{1}'' -> {2}: {3}")
+  @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+      referralSource           | NULL          | referralSource           | is required
+      referralSource           | neighbour     | referralSource           | 'neighbour' is not one of police, prosecutor,
+      proceduralStage          | appeal        | proceduralStage          | 'appeal' is not one of diversion,
+      offenceCategory          | NULL          | offenceCategory          | is required
+      responsibilityAdmission  | partly        | responsibilityAdmission  | 'partly' is not one of none, does_not_deny,
+      offenceDate              | 23.11.2026    | offenceDate              | '23.11.2026' is not a date (YYYY-MM-DD)
+      offenceDate              | 2026-11-24    | offenceDate              | must not be in the future
+      offenceDate              | 1899-12-31    | offenceDate              | must not be before 1900
+      offenceSummary           | Fight.        | offenceSummary           | must have at least 10 characters
+      referrerName             | NULL          | referrerName             | is required
+      referrerEmail            | not-an-email  | referrerEmail            | 'not-an-email' is not an email address
+      """)
+  void badReferralFieldIsNamedWithItsProblem(String key, String value, String field, String message) {
+    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    referral.put(key, value);
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, rejected -> assertThat(rejected.getErrors())
+            .singleElement()
+            .satisfies(error -> {
+              assertThat(error.field()).isEqualTo(field);
+              assertThat(error.message()).startsWith(message);
+            }));
+  }
+
+  @ParameterizedTest(name = "person {0} = ''{1}'' -> {2}: {3}")
+  @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+      name              | NULL        | victims[0].name              | is required
+      name              | A           | victims[0].name              | must have at least 2 characters
+      dateOfBirth       | NULL        | victims[0].dateOfBirth       | is required
+      dateOfBirth       | 2030-01-01  | victims[0].dateOfBirth       | must not be in the future
+      preferredLanguage | klingon     | victims[0].preferredLanguage | 'klingon' is not one of en, de,
+      email             | ana@        | victims[0].email             | 'ana@' is not an email address
+      phone             | call me     | victims[0].phone             | is not a phone number
+      """)
+  void badPersonFieldIsNamedWithItsPosition(String key, String value, String field, String message) {
+    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    Map<String, Object> victim = VomCaseIntakeTest.person("Ana Roth", "1980-04-02");
+    victim.put(key, value);
+    referral.put(CaseVariables.VICTIMS, List.of(victim));
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, rejected -> assertThat(rejected.getErrors())
+            .extracting(FieldError::toString)
+            .anySatisfy(error -> assertThat(error).startsWith(field + ": " + message)));
+  }
+
+  @Test
+  void personWithoutAnyWayToReachThemIsRejected() {
+    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    Map<String, Object> offender = VomCaseIntakeTest.person("Carl Vogt", "1990-01-15");
+    offender.remove("email");
+    referral.put(CaseVariables.OFFENDERS, List.of(offender));
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .hasMessage("Referral rejected: offenders[0].contact: give at least one way to reach the offender (email, phone or postal address)");
+  }
+
+  @Test
+  void referralWithoutVictimsOrOffendersOrWithUnreadableListsIsRejected() {
+    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    referral.remove(CaseVariables.VICTIMS);
+    referral.put(CaseVariables.OFFENDERS, "not json");
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .hasMessage("Referral rejected: offenders: must be a list of persons (name, dateOfBirth, ...)");
+    referral.put(CaseVariables.OFFENDERS, new ArrayList<>());
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .hasMessage("Referral rejected: victims: at least one victim is required; offenders: at least one offender is required");
+  }
+
+  @Test
+  void validReferralIsTrimmedAndGetsTheDefaultsOfTheEligibilityFacts() {
+    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    referral.put(CaseVariables.OFFENCE_SUMMARY, "  A fight outside a bar.  ");
+    referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03T00:00:00");
+    referral.put("unrelated", "dropped");
+
+    Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY);
+
+    assertThat(variables)
+        .containsEntry(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar.")
+        .containsEntry(CaseVariables.OFFENCE_DATE, "2026-01-03")
+        .containsEntry(CaseVariables.VICTIM_IS_NATURAL_PERSON, true)
+        .containsEntry(CaseVariables.APPEAL_PENDING, false)
+        .containsEntry(CaseVariables.VICTIM_REFUSED, false)
+        .doesNotContainKey("unrelated");
+  }
+}

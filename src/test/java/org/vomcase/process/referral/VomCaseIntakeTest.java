@@ -1,0 +1,405 @@
+package org.vomcase.process.referral;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import org.vomcase.config.VomProperties;
+import org.vomcase.identity.MediatorDirectory;
+import org.vomcase.identity.MediatorDirectory.Mediator;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.process.CaseClosure;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.intake.MediatorAssignmentListener;
+import org.vomcase.support.ProcessTestEngine;
+
+/**
+ * Intake of {@code vom-case} (R1-R4), one test per path: referral checks and case number,
+ * self-referral mandate with its reminder, the eligibility rules per programme profile, the
+ * coordinator's review, closure of cases that are not eligible, mediator assignment.
+ */
+@Deployment(resources = {
+    "processes/vom-case.bpmn", "processes/eligibility.dmn", "forms/referral.form", "forms/record-mandate.form",
+    "forms/review-eligibility.form", "forms/assign-mediators.form"})
+class VomCaseIntakeTest {
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+
+  ProcessEngine processEngine;
+  NotificationService notifications = mock(NotificationService.class);
+  CaseNumberGenerator caseNumbers = mock(CaseNumberGenerator.class);
+  MediatorDirectory directory = mock(MediatorDirectory.class);
+  int nextNumber = 1;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    when(caseNumbers.next(anyInt())).thenAnswer(call -> CaseNumberGenerator.format(call.getArgument(0), nextNumber++));
+    when(notifications.send(any())).thenReturn(true);
+    when(directory.mediators()).thenReturn(List.of(new Mediator("jonas", "Jonas Weber"), new Mediator("mara", "Mara Jensen")));
+    when(directory.isMediator("mara")).thenReturn(true);
+    when(directory.isMediator("jonas")).thenReturn(true);
+    useProgrammeProfile("de_toa");
+    Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory));
+    Mocks.register("mandateListener", new MandateListener());
+    Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
+    Mocks.register("caseClosure", new CaseClosure());
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // --- referral ---------------------------------------------------------------------------------
+
+  @Test
+  void eligibleReferralGetsACaseNumberAndWaitsForMediators() {
+    ProcessInstance instance = start(referral());
+
+    assertThat(instance).isWaitingAt("Task_CheckEligibility");
+    Assertions.assertThat(instance.getBusinessKey()).matches("VOM-\\d{4}-00001");
+    assertThat(instance).variables()
+        .containsEntry(CaseVariables.CASE_NUMBER, instance.getBusinessKey())
+        .containsEntry(CaseVariables.PROGRAMME_PROFILE, "de_toa")
+        .containsEntry(CaseVariables.VICTIM_REFUSED, false)
+        .containsKey(CaseVariables.REGISTERED_AT);
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_AssignMediators").variables()
+        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME, "eligible")
+        .containsEntry(CaseVariables.ELIGIBILITY_REASON, "The referral meets the programme's criteria.");
+    assertThat(task()).hasCandidateGroup("coordinators");
+
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "jonas"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReadyForContact");
+    Assertions.assertThat(historic(instance, CaseVariables.MEDIATORS)).isEqualTo(List.of("mara", "jonas"));
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+    verify(notifications, never()).send(any());
+  }
+
+  @Test
+  void personsGetIdsRolesAndTheMinorFlag() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
+    referral.put(CaseVariables.OFFENDERS, List.of(person("Carl Vogt", "2009-01-15"), person("Dana Eck", "1999-12-01")));
+
+    ProcessInstance instance = start(referral);
+
+    SpinJsonNode victims = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.VICTIMS);
+    SpinJsonNode offenders = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.OFFENDERS);
+    Assertions.assertThat(victims.elements()).extracting(p -> p.prop("personId").stringValue()).containsExactly("V1", "V2");
+    Assertions.assertThat(victims.elements()).extracting(p -> p.prop("minor").boolValue()).containsExactly(false, true);
+    Assertions.assertThat(offenders.elements()).extracting(p -> p.prop("role").stringValue()).containsOnly("offender");
+    Assertions.assertThat(offenders.elements()).extracting(p -> p.prop("minor").boolValue()).containsExactly(true, false);
+  }
+
+  @Test
+  void invalidReferralIsRejectedWithEveryProblemAndCreatesNothing() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.OFFENCE_CATEGORY, "arson");
+    referral.put(CaseVariables.OFFENDERS, List.of());
+    ((List<Map<String, Object>>) referral.get(CaseVariables.VICTIMS)).get(0).put("dateOfBirth", "2999-01-01");
+
+    Assertions.assertThatThrownBy(() -> start(referral))
+        .hasMessageContaining("Referral rejected")
+        .hasMessageContaining("offenceCategory: 'arson' is not one of")
+        .hasMessageContaining("victims[0].dateOfBirth: must not be in the future")
+        .hasMessageContaining("offenders: at least one offender is required")
+        .satisfies(thrown -> Assertions.assertThat(cause(thrown)).isInstanceOf(ReferralRejectedException.class));
+
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().count()).isZero();
+    verify(caseNumbers, never()).next(anyInt());
+  }
+
+  // --- self-referral and mandate (R2) -------------------------------------------------------------
+
+  @Test
+  void selfReferralWaitsForTheMandateWithRemindersThenGoesOn() {
+    ProcessInstance instance = start(selfReferral());
+    assertThat(instance).isWaitingAt("Task_RecordMandate");
+
+    fireMandateReminder(instance);
+    fireMandateReminder(instance);
+
+    assertThat(instance).isWaitingAt("Task_RecordMandate").hasPassed("EndEvent_MandateReminderSent");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.times(2)).send(sent.capture());
+    Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::message).containsOnly("mandate-reminder");
+    Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::recipientRole).containsOnly("coordinators");
+    Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
+
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_ISSUER, "prosecutor",
+        CaseVariables.MANDATE_DATE, "2026-01-10", CaseVariables.MANDATE_REFERENCE, "StA 12 Js 345/26"));
+
+    assertThat(instance).isWaitingAt("Task_CheckEligibility");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+  }
+
+  @Test
+  void refusedMandateClosesTheCaseAndTellsTheReferrer() {
+    ProcessInstance instance = start(selfReferral());
+
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "refused", CaseVariables.MANDATE_ISSUER, "court",
+        CaseVariables.MANDATE_DATE, "2026-01-10"));
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_NoMandate");
+    assertClosed(instance, "not_eligible", "The prosecutor or court did not give the mandate for a mediation.");
+    OutgoingMessage sent = singleMessage();
+    Assertions.assertThat(sent.message()).isEqualTo("mandate-refused");
+    Assertions.assertThat(sent.recipientRole()).isEqualTo("referrer");
+    Assertions.assertThat(sent.content()).containsEntry("reason", "The prosecutor or court did not give the mandate for a mediation.")
+        .containsEntry("recipientEmail", "self@example.org");
+  }
+
+  @Test
+  void withdrawnSelfReferralClosesWithReasonReferralWithdrawn() {
+    ProcessInstance instance = start(selfReferral());
+
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "referral_withdrawn"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReferralWithdrawn");
+    assertClosed(instance, "referral_withdrawn", "The referral was withdrawn.");
+    verify(notifications, never()).send(any());
+  }
+
+  @Test
+  void mandateWithoutIssuerOrWithFutureDateIsRefusedAndTheTaskStays() {
+    ProcessInstance instance = start(selfReferral());
+    String taskId = task().getId();
+
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_DATE, "2026-01-10"),
+        "mandateIssuer: is required");
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_ISSUER, "court",
+        CaseVariables.MANDATE_DATE, "2999-01-01"), "mandateDate: must not be in the future");
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "maybe"), "mandateOutcome: 'maybe' is not one of");
+
+    assertThat(instance).isWaitingAt("Task_RecordMandate");
+  }
+
+  // --- eligibility (R3) -------------------------------------------------------------------------------
+
+  @Test
+  void notEligibleReferralIsClosedAndTheReferrerToldWhy() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIM_REFUSED, true);
+    ProcessInstance instance = start(referral);
+
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_NotifyReferrerNotEligible");
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_NotEligible");
+    String reason = "The victim has expressly refused mediation; a case never proceeds against the victim's will.";
+    assertClosed(instance, "not_eligible", reason);
+    OutgoingMessage sent = singleMessage();
+    Assertions.assertThat(sent.message()).isEqualTo("referral-not-eligible");
+    Assertions.assertThat(sent.content()).containsEntry("reason", reason).containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
+        .containsEntry(CaseVariables.CASE_NUMBER, instance.getBusinessKey());
+  }
+
+  @Test
+  void domesticViolenceGoesToTheCoordinatorsReviewWhoAccepts() {
+    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "domestic_violence"));
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_ReviewEligibility").variables()
+        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME, "needs_review");
+    assertThat(task()).hasCandidateGroup("coordinators");
+    Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), CaseVariables.ELIGIBILITY_REASON))
+        .startsWith("Domestic or intimate-partner violence");
+
+    complete(task(), withVariables(CaseVariables.REVIEW_DECISION, "accept"));
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+  }
+
+  @Test
+  void coordinatorRejectsAfterReviewAndTheReferrerGetsTheCoordinatorsReason() {
+    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "sexual_offence"));
+    execute(job());
+    String taskId = task().getId();
+
+    assertRefused(taskId, Map.of(CaseVariables.REVIEW_DECISION, "reject"), "reviewReason: give the reason for the rejection");
+    complete(task(), withVariables(CaseVariables.REVIEW_DECISION, "reject",
+        CaseVariables.REVIEW_REASON, "The victim's safety cannot be assured at this stage."));
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Task_ReviewEligibility", "EndEvent_NotEligible");
+    assertClosed(instance, "not_eligible", "The victim's safety cannot be assured at this stage.");
+    Assertions.assertThat(singleMessage().content()).containsEntry("reason", "The victim's safety cannot be assured at this stage.");
+  }
+
+  @ParameterizedTest(name = "{0}: offender who {1} -> {2}")
+  @CsvSource({
+    "de_toa, none, Task_ReviewEligibility",
+    "dk_konfliktraad, does_not_deny, Task_NotifyReferrerNotEligible",
+    "dk_konfliktraad, essential_confession, Task_AssignMediators",
+    "us_vom, none, Task_NotifyReferrerNotEligible",
+    "us_vom, does_not_deny, Task_AssignMediators"
+  })
+  void eligibilityFollowsTheConfiguredProgrammeProfile(String profile, String admission, String nextStep) {
+    useProgrammeProfile(profile);
+    ProcessInstance instance = start(referralWith(CaseVariables.RESPONSIBILITY_ADMISSION, admission));
+
+    execute(job());
+
+    assertThat(instance).isWaitingAt(nextStep).variables().containsEntry(CaseVariables.PROGRAMME_PROFILE, profile);
+  }
+
+  // --- assignment (R4) ----------------------------------------------------------------------------------
+
+  @Test
+  void assignmentOffersTheMediatorsAndRefusesBadChoices() {
+    ProcessInstance instance = start(referral());
+    execute(job());
+    String taskId = task().getId();
+    SpinJsonNode options = (SpinJsonNode) taskService().getVariableLocal(taskId, CaseVariables.MEDIATOR_OPTIONS);
+    Assertions.assertThat(options.elements()).extracting(o -> o.prop("value").stringValue()).containsExactly("jonas", "mara");
+
+    assertRefused(taskId, Map.of(CaseVariables.CO_MEDIATOR, "jonas"), "leadMediator: choose the mediator for this case");
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "mara"),
+        "coMediator: the co-mediator must be a different person from the mediator");
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "clara"), "leadMediator: 'clara' is not a member of the mediators group");
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "sam"),
+        "coMediator: 'sam' is not a member of the mediators group");
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS);
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
+    Assertions.assertThat(historic(instance, CaseVariables.MEDIATORS)).isEqualTo(List.of("mara"));
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------------
+
+  private void useProgrammeProfile(String profile) {
+    Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
+        new VomProperties(null, null, new VomProperties.Programme(profile))));
+  }
+
+  private ProcessInstance start(Map<String, Object> referral) {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("vom-case", referral);
+    assertThat(instance).isStarted();
+    return instance;
+  }
+
+  /** The exception a listener threw: the engine wraps task listener exceptions, not start listener ones. */
+  private static Throwable cause(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private void fireMandateReminder(ProcessInstance instance) {
+    Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    execute(timer);
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
+  }
+
+  private void assertRefused(String taskId, Map<String, Object> input, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
+        .hasMessageContaining(message)
+        .satisfies(thrown -> Assertions.assertThat(cause(thrown)).isInstanceOf(CaseInputException.class));
+  }
+
+  private void assertClosed(ProcessInstance instance, String reason, String note) {
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(reason);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE)).isEqualTo(note);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSED_AT)).isNotNull();
+  }
+
+  private OutgoingMessage singleMessage() {
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    return sent.getValue();
+  }
+
+  private Object historic(ProcessInstance instance, String name) {
+    var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  static Map<String, Object> referral() {
+    Map<String, Object> referral = new HashMap<>();
+    referral.put(CaseVariables.REFERRAL_SOURCE, "prosecutor");
+    referral.put(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt");
+    referral.put(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example");
+    referral.put(CaseVariables.REFERRER_REFERENCE, "StA 99/26");
+    referral.put(CaseVariables.PROCEDURAL_STAGE, "diversion");
+    referral.put(CaseVariables.OFFENCE_CATEGORY, "assault");
+    referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03");
+    referral.put(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar after an argument about a parking space.");
+    referral.put(CaseVariables.RESPONSIBILITY_ADMISSION, "essential_confession");
+    referral.put(CaseVariables.VICTIMS, new ArrayList<>(List.of(person("Ana Roth", "1980-04-02"))));
+    referral.put(CaseVariables.OFFENDERS, new ArrayList<>(List.of(person("Carl Vogt", "1990-01-15"))));
+    return referral;
+  }
+
+  private static Map<String, Object> referralWith(String key, Object value) {
+    Map<String, Object> referral = referral();
+    referral.put(key, value);
+    return referral;
+  }
+
+  private static Map<String, Object> selfReferral() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.REFERRAL_SOURCE, "self_referral");
+    referral.put(CaseVariables.REFERRER_NAME, "Ana Roth");
+    referral.put(CaseVariables.REFERRER_EMAIL, "self@example.org");
+    return referral;
+  }
+
+  static Map<String, Object> person(String name, String dateOfBirth) {
+    Map<String, Object> person = new HashMap<>();
+    person.put("name", name);
+    person.put("dateOfBirth", dateOfBirth);
+    person.put("preferredLanguage", "de");
+    person.put("email", name.toLowerCase().replace(' ', '.') + "@example.org");
+    return person;
+  }
+}
