@@ -30,7 +30,8 @@ public class DemoUsers implements UserBootstrap {
           new DemoUser("jonas", "Jonas", "Weber", List.of(Roles.MEDIATORS)),
           new DemoUser("lea", "Lea", "Nielsen", List.of(Roles.MEDIATORS)),
           new DemoUser("sam", "Sam", "Carter", List.of(Roles.SUPERVISORS)),
-          new DemoUser("admin", "Alex", "Admin", List.of(Roles.ADMINISTRATORS)));
+          new DemoUser("admin", "Alex", "Admin", List.of(Roles.ADMINISTRATORS)),
+          new DemoUser("policeapi", "Police", "Referral System", List.of(Roles.REFERRERS)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

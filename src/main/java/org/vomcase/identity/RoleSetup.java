@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseProcess;
 import org.vomcase.process.CaseVariables;
 
 /**
@@ -90,6 +91,14 @@ public class RoleSetup {
                   Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE),
                   Grant.on(Resources.USER, Permissions.READ),
                   Grant.on(Resources.GROUP, Permissions.READ))),
+          new RoleDefinition(
+              Roles.REFERRERS,
+              "Referring systems",
+              List.of(
+                  // Start cases of the case process, nothing else: no app, no reading of cases.
+                  new Grant(Resources.PROCESS_DEFINITION, CaseProcess.KEY,
+                      Set.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
+                  Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE))),
           new RoleDefinition(
               Roles.MEDIATORS,
               "Mediators",

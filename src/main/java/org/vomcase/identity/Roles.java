@@ -8,6 +8,9 @@ public final class Roles {
   /** Register referrals, assign mediators, decide eligibility reviews, record case events. */
   public static final String COORDINATORS = "coordinators";
 
+  /** Referring systems (police, prosecutor, court software): may only send referrals to the referral API. */
+  public static final String REFERRERS = "referrers";
+
   /** Work their own cases in Tasklist. */
   public static final String MEDIATORS = "mediators";
 

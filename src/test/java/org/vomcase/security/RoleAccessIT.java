@@ -49,7 +49,10 @@ class RoleAccessIT extends AbstractApplicationIT {
     "sam, admin, 403",
     "admin, tasklist, 200",
     "admin, cockpit, 200",
-    "admin, admin, 200"
+    "admin, admin, 200",
+    "policeapi, tasklist, 403",
+    "policeapi, cockpit, 403",
+    "policeapi, admin, 403"
   })
   void webappLoginIsAllowedOnlyForTheRolesApps(String user, String app, int expectedStatus) {
     HttpResponse<String> login = new Http(port).loginToWebapp(app, user, DEMO_PASSWORD);

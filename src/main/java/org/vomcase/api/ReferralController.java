@@ -1,0 +1,96 @@
+package org.vomcase.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseProcess;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.referral.FieldError;
+import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.process.referral.ReferralRejectedException;
+
+/**
+ * The referral API for referring systems (R1): {@code POST /api/referrals} with a JSON referral,
+ * HTTP Basic as a user of the {@code referrers} or {@code coordinators} group. Answers 201 with the
+ * case number, or 400 naming every field that is wrong; a rejected referral creates nothing.
+ */
+@RestController
+@RequestMapping("/api/referrals")
+public class ReferralController {
+
+  /** The fields a referral may have; anything else is refused (it is most likely a misspelt field). */
+  public static final Set<String> FIELDS = Set.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
+      CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
+      CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
+      CaseVariables.RESPONSIBILITY_ADMISSION, CaseVariables.VICTIM_IS_NATURAL_PERSON, CaseVariables.APPEAL_PENDING,
+      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS);
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+
+  public ReferralController(RuntimeService runtimeService, IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  @PostMapping(consumes = "application/json", produces = "application/json")
+  public ResponseEntity<Map<String, Object>> refer(@RequestBody Map<String, Object> referral) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null || caller.getGroupIds().stream().noneMatch(g -> g.equals(Roles.REFERRERS) || g.equals(Roles.COORDINATORS))) {
+      return error(HttpStatus.FORBIDDEN, "Only referring systems and coordinators may send referrals", List.of());
+    }
+    List<FieldError> unknown = referral.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
+        .map(key -> new FieldError(key, "is not a field of a referral")).toList();
+    if (!unknown.isEmpty()) {
+      throw new ReferralRejectedException(unknown);
+    }
+    // Checked here for a clear 400 before anything starts; the start listener checks again.
+    ReferralIntake.prepare(referral, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()));
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseNumber", instance.getBusinessKey());
+    body.put("processInstanceId", instance.getId());
+    return ResponseEntity.created(URI.create("/api/referrals/" + instance.getBusinessKey())).body(body);
+  }
+
+  @ExceptionHandler(ReferralRejectedException.class)
+  public ResponseEntity<Map<String, Object>> rejected(ReferralRejectedException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return error(HttpStatus.BAD_REQUEST, "The body is not a JSON object of a referral", List.of());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  public ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+    return error(HttpStatus.FORBIDDEN, "Not allowed to start cases", List.of());
+  }
+
+  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, List<FieldError> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    return ResponseEntity.status(status).body(body);
+  }
+}

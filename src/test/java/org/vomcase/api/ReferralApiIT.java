@@ -1,0 +1,184 @@
+package org.vomcase.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.Http;
+
+/** The referral API and the intake of a case, over HTTP, as a referring system and a coordinator use them. */
+class ReferralApiIT extends AbstractApplicationIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationService notifications;
+
+  @Test
+  void referringSystemRegistersACaseAndGetsItsNumber() throws IOException {
+    HttpResponse<String> first = rest("policeapi").postJson("/api/referrals", referral().toString());
+    HttpResponse<String> second = rest("policeapi").postJson("/api/referrals", referral().toString());
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String caseNumber = json(first).path("caseNumber").asText();
+    assertThat(caseNumber).matches("VOM-\\d{4}-\\d{5}");
+    assertThat(first.headers().firstValue("Location")).contains("/api/referrals/" + caseNumber);
+    assertThat(json(second).path("caseNumber").asText()).isNotEqualTo(caseNumber)
+        .isGreaterThan(caseNumber);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(json(first).path("processInstanceId").asText(), "caseNumber")).isEqualTo(caseNumber);
+  }
+
+  @Test
+  void invalidReferralIsAnsweredWithEveryFieldAndCreatesNothing() throws IOException {
+    ObjectNode referral = referral();
+    referral.put("offenceCategory", "arson");
+    referral.putArray("offenders");
+    referral.put("victim", "misspelt");
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    Integer countersBefore = jdbc.queryForObject("SELECT COALESCE(SUM(last_number), 0) FROM vom_case_counter", Integer.class);
+
+    HttpResponse<String> unknownField = rest("policeapi").postJson("/api/referrals", referral.toString());
+    referral.remove("victim");
+    HttpResponse<String> invalid = rest("policeapi").postJson("/api/referrals", referral.toString());
+    HttpResponse<String> notJson = rest("policeapi").postJson("/api/referrals", "{not json");
+
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+    assertThat(json(unknownField).path("errors").get(0).path("field").asText()).isEqualTo("victim");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(json(invalid).path("message").asText()).startsWith("Referral rejected: ");
+    assertThat(json(invalid).path("errors").findValuesAsText("field")).containsExactly("offenceCategory", "offenders");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(json(notJson).path("message").asText()).isEqualTo("The body is not a JSON object of a referral");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(last_number), 0) FROM vom_case_counter", Integer.class))
+        .isEqualTo(countersBefore);
+  }
+
+  @Test
+  void onlyReferringSystemsAndCoordinatorsMaySendReferrals() {
+    assertThat(anonymous().postJson("/api/referrals", referral().toString()).statusCode()).isEqualTo(401);
+    assertThat(rest("mara").postJson("/api/referrals", referral().toString()).statusCode()).isEqualTo(403);
+    assertThat(rest("sam").postJson("/api/referrals", referral().toString()).statusCode()).isEqualTo(403);
+    assertThat(rest("clara").postJson("/api/referrals", referral().toString()).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void referringSystemCannotReadCasesOrUseTheApps() {
+    rest("policeapi").postJson("/api/referrals", referral().toString());
+
+    assertThat(json(rest("policeapi").get("/engine-rest/process-instance"))).isEmpty();
+    assertThat(json(rest("policeapi").get("/engine-rest/task"))).isEmpty();
+    assertThat(new Http(port).loginToWebapp("tasklist", "policeapi", DEMO_PASSWORD).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void coordinatorTakesAnEligibleReferralToAssignedMediatorsThroughTheRestApi() throws IOException {
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
+    runJobs(instanceId);
+    Http clara = rest("clara");
+
+    JsonNode tasks = json(clara.get("/engine-rest/task?processInstanceId=" + instanceId + "&candidateGroup=coordinators"));
+    assertThat(tasks).hasSize(1);
+    String taskId = tasks.get(0).path("id").asText();
+    assertThat(tasks.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_AssignMediators");
+    assertThat(clara.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"clara\"}").statusCode()).isEqualTo(204);
+    JsonNode form = json(clara.get("/engine-rest/task/" + taskId + "/deployed-form"));
+    assertThat(form.path("id").asText()).isEqualTo("assign-mediators");
+    JsonNode options = json(clara.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=mediatorOptions&deserializeValues=false"));
+    assertThat(options.path("mediatorOptions").path("value").asText()).contains("\"value\":\"mara\"").doesNotContain("clara");
+
+    HttpResponse<String> wrong = clara.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"leadMediator\":{\"value\":\"sam\"}}}");
+    HttpResponse<String> right = clara.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}}");
+
+    assertThat(wrong.statusCode()).isEqualTo(500);
+    assertThat(wrong.body()).contains("leadMediator: 'sam' is not a member of the mediators group");
+    assertThat(right.statusCode()).as(right.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_ReadyForContact");
+  }
+
+  @Test
+  void notEligibleReferralIsClosedAndTheReferrersNoticeIsRecordedOnce() throws IOException {
+    ObjectNode referral = referral();
+    referral.put("victimRefused", true);
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
+
+    runJobs(instanceId);
+
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("closureReason").singleResult().getValue()).isEqualTo("not_eligible");
+    List<Map<String, Object>> messages = jdbc.queryForList(
+        "SELECT message, recipient_role, channel, status, content FROM vom_message WHERE process_instance_id = ?", instanceId);
+    assertThat(messages).singleElement().satisfies(m -> {
+      assertThat(m.get("MESSAGE")).isEqualTo("referral-not-eligible");
+      assertThat(m.get("RECIPIENT_ROLE")).isEqualTo("referrer");
+      assertThat(m.get("CHANNEL")).isEqualTo("email");
+      assertThat(m.get("CONTENT").toString()).contains("The victim has expressly refused mediation");
+    });
+  }
+
+  @Test
+  void theSameMessageSentTwiceIsRecordedOnce() {
+    OutgoingMessage message = new OutgoingMessage("it-idempotency-" + System.nanoTime(), "VOM-2026-99999", "pi-1",
+        "mandate-reminder", "coordinators", Map.of());
+
+    assertThat(notifications.send(message)).isTrue();
+    assertThat(notifications.send(message)).isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_message WHERE idempotency_key = ?", Integer.class,
+        message.idempotencyKey())).isEqualTo(1);
+  }
+
+  private void runJobs(String instanceId) {
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  static ObjectNode referral() {
+    ObjectNode referral = JSON.createObjectNode()
+        .put("referralSource", "police")
+        .put("referrerName", "Polizeiinspektion Mitte")
+        .put("referrerEmail", "toa@polizei-mitte.example")
+        .put("referrerReference", "PI-M 4711/26")
+        .put("proceduralStage", "diversion")
+        .put("offenceCategory", "property_damage")
+        .put("offenceDate", "2026-02-14")
+        .put("offenceSummary", "Two bicycles of the victim were damaged in the courtyard of a block of flats.")
+        .put("responsibilityAdmission", "full");
+    ArrayNode victims = referral.putArray("victims");
+    victims.addObject().put("name", "Ana Roth").put("dateOfBirth", "1980-04-02").put("preferredLanguage", "de")
+        .put("email", "ana.roth@example.org");
+    ArrayNode offenders = referral.putArray("offenders");
+    offenders.addObject().put("name", "Carl Vogt").put("dateOfBirth", "2009-01-15").put("preferredLanguage", "de")
+        .put("phone", "+49 30 1234567").put("interpreterNeeded", false);
+    return referral;
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+}
