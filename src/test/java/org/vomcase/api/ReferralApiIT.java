@@ -144,6 +144,51 @@ class ReferralApiIT extends AbstractApplicationIT {
         message.idempotencyKey())).isEqualTo(1);
   }
 
+  @Test
+  void coordinatorRegistersAReferralWithTheTasklistStartForm() throws IOException {
+    HttpResponse<String> form = rest("clara").get("/engine-rest/process-definition/key/vom-case/deployed-start-form");
+    assertThat(json(form).path("id").asText()).isEqualTo("referral");
+
+    HttpResponse<String> started = rest("clara").postJson("/engine-rest/process-definition/key/vom-case/submit-form",
+        startFormSubmission(referral()).toString());
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String businessKey = json(started).path("businessKey").asText();
+    assertThat(businessKey).matches("VOM-\\d{4}-\\d{5}");
+    String instanceId = json(started).path("id").asText();
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "referredBy")).isEqualTo("clara");
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "victims").toString()).contains("\"personId\":\"V1\"");
+  }
+
+  @Test
+  void invalidStartFormIsRefusedWithTheFieldAndCreatesNothing() {
+    ObjectNode referral = referral();
+    ((ObjectNode) referral.path("offenders").get(0)).put("dateOfBirth", "2999-01-01");
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    HttpResponse<String> refused = rest("clara").postJson("/engine-rest/process-definition/key/vom-case/submit-form",
+        startFormSubmission(referral).toString());
+
+    assertThat(refused.statusCode()).isIn(400, 500);
+    assertThat(refused.body()).contains("Referral rejected: offenders[0].dateOfBirth: must not be in the future");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  /** The variables as Tasklist submits a Camunda Form: scalars by value, lists as Json. */
+  private static ObjectNode startFormSubmission(ObjectNode referral) {
+    ObjectNode variables = JSON.createObjectNode();
+    referral.fields().forEachRemaining(field -> {
+      if (field.getValue().isArray()) {
+        variables.putObject(field.getKey()).put("type", "Json").put("value", field.getValue().toString());
+      } else {
+        variables.putObject(field.getKey()).set("value", field.getValue());
+      }
+    });
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body;
+  }
+
   private void runJobs(String instanceId) {
     for (int i = 0; i < 10; i++) {
       List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().list();
