@@ -10,9 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo the demo users of the demo profile
  */
 @ConfigurationProperties(prefix = "vom")
-public record VomProperties(Admin admin, Demo demo, Programme programme) {
+public record VomProperties(Admin admin, Demo demo, Programme programme, Contact contact) {
+
+  public VomProperties(Admin admin, Demo demo, Programme programme) {
+    this(admin, demo, programme, null);
+  }
 
   public VomProperties {
+    contact = contact == null ? new Contact(null) : contact;
     admin = admin == null ? new Admin(null, null, null, null, null) : admin;
     demo = demo == null ? new Demo(null) : demo;
     programme = programme == null ? new Programme(null) : programme;
@@ -28,6 +33,16 @@ public record VomProperties(Admin admin, Demo demo, Programme programme) {
       if (!org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.containsKey(profile)) {
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
             + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
+      }
+    }
+  }
+
+  /** Contact rules (R6): after this many calls that did not reach a person, the person counts as not reachable. */
+  public record Contact(Integer maxUnreachedCalls) {
+    public Contact {
+      maxUnreachedCalls = maxUnreachedCalls == null ? 3 : maxUnreachedCalls;
+      if (maxUnreachedCalls < 1) {
+        throw new IllegalArgumentException("vom.contact.max-unreached-calls must be at least 1");
       }
     }
   }

@@ -8,11 +8,16 @@ public final class MessageCatalogue {
 
   public static final String REFERRER = "referrer";
   public static final String COORDINATORS = "coordinators";
+  public static final String VICTIM = "victim";
+  public static final String OFFENDER = "offender";
+  public static final String MEDIATOR = "mediator";
 
   public static final Map<String, Set<String>> MESSAGES = Map.of(
       "referral-not-eligible", Set.of(REFERRER),
       "mandate-refused", Set.of(REFERRER),
-      "mandate-reminder", Set.of(COORDINATORS));
+      "mandate-reminder", Set.of(COORDINATORS),
+      "introduction", Set.of(VICTIM, OFFENDER),
+      "consent-call-overdue", Set.of(MEDIATOR));
 
   private MessageCatalogue() {}
 

@@ -58,6 +58,31 @@ public final class CaseVariables {
   public static final String CLOSED_AT = "closedAt";
   public static final String CLOSURE_NOTE = "closureNote";
 
+  /** Contact and consent of one person (called process contact-person). */
+  public static final String PERSON = "person";
+  public static final String PERSON_ID = "personId";
+  public static final String PERSON_NAME = "personName";
+  public static final String PERSON_ROLE = "personRole";
+  public static final String PERSON_PHONE = "personPhone";
+  public static final String PERSON_EMAIL = "personEmail";
+  public static final String PERSON_POSTAL_ADDRESS = "personPostalAddress";
+  public static final String PERSON_LANGUAGE = "personLanguage";
+  public static final String PERSON_INTERPRETER_NEEDED = "personInterpreterNeeded";
+  public static final String PERSON_MINOR = "personMinor";
+  public static final String INTRODUCTION_CHANNEL = "introductionChannel";
+  public static final String CALL_OUTCOME = "callOutcome";
+  public static final String NEXT_CALL_DATE = "nextCallDate";
+  public static final String UNREACHED_CALLS = "unreachedCalls";
+  public static final String MAX_UNREACHED_CALLS = "maxUnreachedCalls";
+  public static final String GUARDIAN_NAME = "guardianName";
+  public static final String GUARDIAN_RELATION = "guardianRelation";
+  public static final String GUARDIAN_PHONE = "guardianPhone";
+  public static final String GUARDIAN_EMAIL = "guardianEmail";
+  public static final String GUARDIAN_CONSENT = "guardianConsent";
+  /** agreed, declined or not_reachable: how the person's contact ended. */
+  public static final String CONSENT_OUTCOME = "consentOutcome";
+  public static final String CONSENT_RECORDED_AT = "consentRecordedAt";
+
   /** Json list of {label, value} for the mediator selects of the assignment form. */
   public static final String MEDIATOR_OPTIONS = "mediatorOptions";
 

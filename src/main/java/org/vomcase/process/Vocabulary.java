@@ -89,6 +89,37 @@ public final class Vocabulary {
       "accept", "Accept: the case goes on",
       "reject", "Reject: not eligible");
 
+  /** Who a person is in the case. */
+  public static final Map<String, String> PERSON_ROLES = ordered(
+      "victim", "Victim",
+      "offender", "Offender");
+
+  /** Outcome of one consent call (R6). */
+  public static final Map<String, String> CALL_OUTCOMES = ordered(
+      "agrees", "Agrees to take part",
+      "declines", "Declines",
+      "call_again", "Wants time: call again",
+      "not_reachable", "Not reached");
+
+  /** How a person's contact ended (R6, R7): the outcome the case goes on with. */
+  public static final Set<String> CONSENT_OUTCOMES = Set.of("agreed", "declined", "not_reachable");
+
+  /** A minor's parent or guardian (R7). */
+  public static final Map<String, String> GUARDIAN_RELATIONS = ordered(
+      "parent", "Parent",
+      "legal_guardian", "Legal guardian",
+      "youth_welfare", "Youth welfare office",
+      "other", "Other holder of parental authority");
+
+  public static final Map<String, String> GUARDIAN_CONSENTS = ordered(
+      "consents", "Consents",
+      "refuses", "Refuses");
+
+  /** How the first contact is made (decision table contact-order). */
+  public static final Map<String, String> INTRODUCTION_CHANNELS = ordered(
+      "letter_or_email", "Letter or email",
+      "letter_only", "Letter only");
+
   private Vocabulary() {}
 
   private static Map<String, String> ordered(String... valuesAndLabels) {

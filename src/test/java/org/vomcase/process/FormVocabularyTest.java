@@ -24,7 +24,12 @@ class FormVocabularyTest {
       Map.entry("preferredLanguage", Vocabulary.LANGUAGES),
       Map.entry(CaseVariables.MANDATE_OUTCOME, Vocabulary.MANDATE_OUTCOMES),
       Map.entry(CaseVariables.MANDATE_ISSUER, Vocabulary.MANDATE_ISSUERS),
-      Map.entry(CaseVariables.REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS));
+      Map.entry(CaseVariables.REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS),
+      Map.entry(CaseVariables.PERSON_ROLE, Vocabulary.PERSON_ROLES),
+      Map.entry(CaseVariables.PERSON_LANGUAGE, Vocabulary.LANGUAGES),
+      Map.entry(CaseVariables.CALL_OUTCOME, Vocabulary.CALL_OUTCOMES),
+      Map.entry(CaseVariables.GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS),
+      Map.entry(CaseVariables.GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS));
 
   @Test
   void everyStaticSelectMatchesItsVocabulary() throws IOException {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.process.CaseInputException;
+import org.vomcase.process.TaskInput;
 import org.vomcase.process.Vocabulary;
 
 /** "Review eligibility": a rejection carries the reason the referrer will read. */

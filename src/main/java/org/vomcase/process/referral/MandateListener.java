@@ -7,6 +7,7 @@ import static org.vomcase.process.CaseVariables.MANDATE_OUTCOME;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.TaskInput;
 import org.vomcase.process.Vocabulary;
 
 /** "Record the mandate": a granted or refused mandate names who decided and when (R2). */

@@ -1,0 +1,22 @@
+package org.vomcase.process.contact;
+
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.Vocabulary;
+
+/** Records how a person's contact ended (end events of contact-person): agreed, declined or not_reachable. */
+@Component("consentOutcome")
+public class ConsentOutcome {
+
+  public void record(DelegateExecution execution, String outcome) {
+    if (!Vocabulary.CONSENT_OUTCOMES.contains(outcome)) {
+      throw new IllegalArgumentException("'" + outcome + "' is not one of " + Vocabulary.CONSENT_OUTCOMES);
+    }
+    execution.setVariable(CaseVariables.CONSENT_OUTCOME, outcome);
+    execution.setVariable(CaseVariables.CONSENT_RECORDED_AT,
+        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+  }
+}

@@ -1,0 +1,31 @@
+package org.vomcase.process.contact;
+
+import static org.vomcase.process.CaseVariables.GUARDIAN_CONSENT;
+import static org.vomcase.process.CaseVariables.GUARDIAN_EMAIL;
+import static org.vomcase.process.CaseVariables.GUARDIAN_NAME;
+import static org.vomcase.process.CaseVariables.GUARDIAN_PHONE;
+import static org.vomcase.process.CaseVariables.GUARDIAN_RELATION;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.TaskInput;
+import org.vomcase.process.Vocabulary;
+
+/** "Record the guardian's consent" (R7): who the guardian is, how to reach them, and their answer. */
+@Component("guardianConsentListener")
+public class GuardianConsentListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskInput.text(task, GUARDIAN_NAME, 2, 200);
+    TaskInput.required(task, GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS);
+    TaskInput.required(task, GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS);
+    Object phone = task.getVariable(GUARDIAN_PHONE);
+    Object email = task.getVariable(GUARDIAN_EMAIL);
+    if ((phone == null || phone.toString().isBlank()) && (email == null || email.toString().isBlank())) {
+      throw new CaseInputException(GUARDIAN_PHONE, "give the guardian's phone or email");
+    }
+  }
+}
