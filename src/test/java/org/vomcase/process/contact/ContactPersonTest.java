@@ -1,0 +1,253 @@
+package org.vomcase.process.contact;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.vomcase.config.VomProperties;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.support.ProcessTestEngine;
+
+/** {@code contact-person}: introduction, consent calls, reminders, not reachable, guardians of minors (R5-R7). */
+@Deployment(resources = {"processes/contact-person.bpmn", "forms/consent-call.form", "forms/guardian-consent.form"})
+class ContactPersonTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+
+  ProcessEngine processEngine;
+  NotificationService notifications = mock(NotificationService.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    when(notifications.send(any())).thenReturn(true);
+    Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null)));
+    Mocks.register("consentCallListener", new ConsentCallListener());
+    Mocks.register("guardianConsentListener", new GuardianConsentListener());
+    Mocks.register("consentOutcome", new ConsentOutcome());
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void adultAgreesInTheFirstCallAfterTheIntroduction() {
+    ProcessInstance instance = start("offender", false);
+    assertThat(instance).isWaitingAt("Task_SendIntroduction");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_CallForConsent");
+    assertThat(task()).isAssignedTo("mara");
+    Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId()))
+        .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getUserId())
+        .containsExactlyInAnyOrder("mara", "jonas");
+    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.PERSON_NAME)).isEqualTo("Carl Vogt");
+    OutgoingMessage introduction = sent(1).get(0);
+    Assertions.assertThat(introduction.message()).isEqualTo("introduction");
+    Assertions.assertThat(introduction.recipientRole()).isEqualTo("offender");
+    Assertions.assertThat(introduction.content()).containsEntry("personId", "O1").containsEntry("channel", "letter_only");
+
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_PersonAgrees", "EndEvent_ConsentGiven");
+    assertOutcome(instance, "agreed");
+  }
+
+  @Test
+  void personWhoDeclinesIsNotContactedAgain() {
+    ProcessInstance instance = startedAtTheCall("victim", false);
+
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "declines"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_PersonDeclines", "EndEvent_Declined");
+    assertOutcome(instance, "declined");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void personWhoWantsTimeIsCalledAgainOnTheChosenDay() {
+    ProcessInstance instance = startedAtTheCall("victim", false);
+
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, "2026-03-09"));
+
+    assertThat(instance).isWaitingAt("Event_WaitForNextCall");
+    Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 3, 9).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    execute(timer);
+    assertThat(instance).isWaitingAt("Task_CallForConsent");
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    assertOutcome(instance, "agreed");
+  }
+
+  @Test
+  void unansweredCallsAreTriedAgainTwoDaysLaterUntilTheAttemptsAreUsedUp() {
+    ProcessInstance instance = startedAtTheCall("offender", false);
+
+    for (int call = 1; call <= 2; call++) {
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
+      assertThat(instance).isWaitingAt("Event_WaitForNextCall").variables().containsEntry(CaseVariables.UNREACHED_CALLS, call)
+          .containsEntry(CaseVariables.NEXT_CALL_DATE, TODAY.plusDays(2).toString());
+      execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult());
+    }
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_PersonNotReached", "EndEvent_NotReachable");
+    assertOutcome(instance, "not_reachable");
+  }
+
+  @Test
+  void personNotReachedWithinSixWeeksCountsAsNotReachable() {
+    ProcessInstance instance = startedAtTheCall("offender", false);
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_NotReachableDeadline").singleResult());
+
+    assertThat(instance).isEnded().hasPassed("BoundaryEvent_NotReachableDeadline", "EndEvent_NotReachable");
+    assertOutcome(instance, "not_reachable");
+  }
+
+  @Test
+  void overdueCallRemindsTheMediatorAndTheCallStaysOpen() {
+    ProcessInstance instance = startedAtTheCall("victim", false);
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_ConsentCallOverdue").singleResult());
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_RemindMediatorOfCall").singleResult());
+
+    assertThat(instance).isWaitingAt("Task_CallForConsent").hasPassed("EndEvent_CallReminderSent");
+    OutgoingMessage reminder = sent(2).get(1);
+    Assertions.assertThat(reminder.message()).isEqualTo("consent-call-overdue");
+    Assertions.assertThat(reminder.recipientRole()).isEqualTo("mediator");
+  }
+
+  @Test
+  void minorWhoAgreesNeedsTheGuardiansConsent() {
+    ProcessInstance instance = startedAtTheCall("offender", true);
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+
+    assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
+    assertThat(task()).isAssignedTo("mara");
+    complete(task(), guardian("consents"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentGiven");
+    assertOutcome(instance, "agreed");
+  }
+
+  @Test
+  void guardiansRefusalMeansTheMinorDoesNotTakePart() {
+    ProcessInstance instance = startedAtTheCall("victim", true);
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+
+    complete(task(), guardian("refuses"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_GuardianRefused");
+    assertOutcome(instance, "declined");
+  }
+
+  @Test
+  void badCallAndGuardianInputIsRefusedAndTheTaskStays() {
+    ProcessInstance instance = startedAtTheCall("offender", true);
+    String call = task().getId();
+
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again"), "nextCallDate: is required");
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, TODAY.toString()),
+        "nextCallDate: the next call must be on a later day than today");
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "maybe"), "callOutcome: 'maybe' is not one of");
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    String guardianTask = task().getId();
+    Map<String, Object> noContact = new HashMap<>(guardian("consents"));
+    noContact.remove(CaseVariables.GUARDIAN_PHONE);
+    assertRefused(guardianTask, noContact, "guardianPhone: give the guardian's phone or email");
+    assertRefused(guardianTask, Map.of(CaseVariables.GUARDIAN_NAME, "X"), "guardianName: must have 2 to 200 characters");
+
+    assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
+  }
+
+  private ProcessInstance start(String role, boolean minor) {
+    String id = "offender".equals(role) ? "O1" : "V1";
+    String person = "{\"personId\":\"" + id + "\",\"role\":\"" + role + "\",\"name\":\"Carl Vogt\",\"phone\":\"+49 30 1234567\","
+        + "\"preferredLanguage\":\"de\",\"interpreterNeeded\":false,\"minor\":" + minor + "}";
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("contact-person", "VOM-2026-00007", Variables.createVariables()
+        .putValue(CaseVariables.PERSON, SpinValues.jsonValue(person).create())
+        .putValue(CaseVariables.CASE_NUMBER, "VOM-2026-00007")
+        .putValue(CaseVariables.LEAD_MEDIATOR, "mara")
+        .putValue(CaseVariables.MEDIATORS, List.of("mara", "jonas"))
+        .putValue(CaseVariables.INTRODUCTION_CHANNEL, "letter_only")
+        .putValue(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar."));
+    assertThat(instance).isStarted();
+    return instance;
+  }
+
+  private ProcessInstance startedAtTheCall(String role, boolean minor) {
+    ProcessInstance instance = start(role, minor);
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_CallForConsent");
+    return instance;
+  }
+
+  private static Map<String, Object> guardian(String consent) {
+    return withVariables(CaseVariables.GUARDIAN_NAME, "Petra Vogt", CaseVariables.GUARDIAN_RELATION, "parent",
+        CaseVariables.GUARDIAN_PHONE, "+49 30 7654321", CaseVariables.GUARDIAN_CONSENT, consent);
+  }
+
+  private List<OutgoingMessage> sent(int count) {
+    ArgumentCaptor<OutgoingMessage> captor = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, times(count)).send(captor.capture());
+    return captor.getAllValues();
+  }
+
+  private void assertRefused(String taskId, Map<String, Object> input, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
+        .hasMessageContaining(message)
+        .hasRootCauseInstanceOf(CaseInputException.class);
+  }
+
+  private void assertOutcome(ProcessInstance instance, String outcome) {
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.CONSENT_OUTCOME).singleResult().getValue()).isEqualTo(outcome);
+  }
+}
