@@ -12,10 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "vom")
 public record VomProperties(Admin admin, Demo demo, Programme programme, Contact contact) {
 
-  public VomProperties(Admin admin, Demo demo, Programme programme) {
-    this(admin, demo, programme, null);
-  }
-
   public VomProperties {
     contact = contact == null ? new Contact(null) : contact;
     admin = admin == null ? new Admin(null, null, null, null, null) : admin;

@@ -58,6 +58,13 @@ public final class CaseVariables {
   public static final String CLOSED_AT = "closedAt";
   public static final String CLOSURE_NOTE = "closureNote";
 
+  /** True when a victim is under 18 (input of the contact-order decision). */
+  public static final String VICTIM_IS_MINOR = "victimIsMinor";
+
+  /** The contact-order decision: which side first, how, and why. */
+  public static final String FIRST_CONTACT = "firstContact";
+  public static final String CONTACT_ORDER_REASON = "contactOrderReason";
+
   /** Contact and consent of one person (called process contact-person). */
   public static final String PERSON = "person";
   public static final String PERSON_ID = "personId";

@@ -86,31 +86,73 @@ class ReferralApiIT extends AbstractApplicationIT {
   }
 
   @Test
-  void coordinatorTakesAnEligibleReferralToAssignedMediatorsThroughTheRestApi() throws IOException {
+  void caseGoesFromReferralThroughAssignmentToConsentOnBothSidesAsCoordinatorAndMediatorWorkIt() throws IOException {
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(instanceId);
     Http clara = rest("clara");
 
-    JsonNode tasks = json(clara.get("/engine-rest/task?processInstanceId=" + instanceId + "&candidateGroup=coordinators"));
-    assertThat(tasks).hasSize(1);
-    String taskId = tasks.get(0).path("id").asText();
-    assertThat(tasks.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_AssignMediators");
-    assertThat(clara.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"clara\"}").statusCode()).isEqualTo(204);
-    JsonNode form = json(clara.get("/engine-rest/task/" + taskId + "/deployed-form"));
-    assertThat(form.path("id").asText()).isEqualTo("assign-mediators");
-    JsonNode options = json(clara.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=mediatorOptions&deserializeValues=false"));
+    // Coordinator: assign the mediators (Tasklist: claim, open the form, complete).
+    String assignTask = onlyTask(clara, instanceId, "Task_AssignMediators");
+    assertThat(clara.postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}").statusCode()).isEqualTo(204);
+    assertThat(json(clara.get("/engine-rest/task/" + assignTask + "/deployed-form")).path("id").asText()).isEqualTo("assign-mediators");
+    JsonNode options = json(clara.get("/engine-rest/task/" + assignTask + "/form-variables?variableNames=mediatorOptions&deserializeValues=false"));
     assertThat(options.path("mediatorOptions").path("value").asText()).contains("\"value\":\"mara\"").doesNotContain("clara");
-
-    HttpResponse<String> wrong = clara.postJson("/engine-rest/task/" + taskId + "/submit-form",
+    HttpResponse<String> wrong = clara.postJson("/engine-rest/task/" + assignTask + "/submit-form",
         "{\"variables\":{\"leadMediator\":{\"value\":\"sam\"}}}");
-    HttpResponse<String> right = clara.postJson("/engine-rest/task/" + taskId + "/submit-form",
-        "{\"variables\":{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}}");
-
     assertThat(wrong.statusCode()).isEqualTo(500);
     assertThat(wrong.body()).contains("leadMediator: 'sam' is not a member of the mediators group");
-    assertThat(right.statusCode()).as(right.body()).isEqualTo(204);
+    submit(clara, assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
+    runJobs(instanceId);
+
+    // Mediator: the offender first (property damage: offender first), a minor, so the guardian too.
+    Http mara = rest("mara");
+    String offenderCall = mediatorTask(mara, "Task_CallForConsent", caseNumber(instanceId));
+    assertThat(json(mara.get("/engine-rest/task/" + offenderCall + "/deployed-form")).path("id").asText()).isEqualTo("consent-call");
+    JsonNode context = json(mara.get("/engine-rest/task/" + offenderCall + "/form-variables"));
+    assertThat(context.path("personName").path("value").asText()).isEqualTo("Carl Vogt");
+    assertThat(context.path("personMinor").path("value").asBoolean()).isTrue();
+    assertThat(json(rest("lea").get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber(instanceId)))).isEmpty();
+    submit(mara, offenderCall, "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    String guardianTask = mediatorTask(mara, "Task_RecordGuardianConsent", caseNumber(instanceId));
+    submit(mara, guardianTask, "{\"guardianName\":{\"value\":\"Petra Vogt\"},\"guardianRelation\":{\"value\":\"parent\"},"
+        + "\"guardianPhone\":{\"value\":\"+49 30 7654321\"},\"guardianConsent\":{\"value\":\"consents\"}}");
+    runJobs(instanceId);
+
+    // Then the victim: co-mediator Jonas takes the call.
+    Http jonas = rest("jonas");
+    String victimCall = mediatorTask(jonas, "Task_CallForConsent", caseNumber(instanceId));
+    submit(jonas, victimCall, "{\"callOutcome\":{\"value\":\"agrees\"}}");
+
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getEndActivityId()).isEqualTo("EndEvent_ReadyForContact");
+        .getEndActivityId()).isEqualTo("EndEvent_ConsentOnBothSides");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("consents").singleResult().getValue().toString())
+        .contains("\"guardianName\":\"Petra Vogt\"").contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
+    assertThat(jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at", String.class,
+        caseNumber(instanceId))).containsExactly("introduction", "introduction");
+  }
+
+  private String onlyTask(Http user, String instanceId, String taskDefinitionKey) throws IOException {
+    JsonNode tasks = json(user.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskDefinitionKey));
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).path("id").asText();
+  }
+
+  /** The mediator's own task of that kind, as the "My tasks" filter lists it. */
+  private String mediatorTask(Http mediator, String taskDefinitionKey, String caseNumber) throws IOException {
+    JsonNode tasks = json(mediator.get("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
+        + "&processInstanceBusinessKey=" + caseNumber));
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).path("id").asText();
+  }
+
+  private static void submit(Http user, String taskId, String variables) {
+    HttpResponse<String> response = user.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variables + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }
+
+  private String caseNumber(String instanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
   }
 
   @Test
@@ -189,9 +231,15 @@ class ReferralApiIT extends AbstractApplicationIT {
     return body;
   }
 
+  /** Runs the due jobs of the case and of the processes it called, as the job executor would. */
   private void runJobs(String instanceId) {
     for (int i = 0; i < 10; i++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().list();
+      List<String> instances = new java.util.ArrayList<>(List.of(instanceId));
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId).list()
+          .forEach(sub -> instances.add(sub.getId()));
+      List<Job> jobs = instances.stream()
+          .flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id).executable().list().stream())
+          .toList();
       if (jobs.isEmpty()) {
         return;
       }

@@ -23,6 +23,11 @@ public final class ProcessTestEngine {
   private ProcessTestEngine() {}
 
   public static ProcessEngineCoverageExtension extension() {
+    return extension(new String[0]);
+  }
+
+  /** The engine, with test doubles of called processes left out of the coverage. */
+  public static ProcessEngineCoverageExtension extension(String... excludedProcessKeys) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
     String name = "unit-" + UUID.randomUUID();
     configuration.setProcessEngineName(name);
@@ -38,6 +43,7 @@ public final class ProcessTestEngine {
     return (ProcessEngineCoverageExtension)
         ProcessEngineCoverageExtension.Companion.builder(configuration)
             .assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
+            .excludeProcessDefinitionKeys(excludedProcessKeys)
             .build();
   }
 }

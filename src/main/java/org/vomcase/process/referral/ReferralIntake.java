@@ -60,7 +60,9 @@ public final class ReferralIntake {
       variables.put(key, value instanceof String text ? blankToNull(text.trim()) : value);
     }
     variables.put(CaseVariables.OFFENCE_DATE, isoDate(referral.get(CaseVariables.OFFENCE_DATE)));
-    variables.put(VICTIMS, SpinValues.jsonValue(json(normalise(victims, "victim", "V", today))).create());
+    List<Map<String, Object>> normalisedVictims = normalise(victims, "victim", "V", today);
+    variables.put(VICTIMS, SpinValues.jsonValue(json(normalisedVictims)).create());
+    variables.put(CaseVariables.VICTIM_IS_MINOR, normalisedVictims.stream().anyMatch(v -> Boolean.TRUE.equals(v.get(MINOR))));
     variables.put(OFFENDERS, SpinValues.jsonValue(json(normalise(offenders, "offender", "O", today))).create());
     return variables;
   }

@@ -62,7 +62,7 @@ class ContactPersonTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
-    Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null)));
+    Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
     Mocks.register("consentOutcome", new ConsentOutcome());

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.vomcase.process.CaseVariables;
+import org.vomcase.support.Referrals;
 
 /** What each bad referral gets: the field and the message, and nothing else goes through. */
 class ReferralIntakeTest {
@@ -32,7 +33,7 @@ class ReferralIntakeTest {
       referrerEmail            | not-an-email  | referrerEmail            | 'not-an-email' is not an email address
       """)
   void badReferralFieldIsNamedWithItsProblem(String key, String value, String field, String message) {
-    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    Map<String, Object> referral = Referrals.referral();
     referral.put(key, value);
 
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
@@ -55,8 +56,8 @@ class ReferralIntakeTest {
       phone             | call me     | victims[0].phone             | is not a phone number
       """)
   void badPersonFieldIsNamedWithItsPosition(String key, String value, String field, String message) {
-    Map<String, Object> referral = VomCaseIntakeTest.referral();
-    Map<String, Object> victim = VomCaseIntakeTest.person("Ana Roth", "1980-04-02");
+    Map<String, Object> referral = Referrals.referral();
+    Map<String, Object> victim = Referrals.person("Ana Roth", "1980-04-02");
     victim.put(key, value);
     referral.put(CaseVariables.VICTIMS, List.of(victim));
 
@@ -68,8 +69,8 @@ class ReferralIntakeTest {
 
   @Test
   void personWithoutAnyWayToReachThemIsRejected() {
-    Map<String, Object> referral = VomCaseIntakeTest.referral();
-    Map<String, Object> offender = VomCaseIntakeTest.person("Carl Vogt", "1990-01-15");
+    Map<String, Object> referral = Referrals.referral();
+    Map<String, Object> offender = Referrals.person("Carl Vogt", "1990-01-15");
     offender.remove("email");
     referral.put(CaseVariables.OFFENDERS, List.of(offender));
 
@@ -79,7 +80,7 @@ class ReferralIntakeTest {
 
   @Test
   void referralWithoutVictimsOrOffendersOrWithUnreadableListsIsRejected() {
-    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    Map<String, Object> referral = Referrals.referral();
     referral.remove(CaseVariables.VICTIMS);
     referral.put(CaseVariables.OFFENDERS, "not json");
 
@@ -92,7 +93,7 @@ class ReferralIntakeTest {
 
   @Test
   void validReferralIsTrimmedAndGetsTheDefaultsOfTheEligibilityFacts() {
-    Map<String, Object> referral = VomCaseIntakeTest.referral();
+    Map<String, Object> referral = Referrals.referral();
     referral.put(CaseVariables.OFFENCE_SUMMARY, "  A fight outside a bar.  ");
     referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03T00:00:00");
     referral.put("unrelated", "dropped");

@@ -1,4 +1,4 @@
-package org.vomcase.process.referral;
+package org.vomcase.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -43,23 +43,31 @@ import org.vomcase.identity.MediatorDirectory.Mediator;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.SendNotificationDelegate;
-import org.vomcase.process.CaseClosure;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.intake.MediatorAssignmentListener;
+import org.vomcase.process.referral.CaseNumberGenerator;
+import org.vomcase.process.referral.EligibilityReviewListener;
+import org.vomcase.process.referral.MandateListener;
+import org.vomcase.process.referral.ReferralIntakeListener;
+import org.vomcase.process.referral.ReferralRejectedException;
 import org.vomcase.support.ProcessTestEngine;
+import static org.vomcase.support.Referrals.person;
+import static org.vomcase.support.Referrals.referral;
 
 /**
- * Intake of {@code vom-case} (R1-R4), one test per path: referral checks and case number,
- * self-referral mandate with its reminder, the eligibility rules per programme profile, the
- * coordinator's review, closure of cases that are not eligible, mediator assignment.
+ * {@code vom-case}, one test per path. Intake (R1-R4): referral checks and case number, self-referral
+ * mandate with its reminder, the eligibility rules per programme profile, the coordinator's review,
+ * closure of cases that are not eligible, mediator assignment. Contact and consent (R5-R7): the order
+ * of the sides, every person of a side contacted, closure when nobody of a side agrees. The called
+ * process contact-person is replaced by a test double (it has its own test, ContactPersonTest).
  */
 @Deployment(resources = {
-    "processes/vom-case.bpmn", "processes/eligibility.dmn", "forms/referral.form", "forms/record-mandate.form",
+    "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/contact-order.dmn",
+    "testprocesses/contact-person-stub.bpmn", "forms/referral.form", "forms/record-mandate.form",
     "forms/review-eligibility.form", "forms/assign-mediators.form"})
-class VomCaseIntakeTest {
+class VomCaseTest {
 
-  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("contact-person");
 
   ProcessEngine processEngine;
   NotificationService notifications = mock(NotificationService.class);
@@ -81,6 +89,7 @@ class VomCaseIntakeTest {
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+    Mocks.register("contactPlan", new ContactPlan());
   }
 
   @AfterEach
@@ -110,9 +119,8 @@ class VomCaseIntakeTest {
 
     complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "jonas"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ReadyForContact");
-    Assertions.assertThat(historic(instance, CaseVariables.MEDIATORS)).isEqualTo(List.of("mara", "jonas"));
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+    assertThat(instance).isWaitingAt("Task_DecideContactOrder");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS)).isEqualTo(List.of("mara", "jonas"));
     verify(notifications, never()).send(any());
   }
 
@@ -267,7 +275,7 @@ class VomCaseIntakeTest {
         CaseVariables.REVIEW_REASON, "The victim's safety cannot be assured at this stage."));
     execute(job());
 
-    assertThat(instance).isEnded().hasPassed("Task_ReviewEligibility", "EndEvent_NotEligible");
+    assertThat(instance).isEnded().hasPassed("Task_ReviewEligibility", "EndEvent_RejectedAfterReview");
     assertClosed(instance, "not_eligible", "The victim's safety cannot be assured at this stage.");
     Assertions.assertThat(singleMessage().content()).containsEntry("reason", "The victim's safety cannot be assured at this stage.");
   }
@@ -309,14 +317,115 @@ class VomCaseIntakeTest {
     assertThat(instance).isWaitingAt("Task_AssignMediators");
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS);
     complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
-    Assertions.assertThat(historic(instance, CaseVariables.MEDIATORS)).isEqualTo(List.of("mara"));
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS)).isEqualTo(List.of("mara"));
+  }
+
+  // --- contact and consent (R5-R7) ------------------------------------------------------------------
+
+  @Test
+  void offenderIsContactedFirstThenTheVictimAndTheCaseGoesOnWithConsentOnBothSides() {
+    ProcessInstance instance = assignedCase(referral());
+
+    execute(job());
+    assertThat(instance).isWaitingAt("CallActivity_ContactPerson").variables()
+        .containsEntry(CaseVariables.FIRST_CONTACT, "offender")
+        .containsEntry(CaseVariables.INTRODUCTION_CHANNEL, "letter_only");
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
+    contact(instance, Map.of("O1", "agreed"));
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
+    contact(instance, Map.of("V1", "agreed"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentOnBothSides");
+    Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
+        .contains("\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}")
+        .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+  }
+
+  @Test
+  void whenNoOffenderAgreesTheVictimIsNeverAskedAndTheCaseCloses() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.OFFENDERS, List.of(person("Carl Vogt", "1990-01-15"), person("Dana Eck", "1999-12-01")));
+    ProcessInstance instance = assignedCase(referral);
+    execute(job());
+
+    contact(instance, Map.of("O1", "declined", "O2", "not_reachable"));
+
+    assertThat(instance).isEnded().hasPassed("BoundaryEvent_NoConsent", "EndEvent_NoConsent");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("offender_declined");
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void stalkingVictimIsContactedFirstByLetterAndHerRefusalEndsTheCaseAtOnce() {
+    ProcessInstance instance = assignedCase(referralWith(CaseVariables.OFFENCE_CATEGORY, "stalking"));
+    execute(job());
+
+    assertThat(instance).variables().containsEntry(CaseVariables.FIRST_CONTACT, "victim");
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
+    contact(instance, Map.of("V1", "declined"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_NoConsent");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("victim_declined");
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void sideThatCannotBeReachedClosesTheCaseAsNotReachable() {
+    ProcessInstance instance = assignedCase(referral());
+    execute(job());
+    contact(instance, Map.of("O1", "agreed"));
+
+    contact(instance, Map.of("V1", "not_reachable"));
+
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("not_reachable");
+  }
+
+  @Test
+  void oneAgreeingPersonOfASideIsEnough() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
+    ProcessInstance instance = assignedCase(referral);
+    execute(job());
+    contact(instance, Map.of("O1", "agreed"));
+
+    Assertions.assertThat(contactedPersons(instance)).containsExactlyInAnyOrder("V1", "V2");
+    contact(instance, Map.of("V1", "declined", "V2", "agreed"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentOnBothSides");
+  }
+
+  private ProcessInstance assignedCase(Map<String, Object> referral) {
+    ProcessInstance instance = start(referral);
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
+    return instance;
+  }
+
+  /** The person ids of the running contacts (instances of the contact-person test double). */
+  private List<String> contactedPersons(ProcessInstance instance) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list().stream()
+        .map(sub -> ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue())
+        .toList();
+  }
+
+  /** Ends the running contacts with the given outcome per person id. */
+  private void contact(ProcessInstance instance, Map<String, String> outcomes) {
+    for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      String personId = ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue();
+      String taskId = taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId();
+      taskService().complete(taskId, Map.of(CaseVariables.CONSENT_OUTCOME, outcomes.get(personId)));
+    }
   }
 
   // --- helpers ------------------------------------------------------------------------------------------
 
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
-        new VomProperties(null, null, new VomProperties.Programme(profile))));
+        new VomProperties(null, null, new VomProperties.Programme(profile), null)));
   }
 
   private ProcessInstance start(Map<String, Object> referral) {
@@ -364,22 +473,6 @@ class VomCaseIntakeTest {
     return variable == null ? null : variable.getValue();
   }
 
-  static Map<String, Object> referral() {
-    Map<String, Object> referral = new HashMap<>();
-    referral.put(CaseVariables.REFERRAL_SOURCE, "prosecutor");
-    referral.put(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt");
-    referral.put(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example");
-    referral.put(CaseVariables.REFERRER_REFERENCE, "StA 99/26");
-    referral.put(CaseVariables.PROCEDURAL_STAGE, "diversion");
-    referral.put(CaseVariables.OFFENCE_CATEGORY, "assault");
-    referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03");
-    referral.put(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar after an argument about a parking space.");
-    referral.put(CaseVariables.RESPONSIBILITY_ADMISSION, "essential_confession");
-    referral.put(CaseVariables.VICTIMS, new ArrayList<>(List.of(person("Ana Roth", "1980-04-02"))));
-    referral.put(CaseVariables.OFFENDERS, new ArrayList<>(List.of(person("Carl Vogt", "1990-01-15"))));
-    return referral;
-  }
-
   private static Map<String, Object> referralWith(String key, Object value) {
     Map<String, Object> referral = referral();
     referral.put(key, value);
@@ -394,12 +487,5 @@ class VomCaseIntakeTest {
     return referral;
   }
 
-  static Map<String, Object> person(String name, String dateOfBirth) {
-    Map<String, Object> person = new HashMap<>();
-    person.put("name", name);
-    person.put("dateOfBirth", dateOfBirth);
-    person.put("preferredLanguage", "de");
-    person.put("email", name.toLowerCase().replace(' ', '.') + "@example.org");
-    return person;
-  }
+
 }
