@@ -106,6 +106,10 @@ public class RoleSetup {
                   Grant.app(TASKLIST),
                   // Definition metadata only (names in Tasklist); case access comes with the task.
                   Grant.on(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ),
+                  // "Record a case event" (a withdrawal of consent, R8), for their own cases only (CaseEvents checks).
+                  new Grant(Resources.PROCESS_DEFINITION, CaseProcess.RECORD_CASE_EVENT_KEY,
+                      Set.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
+                  Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE),
                   Grant.on(Resources.USER, Permissions.READ))),
           new RoleDefinition(
               Roles.SUPERVISORS,

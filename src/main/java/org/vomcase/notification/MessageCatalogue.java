@@ -1,5 +1,6 @@
 package org.vomcase.notification;
 
+
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,9 @@ public final class MessageCatalogue {
       "mandate-refused", Set.of(REFERRER),
       "mandate-reminder", Set.of(COORDINATORS),
       "introduction", Set.of(VICTIM, OFFENDER),
-      "consent-call-overdue", Set.of(MEDIATOR));
+      "consent-call-overdue", Set.of(MEDIATOR),
+      "consent-withdrawn", Set.of(MEDIATOR),
+      "case-closed-consent-withdrawn", Set.of(MEDIATOR));
 
   private MessageCatalogue() {}
 

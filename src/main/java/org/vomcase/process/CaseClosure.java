@@ -29,6 +29,9 @@ public class CaseClosure {
 
   /** What the referrer is told about a case that does not go on; null where nothing was decided. */
   public String closureNote(DelegateExecution execution) {
+    if (execution.getVariable(CaseVariables.CASE_EVENT_REASON) != null) {
+      return (String) execution.getVariable(CaseVariables.CASE_EVENT_REASON);
+    }
     if ("reject".equals(execution.getVariable(CaseVariables.REVIEW_DECISION))) {
       return (String) execution.getVariable(CaseVariables.REVIEW_REASON);
     }

@@ -5,5 +5,8 @@ public final class CaseProcess {
 
   public static final String KEY = "vom-case";
 
+  /** The start form for events on a running case (withdrawals, R8). */
+  public static final String RECORD_CASE_EVENT_KEY = "record-case-event";
+
   private CaseProcess() {}
 }

@@ -90,6 +90,17 @@ public final class CaseVariables {
   public static final String CONSENT_OUTCOME = "consentOutcome";
   public static final String CONSENT_RECORDED_AT = "consentRecordedAt";
 
+  /** Case events (R8): the form fields of "Record a case event" and the case's list of withdrawals. */
+  public static final String EVENT_CASE_NUMBER = "eventCaseNumber";
+  public static final String EVENT_TYPE = "eventType";
+  public static final String EVENT_PERSON_ID = "eventPersonId";
+  public static final String EVENT_REASON = "eventReason";
+  public static final String RECORDED_BY = "recordedBy";
+  /** Json list of {personId, role, reason, recordedBy, recordedAt}. */
+  public static final String WITHDRAWALS = "withdrawals";
+  /** The reason given with the event that closed the case (set when the event is correlated). */
+  public static final String CASE_EVENT_REASON = "caseEventReason";
+
   /** Json list of {label, value} for the mediator selects of the assignment form. */
   public static final String MEDIATOR_OPTIONS = "mediatorOptions";
 

@@ -101,8 +101,13 @@ public final class Vocabulary {
       "call_again", "Wants time: call again",
       "not_reachable", "Not reached");
 
-  /** How a person's contact ended (R6, R7): the outcome the case goes on with. */
-  public static final Set<String> CONSENT_OUTCOMES = Set.of("agreed", "declined", "not_reachable");
+  /** How a person's contact ended (R6-R8): the outcome the case goes on with. */
+  public static final Set<String> CONSENT_OUTCOMES = Set.of("agreed", "declined", "not_reachable", "withdrawn");
+
+  /** Events recorded on a running case from Tasklist ("Record a case event") or the API (R8). */
+  public static final Map<String, String> CASE_EVENT_TYPES = ordered(
+      "consent_withdrawn", "A person withdraws consent",
+      "referral_withdrawn", "The referrer withdraws the referral");
 
   /** A minor's parent or guardian (R7). */
   public static final Map<String, String> GUARDIAN_RELATIONS = ordered(

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.identity.MediatorDirectory;
@@ -44,6 +45,7 @@ import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.process.contact.ContactPlan;
+import org.vomcase.process.events.CaseEvents;
 import org.vomcase.process.intake.MediatorAssignmentListener;
 import org.vomcase.process.referral.CaseNumberGenerator;
 import org.vomcase.process.referral.EligibilityReviewListener;
@@ -395,6 +397,151 @@ class VomCaseTest {
     contact(instance, Map.of("V1", "declined", "V2", "agreed"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ConsentOnBothSides");
+  }
+
+  // --- withdrawal at any time (R8) ----------------------------------------------------------------
+
+  /** The states a case can wait in before the session, each reached from a fresh referral. */
+  enum WaitState { MANDATE, ELIGIBILITY_CHECK, ELIGIBILITY_REVIEW, ASSIGNMENT, CONTACT_ORDER, CONTACTING_OFFENDERS, CONTACTING_VICTIMS }
+
+  private ProcessInstance caseWaitingAt(WaitState state) {
+    switch (state) {
+      case MANDATE -> {
+        ProcessInstance instance = start(selfReferralWith());
+        assertThat(instance).isWaitingAt("Task_RecordMandate");
+        return instance;
+      }
+      case ELIGIBILITY_CHECK -> {
+        ProcessInstance instance = start(referral());
+        assertThat(instance).isWaitingAt("Task_CheckEligibility");
+        return instance;
+      }
+      case ELIGIBILITY_REVIEW -> {
+        ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "domestic_violence"));
+        execute(job());
+        assertThat(instance).isWaitingAt("Task_ReviewEligibility");
+        return instance;
+      }
+      case ASSIGNMENT -> {
+        ProcessInstance instance = start(referral());
+        execute(job());
+        assertThat(instance).isWaitingAt("Task_AssignMediators");
+        return instance;
+      }
+      case CONTACT_ORDER -> {
+        ProcessInstance instance = assignedCase(referral());
+        assertThat(instance).isWaitingAt("Task_DecideContactOrder");
+        return instance;
+      }
+      case CONTACTING_OFFENDERS -> {
+        ProcessInstance instance = assignedCase(referral());
+        execute(job());
+        Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
+        return instance;
+      }
+      default -> {
+        ProcessInstance instance = assignedCase(referral());
+        execute(job());
+        contact(instance, Map.of("O1", "agreed"));
+        Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
+        return instance;
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "victim withdraws while the case waits at {0}")
+  @EnumSource(WaitState.class)
+  void withdrawalOfTheOnlyVictimClosesTheCaseFromEveryWaitState(WaitState state) {
+    ProcessInstance instance = caseWaitingAt(state);
+
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
+        "Does not want to meet the offender after all.", null));
+
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CLOSED);
+    assertThat(instance).isWaitingAt("Task_TellMediatorsCaseClosed");
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
+    assertClosed(instance, "consent_withdrawn", "Does not want to meet the offender after all.");
+    Assertions.assertThat(historic(instance, CaseVariables.WITHDRAWALS).toString())
+        .contains("\"personId\":\"V1\"").contains("\"reason\":\"Does not want to meet the offender after all.\"")
+        .contains("\"recordedBy\":\"system\"");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @ParameterizedTest(name = "referral withdrawn while the case waits at {0}")
+  @EnumSource(WaitState.class)
+  void withdrawnReferralClosesTheCaseFromEveryWaitState(WaitState state) {
+    ProcessInstance instance = caseWaitingAt(state);
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "referral_withdrawn", null,
+        "The prosecutor has dropped the proceedings.", null));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
+    assertClosed(instance, "referral_withdrawn", "The prosecutor has dropped the proceedings.");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void withdrawalThatLeavesAVictimEndsOnlyThatPersonsContactAndTheCaseGoesOn() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
+    ProcessInstance instance = assignedCase(referral);
+    execute(job());
+    contact(instance, Map.of("O1", "agreed"));
+
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
+        "Changed her mind.", null));
+
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CONTINUES);
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("V2");
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellMediatorsOfWithdrawal").singleResult());
+    OutgoingMessage notice = singleMessageTo("mediator");
+    Assertions.assertThat(notice.message()).isEqualTo("consent-withdrawn");
+    Assertions.assertThat(notice.content()).containsEntry("personId", "V1");
+    contact(instance, Map.of("V2", "agreed"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_WithdrawalRecorded", "EndEvent_ConsentOnBothSides");
+    Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
+        .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"}");
+  }
+
+  @Test
+  void eventsACaseCannotTakeAreRefusedAndChangeNothing() {
+    ProcessInstance instance = caseWaitingAt(WaitState.ASSIGNMENT);
+    String caseNumber = instance.getBusinessKey();
+
+    assertEventRefused(new CaseEvents.CaseEvent("VOM-1999-00001", "consent_withdrawn", "V1", "Reason.", null),
+        "eventCaseNumber: there is no open case VOM-1999-00001");
+    assertEventRefused(new CaseEvents.CaseEvent("42", "consent_withdrawn", "V1", "Reason.", null),
+        "eventCaseNumber: '42' is not a case number");
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V7", "Reason.", null),
+        "eventPersonId: 'V7' is not a person of case " + caseNumber);
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "moved_away", "V1", "Reason.", null),
+        "eventType: 'moved_away' is not one of consent_withdrawn, referral_withdrawn");
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V1", " ", null),
+        "eventReason: give the reason");
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.WITHDRAWALS)).isNull();
+  }
+
+  private void assertEventRefused(CaseEvents.CaseEvent event, String message) {
+    Assertions.assertThatThrownBy(() -> caseEvents().record(event))
+        .isInstanceOf(CaseInputException.class).hasMessageStartingWith(message);
+  }
+
+  private CaseEvents caseEvents() {
+    return new CaseEvents(runtimeService(), processEngine.getIdentityService());
+  }
+
+  private OutgoingMessage singleMessageTo(String recipientRole) {
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.atLeastOnce()).send(sent.capture());
+    return sent.getAllValues().stream().filter(m -> recipientRole.equals(m.recipientRole())).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Object> selfReferralWith() {
+    return selfReferral();
   }
 
   private ProcessInstance assignedCase(Map<String, Object> referral) {

@@ -34,12 +34,15 @@ public class ContactPlan {
     return new ArrayList<>(list.elements());
   }
 
-  /** Records the outcome of one person's contact (end of the call activity) in the consent book. */
+  /**
+   * Records the outcome of one person's contact (end of the call activity) in the consent book. Every
+   * end of contact-person sets the outcome; a contact cancelled because the case closed has none.
+   */
   public void recordConsent(DelegateExecution execution) {
     SpinJsonNode person = json(execution.getVariableLocal(CaseVariables.PERSON));
     Object outcome = execution.getVariableLocal(CaseVariables.CONSENT_OUTCOME);
     if (outcome == null) {
-      throw new IllegalStateException("The contact of " + person.prop(ReferralIntake.PERSON_ID).stringValue() + " ended without an outcome");
+      return; // the contact was cancelled (the case closed meanwhile): nothing happened to record
     }
     SpinJsonNode entry = Spin.JSON("{}");
     entry.prop(ReferralIntake.ROLE, person.prop(ReferralIntake.ROLE).stringValue());
@@ -52,8 +55,18 @@ public class ContactPlan {
       }
     }
     SpinJsonNode book = consentBook(execution);
-    book.prop(person.prop(ReferralIntake.PERSON_ID).stringValue(), entry);
+    String personId = person.prop(ReferralIntake.PERSON_ID).stringValue();
+    SpinJsonNode earlier = entry(book, personId);
+    if (earlier != null && "withdrawn".equals(earlier.prop("outcome").stringValue())) {
+      return; // a withdrawal recorded meanwhile stands
+    }
+    book.prop(personId, entry);
     execution.getProcessInstance().setVariable(CONSENTS, SpinValues.jsonValue(book.toString()).create());
+  }
+
+  /** The consent book's entry of one person; null before the person's contact ended or was withdrawn. */
+  public static SpinJsonNode entry(SpinJsonNode book, String personId) {
+    return book.hasProp(personId) ? book.prop(personId) : null;
   }
 
   /** Has at least one person of the side agreed? */
@@ -69,6 +82,9 @@ public class ContactPlan {
     for (String side : sides((String) execution.getVariable(CaseVariables.FIRST_CONTACT))) {
       List<String> outcomes = outcomes(execution, side);
       if (!outcomes.isEmpty() && !outcomes.contains("agreed")) {
+        if (outcomes.contains("withdrawn")) {
+          return ClosureReason.CONSENT_WITHDRAWN.value();
+        }
         if (outcomes.contains("declined")) {
           return (VICTIM.equals(side) ? ClosureReason.VICTIM_DECLINED : ClosureReason.OFFENDER_DECLINED).value();
         }
@@ -91,11 +107,15 @@ public class ContactPlan {
   }
 
   private static SpinJsonNode consentBook(DelegateExecution execution) {
-    Object book = execution.getVariable(CONSENTS);
-    return book == null ? Spin.JSON("{}") : json(book);
+    return consentBook(execution.getVariable(CONSENTS));
   }
 
-  private static SpinJsonNode json(Object value) {
+  /** The consent book held in the variable {@code consents} (empty when there is none yet). */
+  public static SpinJsonNode consentBook(Object variable) {
+    return variable == null ? Spin.JSON("{}") : json(variable);
+  }
+
+  static SpinJsonNode json(Object value) {
     if (value instanceof SpinJsonNode node) {
       return node;
     }

@@ -1,0 +1,34 @@
+package org.vomcase.process.events;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Start of "Record a case event": applies the event to the case before the record exists; an event
+ * the case cannot take (no such open case, unknown person, not allowed) rolls the start back and
+ * Tasklist shows the message.
+ */
+@Component("caseEventListener")
+public class CaseEventListener implements ExecutionListener {
+
+  private final CaseEvents caseEvents;
+
+  public CaseEventListener(CaseEvents caseEvents) {
+    this.caseEvents = caseEvents;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String recordedBy = (String) execution.getVariable(CaseVariables.RECORDED_BY);
+    CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(
+        (String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER),
+        (String) execution.getVariable(CaseVariables.EVENT_TYPE),
+        (String) execution.getVariable(CaseVariables.EVENT_PERSON_ID),
+        (String) execution.getVariable(CaseVariables.EVENT_REASON),
+        recordedBy));
+    execution.setProcessBusinessKey(((String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER)).trim());
+    execution.setVariable("caseEventResult", result.name().toLowerCase(java.util.Locale.ROOT));
+  }
+}

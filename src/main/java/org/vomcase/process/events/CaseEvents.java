@@ -1,0 +1,170 @@
+package org.vomcase.process.events;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseProcess;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.Vocabulary;
+import org.vomcase.process.contact.ContactPlan;
+import org.vomcase.process.referral.ReferralIntake;
+
+/**
+ * Records events on a running case, whatever it is waiting for (R8): a person withdraws consent, or
+ * the referrer withdraws the referral. A withdrawal is recorded in the case (who, when, reason, by
+ * whom), ends that person's contact if it is running, and closes the case with "consent withdrawn"
+ * when it leaves no victim or no offender who could still take part; otherwise the case goes on and
+ * its mediators are told.
+ */
+@Service
+public class CaseEvents {
+
+  public static final String MSG_REFERRAL_WITHDRAWN = "Msg_ReferralWithdrawn";
+  public static final String MSG_CONSENT_WITHDRAWN = "Msg_ConsentWithdrawn";
+  public static final String MSG_LAST_PARTY_WITHDRAWN = "Msg_LastPartyWithdrawn";
+  public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
+
+  /** An event as a user or referring system reports it. */
+  public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy) {}
+
+  /** What happened to the case. */
+  public enum Result { CASE_CLOSED, CASE_CONTINUES }
+
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public CaseEvents(RuntimeService runtime, IdentityService identity) {
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  public Result record(CaseEvent event) {
+    if (event.type() == null || !Vocabulary.CASE_EVENT_TYPES.containsKey(event.type())) {
+      throw new CaseInputException(CaseVariables.EVENT_TYPE, "'" + event.type() + "' is not one of "
+          + String.join(", ", Vocabulary.CASE_EVENT_TYPES.keySet()));
+    }
+    String reason = event.reason() == null ? "" : event.reason().trim();
+    if (reason.length() < 3 || reason.length() > 1000) {
+      throw new CaseInputException(CaseVariables.EVENT_REASON, "give the reason (3 to 1000 characters)");
+    }
+    ProcessInstance theCase = openCase(event.caseNumber());
+    mayRecord(event.recordedBy(), theCase);
+    if ("referral_withdrawn".equals(event.type())) {
+      runtime.createMessageCorrelation(MSG_REFERRAL_WITHDRAWN).processInstanceId(theCase.getId())
+          .setVariable(CaseVariables.CASE_EVENT_REASON, reason).correlate();
+      return Result.CASE_CLOSED;
+    }
+    return withdrawConsent(theCase, event, reason);
+  }
+
+  private Result withdrawConsent(ProcessInstance theCase, CaseEvent event, String reason) {
+    String personId = event.personId() == null ? "" : event.personId().trim();
+    String role = roleOf(theCase, personId);
+    SpinJsonNode book = ContactPlan.consentBook(runtime.getVariable(theCase.getId(), ContactPlan.CONSENTS));
+    SpinJsonNode earlier = ContactPlan.entry(book, personId);
+    if (earlier != null && List.of("withdrawn", "declined").contains(earlier.prop("outcome").stringValue())) {
+      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already "
+          + earlier.prop("outcome").stringValue() + "; nothing to withdraw");
+    }
+    SpinJsonNode entry = Spin.JSON("{}");
+    entry.prop(ReferralIntake.ROLE, role);
+    entry.prop("outcome", "withdrawn");
+    book.prop(personId, entry);
+    runtime.setVariable(theCase.getId(), ContactPlan.CONSENTS, SpinValues.jsonValue(book.toString()).create());
+    appendWithdrawal(theCase, personId, role, reason, event.recordedBy());
+
+    if (!stillHasParty(theCase, book, CaseVariables.VICTIMS) || !stillHasParty(theCase, book, CaseVariables.OFFENDERS)) {
+      runtime.createMessageCorrelation(MSG_LAST_PARTY_WITHDRAWN).processInstanceId(theCase.getId())
+          .setVariable(CaseVariables.CASE_EVENT_REASON, reason).correlate();
+      return Result.CASE_CLOSED;
+    }
+    runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
+        .processInstanceVariableEquals(CaseVariables.PERSON_ID, personId).correlateAll();
+    runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
+        .setVariable(CaseVariables.EVENT_PERSON_ID, personId).correlate();
+    return Result.CASE_CONTINUES;
+  }
+
+  private ProcessInstance openCase(String caseNumber) {
+    if (caseNumber == null || !caseNumber.trim().matches("VOM-\\d{4}-\\d{5}")) {
+      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "'" + caseNumber + "' is not a case number (VOM-2026-00042)");
+    }
+    ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(caseNumber.trim()).singleResult();
+    if (theCase == null) {
+      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber.trim());
+    }
+    return theCase;
+  }
+
+  /** Coordinators record events on any case, mediators on their own cases, referring systems on the cases they referred. */
+  private void mayRecord(String user, ProcessInstance theCase) {
+    if (user == null) {
+      return; // the system itself (tests, migrations)
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    if (groups.contains(Roles.COORDINATORS) || groups.contains(Roles.ADMINISTRATORS)) {
+      return;
+    }
+    Object mediators = runtime.getVariable(theCase.getId(), CaseVariables.MEDIATORS);
+    if (groups.contains(Roles.MEDIATORS) && mediators instanceof List<?> list && list.contains(user)) {
+      return;
+    }
+    if (groups.contains(Roles.REFERRERS) && user.equals(runtime.getVariable(theCase.getId(), CaseVariables.REFERRED_BY))) {
+      return;
+    }
+    throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "you may not record events on case " + theCase.getBusinessKey());
+  }
+
+  private String roleOf(ProcessInstance theCase, String personId) {
+    for (String list : List.of(CaseVariables.VICTIMS, CaseVariables.OFFENDERS)) {
+      for (SpinJsonNode person : persons(theCase, list)) {
+        if (personId.equals(person.prop(ReferralIntake.PERSON_ID).stringValue())) {
+          return person.prop(ReferralIntake.ROLE).stringValue();
+        }
+      }
+    }
+    throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, "'" + personId + "' is not a person of case "
+        + theCase.getBusinessKey() + " (V1, V2, ... for victims, O1, O2, ... for offenders)");
+  }
+
+  /** A side still has a party while someone of it has agreed or has not been asked to the end. */
+  private boolean stillHasParty(ProcessInstance theCase, SpinJsonNode book, String list) {
+    for (SpinJsonNode person : persons(theCase, list)) {
+      SpinJsonNode entry = ContactPlan.entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
+      if (entry == null || "agreed".equals(entry.prop("outcome").stringValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<SpinJsonNode> persons(ProcessInstance theCase, String list) {
+    Object value = runtime.getVariable(theCase.getId(), list);
+    return value instanceof SpinJsonNode node ? node.elements() : List.of();
+  }
+
+  private void appendWithdrawal(ProcessInstance theCase, String personId, String role, String reason, String recordedBy) {
+    Object existing = runtime.getVariable(theCase.getId(), CaseVariables.WITHDRAWALS);
+    SpinJsonNode withdrawals = existing instanceof SpinJsonNode node ? node : Spin.JSON("[]");
+    SpinJsonNode entry = Spin.JSON("{}");
+    entry.prop(CaseVariables.PERSON_ID, personId);
+    entry.prop(ReferralIntake.ROLE, role);
+    entry.prop("reason", reason);
+    entry.prop(CaseVariables.RECORDED_BY, recordedBy == null ? "system" : recordedBy);
+    entry.prop("recordedAt", ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+    withdrawals.append(entry);
+    runtime.setVariable(theCase.getId(), CaseVariables.WITHDRAWALS, SpinValues.jsonValue(withdrawals.toString()).create());
+  }
+
+}
