@@ -29,7 +29,8 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.PERSON_LANGUAGE, Vocabulary.LANGUAGES),
       Map.entry(CaseVariables.CALL_OUTCOME, Vocabulary.CALL_OUTCOMES),
       Map.entry(CaseVariables.GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS),
-      Map.entry(CaseVariables.GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS));
+      Map.entry(CaseVariables.GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS),
+      Map.entry(CaseVariables.EVENT_TYPE, Vocabulary.CASE_EVENT_TYPES));
 
   @Test
   void everyStaticSelectMatchesItsVocabulary() throws IOException {

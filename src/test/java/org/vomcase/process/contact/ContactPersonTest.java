@@ -37,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
@@ -205,6 +207,28 @@ class ContactPersonTest {
     assertRefused(guardianTask, Map.of(CaseVariables.GUARDIAN_NAME, "X"), "guardianName: must have 2 to 200 characters");
 
     assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
+  }
+
+  @ParameterizedTest(name = "consent withdrawn while the contact waits at {0}")
+  @ValueSource(strings = {"Task_SendIntroduction", "Task_CallForConsent", "Event_WaitForNextCall", "Task_RecordGuardianConsent"})
+  void withdrawalEndsTheContactWhateverItWaitsFor(String waitState) {
+    ProcessInstance instance = start("victim", true);
+    if (!waitState.equals("Task_SendIntroduction")) {
+      execute(job());
+    }
+    if (waitState.equals("Event_WaitForNextCall")) {
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
+    } else if (waitState.equals("Task_RecordGuardianConsent")) {
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    }
+    assertThat(instance).isWaitingAt(waitState);
+
+    runtimeService().createMessageCorrelation("Msg_ContactWithdrawn").processInstanceVariableEquals(CaseVariables.PERSON_ID, "V1")
+        .correlate();
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ContactWithdrawn");
+    assertOutcome(instance, "withdrawn");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   private ProcessInstance start(String role, boolean minor) {

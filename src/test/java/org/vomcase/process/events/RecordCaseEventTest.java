@@ -1,0 +1,160 @@
+package org.vomcase.process.events;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vomcase.config.VomProperties;
+import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseClosure;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.referral.CaseNumberGenerator;
+import org.vomcase.process.referral.ReferralIntakeListener;
+import org.vomcase.support.ProcessTestEngine;
+import org.vomcase.support.Referrals;
+
+/**
+ * "Record a case event" (R8): who may record what on which case, and what a record does. A case
+ * waiting at eligibility serves as the running case; its own paths are tested in VomCaseTest.
+ */
+@Deployment(resources = {"processes/record-case-event.bpmn", "forms/record-case-event.form", "processes/vom-case.bpmn",
+    "processes/eligibility.dmn", "processes/contact-order.dmn", "testprocesses/contact-person-stub.bpmn",
+    "forms/referral.form", "forms/record-mandate.form", "forms/review-eligibility.form", "forms/assign-mediators.form"})
+class RecordCaseEventTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("vom-case", "contact-person");
+
+  ProcessEngine processEngine;
+  IdentityService identity;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    identity = processEngine.getIdentityService();
+    CaseNumberGenerator numbers = mock(CaseNumberGenerator.class);
+    when(numbers.next(anyInt())).thenReturn("VOM-2026-00042");
+    Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null)));
+    Mocks.register("caseClosure", new CaseClosure());
+    Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity)));
+    for (String[] user : List.of(new String[] {"clara", Roles.COORDINATORS}, new String[] {"mara", Roles.MEDIATORS},
+        new String[] {"lea", Roles.MEDIATORS}, new String[] {"policeapi", Roles.REFERRERS}, new String[] {"otherapi", Roles.REFERRERS})) {
+      if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
+        identity.saveGroup(identity.newGroup(user[1]));
+      }
+      if (identity.createUserQuery().userId(user[0]).count() == 0) {
+        identity.saveUser(identity.newUser(user[0]));
+        identity.createMembership(user[0], user[1]);
+      }
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void coordinatorRecordsAWithdrawalThatClosesTheCaseAndTheRecordKeepsWhoAndWhen() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+
+    ProcessInstance record = recordAs("clara", "consent_withdrawn", "V1");
+
+    assertThat(record).isEnded().hasPassed("EndEvent_CaseEventRecorded");
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(record.getId()).singleResult()
+        .getBusinessKey()).isEqualTo("VOM-2026-00042");
+    assertThat(record).variables().containsEntry(CaseVariables.RECORDED_BY, "clara").containsEntry("caseEventResult", "case_closed");
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(record.getId()).singleResult()
+        .getStartUserId()).isEqualTo("clara");
+    assertThat(theCase).isWaitingAt("Task_TellMediatorsCaseClosed");
+    Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.WITHDRAWALS).toString())
+        .contains("\"recordedBy\":\"clara\"");
+  }
+
+  @Test
+  void mediatorRecordsEventsOnTheirOwnCasesOnly() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+
+    assertRefused("lea", "consent_withdrawn", "V1", "eventCaseNumber: you may not record events on case VOM-2026-00042");
+    ProcessInstance record = recordAs("mara", "consent_withdrawn", "O1");
+
+    assertThat(record).isEnded();
+    assertThat(theCase).isWaitingAt("Task_TellMediatorsCaseClosed");
+  }
+
+  @Test
+  void referringSystemWithdrawsItsOwnReferralsOnly() {
+    ProcessInstance theCase = runningCase("policeapi", List.of());
+
+    assertRefused("otherapi", "referral_withdrawn", null, "eventCaseNumber: you may not record events on case VOM-2026-00042");
+    recordAs("policeapi", "referral_withdrawn", null);
+
+    assertThat(theCase).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
+  }
+
+  @Test
+  void refusedEventCreatesNoRecord() {
+    runningCase("policeapi", List.of());
+
+    assertRefused("clara", "consent_withdrawn", "X9", "eventPersonId: 'X9' is not a person of case VOM-2026-00042");
+
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("record-case-event").count()).isZero();
+  }
+
+  private ProcessInstance runningCase(String referredBy, List<String> mediators) {
+    identity.setAuthenticatedUserId(referredBy);
+    ProcessInstance theCase = runtimeService().startProcessInstanceByKey("vom-case", Referrals.referral());
+    identity.clearAuthentication();
+    if (!mediators.isEmpty()) {
+      runtimeService().setVariable(theCase.getId(), CaseVariables.MEDIATORS, mediators);
+    }
+    assertThat(theCase).isWaitingAt("Task_CheckEligibility");
+    return theCase;
+  }
+
+  private ProcessInstance recordAs(String user, String type, String personId) {
+    identity.setAuthenticatedUserId(user);
+    try {
+      return runtimeService().startProcessInstanceByKey("record-case-event", event(type, personId));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void assertRefused(String user, String type, String personId, String message) {
+    Assertions.assertThatThrownBy(() -> recordAs(user, type, personId))
+        .isInstanceOf(CaseInputException.class).hasMessageStartingWith(message);
+  }
+
+  private static Map<String, Object> event(String type, String personId) {
+    Map<String, Object> event = withVariables(CaseVariables.EVENT_CASE_NUMBER, "VOM-2026-00042", CaseVariables.EVENT_TYPE, type,
+        CaseVariables.EVENT_REASON, "Reported by phone.");
+    if (personId != null) {
+      event.put(CaseVariables.EVENT_PERSON_ID, personId);
+    }
+    return event;
+  }
+}
