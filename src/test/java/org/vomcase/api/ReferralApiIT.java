@@ -132,6 +132,63 @@ class ReferralApiIT extends AbstractApplicationIT {
         caseNumber(instanceId))).containsExactly("introduction", "introduction");
   }
 
+  @Test
+  void mediatorRecordsAWithdrawalWithTheTasklistStartFormOnTheirCaseOnly() throws IOException {
+    String instanceId = caseInContact();
+    String caseNumber = caseNumber(instanceId);
+    String withdrawal = "{\"variables\":{\"eventCaseNumber\":{\"value\":\"" + caseNumber + "\"},"
+        + "\"eventType\":{\"value\":\"consent_withdrawn\"},\"eventPersonId\":{\"value\":\"O1\"},"
+        + "\"eventReason\":{\"value\":\"His lawyer advised against it.\"}}}";
+
+    HttpResponse<String> byLea = rest("lea").postJson("/engine-rest/process-definition/key/record-case-event/submit-form", withdrawal);
+    HttpResponse<String> byMara = rest("mara").postJson("/engine-rest/process-definition/key/record-case-event/submit-form", withdrawal);
+
+    assertThat(byLea.statusCode()).isIn(400, 500);
+    assertThat(byLea.body()).contains("you may not record events on case " + caseNumber);
+    assertThat(byMara.statusCode()).as(byMara.body()).isEqualTo(200);
+    runJobs(instanceId);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("closureReason").singleResult().getValue()).isEqualTo("consent_withdrawn");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("withdrawals").singleResult().getValue().toString()).contains("\"recordedBy\":\"mara\"");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+  }
+
+  @Test
+  void referringSystemWithdrawsTheReferralThroughTheApi() throws IOException {
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
+    String caseNumber = caseNumber(instanceId);
+    String event = "{\"type\":\"referral_withdrawn\",\"reason\":\"Proceedings discontinued.\"}";
+
+    assertThat(anonymous().postJson("/api/cases/" + caseNumber + "/events", event).statusCode()).isEqualTo(401);
+    assertThat(rest("sam").postJson("/api/cases/" + caseNumber + "/events", event).statusCode()).isEqualTo(403);
+    HttpResponse<String> notHisCase = rest("mara").postJson("/api/cases/" + caseNumber + "/events", event);
+    assertThat(notHisCase.statusCode()).isEqualTo(400);
+    assertThat(json(notHisCase).path("message").asText()).isEqualTo("eventCaseNumber: you may not record events on case " + caseNumber);
+    HttpResponse<String> unknownPerson = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events",
+        "{\"type\":\"consent_withdrawn\",\"personId\":\"V9\",\"reason\":\"x y z\"}");
+    assertThat(json(unknownPerson).path("field").asText()).isEqualTo("eventPersonId");
+    HttpResponse<String> withdrawn = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);
+
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
+    HttpResponse<String> again = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);
+    assertThat(json(again).path("message").asText()).isEqualTo("eventCaseNumber: there is no open case " + caseNumber);
+  }
+
+  /** A case referred by the API and assigned to Mara and Jonas, now contacting the offender. */
+  private String caseInContact() throws IOException {
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
+    runJobs(instanceId);
+    String assignTask = onlyTask(rest("clara"), instanceId, "Task_AssignMediators");
+    rest("clara").postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}");
+    submit(rest("clara"), assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
+    runJobs(instanceId);
+    return instanceId;
+  }
+
   private String onlyTask(Http user, String instanceId, String taskDefinitionKey) throws IOException {
     JsonNode tasks = json(user.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskDefinitionKey));
     assertThat(tasks).hasSize(1);

@@ -1,0 +1,81 @@
+package org.vomcase.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.events.CaseEvents;
+
+/**
+ * Events on a running case through the API (R8): {@code POST /api/cases/{caseNumber}/events} with
+ * {@code {"type": "consent_withdrawn" | "referral_withdrawn", "personId": "V1", "reason": "..."}}.
+ * Coordinators for any case, mediators for their cases, referring systems for the cases they referred.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseNumber}/events")
+public class CaseEventController {
+
+  private final CaseEvents caseEvents;
+  private final IdentityService identityService;
+
+  public CaseEventController(CaseEvents caseEvents, IdentityService identityService) {
+    this.caseEvents = caseEvents;
+    this.identityService = identityService;
+  }
+
+  @PostMapping(consumes = "application/json", produces = "application/json")
+  public ResponseEntity<Map<String, Object>> record(@PathVariable String caseNumber, @RequestBody Map<String, Object> event) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null || caller.getGroupIds().stream().noneMatch(g -> List.of(Roles.COORDINATORS, Roles.MEDIATORS,
+        Roles.REFERRERS, Roles.ADMINISTRATORS).contains(g))) {
+      return body(HttpStatus.FORBIDDEN, "Not allowed to record case events", null);
+    }
+    // The engine call runs as the system: CaseEvents checks that the caller may record on this case.
+    identityService.clearAuthentication();
+    try {
+      CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event.get("type")),
+          text(event.get("personId")), text(event.get("reason")), caller.getUserId()));
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("caseNumber", caseNumber);
+      answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
+      return ResponseEntity.ok(answer);
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+  }
+
+  @ExceptionHandler(CaseInputException.class)
+  public ResponseEntity<Map<String, Object>> refused(CaseInputException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return body(HttpStatus.BAD_REQUEST, "The body is not a JSON object of a case event", null);
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, String field) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+}
