@@ -12,15 +12,20 @@ public final class MessageCatalogue {
   public static final String VICTIM = "victim";
   public static final String OFFENDER = "offender";
   public static final String MEDIATOR = "mediator";
+  /** Everyone taking part in the session: the parties who agreed, their guardians and support persons. */
+  public static final String PARTICIPANTS = "participants";
 
-  public static final Map<String, Set<String>> MESSAGES = Map.of(
-      "referral-not-eligible", Set.of(REFERRER),
-      "mandate-refused", Set.of(REFERRER),
-      "mandate-reminder", Set.of(COORDINATORS),
-      "introduction", Set.of(VICTIM, OFFENDER),
-      "consent-call-overdue", Set.of(MEDIATOR),
-      "consent-withdrawn", Set.of(MEDIATOR),
-      "case-closed-consent-withdrawn", Set.of(MEDIATOR));
+  public static final Map<String, Set<String>> MESSAGES = Map.ofEntries(
+      Map.entry("referral-not-eligible", Set.of(REFERRER)),
+      Map.entry("mandate-refused", Set.of(REFERRER)),
+      Map.entry("mandate-reminder", Set.of(COORDINATORS)),
+      Map.entry("introduction", Set.of(VICTIM, OFFENDER)),
+      Map.entry("consent-call-overdue", Set.of(MEDIATOR)),
+      Map.entry("consent-withdrawn", Set.of(MEDIATOR)),
+      Map.entry("case-closed-consent-withdrawn", Set.of(MEDIATOR)),
+      Map.entry("preparation-overdue", Set.of(MEDIATOR)),
+      Map.entry("session-invitation", Set.of(PARTICIPANTS)),
+      Map.entry("session-reminder", Set.of(PARTICIPANTS)));
 
   private MessageCatalogue() {}
 

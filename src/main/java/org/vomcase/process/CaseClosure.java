@@ -29,6 +29,12 @@ public class CaseClosure {
 
   /** What the referrer is told about a case that does not go on; null where nothing was decided. */
   public String closureNote(DelegateExecution execution) {
+    if (execution.getVariable(CaseVariables.SAFETY_STOP_REASON) != null) {
+      return (String) execution.getVariable(CaseVariables.SAFETY_STOP_REASON);
+    }
+    if (execution.getVariable(CaseVariables.SUITABILITY_REASON) != null) {
+      return (String) execution.getVariable(CaseVariables.SUITABILITY_REASON);
+    }
     if (execution.getVariable(CaseVariables.CASE_EVENT_REASON) != null) {
       return (String) execution.getVariable(CaseVariables.CASE_EVENT_REASON);
     }

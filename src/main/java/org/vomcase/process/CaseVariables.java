@@ -101,6 +101,41 @@ public final class CaseVariables {
   /** The reason given with the event that closed the case (set when the event is correlated). */
   public static final String CASE_EVENT_REASON = "caseEventReason";
 
+  /** Preparation of one person (called process prepare-person, R9, R10). */
+  public static final String MEETING_DATE = "meetingDate";
+  public static final String MEETING_FORMAT = "meetingFormat";
+  public static final String CHECKLIST = "checklist";
+  public static final String WISHES = "wishes";
+  public static final String SUPPORT_PERSONS = "supportPersons";
+  public static final String SAFETY_CONCERNS = "safetyConcerns";
+  public static final String READINESS = "readiness";
+  public static final String MEETING_TYPE = "meetingType";
+  public static final String PREFERRED_PLACE = "preferredPlace";
+  public static final String PREFERRED_TIMES = "preferredTimes";
+  public static final String FIRST_SPEAKER = "firstSpeaker";
+  public static final String SEATING = "seating";
+  /** Json map person id -> preparation summary (readiness, wishes, victim's choices). */
+  public static final String PREPARATIONS = "preparations";
+  /** The mediator's suitability decision (R9). */
+  public static final String SUITABILITY = "suitability";
+  public static final String SUITABILITY_REASON = "suitabilityReason";
+  public static final String PREPARATION_SUMMARY = "preparationSummary";
+
+  /** The mediation session (called process mediation-session, R11, R12). */
+  public static final String SESSION_DATE = "sessionDate";
+  public static final String SESSION_TIME = "sessionTime";
+  public static final String SESSION_PLACE = "sessionPlace";
+  public static final String SESSION_ATTENDEES = "sessionAttendees";
+  /** ISO date-times the timers wait for. */
+  public static final String SESSION_START = "sessionStart";
+  public static final String SESSION_REMINDER_AT = "sessionReminderAt";
+  public static final String SESSION_HELD = "sessionHeld";
+  public static final String NO_SHOW_PARTY = "noShowParty";
+  public static final String SESSION_OUTCOME = "sessionOutcome";
+  public static final String SAFETY_STOP_REASON = "safetyStopReason";
+  public static final String RESCHEDULES = "reschedules";
+  public static final String MAX_RESCHEDULES = "maxReschedules";
+
   /** Json list of {label, value} for the mediator selects of the assignment form. */
   public static final String MEDIATOR_OPTIONS = "mediatorOptions";
 

@@ -125,6 +125,64 @@ public final class Vocabulary {
       "letter_or_email", "Letter or email",
       "letter_only", "Letter only");
 
+  /** Preparation meeting (R9). */
+  public static final Map<String, String> MEETING_FORMATS = ordered(
+      "in_person", "In person",
+      "phone", "Phone",
+      "video", "Video");
+
+  /** The checklist of a preparation meeting (R9); every point must be covered. */
+  public static final Map<String, String> PREPARATION_CHECKLIST = ordered(
+      "confidentiality", "Confidentiality and its limits explained",
+      "ground_rules", "Ground rules explained",
+      "account", "The person's account of what happened heard",
+      "harm", "The harm done discussed",
+      "wishes", "What the person wants discussed",
+      "support", "Support persons discussed",
+      "safety", "Safety concerns asked about",
+      "readiness", "Readiness to meet discussed");
+
+  public static final Map<String, String> WISHES = ordered(
+      "apology", "An apology",
+      "answers", "Answers to questions",
+      "reparation", "Reparation",
+      "other", "Something else");
+
+  public static final Map<String, String> READINESS = ordered(
+      "ready", "Ready to go on",
+      "not_ready", "Not ready");
+
+  /** The victim's choices that drive scheduling (R10). */
+  public static final Map<String, String> MEETING_TYPES = ordered(
+      "direct", "Direct meeting",
+      "indirect", "Indirect (shuttle) mediation");
+
+  public static final Map<String, String> FIRST_SPEAKERS = ordered(
+      "victim", "The victim",
+      "offender", "The offender",
+      "mediator_decides", "The mediator decides");
+
+  public static final Map<String, String> SUITABILITY = ordered(
+      "suitable", "Suitable: schedule the session",
+      "unsuitable", "Not suitable: close the case");
+
+  /** The mediation session (R11, R12). */
+  public static final Map<String, String> SESSION_HELD = ordered(
+      "held", "The session took place",
+      "no_show", "Someone did not come");
+
+  public static final Map<String, String> NO_SHOW_PARTIES = ordered(
+      "victim", "The victim",
+      "offender", "The offender",
+      "both", "Both");
+
+  public static final Map<String, String> SESSION_OUTCOMES = ordered(
+      "agreement", "Agreement reached",
+      "dialogue_without_agreement", "Dialogue; no agreement needed",
+      "no_agreement", "No agreement",
+      "stopped_for_safety", "Stopped for safety",
+      "indirect_completed", "Indirect mediation completed");
+
   private Vocabulary() {}
 
   private static Map<String, String> ordered(String... valuesAndLabels) {

@@ -30,7 +30,17 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.CALL_OUTCOME, Vocabulary.CALL_OUTCOMES),
       Map.entry(CaseVariables.GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS),
       Map.entry(CaseVariables.GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS),
-      Map.entry(CaseVariables.EVENT_TYPE, Vocabulary.CASE_EVENT_TYPES));
+      Map.entry(CaseVariables.EVENT_TYPE, Vocabulary.CASE_EVENT_TYPES),
+      Map.entry(CaseVariables.MEETING_FORMAT, Vocabulary.MEETING_FORMATS),
+      Map.entry(CaseVariables.READINESS, Vocabulary.READINESS),
+      Map.entry(CaseVariables.MEETING_TYPE, Vocabulary.MEETING_TYPES),
+      Map.entry(CaseVariables.FIRST_SPEAKER, Vocabulary.FIRST_SPEAKERS),
+      Map.entry(CaseVariables.SUITABILITY, Vocabulary.SUITABILITY),
+      Map.entry(CaseVariables.SESSION_HELD, Vocabulary.SESSION_HELD),
+      Map.entry(CaseVariables.NO_SHOW_PARTY, Vocabulary.NO_SHOW_PARTIES),
+      Map.entry(CaseVariables.SESSION_OUTCOME, Vocabulary.SESSION_OUTCOMES),
+      Map.entry(CaseVariables.CHECKLIST, Vocabulary.PREPARATION_CHECKLIST),
+      Map.entry(CaseVariables.WISHES, Vocabulary.WISHES));
 
   @Test
   void everyStaticSelectMatchesItsVocabulary() throws IOException {
@@ -62,7 +72,7 @@ class FormVocabularyTest {
   private static List<JsonNode> selects(JsonNode components) {
     List<JsonNode> found = new ArrayList<>();
     components.forEach(component -> {
-      if ("select".equals(component.path("type").asText()) || "radio".equals(component.path("type").asText())) {
+      if (List.of("select", "radio", "checklist").contains(component.path("type").asText())) {
         found.add(component);
       }
       found.addAll(selects(component.path("components")));

@@ -25,9 +25,16 @@ public class ContactPersonListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    layOut(execution);
+    execution.setVariable(UNREACHED_CALLS, 0);
+    execution.setVariable(MAX_UNREACHED_CALLS, maxUnreachedCalls);
+  }
+
+  /** Sets personId, personName, personRole, contact details, language, interpreter and minor from the variable person. */
+  public static void layOut(DelegateExecution execution) {
     Object value = execution.getVariable(PERSON);
     if (!(value instanceof SpinJsonNode person)) {
-      throw new IllegalStateException("contact-person needs the variable 'person' (a Json person of the case), got " + value);
+      throw new IllegalStateException("The called process needs the variable 'person' (a Json person of the case), got " + value);
     }
     execution.setVariable(PERSON_ID, text(person, ReferralIntake.PERSON_ID));
     execution.setVariable(PERSON_ROLE, text(person, ReferralIntake.ROLE));
@@ -38,8 +45,6 @@ public class ContactPersonListener implements ExecutionListener {
     execution.setVariable(PERSON_LANGUAGE, text(person, ReferralValidator.PREFERRED_LANGUAGE));
     execution.setVariable(PERSON_INTERPRETER_NEEDED, flag(person, ReferralValidator.INTERPRETER_NEEDED));
     execution.setVariable(PERSON_MINOR, flag(person, ReferralIntake.MINOR));
-    execution.setVariable(UNREACHED_CALLS, 0);
-    execution.setVariable(MAX_UNREACHED_CALLS, maxUnreachedCalls);
   }
 
   private static String text(SpinJsonNode person, String property) {

@@ -1,0 +1,48 @@
+package org.vomcase.process.session;
+
+import static org.vomcase.process.CaseVariables.*;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.TaskInput;
+import org.vomcase.process.Vocabulary;
+
+/**
+ * "Schedule the session" (R11): a date and time in the future, a place, who attends; sets the times
+ * the invitation's reminder (two days before, or at once when the session is sooner) and the session
+ * itself wait for.
+ */
+@Component("scheduleSessionListener")
+public class ScheduleSessionListener implements TaskListener {
+
+  public static final int REMINDER_DAYS_BEFORE = 2;
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
+    LocalTime time;
+    try {
+      time = LocalTime.parse(TaskInput.text(task, SESSION_TIME, 4, 5));
+    } catch (DateTimeParseException e) {
+      throw new CaseInputException(SESSION_TIME, "'" + task.getVariable(SESSION_TIME) + "' is not a time (HH:MM)");
+    }
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault());
+    ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, SESSION_DATE), time).atZone(ZoneId.systemDefault());
+    if (!start.isAfter(now)) {
+      throw new CaseInputException(SESSION_DATE, "the session must be in the future");
+    }
+    TaskInput.text(task, SESSION_PLACE, 3, 300);
+    TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
+    ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
+    task.getExecution().setVariable(SESSION_START, start.toOffsetDateTime().toString());
+    task.getExecution().setVariable(SESSION_REMINDER_AT, (reminder.isAfter(now) ? reminder : now).toOffsetDateTime().toString());
+  }
+}

@@ -1,0 +1,35 @@
+package org.vomcase.process.session;
+
+import org.springframework.stereotype.Component;
+import org.vomcase.process.ClosureReason;
+
+/** The session phase of a case (expressions of {@code vom-case} and {@code mediation-session}). */
+@Component("sessionPlan")
+public class SessionPlan {
+
+  /** How often a session may be rescheduled after a no-show (R11). */
+  public static final int MAX_RESCHEDULES = 2;
+
+  public int maxReschedules() {
+    return MAX_RESCHEDULES;
+  }
+
+  /** The closure reason when the session did not take place after the last reschedule. */
+  public String noShowClosure(String noShowParty) {
+    return switch (noShowParty == null ? "" : noShowParty) {
+      case "victim" -> ClosureReason.VICTIM_DECLINED.value();
+      case "offender" -> ClosureReason.OFFENDER_DECLINED.value();
+      default -> ClosureReason.NO_AGREEMENT.value();
+    };
+  }
+
+  /** The closure reason of a session outcome that ends the case (every outcome but an agreement). */
+  public String outcomeClosure(String sessionOutcome) {
+    return switch (sessionOutcome) {
+      case "dialogue_without_agreement" -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.value();
+      case "indirect_completed" -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.value();
+      case "no_agreement", "stopped_for_safety" -> ClosureReason.NO_AGREEMENT.value();
+      default -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
+    };
+  }
+}
