@@ -46,6 +46,9 @@ import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.events.CaseEvents;
+import org.vomcase.process.preparation.PreparationPlan;
+import org.vomcase.process.preparation.SuitabilityListener;
+import org.vomcase.process.session.SessionPlan;
 import org.vomcase.process.intake.MediatorAssignmentListener;
 import org.vomcase.process.referral.CaseNumberGenerator;
 import org.vomcase.process.referral.EligibilityReviewListener;
@@ -61,15 +64,18 @@ import static org.vomcase.support.Referrals.referral;
  * mandate with its reminder, the eligibility rules per programme profile, the coordinator's review,
  * closure of cases that are not eligible, mediator assignment. Contact and consent (R5-R7): the order
  * of the sides, every person of a side contacted, closure when nobody of a side agrees. The called
- * process contact-person is replaced by a test double (it has its own test, ContactPersonTest).
+ * processes contact-person, prepare-person and mediation-session are replaced by test doubles (each has its
+ * own test). Preparation, suitability and session (R9-R12): the mediator's suitability decision, every
+ * session outcome and no-show closing the case with its reason, an agreement handing it over.
  */
 @Deployment(resources = {
     "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/contact-order.dmn",
-    "testprocesses/contact-person-stub.bpmn", "forms/referral.form", "forms/record-mandate.form",
-    "forms/review-eligibility.form", "forms/assign-mediators.form"})
+    "testprocesses/contact-person-stub.bpmn", "testprocesses/prepare-person-stub.bpmn",
+    "testprocesses/mediation-session-stub.bpmn", "forms/referral.form", "forms/record-mandate.form",
+    "forms/review-eligibility.form", "forms/assign-mediators.form", "forms/decide-suitability.form"})
 class VomCaseTest {
 
-  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("contact-person");
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("contact-person", "prepare-person", "mediation-session");
 
   ProcessEngine processEngine;
   NotificationService notifications = mock(NotificationService.class);
@@ -92,6 +98,9 @@ class VomCaseTest {
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
     Mocks.register("contactPlan", new ContactPlan());
+    Mocks.register("preparationPlan", new PreparationPlan());
+    Mocks.register("suitabilityListener", new SuitabilityListener());
+    Mocks.register("sessionPlan", new SessionPlan());
   }
 
   @AfterEach
@@ -337,7 +346,7 @@ class VomCaseTest {
     Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
     contact(instance, Map.of("V1", "agreed"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentOnBothSides");
+    assertThat(instance).isWaitingAt("CallActivity_PrepareEachPerson");
     Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
         .contains("\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}")
         .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
@@ -396,13 +405,17 @@ class VomCaseTest {
     Assertions.assertThat(contactedPersons(instance)).containsExactlyInAnyOrder("V1", "V2");
     contact(instance, Map.of("V1", "declined", "V2", "agreed"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentOnBothSides");
+    assertThat(instance).isWaitingAt("CallActivity_PrepareEachPerson");
+    Assertions.assertThat(preparedPersons(instance)).containsExactlyInAnyOrder("V2", "O1");
   }
 
   // --- withdrawal at any time (R8) ----------------------------------------------------------------
 
   /** The states a case can wait in before the session, each reached from a fresh referral. */
-  enum WaitState { MANDATE, ELIGIBILITY_CHECK, ELIGIBILITY_REVIEW, ASSIGNMENT, CONTACT_ORDER, CONTACTING_OFFENDERS, CONTACTING_VICTIMS }
+  enum WaitState {
+    MANDATE, ELIGIBILITY_CHECK, ELIGIBILITY_REVIEW, ASSIGNMENT, CONTACT_ORDER, CONTACTING_OFFENDERS, CONTACTING_VICTIMS,
+    PREPARATION, SUITABILITY, SESSION
+  }
 
   private ProcessInstance caseWaitingAt(WaitState state) {
     switch (state) {
@@ -439,14 +452,139 @@ class VomCaseTest {
         Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
         return instance;
       }
-      default -> {
+      case CONTACTING_VICTIMS -> {
         ProcessInstance instance = assignedCase(referral());
         execute(job());
         contact(instance, Map.of("O1", "agreed"));
         Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
         return instance;
       }
+      case PREPARATION -> {
+        return caseInPreparation();
+      }
+      case SUITABILITY -> {
+        ProcessInstance instance = caseInPreparation();
+        prepareEveryone(instance);
+        assertThat(instance).isWaitingAt("Task_DecideSuitability");
+        return instance;
+      }
+      default -> {
+        ProcessInstance instance = caseInPreparation();
+        prepareEveryone(instance);
+        complete(task(), withVariables(CaseVariables.SUITABILITY, "suitable"));
+        assertThat(instance).isWaitingAt("CallActivity_MediationSession");
+        return instance;
+      }
     }
+  }
+
+  // --- preparation, suitability and session (R9-R12) ------------------------------------------------
+
+  @Test
+  void preparedCaseFoundSuitableGoesToTheSessionAndAnAgreementHandsItOver() {
+    ProcessInstance instance = caseInPreparation();
+    Assertions.assertThat(preparedPersons(instance)).containsExactlyInAnyOrder("V1", "O1");
+
+    prepareEveryone(instance);
+
+    assertThat(instance).isWaitingAt("Task_DecideSuitability");
+    assertThat(task()).isAssignedTo("mara");
+    Assertions.assertThat((String) taskService().getVariable(task().getId(), CaseVariables.PREPARATION_SUMMARY))
+        .contains("V1 Ana Roth (victim): ready; wants: apology, answers; meeting: direct; place: Community centre, room 2")
+        .contains("O1 Carl Vogt (offender): ready");
+    complete(task(), withVariables(CaseVariables.SUITABILITY, "suitable"));
+    assertThat(instance).isWaitingAt("CallActivity_MediationSession");
+    holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementReached");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+    Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS).toString()).contains("\"meetingType\":\"direct\"");
+  }
+
+  @Test
+  void unsuitableCaseClosesWithTheMediatorsReason() {
+    ProcessInstance instance = caseInPreparation();
+    prepareEveryone(instance);
+    String taskId = task().getId();
+
+    assertRefused(taskId, Map.of(CaseVariables.SUITABILITY, "unsuitable"), "suitabilityReason: is required");
+    complete(task(), withVariables(CaseVariables.SUITABILITY, "unsuitable",
+        CaseVariables.SUITABILITY_REASON, "The offender minimises the harm; a meeting would hurt the victim."));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_Unsuitable");
+    assertClosed(instance, "unsuitable_after_preparation", "The offender minimises the harm; a meeting would hurt the victim.");
+  }
+
+  @ParameterizedTest(name = "session outcome {0} closes the case as {1}")
+  @CsvSource({
+    "dialogue_without_agreement, dialogue_without_agreement",
+    "no_agreement, no_agreement",
+    "stopped_for_safety, no_agreement",
+    "indirect_completed, indirect_mediation_completed"
+  })
+  void sessionOutcomeOtherThanAnAgreementClosesTheCase(String outcome, String closureReason) {
+    ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+    Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, outcome));
+    if (outcome.equals("stopped_for_safety")) {
+      result.put(CaseVariables.SAFETY_STOP_REASON, "The offender became threatening.");
+    }
+
+    holdSession(instance, result);
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSession");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
+    if (outcome.equals("stopped_for_safety")) {
+      Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE)).isEqualTo("The offender became threatening.");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} did not come -> {1}")
+  @CsvSource({"victim, victim_declined", "offender, offender_declined", "both, no_agreement"})
+  void sessionThatDidNotTakePlaceClosesTheCase(String noShowParty, String closureReason) {
+    ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+
+    holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "no_show", CaseVariables.NO_SHOW_PARTY, noShowParty));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_SessionNotHeld");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
+  }
+
+  private ProcessInstance caseInPreparation() {
+    ProcessInstance instance = assignedCase(referral());
+    execute(job());
+    contact(instance, Map.of("O1", "agreed"));
+    contact(instance, Map.of("V1", "agreed"));
+    assertThat(instance).isWaitingAt("CallActivity_PrepareEachPerson");
+    return instance;
+  }
+
+  private List<String> preparedPersons(ProcessInstance instance) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("prepare-person").list().stream()
+        .map(sub -> (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID)).toList();
+  }
+
+  /** Completes every running preparation: the victim wants a direct meeting, everyone is ready. */
+  private void prepareEveryone(ProcessInstance instance) {
+    for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("prepare-person").list()) {
+      String personId = (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID);
+      Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.READINESS, "ready",
+          CaseVariables.MEETING_DATE, "2026-02-20", CaseVariables.MEETING_FORMAT, "in_person"));
+      if (personId.startsWith("V")) {
+        result.put(CaseVariables.MEETING_TYPE, "direct");
+        result.put(CaseVariables.PREFERRED_PLACE, "Community centre, room 2");
+        result.put(CaseVariables.WISHES, List.of("apology", "answers"));
+      }
+      taskService().complete(taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId(), result);
+    }
+    assertThat(instance).isWaitingAt("Task_DecideSuitability");
+  }
+
+  private void holdSession(ProcessInstance instance, Map<String, Object> result) {
+    ProcessInstance session = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("mediation-session").singleResult();
+    taskService().complete(taskService().createTaskQuery().processInstanceId(session.getId()).singleResult().getId(), result);
   }
 
   @ParameterizedTest(name = "victim withdraws while the case waits at {0}")
@@ -500,7 +638,7 @@ class VomCaseTest {
     Assertions.assertThat(notice.message()).isEqualTo("consent-withdrawn");
     Assertions.assertThat(notice.content()).containsEntry("personId", "V1");
     contact(instance, Map.of("V2", "agreed"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_WithdrawalRecorded", "EndEvent_ConsentOnBothSides");
+    assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").isWaitingAt("CallActivity_PrepareEachPerson");
     Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
         .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"}");
   }
@@ -554,14 +692,16 @@ class VomCaseTest {
 
   /** The person ids of the running contacts (instances of the contact-person test double). */
   private List<String> contactedPersons(ProcessInstance instance) {
-    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list().stream()
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("contact-person").list().stream()
         .map(sub -> ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue())
         .toList();
   }
 
   /** Ends the running contacts with the given outcome per person id. */
   private void contact(ProcessInstance instance, Map<String, String> outcomes) {
-    for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+    for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("contact-person").list()) {
       String personId = ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue();
       String taskId = taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId();
       taskService().complete(taskId, Map.of(CaseVariables.CONSENT_OUTCOME, outcomes.get(personId)));
