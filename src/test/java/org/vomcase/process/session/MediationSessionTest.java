@@ -1,0 +1,176 @@
+package org.vomcase.process.session;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.support.ProcessTestEngine;
+
+/** {@code mediation-session} (R11, R12): scheduling, invitation, reminder, the session, outcome, no-show rescheduling. */
+@Deployment(resources = {"processes/mediation-session.bpmn", "forms/schedule-session.form", "forms/session-outcome.form"})
+class MediationSessionTest {
+
+  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+
+  ProcessEngine processEngine;
+  NotificationService notifications = mock(NotificationService.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(NOW.atZone(ZoneId.systemDefault()).toInstant()));
+    when(notifications.send(any())).thenReturn(true);
+    Mocks.register("scheduleSessionListener", new ScheduleSessionListener());
+    Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
+    Mocks.register("sessionPlan", new SessionPlan());
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void sessionIsScheduledEveryoneInvitedAndRemindedAndTheOutcomeRecorded() {
+    ProcessInstance instance = start();
+    assertThat(task()).isAssignedTo("mara");
+
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(job());
+    assertThat(instance).isWaitingAt("Event_UntilReminder");
+    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 14, 30)));
+    execute(timer(instance));
+    execute(job());
+    assertThat(instance).isWaitingAt("Event_UntilSession");
+    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
+    execute(timer(instance));
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
+    complete(task(), withVariables(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, times(2)).send(sent.capture());
+    Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::message).containsExactly("session-invitation", "session-reminder");
+    Assertions.assertThat(sent.getValue().content()).containsEntry(CaseVariables.SESSION_PLACE, "Community centre, room 2")
+        .containsEntry(CaseVariables.MEETING_TYPE, "direct");
+  }
+
+  @Test
+  void sessionSoonerThanTwoDaysIsRemindedAtOnce() {
+    ProcessInstance instance = start();
+
+    complete(task(), schedule("2026-03-03", "10:00"));
+    execute(job());
+
+    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(NOW));
+  }
+
+  @Test
+  void noShowIsRescheduledTwiceThenTheSessionDoesNotTakePlace() {
+    ProcessInstance instance = start();
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(instance).isWaitingAt("Task_ScheduleSession");
+      complete(task(), schedule("2026-03-20", "10:00"));
+      execute(job());
+      execute(timer(instance));
+      execute(job());
+      execute(timer(instance));
+      complete(task(), withVariables(CaseVariables.SESSION_HELD, "no_show", CaseVariables.NO_SHOW_PARTY, "offender"));
+    }
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_SessionNotHeld");
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.RESCHEDULES).singleResult().getValue()).isEqualTo(3);
+  }
+
+  @Test
+  void badScheduleAndOutcomeInputIsRefused() {
+    ProcessInstance instance = start();
+    String scheduleTask = task().getId();
+
+    assertRefused(scheduleTask, schedule("2026-03-01", "10:00"), "sessionDate: the session must be in the future");
+    assertRefused(scheduleTask, schedule("2026-03-20", "25:99"), "sessionTime: '25:99' is not a time (HH:MM)");
+    complete(task(), schedule("2026-03-20", "10:00"));
+    execute(job());
+    execute(timer(instance));
+    execute(job());
+    execute(timer(instance));
+    String outcomeTask = task().getId();
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "stopped_for_safety"),
+        "safetyStopReason: is required");
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "no_show"), "noShowParty: is required");
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "held"), "sessionOutcome: is required");
+
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
+  }
+
+  private ProcessInstance start() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER, "VOM-2026-00007")
+            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara", "jonas"))
+            .putValue(CaseVariables.PREPARATION_SUMMARY, "V1 Ana Roth (victim): ready; meeting: direct"));
+    assertThat(instance).isWaitingAt("Task_ScheduleSession");
+    return instance;
+  }
+
+  private static Map<String, Object> schedule(String date, String time) {
+    return withVariables(CaseVariables.MEETING_TYPE, "direct", CaseVariables.SESSION_DATE, date, CaseVariables.SESSION_TIME, time,
+        CaseVariables.SESSION_PLACE, "Community centre, room 2", CaseVariables.SESSION_ATTENDEES, "Ana Roth, Carl Vogt, Mara Jensen");
+  }
+
+  private static Job timer(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+  }
+
+  private static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
+
+  private void assertRefused(String taskId, Map<String, Object> input, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
+        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
+  }
+}
