@@ -86,7 +86,7 @@ class ReferralApiIT extends AbstractApplicationIT {
   }
 
   @Test
-  void caseGoesFromReferralThroughAssignmentToConsentOnBothSidesAsCoordinatorAndMediatorWorkIt() throws IOException {
+  void caseGoesFromReferralToTheSessionOutcomeAsCoordinatorAndMediatorsWorkItInTasklist() throws IOException {
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(instanceId);
     Http clara = rest("clara");
@@ -123,13 +123,48 @@ class ReferralApiIT extends AbstractApplicationIT {
     String victimCall = mediatorTask(jonas, "Task_CallForConsent", caseNumber(instanceId));
     submit(jonas, victimCall, "{\"callOutcome\":{\"value\":\"agrees\"}}");
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getEndActivityId()).isEqualTo("EndEvent_ConsentOnBothSides");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("consents").singleResult().getValue().toString())
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "consents").toString())
         .contains("\"guardianName\":\"Petra Vogt\"").contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
+
+    // Preparation: a separate meeting with each person (the checklist as Tasklist submits it: Json).
+    String checklist = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\",\\\"account\\\","
+        + "\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
+    String meeting = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
+        + "\"checklist\":" + checklist + ",\"readiness\":{\"value\":\"ready\"}";
+    assertThat(json(mara.get("/engine-rest/task/" + mediatorTask(mara, "Task_HoldPreparationMeeting", caseNumber(instanceId), "O1")
+        + "/deployed-form")).path("id").asText()).isEqualTo("preparation-meeting");
+    submit(mara, mediatorTask(mara, "Task_HoldPreparationMeeting", caseNumber(instanceId), "O1"), "{" + meeting + "}");
+    submit(mara, mediatorTask(mara, "Task_HoldPreparationMeeting", caseNumber(instanceId), "V1"), "{" + meeting
+        + ",\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre, room 2\"},"
+        + "\"firstSpeaker\":{\"value\":\"victim\"}}");
+    String suitability = onlyTask(mara, instanceId, "Task_DecideSuitability");
+    assertThat(json(mara.get("/engine-rest/task/" + suitability + "/form-variables?variableNames=preparationSummary"))
+        .path("preparationSummary").path("value").asText()).contains("meeting: direct; place: Community centre, room 2");
+    submit(mara, suitability, "{\"suitability\":{\"value\":\"suitable\"}}");
+
+    // Session: scheduled from the victim's choices, everyone invited and reminded, the outcome recorded.
+    submit(mara, mediatorTask(mara, "Task_ScheduleSession", caseNumber(instanceId), null), "{\"meetingType\":{\"value\":\"direct\"},"
+        + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"Ana Roth, Carl Vogt, Petra Vogt\"}}");
+    runJobs(instanceId);
+    fireTimer(instanceId, "Event_UntilReminder");
+    runJobs(instanceId);
+    fireTimer(instanceId, "Event_UntilSession");
+    submit(mara, mediatorTask(mara, "Task_RecordSessionOutcome", caseNumber(instanceId), null),
+        "{\"sessionHeld\":{\"value\":\"held\"},\"sessionOutcome\":{\"value\":\"agreement\"}}");
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_AgreementReached");
     assertThat(jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at", String.class,
-        caseNumber(instanceId))).containsExactly("introduction", "introduction");
+        caseNumber(instanceId))).containsExactly("introduction", "introduction", "session-invitation", "session-reminder");
+  }
+
+  /** Fires a timer of the case's session now, as the job executor would at its due date. */
+  private void fireTimer(String instanceId, String activityId) {
+    String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
+        .processDefinitionKey("mediation-session").singleResult().getId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(session)
+        .activityId(activityId).singleResult().getId());
   }
 
   @Test
@@ -197,9 +232,15 @@ class ReferralApiIT extends AbstractApplicationIT {
 
   /** The mediator's own task of that kind, as the "My tasks" filter lists it. */
   private String mediatorTask(Http mediator, String taskDefinitionKey, String caseNumber) throws IOException {
+    return mediatorTask(mediator, taskDefinitionKey, caseNumber, null);
+  }
+
+  /** The mediator's task of that kind in the case, for one person when personId is given. */
+  private String mediatorTask(Http mediator, String taskDefinitionKey, String caseNumber, String personId) throws IOException {
+    String filter = personId == null ? "" : "&processVariables=personId_eq_" + personId;
     JsonNode tasks = json(mediator.get("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
-        + "&processInstanceBusinessKey=" + caseNumber));
-    assertThat(tasks).hasSize(1);
+        + "&processInstanceBusinessKey=" + caseNumber + filter));
+    assertThat(tasks).as(taskDefinitionKey + " " + personId).hasSize(1);
     return tasks.get(0).path("id").asText();
   }
 
