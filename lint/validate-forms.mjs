@@ -213,6 +213,10 @@ function checkComponents(components, scope, context) {
     }
 
     if (component.type === 'dynamiclist') {
+      // Seen in Tasklist 7.24: form-js 1.8.7 keeps the validation errors of fields in a dynamic list after
+      // they were corrected, and Tasklist keeps Start/Complete disabled while any error is recorded.
+      problems.push(`${ where } is a dynamic list: in Tasklist 7.24 a corrected field in it keeps the form invalid ` +
+        '(Start/Complete stay disabled); use groups with a "path" instead');
       if (!isNonEmptyString(component.path)) {
         problems.push(`${ where } has no "path"`);
         checkComponents(component.components, [ ...scope, `<${ component.id }>`, '[]' ], context);

@@ -105,6 +105,9 @@ expect_fail "form schemaVersion 17" \
 expect_fail "form duplicate key" \
   'key "name" duplicates key "name" of component Field_Name' \
   validate_forms forms-bad/duplicate-key.form
+expect_fail "form with a dynamic list (Tasklist 7.24 keeps its corrected errors)" \
+  'is a dynamic list: in Tasklist 7.24 a corrected field in it keeps the form invalid' \
+  validate_forms forms-bad/dynamic-list.form
 expect_fail "form unsupported component type" \
   'type "filepicker" is not rendered by Camunda 7.24 Tasklist||form-linting [error] Field_Upload "Upload": A <Filepicker> is not supported' \
   validate_forms forms-bad/unsupported-type.form

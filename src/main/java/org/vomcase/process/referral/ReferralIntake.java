@@ -31,7 +31,11 @@ public final class ReferralIntake {
   public static final String ROLE = "role";
   public static final String MINOR = "minor";
 
+  /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
+  public static final int FORM_PERSONS_PER_SIDE = 3;
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> PERSON = new TypeReference<>() {};
   private static final TypeReference<List<Map<String, Object>>> PERSON_LIST = new TypeReference<>() {};
 
   private ReferralIntake() {}
@@ -39,8 +43,10 @@ public final class ReferralIntake {
   /** The case variables of a valid referral; throws {@link ReferralRejectedException} listing every problem. */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
-    List<Map<String, Object>> victims = persons(submitted.get(VICTIMS), VICTIMS, errors);
-    List<Map<String, Object>> offenders = persons(submitted.get(OFFENDERS), OFFENDERS, errors);
+    List<Map<String, Object>> victims = submitted.containsKey(VICTIMS) ? persons(submitted.get(VICTIMS), VICTIMS, errors)
+        : formGroups(submitted, "victim", VICTIMS, errors);
+    List<Map<String, Object>> offenders = submitted.containsKey(OFFENDERS) ? persons(submitted.get(OFFENDERS), OFFENDERS, errors)
+        : formGroups(submitted, "offender", OFFENDERS, errors);
     Map<String, Object> referral = new HashMap<>(submitted);
     referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON, Boolean.TRUE);
     referral.putIfAbsent(APPEAL_PENDING, Boolean.FALSE);
@@ -65,6 +71,39 @@ public final class ReferralIntake {
     variables.put(CaseVariables.VICTIM_IS_MINOR, normalisedVictims.stream().anyMatch(v -> Boolean.TRUE.equals(v.get(MINOR))));
     variables.put(OFFENDERS, SpinValues.jsonValue(json(normalise(offenders, "offender", "O", today))).create());
     return variables;
+  }
+
+  /** The variables the start form submits for persons (groups victim1..3 and their switches), replaced by the lists. */
+  public static List<String> formGroupVariables() {
+    List<String> names = new ArrayList<>();
+    for (String role : List.of("victim", "offender")) {
+      for (int n = 1; n <= FORM_PERSONS_PER_SIDE; n++) {
+        names.add(role + n);
+        names.add("has" + Character.toUpperCase(role.charAt(0)) + role.substring(1) + n);
+      }
+    }
+    return names;
+  }
+
+  /** The persons of one side as the start form's groups give them: role1, and role2/role3 where switched on. */
+  static List<Map<String, Object>> formGroups(Map<String, Object> submitted, String role, String field, List<FieldError> errors) {
+    List<Map<String, Object>> persons = new ArrayList<>();
+    String switchPrefix = "has" + Character.toUpperCase(role.charAt(0)) + role.substring(1);
+    for (int n = 1; n <= FORM_PERSONS_PER_SIDE; n++) {
+      boolean wanted = n == 1 || (Boolean.TRUE.equals(submitted.get(switchPrefix + n))
+          && (n == 2 || Boolean.TRUE.equals(submitted.get(switchPrefix + (n - 1)))));
+      Object value = submitted.get(role + n);
+      if (!wanted || value == null) {
+        continue;
+      }
+      try {
+        persons.add(value instanceof SpinJsonNode node ? JSON.readValue(node.toString(), PERSON)
+            : value instanceof String text ? JSON.readValue(text, PERSON) : JSON.convertValue(value, PERSON));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        errors.add(new FieldError(role + n, "is not a person (name, dateOfBirth, ...)"));
+      }
+    }
+    return persons;
   }
 
   /** The persons of a list variable as the form (Json), the API (list) or a caller (JSON text) gives them. */

@@ -31,6 +31,7 @@ public class ReferralIntakeListener implements ExecutionListener {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
     LocalDate today = now.toLocalDate();
     execution.setVariables(ReferralIntake.prepare(execution.getVariables(), today));
+    ReferralIntake.formGroupVariables().forEach(execution::removeVariable);
     String caseNumber = caseNumbers.next(today.getYear());
     execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.support.Referrals;
 
@@ -89,6 +91,42 @@ class ReferralIntakeTest {
     referral.put(CaseVariables.OFFENDERS, new ArrayList<>());
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
         .hasMessage("Referral rejected: victims: at least one victim is required; offenders: at least one offender is required");
+  }
+
+  @Test
+  void startFormGroupsBecomeThePersonListsAndSwitchedOffGroupsAreIgnored() {
+    Map<String, Object> referral = Referrals.referral();
+    referral.remove(CaseVariables.VICTIMS);
+    referral.remove(CaseVariables.OFFENDERS);
+    referral.put("victim1", Referrals.person("Ana Roth", "1980-04-02"));
+    referral.put("hasVictim2", true);
+    referral.put("victim2", Spin.JSON("{\"name\":\"Ben Roth\",\"dateOfBirth\":\"2015-06-30\",\"preferredLanguage\":\"de\","
+        + "\"phone\":\"+49 30 1\"}"));
+    referral.put("victim3", Referrals.person("Not Wanted", "1970-01-01"));
+    referral.put("offender1", Referrals.person("Carl Vogt", "1990-01-15"));
+    referral.put("hasOffender3", true);
+    referral.put("offender3", Referrals.person("Also Not Wanted", "1970-01-01"));
+
+    Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY);
+
+    assertThat(json(variables.get(CaseVariables.VICTIMS))).contains("Ana Roth").contains("Ben Roth").doesNotContain("Not Wanted");
+    assertThat(json(variables.get(CaseVariables.OFFENDERS))).contains("Carl Vogt").doesNotContain("Also Not Wanted");
+    assertThat(ReferralIntake.formGroupVariables()).contains("victim1", "hasVictim2", "offender3", "hasOffender3");
+  }
+
+  private static String json(Object value) {
+    return ((JsonValue) value).getValueSerialized();
+  }
+
+  @Test
+  void startFormWithoutAnOffenderGroupIsRejected() {
+    Map<String, Object> referral = Referrals.referral();
+    referral.remove(CaseVariables.OFFENDERS);
+    referral.remove(CaseVariables.VICTIMS);
+    referral.put("victim1", Referrals.person("Ana Roth", "1980-04-02"));
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .hasMessage("Referral rejected: offenders: at least one offender is required");
   }
 
   @Test

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Browser tests in Debian's headless chromium: every form renders in form-js 1.8.7 (Tasklist 7.24's),
+# and a coordinator and a mediator work a case through the real Tasklist (e2e/tasklist.mjs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null; then
+  echo "Installing Debian's chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+node e2e/forms-render.mjs
+
+PORT="${E2E_PORT:-18090}"
+WORK="$(mktemp -d)"
+JAR="$(ls target/vom-case-*.jar | grep -v -- '-plain' | head -1)"
+setsid java -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$WORK/data/vom-case" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill -- -"$APP_PID" 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do
+  curl -fs -o /dev/null "http://localhost:$PORT/actuator/health" && break
+  kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; echo "application did not start" >&2; exit 1; }
+  sleep 1
+done
+E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}" node e2e/tasklist.mjs "http://localhost:$PORT"

@@ -1,0 +1,162 @@
+// Browser test of the real Tasklist (Debian chromium, headless): a coordinator registers a referral with
+// the start form, the eligibility rules accept it, she assigns a mediator; the mediator finds the consent
+// call in "My tasks". Usage: node e2e/tasklist.mjs http://localhost:18090  (application running, demo users)
+import { chromium } from 'playwright-core';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+const base = process.argv[2] || 'http://localhost:8080';
+const password = 'VomDemo#2026';
+const shots = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'vom-e2e');
+fs.mkdirSync(shots, { recursive: true });
+
+function fail(message) {
+  console.error('E2E FAILED: ' + message);
+  process.exit(1);
+}
+
+async function rest(user, url, options = {}) {
+  const response = await fetch(base + url, {
+    ...options,
+    headers: { 'Authorization': 'Basic ' + Buffer.from(user + ':' + password).toString('base64'), 'Content-Type': 'application/json' }
+  });
+  if (!response.ok) fail(`${url} answered ${response.status}`);
+  return response.status === 204 ? null : response.json();
+}
+
+async function browser() {
+  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vom-chromium-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+}
+
+async function login(page, user) {
+  await page.goto(`${base}/camunda/app/tasklist/default/`);
+  await page.getByPlaceholder('Username').fill(user);
+  await page.getByPlaceholder('Password').fill(password);
+  await page.click('button[type=submit]');
+  await page.getByText('My tasks').first().waitFor({ timeout: 15000 });
+}
+
+const field = (page, id) => page.locator(`[id$="-${id}"]`).first();
+
+async function choose(page, id, label) {
+  if (await page.locator(`[id$="-${id}-display"]`).count() === 0) {
+    // A searchable select: type to filter, then pick the option.
+    const search = field(page, id);
+    await search.scrollIntoViewIfNeeded();
+    await search.click();
+    await search.fill(label.split(' ')[0]);
+    await search.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 5000 });
+    return;
+  }
+  // form-js re-renders the form after each change; retry until the select is stable.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const display = page.locator(`[id$="-${id}-display"]`).first();
+      await display.scrollIntoViewIfNeeded({ timeout: 3000 });
+      const options = display.locator('xpath=../..').locator('.fjs-dropdownlist-item');
+      if (!(await options.first().isVisible())) {
+        await display.click({ timeout: 3000 }); // focus (e.g. after Tab) may have opened the list already
+      }
+      await display.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+async function date(page, id, mmddyyyy) {
+  const input = page.locator(`[id$="-${id}-date"]`).first();
+  await input.fill(mmddyyyy);
+  await input.press('Tab');
+}
+
+async function waitFor(check, what, seconds = 30) {
+  for (let i = 0; i < seconds * 2; i++) {
+    const value = await check();
+    if (value) return value;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  fail('timed out waiting for ' + what);
+}
+
+const summary = 'E2E ' + Date.now() + ': a bicycle was taken from the courtyard of a block of flats.';
+const context = await browser();
+try {
+  // 1. Coordinator registers the referral with the Tasklist start form.
+  const page = await context.newPage();
+  page.on('pageerror', error => console.log('page error:', String(error).slice(0, 200)));
+  await login(page, 'clara');
+  await page.getByText('Start process').click();
+  await page.getByRole('link', { name: 'Victim-offender mediation case' }).click();
+  await field(page, 'Field_ReferrerName').waitFor();
+  await choose(page, 'Field_ReferralSource', 'Prosecutor');
+  await field(page, 'Field_ReferrerName').fill('Staatsanwaltschaft Musterstadt');
+  await field(page, 'Field_ReferrerEmail').fill('toa@sta.example');
+  await choose(page, 'Field_ProceduralStage', 'Diversion / pre-charge');
+  await choose(page, 'Field_OffenceCategory', 'Theft');
+  await date(page, 'Field_OffenceDate', '01/03/2026');
+  await field(page, 'Field_OffenceSummary').fill(summary);
+  await choose(page, 'Field_ResponsibilityAdmission', 'Fully admits');
+  await field(page, 'Field_Victim1Name').fill('Eva Lind');
+  await date(page, 'Field_Victim1DateOfBirth', '04/02/1990');
+  await choose(page, 'Field_Victim1Language', 'English');
+  await field(page, 'Field_Victim1Email').fill('eva.lind@example.org');
+  await field(page, 'Field_Offender1Name').fill('Tim Ost');
+  await date(page, 'Field_Offender1DateOfBirth', '01/15/1995');
+  await choose(page, 'Field_Offender1Language', 'German');
+  await field(page, 'Field_Offender1Phone').fill('+49 30 123456');
+  await field(page, 'Field_Offender1Phone').press('Tab');
+  await page.screenshot({ path: path.join(shots, '1-referral-form.png'), fullPage: true });
+  const invalid = await page.locator('.fjs-has-errors .fjs-form-field-label').allTextContents();
+  if (invalid.length) fail('the referral form shows errors at: ' + invalid.join(', '));
+  await page.getByRole('button', { name: 'Start', exact: true }).click({ timeout: 10000 });
+
+  const instance = await waitFor(async () => {
+    const cases = await rest('admin', '/engine-rest/process-instance?processDefinitionKey=vom-case');
+    for (const c of cases) {
+      const variable = await fetch(`${base}/engine-rest/process-instance/${c.id}/variables/offenceSummary`,
+        { headers: { 'Authorization': 'Basic ' + Buffer.from('admin:' + password).toString('base64') } });
+      if (variable.ok && (await variable.json()).value === summary) return c;
+    }
+    return null;
+  }, 'the case started from the Tasklist form');
+  if (!/^VOM-\d{4}-\d{5}$/.test(instance.businessKey)) fail('case number ' + instance.businessKey);
+  console.log(`Referral registered in Tasklist: case ${instance.businessKey}`);
+
+  // 2. The job executor checks eligibility; the coordinator assigns Mara in Tasklist.
+  const assign = await waitFor(async () => (await rest('admin',
+    `/engine-rest/task?processInstanceId=${instance.id}&taskDefinitionKey=Task_AssignMediators`))[0], 'the assignment task');
+  await page.goto(`${base}/camunda/app/tasklist/default/#/?searchQuery=%5B%5D&task=${assign.id}`);
+  await page.getByText('Claim', { exact: true }).click();
+  await field(page, 'Field_LeadMediator').waitFor();
+  await page.waitForTimeout(500);
+  await choose(page, 'Field_LeadMediator', 'Mara Jensen');
+  await page.screenshot({ path: path.join(shots, '2-assign-mediators.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Complete', exact: true }).click();
+  await waitFor(async () => (await fetch(`${base}/engine-rest/task/${assign.id}`,
+    { headers: { 'Authorization': 'Basic ' + Buffer.from('admin:' + password).toString('base64') } })).status === 404,
+    'the assignment to complete');
+  console.log('Mediators assigned in Tasklist');
+
+  // 3. The mediator finds the offender's consent call in "My tasks".
+  const mara = await context.newPage();
+  await context.clearCookies();
+  await login(mara, 'mara');
+  await waitFor(async () => {
+    await mara.reload();
+    await mara.getByText('My tasks').first().click();
+    return (await mara.getByText('Call the person for consent').count()) > 0;
+  }, 'the consent call in Mara\'s task list', 60);
+  await mara.screenshot({ path: path.join(shots, '3-mediator-tasks.png'), fullPage: true });
+  console.log('The mediator sees the consent call in My tasks');
+  console.log('E2E PASSED');
+} finally {
+  await context.close();
+}
