@@ -92,6 +92,7 @@ class VomCaseTest {
     when(directory.isMediator("mara")).thenReturn(true);
     when(directory.isMediator("jonas")).thenReturn(true);
     useProgrammeProfile("de_toa");
+    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
@@ -127,6 +128,7 @@ class VomCaseTest {
         .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME, "eligible")
         .containsEntry(CaseVariables.ELIGIBILITY_REASON, "The referral meets the programme's criteria.");
     assertThat(task()).hasCandidateGroup("coordinators");
+    Assertions.assertThat(task().getName()).isEqualTo("Assign mediators: " + instance.getBusinessKey());
 
     complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "jonas"));
 

@@ -64,6 +64,7 @@ class ContactPersonTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
+    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
@@ -86,6 +87,7 @@ class ContactPersonTest {
 
     assertThat(instance).isWaitingAt("Task_CallForConsent");
     assertThat(task()).isAssignedTo("mara");
+    Assertions.assertThat(task().getName()).isEqualTo("Call the person for consent: Carl Vogt (O1), VOM-2026-00007");
     Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId()))
         .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getUserId())
         .containsExactlyInAnyOrder("mara", "jonas");

@@ -55,6 +55,7 @@ class RecordCaseEventTest {
     identity = processEngine.getIdentityService();
     CaseNumberGenerator numbers = mock(CaseNumberGenerator.class);
     when(numbers.next(anyInt())).thenReturn("VOM-2026-00042");
+    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null)));
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity)));

@@ -51,6 +51,7 @@ class PreparePersonTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     when(notifications.send(any())).thenReturn(true);
+    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("personContextListener", new PersonContextListener());
     Mocks.register("preparationMeetingListener", new PreparationMeetingListener());
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));

@@ -59,6 +59,7 @@ class MediationSessionTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(NOW.atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
+    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("scheduleSessionListener", new ScheduleSessionListener());
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());
