@@ -2,31 +2,16 @@ package org.vomcase.process.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vomcase.process.Vocabulary;
+import org.vomcase.support.DecisionTableUnderTest;
 
 /**
  * The contact-order decision table ({@code processes/contact-order.dmn}, R5), evaluated with the
@@ -44,37 +29,13 @@ class ContactOrderDecisionTest {
   /** The values of the {@code introductionChannel} output. */
   private static final List<String> INTRODUCTION_CHANNELS = List.of("letter_or_email", "letter_only");
 
-  private static DmnEngine engine;
-  private static DmnDecision decision;
-  private static DmnModelInstance model;
-
-  /** The rules the last evaluation matched (the engine evaluates synchronously on this thread). */
-  private static List<String> matchedRuleIds = List.of();
+  private static final DecisionTableUnderTest TABLE = DecisionTableUnderTest.load(RESOURCE, DECISION_KEY);
 
   /** A case's inputs to the decision table. */
   record Case(String programmeProfile, String offenceCategory, boolean victimIsMinor) {}
 
   /** What the decision returned and which rule produced it. */
   record Result(String firstContact, String introductionChannel, String reason, String ruleId) {}
-
-  @BeforeAll
-  static void parseDecision() throws Exception {
-    DmnDecisionEvaluationListener recordMatchedRules =
-        event -> {
-          DmnDecisionTableEvaluationEvent table = (DmnDecisionTableEvaluationEvent) event.getDecisionResult();
-          matchedRuleIds = table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
-        };
-    engine =
-        DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-            .customPostDecisionEvaluationListeners(List.of(recordMatchedRules))
-            .buildEngine();
-    try (InputStream dmn = resource()) {
-      decision = engine.parseDecision(DECISION_KEY, dmn);
-    }
-    try (InputStream dmn = resource()) {
-      model = Dmn.readModelFromStream(dmn);
-    }
-  }
 
   @ParameterizedTest(name = "{0}: {1} {2} minor={3}")
   @CsvSource(
@@ -159,62 +120,31 @@ class ContactOrderDecisionTest {
 
   @Test
   void inputAndOutputValuesMatchTheVocabulary() {
-    assertThat(allowedValues("Input_ProgrammeProfile"))
+    assertThat(TABLE.inputValues("Input_ProgrammeProfile"))
         .containsExactlyElementsOf(Vocabulary.PROGRAMME_PROFILES.keySet());
-    assertThat(allowedValues("Input_OffenceCategory"))
+    assertThat(TABLE.inputValues("Input_OffenceCategory"))
         .containsExactlyElementsOf(Vocabulary.OFFENCE_CATEGORIES.keySet());
-    assertThat(outputValues("Output_FirstContact")).containsExactlyElementsOf(FIRST_CONTACTS);
-    assertThat(outputValues("Output_IntroductionChannel")).containsExactlyElementsOf(INTRODUCTION_CHANNELS);
+    assertThat(TABLE.outputValues("Output_FirstContact")).containsExactlyElementsOf(FIRST_CONTACTS);
+    assertThat(TABLE.outputValues("Output_IntroductionChannel")).containsExactlyElementsOf(INTRODUCTION_CHANNELS);
   }
 
   @Test
   void decisionHasHistoryTimeToLiveAndVersionTag() {
-    Decision element = model.getModelElementById(DECISION_KEY);
+    Decision element = TABLE.model().getModelElementById(DECISION_KEY);
 
     assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
     assertThat(element.getVersionTag()).isEqualTo("1.0.0");
   }
 
   private static Result evaluate(Case contactCase) {
-    matchedRuleIds = List.of();
     Map<String, Object> variables =
         Variables.createVariables()
             .putValue("programmeProfile", contactCase.programmeProfile())
             .putValue("offenceCategory", contactCase.offenceCategory())
             .putValue("victimIsMinor", contactCase.victimIsMinor());
-    DmnDecisionResultEntries result = engine.evaluateDecision(decision, variables).getSingleResult();
-    assertThat(matchedRuleIds).as("matched rule (FIRST reports only the first match)").hasSize(1);
-    return new Result(
-        result.getEntry("firstContact"),
-        result.getEntry("introductionChannel"),
-        result.getEntry("reason"),
-        matchedRuleIds.get(0));
+    DecisionTableUnderTest.Evaluation evaluation = TABLE.evaluate(variables);
+    return new Result(evaluation.entry("firstContact"), evaluation.entry("introductionChannel"), evaluation.entry("reason"),
+        evaluation.ruleId());
   }
 
-  /** The values of an input's {@code <inputValues>}, in order ({@code "a","b"} → [a, b]). */
-  private static List<String> allowedValues(String inputId) {
-    Input input = model.getModelElementById(inputId);
-    return quotedStrings(input.getInputValues().getText().getTextContent());
-  }
-
-  /** The values of an output's {@code <outputValues>}, in order. */
-  private static List<String> outputValues(String outputId) {
-    Output output = model.getModelElementById(outputId);
-    return quotedStrings(output.getOutputValues().getText().getTextContent());
-  }
-
-  private static List<String> quotedStrings(String unaryTests) {
-    List<String> values = new ArrayList<>();
-    Matcher matcher = Pattern.compile("\"([^\"]*)\"").matcher(unaryTests);
-    while (matcher.find()) {
-      values.add(matcher.group(1));
-    }
-    return values;
-  }
-
-  private static InputStream resource() {
-    InputStream stream = ContactOrderDecisionTest.class.getResourceAsStream(RESOURCE);
-    assertThat(stream).as(RESOURCE + " on the classpath").isNotNull();
-    return stream;
-  }
 }
