@@ -1,0 +1,51 @@
+package org.vomcase.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Camunda Modeler element template "Send notification" offers exactly the catalogue's messages and recipients. */
+class ElementTemplateTest {
+
+  private static final Path TEMPLATE = Path.of("processes/.camunda/element-templates/send-notification.json");
+
+  @Test
+  void sendNotificationTemplateOffersTheCataloguesMessagesAndRecipients() throws IOException {
+    JsonNode template = new ObjectMapper().readTree(TEMPLATE.toFile()).get(0);
+
+    assertThat(template.path("appliesTo").toString()).contains("bpmn:ServiceTask");
+    assertThat(values(template, "camunda:delegateExpression")).containsExactly("${sendNotificationDelegate}");
+    assertThat(values(template, "camunda:asyncBefore")).containsExactly("true");
+    assertThat(choices(template, "message")).containsExactlyInAnyOrderElementsOf(MessageCatalogue.MESSAGES.keySet());
+    List<String> recipients = choices(template, "recipient");
+    MessageCatalogue.MESSAGES.values().forEach(allowed -> assertThat(recipients).containsAll(allowed));
+    assertThat(recipients).contains("${personRole}");
+  }
+
+  private static List<String> values(JsonNode template, String property) {
+    List<String> values = new ArrayList<>();
+    template.path("properties").forEach(p -> {
+      if (property.equals(p.path("binding").path("name").asText())) {
+        values.add(p.path("value").asText());
+      }
+    });
+    return values;
+  }
+
+  private static List<String> choices(JsonNode template, String inputParameter) {
+    List<String> choices = new ArrayList<>();
+    template.path("properties").forEach(p -> {
+      if ("camunda:inputParameter".equals(p.path("binding").path("type").asText())
+          && inputParameter.equals(p.path("binding").path("name").asText())) {
+        p.path("choices").forEach(c -> choices.add(c.path("value").asText()));
+      }
+    });
+    return choices;
+  }
+}
