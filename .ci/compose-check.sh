@@ -80,8 +80,9 @@ grep -q 'set VOM_.* in .env' "$tmp/noenv.err" \
   || { cat "$tmp/noenv.err" >&2; fail "config without variables failed, but without the 'set ... in .env' message"; }
 ok "config without variables fails: $(grep -o 'set VOM_[A-Z_]* in \.env.*' "$tmp/noenv.err" | tail -1 | sed 's/}.*//')"
 
-# Each secret on its own.
-for var in VOM_DB_PASSWORD VOM_ADMIN_USER VOM_ADMIN_PASSWORD; do
+# The database password is required at every start. The administrator is needed at the first start only
+# (the application itself refuses to start without one), so compose must not require it afterwards.
+for var in VOM_DB_PASSWORD; do
   grep -v "^${var}=" .env.example >"$tmp/missing.env"
   if compose --env-file "$tmp/missing.env" config >/dev/null 2>"$tmp/missing.err"; then
     fail "docker-compose config succeeded without $var"
@@ -89,7 +90,10 @@ for var in VOM_DB_PASSWORD VOM_ADMIN_USER VOM_ADMIN_PASSWORD; do
   grep -q "set $var in .env" "$tmp/missing.err" \
     || { cat "$tmp/missing.err" >&2; fail "config without $var did not say 'set $var in .env'"; }
 done
-ok "VOM_DB_PASSWORD, VOM_ADMIN_USER and VOM_ADMIN_PASSWORD are each required"
+grep -v -E "^VOM_ADMIN_(USER|PASSWORD)=" .env.example >"$tmp/noadmin.env"
+compose --env-file "$tmp/noadmin.env" config >/dev/null 2>"$tmp/noadmin.err" \
+  || { cat "$tmp/noadmin.err" >&2; fail "config without VOM_ADMIN_USER/VOM_ADMIN_PASSWORD failed (needed at the first start only)"; }
+ok "VOM_DB_PASSWORD is required; the administrator variables are optional after the first start"
 
 # --- no secrets in the compose file; .env stays out of git -------------------------------------
 for var in VOM_DB_PASSWORD VOM_ADMIN_PASSWORD; do
@@ -98,7 +102,7 @@ for var in VOM_DB_PASSWORD VOM_ADMIN_PASSWORD; do
   if grep -qF -- "$value" docker-compose.yml; then fail "docker-compose.yml contains the value of $var"; fi
 done
 if grep -nE '^\s*(POSTGRES_PASSWORD|VOM_[A-Z_]*PASSWORD):\s*[^$ ]' docker-compose.yml; then
-  fail "docker-compose.yml sets a password literally (use \${VAR:?set VAR in .env})"
+  fail "docker-compose.yml sets a password literally (use \${VAR:?set VAR in .env} or \${VAR:-})"
 fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   git check-ignore -q .env || fail ".env is not ignored by git"

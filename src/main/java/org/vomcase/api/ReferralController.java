@@ -38,11 +38,7 @@ import org.vomcase.process.referral.ReferralRejectedException;
 public class ReferralController {
 
   /** The fields a referral may have; anything else is refused (it is most likely a misspelt field). */
-  public static final Set<String> FIELDS = Set.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
-      CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
-      CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
-      CaseVariables.RESPONSIBILITY_ADMISSION, CaseVariables.VICTIM_IS_NATURAL_PERSON, CaseVariables.APPEAL_PENDING,
-      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS);
+  public static final Set<String> FIELDS = ReferralIntake.FIELDS;
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;

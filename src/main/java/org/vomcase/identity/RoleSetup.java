@@ -55,6 +55,8 @@ public class RoleSetup {
 
   public static final String FILTER_INTAKE = "Intake and assignment";
 
+  public static final String FILTER_MY_CASES = "Tasks of my cases";
+
   private static final Logger LOG = LoggerFactory.getLogger(RoleSetup.class);
 
   /** One authorization: permissions on one resource (ANY = all of that type). */
@@ -85,9 +87,12 @@ public class RoleSetup {
                   Grant.on(
                       Resources.PROCESS_DEFINITION,
                       ProcessDefinitionPermissions.READ,
-                      ProcessDefinitionPermissions.CREATE_INSTANCE,
                       ProcessDefinitionPermissions.READ_INSTANCE,
                       ProcessDefinitionPermissions.READ_HISTORY),
+                  // Start cases and case events only; the called processes run inside a case.
+                  new Grant(Resources.PROCESS_DEFINITION, CaseProcess.KEY, Set.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+                  new Grant(Resources.PROCESS_DEFINITION, CaseProcess.RECORD_CASE_EVENT_KEY,
+                      Set.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
                   Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.CREATE),
                   Grant.on(Resources.USER, Permissions.READ),
                   Grant.on(Resources.GROUP, Permissions.READ))),
@@ -146,6 +151,13 @@ public class RoleSetup {
               0,
               tasks -> tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").orderByDueDate().asc(),
               List.of(Roles.COORDINATORS, Roles.MEDIATORS)),
+          new FilterDefinition(
+              FILTER_MY_CASES,
+              "Every open task of the cases I mediate, also those my co-mediator holds",
+              2,
+              tasks -> tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+                  .orderByDueDate().asc(),
+              List.of(Roles.MEDIATORS)),
           new FilterDefinition(
               FILTER_MY_OVERDUE_TASKS,
               "My tasks past their due date",

@@ -20,6 +20,12 @@ public class SendNotificationDelegate implements JavaDelegate {
   public static final String MESSAGE = "message";
   public static final String RECIPIENT = "recipient";
 
+  /**
+   * Optional input parameter telling apart the visits of a task the same execution passes more than
+   * once (a session rescheduled: {@code ${reschedules}}); a retry of the same visit keeps the value.
+   */
+  public static final String OCCURRENCE = "occurrence";
+
   private final NotificationService notifications;
 
   public SendNotificationDelegate(NotificationService notifications) {
@@ -38,13 +44,19 @@ public class SendNotificationDelegate implements JavaDelegate {
       content.put("recipientEmail", execution.getVariable(CaseVariables.REFERRER_EMAIL));
       content.put(CaseVariables.REFERRER_REFERENCE, execution.getVariable(CaseVariables.REFERRER_REFERENCE));
     }
+    if ((MessageCatalogue.VICTIM.equals(recipient) || MessageCatalogue.OFFENDER.equals(recipient))
+        && execution.getVariable(CaseVariables.PERSON_NAME) != null) {
+      content.put("recipientName", execution.getVariable(CaseVariables.PERSON_NAME));
+      content.put("recipientEmail", execution.getVariable(CaseVariables.PERSON_EMAIL));
+    }
     execution.getVariablesLocal().forEach((name, value) -> {
-      if (!MESSAGE.equals(name) && !RECIPIENT.equals(name)) {
+      if (!MESSAGE.equals(name) && !RECIPIENT.equals(name) && !OCCURRENCE.equals(name)) {
         content.put(name, value);
       }
     });
+    Object occurrence = execution.getVariableLocal(OCCURRENCE);
     String key = String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getId(),
-        recipient);
+        recipient) + (occurrence == null ? "" : ":" + occurrence);
     notifications.send(new OutgoingMessage(key, (String) execution.getVariable(CaseVariables.CASE_NUMBER),
         execution.getProcessInstanceId(), message, recipient, content));
   }

@@ -27,12 +27,16 @@ public class CaseClosure {
     }
   }
 
-  /** What the referrer is told about a case that does not go on; null where nothing was decided. */
+  /**
+   * Why the case closed, in words, kept in the case file ({@code closureNote}). For a referral that is
+   * not eligible, has no mandate or was rejected it is also what the referrer was told; the reasons of
+   * a stopped session or an unsuitable case stay in the case file.
+   */
   public String closureNote(DelegateExecution execution) {
     if (execution.getVariable(CaseVariables.SAFETY_STOP_REASON) != null) {
       return (String) execution.getVariable(CaseVariables.SAFETY_STOP_REASON);
     }
-    if (execution.getVariable(CaseVariables.SUITABILITY_REASON) != null) {
+    if ("unsuitable".equals(execution.getVariable(CaseVariables.SUITABILITY)) && execution.getVariable(CaseVariables.SUITABILITY_REASON) != null) {
       return (String) execution.getVariable(CaseVariables.SUITABILITY_REASON);
     }
     if (execution.getVariable(CaseVariables.CASE_EVENT_REASON) != null) {

@@ -179,7 +179,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     HttpResponse<String> byMara = rest("mara").postJson("/engine-rest/process-definition/key/record-case-event/submit-form", withdrawal);
 
     assertThat(byLea.statusCode()).isIn(400, 500);
-    assertThat(byLea.body()).contains("you may not record events on case " + caseNumber);
+    assertThat(byLea.body()).contains("there is no open case " + caseNumber + " that you may record events on");
     assertThat(byMara.statusCode()).as(byMara.body()).isEqualTo(200);
     runJobs(instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
@@ -199,7 +199,8 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(rest("sam").postJson("/api/cases/" + caseNumber + "/events", event).statusCode()).isEqualTo(403);
     HttpResponse<String> notHisCase = rest("mara").postJson("/api/cases/" + caseNumber + "/events", event);
     assertThat(notHisCase.statusCode()).isEqualTo(400);
-    assertThat(json(notHisCase).path("message").asText()).isEqualTo("eventCaseNumber: you may not record events on case " + caseNumber);
+    assertThat(json(notHisCase).path("message").asText())
+        .isEqualTo("eventCaseNumber: there is no open case " + caseNumber + " that you may record events on");
     HttpResponse<String> unknownPerson = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events",
         "{\"type\":\"consent_withdrawn\",\"personId\":\"V9\",\"reason\":\"x y z\"}");
     assertThat(json(unknownPerson).path("field").asText()).isEqualTo("eventPersonId");
@@ -210,7 +211,8 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
     HttpResponse<String> again = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);
-    assertThat(json(again).path("message").asText()).isEqualTo("eventCaseNumber: there is no open case " + caseNumber);
+    assertThat(json(again).path("message").asText())
+        .isEqualTo("eventCaseNumber: there is no open case " + caseNumber + " that you may record events on");
   }
 
   /** A case referred by the API and assigned to Mara and Jonas, now contacting the offender. */

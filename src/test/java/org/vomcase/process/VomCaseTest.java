@@ -99,6 +99,12 @@ class VomCaseTest {
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
     Mocks.register("contactPlan", new ContactPlan());
+    var identity = processEngine.getIdentityService();
+    if (identity.createUserQuery().userId("clara").count() == 0) {
+      identity.saveGroup(identity.newGroup("coordinators"));
+      identity.saveUser(identity.newUser("clara"));
+      identity.createMembership("clara", "coordinators");
+    }
     Mocks.register("preparationPlan", new PreparationPlan());
     Mocks.register("suitabilityListener", new SuitabilityListener());
     Mocks.register("sessionPlan", new SessionPlan());
@@ -595,7 +601,7 @@ class VomCaseTest {
     ProcessInstance instance = caseWaitingAt(state);
 
     CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
-        "Does not want to meet the offender after all.", null));
+        "Does not want to meet the offender after all.", "clara"));
 
     Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CLOSED);
     assertThat(instance).isWaitingAt("Task_TellMediatorsCaseClosed");
@@ -604,7 +610,7 @@ class VomCaseTest {
     assertClosed(instance, "consent_withdrawn", "Does not want to meet the offender after all.");
     Assertions.assertThat(historic(instance, CaseVariables.WITHDRAWALS).toString())
         .contains("\"personId\":\"V1\"").contains("\"reason\":\"Does not want to meet the offender after all.\"")
-        .contains("\"recordedBy\":\"system\"");
+        .contains("\"recordedBy\":\"clara\"");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
   }
@@ -615,7 +621,7 @@ class VomCaseTest {
     ProcessInstance instance = caseWaitingAt(state);
 
     caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "referral_withdrawn", null,
-        "The prosecutor has dropped the proceedings.", null));
+        "The prosecutor has dropped the proceedings.", "clara"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
     assertClosed(instance, "referral_withdrawn", "The prosecutor has dropped the proceedings.");
@@ -631,7 +637,7 @@ class VomCaseTest {
     contact(instance, Map.of("O1", "agreed"));
 
     CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
-        "Changed her mind.", null));
+        "Changed her mind.", "clara"));
 
     Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CONTINUES);
     Assertions.assertThat(contactedPersons(instance)).containsExactly("V2");
@@ -646,19 +652,49 @@ class VomCaseTest {
   }
 
   @Test
+  void personWhoWithdrewBeforeTheirSideIsContactedGetsNoLetterAndNoCall() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
+    ProcessInstance instance = assignedCase(referral);
+    execute(job());
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1", "Wants no contact.", "clara"));
+    contact(instance, Map.of("O1", "agreed"));
+
+    Assertions.assertThat(contactedPersons(instance)).containsExactly("V2");
+  }
+
+  @Test
+  void startCannotPresetCaseVariables() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.CLOSURE_REASON, "agreement_fulfilled");
+    referral.put(ContactPlan.CONSENTS, "{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}}");
+    referral.put(CaseVariables.REFERRED_BY, "someone-else");
+
+    ProcessInstance instance = start(referral);
+
+    Assertions.assertThat(runtimeService().getVariables(instance.getId()))
+        .doesNotContainKeys(CaseVariables.CLOSURE_REASON, ContactPlan.CONSENTS)
+        .containsEntry(CaseVariables.REFERRED_BY, null);
+  }
+
+  @Test
   void eventsACaseCannotTakeAreRefusedAndChangeNothing() {
     ProcessInstance instance = caseWaitingAt(WaitState.ASSIGNMENT);
     String caseNumber = instance.getBusinessKey();
 
-    assertEventRefused(new CaseEvents.CaseEvent("VOM-1999-00001", "consent_withdrawn", "V1", "Reason.", null),
+    assertEventRefused(new CaseEvents.CaseEvent("VOM-1999-00001", "consent_withdrawn", "V1", "Reason.", "clara"),
         "eventCaseNumber: there is no open case VOM-1999-00001");
-    assertEventRefused(new CaseEvents.CaseEvent("42", "consent_withdrawn", "V1", "Reason.", null),
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V1", "Reason.", null),
+        "recordedBy: case events are recorded by a logged-in user");
+    assertEventRefused(new CaseEvents.CaseEvent("42", "consent_withdrawn", "V1", "Reason.", "clara"),
         "eventCaseNumber: '42' is not a case number");
-    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V7", "Reason.", null),
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V7", "Reason.", "clara"),
         "eventPersonId: 'V7' is not a person of case " + caseNumber);
-    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "moved_away", "V1", "Reason.", null),
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "moved_away", "V1", "Reason.", "clara"),
         "eventType: 'moved_away' is not one of consent_withdrawn, referral_withdrawn");
-    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V1", " ", null),
+    assertEventRefused(new CaseEvents.CaseEvent(caseNumber, "consent_withdrawn", "V1", " ", "clara"),
         "eventReason: give the reason");
 
     assertThat(instance).isWaitingAt("Task_AssignMediators");

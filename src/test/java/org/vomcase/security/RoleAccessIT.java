@@ -167,6 +167,18 @@ class RoleAccessIT extends AbstractApplicationIT {
         .isEqualTo(expectedStatus == 200 ? 1 : 0);
   }
 
+  @ParameterizedTest(name = "coordinator starts {0}: {1}")
+  @CsvSource({"contact-person, 403", "prepare-person, 403", "mediation-session, 403"})
+  void coordinatorsStartOnlyCasesAndCaseEvents(String processKey, int expectedStatus) {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count();
+
+    HttpResponse<String> response = rest("clara").postJson("/engine-rest/process-definition/key/" + processKey + "/start",
+        "{\"variables\":{\"person\":{\"value\":\"{}\",\"type\":\"Json\"}}}");
+
+    assertThat(response.statusCode()).isEqualTo(expectedStatus);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count()).isEqualTo(before);
+  }
+
   @ParameterizedTest(name = "{0} creates a user: {1}")
   @CsvSource({"mara, 403", "clara, 403", "sam, 403", "admin, 204"})
   void onlyAdministratorsManageUsers(String user, int expectedStatus) {
@@ -189,7 +201,7 @@ class RoleAccessIT extends AbstractApplicationIT {
   @ParameterizedTest(name = "{0} has the Tasklist filters {1}")
   @CsvSource({
     "clara, 'Intake and assignment;My overdue tasks;My tasks;Tasks I can take'",
-    "mara, 'My overdue tasks;My tasks;Tasks I can take'",
+    "mara, 'My overdue tasks;My tasks;Tasks I can take;Tasks of my cases'",
     "sam, ''"
   })
   void eachRoleHasItsTasklistFilters(String user, String filters) {

@@ -28,10 +28,22 @@ public class ContactPlan {
     return VICTIM.equals(firstContact) ? List.of(VICTIM, OFFENDER) : List.of(OFFENDER, VICTIM);
   }
 
-  /** The persons of one side, each a Json person of the case. */
+  /**
+   * The persons of one side to contact, each a Json person of the case: everyone except those who
+   * already withdrew or declined (a withdrawal recorded before their side's turn is never followed
+   * by a letter or a call).
+   */
   public List<SpinJsonNode> persons(DelegateExecution execution, String side) {
     SpinJsonNode list = json(execution.getVariable(VICTIM.equals(side) ? CaseVariables.VICTIMS : CaseVariables.OFFENDERS));
-    return new ArrayList<>(list.elements());
+    SpinJsonNode book = consentBook(execution);
+    List<SpinJsonNode> persons = new ArrayList<>();
+    for (SpinJsonNode person : list.elements()) {
+      SpinJsonNode entry = entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
+      if (entry == null || !List.of("withdrawn", "declined").contains(entry.prop("outcome").stringValue())) {
+        persons.add(person);
+      }
+    }
+    return persons;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.vomcase.process.events;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseVariables;
 
 /**
@@ -21,7 +22,13 @@ public class CaseEventListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String recordedBy = (String) execution.getVariable(CaseVariables.RECORDED_BY);
+    // Who records is the logged-in user, never a value the caller sent along with the form.
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
+    }
+    String recordedBy = authentication.getUserId();
+    execution.setVariable(CaseVariables.RECORDED_BY, recordedBy);
     CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(
         (String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER),
         (String) execution.getVariable(CaseVariables.EVENT_TYPE),

@@ -57,6 +57,9 @@ public class CaseEvents {
     if (reason.length() < 3 || reason.length() > 1000) {
       throw new CaseInputException(CaseVariables.EVENT_REASON, "give the reason (3 to 1000 characters)");
     }
+    if (event.recordedBy() == null || event.recordedBy().isBlank()) {
+      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
+    }
     ProcessInstance theCase = openCase(event.caseNumber());
     mayRecord(event.recordedBy(), theCase);
     if ("referral_withdrawn".equals(event.type())) {
@@ -102,15 +105,16 @@ public class CaseEvents {
     ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
         .processInstanceBusinessKey(caseNumber.trim()).singleResult();
     if (theCase == null) {
-      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber.trim());
+      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber.trim()
+          + " that you may record events on");
     }
     return theCase;
   }
 
   /** Coordinators record events on any case, mediators on their own cases, referring systems on the cases they referred. */
   private void mayRecord(String user, ProcessInstance theCase) {
-    if (user == null) {
-      return; // the system itself (tests, migrations)
+    if (user == null || user.isBlank()) {
+      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     if (groups.contains(Roles.COORDINATORS) || groups.contains(Roles.ADMINISTRATORS)) {
@@ -123,7 +127,9 @@ public class CaseEvents {
     if (groups.contains(Roles.REFERRERS) && user.equals(runtime.getVariable(theCase.getId(), CaseVariables.REFERRED_BY))) {
       return;
     }
-    throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "you may not record events on case " + theCase.getBusinessKey());
+    // The same answer as for a case that does not exist: case numbers cannot be probed.
+    throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + theCase.getBusinessKey()
+        + " that you may record events on");
   }
 
   private String roleOf(ProcessInstance theCase, String personId) {

@@ -31,6 +31,13 @@ public final class ReferralIntake {
   public static final String ROLE = "role";
   public static final String MINOR = "minor";
 
+  /** The fields a referral may have (start form and API); everything else a caller sends is dropped or refused. */
+  public static final java.util.Set<String> FIELDS = java.util.Set.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
+      CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
+      CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
+      CaseVariables.RESPONSIBILITY_ADMISSION, CaseVariables.VICTIM_IS_NATURAL_PERSON, CaseVariables.APPEAL_PENDING,
+      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS);
+
   /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
   public static final int FORM_PERSONS_PER_SIDE = 3;
 

@@ -30,8 +30,17 @@ public class ReferralIntakeListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
     LocalDate today = now.toLocalDate();
-    execution.setVariables(ReferralIntake.prepare(execution.getVariables(), today));
-    ReferralIntake.formGroupVariables().forEach(execution::removeVariable);
+    java.util.Map<String, Object> submitted = execution.getVariables();
+    java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today);
+    // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...).
+    for (String name : submitted.keySet()) {
+      if (!prepared.containsKey(name)) {
+        execution.removeVariable(name);
+      }
+    }
+    execution.setVariables(prepared);
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    execution.setVariable(CaseVariables.REFERRED_BY, authentication == null ? null : authentication.getUserId());
     String caseNumber = caseNumbers.next(today.getYear());
     execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);

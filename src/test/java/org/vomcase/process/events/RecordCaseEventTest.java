@@ -99,7 +99,7 @@ class RecordCaseEventTest {
   void mediatorRecordsEventsOnTheirOwnCasesOnly() {
     ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
 
-    assertRefused("lea", "consent_withdrawn", "V1", "eventCaseNumber: you may not record events on case VOM-2026-00042");
+    assertRefused("lea", "consent_withdrawn", "V1", "eventCaseNumber: there is no open case VOM-2026-00042 that you may record events on");
     ProcessInstance record = recordAs("mara", "consent_withdrawn", "O1");
 
     assertThat(record).isEnded();
@@ -110,10 +110,29 @@ class RecordCaseEventTest {
   void referringSystemWithdrawsItsOwnReferralsOnly() {
     ProcessInstance theCase = runningCase("policeapi", List.of());
 
-    assertRefused("otherapi", "referral_withdrawn", null, "eventCaseNumber: you may not record events on case VOM-2026-00042");
+    assertRefused("otherapi", "referral_withdrawn", null, "eventCaseNumber: there is no open case VOM-2026-00042 that you may record events on");
     recordAs("policeapi", "referral_withdrawn", null);
 
     assertThat(theCase).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
+  }
+
+  @Test
+  void recordedByIsTheLoggedInUserWhateverTheFormSends() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+    Map<String, Object> forged = event("consent_withdrawn", "V1");
+    forged.put(CaseVariables.RECORDED_BY, "clara");
+
+    identity.setAuthenticatedUserId("lea");
+    try {
+      Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("record-case-event", forged))
+          .isInstanceOf(CaseInputException.class)
+          .hasMessageStartingWith("eventCaseNumber: there is no open case VOM-2026-00042 that you may record events on");
+    } finally {
+      identity.clearAuthentication();
+    }
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("record-case-event", forged))
+        .hasMessageStartingWith("recordedBy: case events are recorded by a logged-in user");
+    assertThat(theCase).isWaitingAt("Task_CheckEligibility");
   }
 
   @Test

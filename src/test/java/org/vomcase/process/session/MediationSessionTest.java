@@ -125,6 +125,10 @@ class MediationSessionTest {
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionNotHeld");
     Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(CaseVariables.RESCHEDULES).singleResult().getValue()).isEqualTo(3);
+    // Every rescheduled session is announced again: three visits, three distinct sendings of each message.
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, times(6)).send(sent.capture());
+    Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
   }
 
   @Test
