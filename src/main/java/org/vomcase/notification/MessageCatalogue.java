@@ -23,6 +23,7 @@ public final class MessageCatalogue {
       Map.entry("consent-call-overdue", Set.of(MEDIATOR)),
       Map.entry("consent-withdrawn", Set.of(MEDIATOR)),
       Map.entry("case-closed-consent-withdrawn", Set.of(MEDIATOR)),
+      Map.entry("case-closed-referral-withdrawn", Set.of(MEDIATOR)),
       Map.entry("preparation-overdue", Set.of(MEDIATOR)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)));

@@ -78,6 +78,8 @@ public final class CaseVariables {
   public static final String PERSON_MINOR = "personMinor";
   public static final String INTRODUCTION_CHANNEL = "introductionChannel";
   public static final String CALL_OUTCOME = "callOutcome";
+  /** When a person who could not be reached counts as not reachable (ISO date-time, six weeks after contact began). */
+  public static final String CONTACT_DEADLINE = "contactDeadline";
   public static final String NEXT_CALL_DATE = "nextCallDate";
   public static final String UNREACHED_CALLS = "unreachedCalls";
   public static final String MAX_UNREACHED_CALLS = "maxUnreachedCalls";

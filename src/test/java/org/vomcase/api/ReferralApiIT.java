@@ -208,6 +208,7 @@ class ReferralApiIT extends AbstractApplicationIT {
 
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
+    runJobs(instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
     HttpResponse<String> again = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);

@@ -622,6 +622,8 @@ class VomCaseTest {
 
     caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "referral_withdrawn", null,
         "The prosecutor has dropped the proceedings.", "clara"));
+    assertThat(instance).isWaitingAt("Task_TellMediatorsReferralWithdrawn");
+    execute(job());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
     assertClosed(instance, "referral_withdrawn", "The prosecutor has dropped the proceedings.");

@@ -32,6 +32,12 @@ public class ConsentCallListener implements TaskListener {
         if (!next.isAfter(today)) {
           throw new CaseInputException(NEXT_CALL_DATE, "the next call must be on a later day than today");
         }
+        Object deadline = task.getVariable(org.vomcase.process.CaseVariables.CONTACT_DEADLINE);
+        if (deadline != null && !next.isBefore(java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate())) {
+          throw new CaseInputException(NEXT_CALL_DATE, "the next call must be before "
+              + java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate()
+              + ", when the person would count as not reachable");
+        }
         task.getExecution().setVariable(NEXT_CALL_DATE, next.toString());
       }
       case "not_reachable" -> {

@@ -17,6 +17,9 @@ import org.vomcase.process.referral.ReferralValidator;
 @Component("contactPersonListener")
 public class ContactPersonListener implements ExecutionListener {
 
+  /** Weeks after which a person who could not be reached counts as not reachable (R6). */
+  public static final int CONTACT_WEEKS = 6;
+
   private final int maxUnreachedCalls;
 
   public ContactPersonListener(VomProperties properties) {
@@ -26,6 +29,8 @@ public class ContactPersonListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     layOut(execution);
+    execution.setVariable(CONTACT_DEADLINE, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .atZone(java.time.ZoneId.systemDefault()).plusWeeks(CONTACT_WEEKS).toOffsetDateTime().toString());
     execution.setVariable(UNREACHED_CALLS, 0);
     execution.setVariable(MAX_UNREACHED_CALLS, maxUnreachedCalls);
   }

@@ -25,9 +25,30 @@ public class ScheduleSessionListener implements TaskListener {
 
   public static final int REMINDER_DAYS_BEFORE = 2;
 
+  /** The victim's choice binds the scheduling (R10): any victim who chose indirect mediation. */
+  static boolean aVictimChoseIndirect(Object preparations) {
+    if (preparations == null) {
+      return false;
+    }
+    org.camunda.spin.json.SpinJsonNode book = preparations instanceof org.camunda.spin.json.SpinJsonNode node ? node
+        : org.camunda.spin.Spin.JSON(preparations.toString());
+    for (String personId : book.fieldNames()) {
+      org.camunda.spin.json.SpinJsonNode entry = book.prop(personId);
+      if (entry.hasProp("role") && "victim".equals(entry.prop("role").stringValue()) && entry.hasProp(MEETING_TYPE)
+          && "indirect".equals(entry.prop(MEETING_TYPE).stringValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
+    String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
+    if ("direct".equals(meetingType) && aVictimChoseIndirect(task.getVariable(PREPARATIONS))) {
+      throw new CaseInputException(MEETING_TYPE, "a victim chose indirect mediation in the preparation; a direct meeting"
+          + " needs the victim's new choice first");
+    }
     LocalTime time;
     try {
       time = LocalTime.parse(TaskInput.text(task, SESSION_TIME, 4, 5));

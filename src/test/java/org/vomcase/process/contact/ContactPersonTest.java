@@ -148,6 +148,9 @@ class ContactPersonTest {
   @Test
   void personNotReachedWithinSixWeeksCountsAsNotReachable() {
     ProcessInstance instance = startedAtTheCall("offender", false);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_NotReachableDeadline").singleResult().getDuedate())
+        .isEqualTo(Date.from(TODAY.plusWeeks(6).atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
 
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_NotReachableDeadline").singleResult());
 
@@ -201,6 +204,8 @@ class ContactPersonTest {
     assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, TODAY.toString()),
         "nextCallDate: the next call must be on a later day than today");
     assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "maybe"), "callOutcome: 'maybe' is not one of");
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, TODAY.plusWeeks(6).toString()),
+        "nextCallDate: the next call must be before " + TODAY.plusWeeks(6));
     complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
     String guardianTask = task().getId();
     Map<String, Object> noContact = new HashMap<>(guardian("consents"));

@@ -113,7 +113,7 @@ class RecordCaseEventTest {
     assertRefused("otherapi", "referral_withdrawn", null, "eventCaseNumber: there is no open case VOM-2026-00042 that you may record events on");
     recordAs("policeapi", "referral_withdrawn", null);
 
-    assertThat(theCase).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
+    assertThat(theCase).isWaitingAt("Task_TellMediatorsReferralWithdrawn");
   }
 
   @Test

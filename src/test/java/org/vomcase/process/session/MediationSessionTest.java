@@ -132,6 +132,20 @@ class MediationSessionTest {
   }
 
   @Test
+  void aVictimsChoiceOfIndirectMediationBindsTheScheduling() {
+    ProcessInstance instance = start();
+    runtimeService().setVariable(instance.getId(), CaseVariables.PREPARATIONS,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"V1\":{\"role\":\"victim\",\"meetingType\":\"indirect\"}}").create());
+
+    assertRefused(task().getId(), schedule("2026-03-20", "10:00"), "meetingType: a victim chose indirect mediation");
+    Map<String, Object> indirect = schedule("2026-03-20", "10:00");
+    indirect.put(CaseVariables.MEETING_TYPE, "indirect");
+    complete(task(), indirect);
+
+    assertThat(instance).isWaitingAt("Task_SendInvitations");
+  }
+
+  @Test
   void badScheduleAndOutcomeInputIsRefused() {
     ProcessInstance instance = start();
     String scheduleTask = task().getId();
