@@ -25,6 +25,7 @@ public final class MessageCatalogue {
       Map.entry("case-closed-consent-withdrawn", Set.of(MEDIATOR)),
       Map.entry("case-closed-referral-withdrawn", Set.of(MEDIATOR)),
       Map.entry("preparation-overdue", Set.of(MEDIATOR)),
+      Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)));
 

@@ -93,6 +93,7 @@ class VomCaseTest {
     when(directory.isMediator("jonas")).thenReturn(true);
     useProgrammeProfile("de_toa");
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
+    Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
@@ -337,6 +338,21 @@ class VomCaseTest {
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS);
     complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS)).isEqualTo(List.of("mara"));
+  }
+
+  @Test
+  void assignmentLeftOpenPastItsDueDateRemindsTheCoordinators() {
+    ProcessInstance instance = start(referral());
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+    OutgoingMessage reminder = singleMessage();
+    Assertions.assertThat(reminder.message()).isEqualTo("task-overdue");
+    Assertions.assertThat(reminder.recipientRole()).isEqualTo("coordinators");
+    Assertions.assertThat(reminder.content()).containsEntry("task", "Assign mediators: " + instance.getBusinessKey());
   }
 
   // --- contact and consent (R5-R7) ------------------------------------------------------------------

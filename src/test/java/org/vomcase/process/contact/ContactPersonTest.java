@@ -65,6 +65,7 @@ class ContactPersonTest {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
+    Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
     Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
@@ -182,6 +183,19 @@ class ContactPersonTest {
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ConsentGiven");
     assertOutcome(instance, "agreed");
+  }
+
+  @Test
+  void guardianConsentLeftOpenRemindsTheMediator() {
+    ProcessInstance instance = startedAtTheCall("offender", true);
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+
+    assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
+    OutgoingMessage reminder = sent(2).get(1);
+    Assertions.assertThat(reminder.message()).isEqualTo("task-overdue");
+    Assertions.assertThat(reminder.recipientRole()).isEqualTo("mediator");
   }
 
   @Test

@@ -60,6 +60,7 @@ class MediationSessionTest {
     ClockUtil.setCurrentTime(Date.from(NOW.atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
+    Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
     Mocks.register("scheduleSessionListener", new ScheduleSessionListener());
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());

@@ -1,0 +1,37 @@
+package org.vomcase.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Timeout task listener (R23): when a task is still open at its due date, reminds whoever holds it:
+ * the assigned mediator, or the coordinators for a task offered to them. Runs in the timer's job, so
+ * a failing send is retried and ends in an incident; the key (task, due date) sends each reminder once.
+ */
+@Component("taskOverdueReminder")
+public class TaskOverdueReminder implements TaskListener {
+
+  public static final String MESSAGE = "task-overdue";
+
+  private final NotificationService notifications;
+
+  public TaskOverdueReminder(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String recipient = task.getAssignee() != null ? MessageCatalogue.MEDIATOR : MessageCatalogue.COORDINATORS;
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put(CaseVariables.CASE_NUMBER, task.getVariable(CaseVariables.CASE_NUMBER));
+    content.put("task", task.getName());
+    content.put("assignee", task.getAssignee());
+    content.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
+    notifications.send(new OutgoingMessage(String.join(":", task.getId(), MESSAGE, String.valueOf(task.getDueDate())),
+        (String) task.getVariable(CaseVariables.CASE_NUMBER), task.getProcessInstanceId(), MESSAGE, recipient, content));
+  }
+}
