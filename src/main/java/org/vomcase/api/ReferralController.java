@@ -1,8 +1,6 @@
 package org.vomcase.api;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseProcess;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.referral.FieldError;
@@ -60,7 +58,7 @@ public class ReferralController {
       throw new ReferralRejectedException(unknown);
     }
     // Checked here for a clear 400 before anything starts; the start listener checks again.
-    ReferralIntake.prepare(referral, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()));
+    ReferralIntake.prepare(referral, CaseClock.today());
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", instance.getBusinessKey());

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.vomcase.process.CaseClock;
 
 /**
  * Records every message of a case in the message log ({@code vom_message}), once per idempotency
@@ -41,7 +41,7 @@ public class RecordingNotificationService implements NotificationService {
               + " channel, status, created_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           UUID.randomUUID().toString(), message.idempotencyKey(), message.caseNumber(), message.processInstanceId(),
           message.message(), message.recipientRole(), channel(message), "recorded",
-          new Timestamp(ClockUtil.getCurrentTime().getTime()), JSON.writeValueAsString(message.content()));
+          Timestamp.from(CaseClock.now().toInstant()), JSON.writeValueAsString(message.content()));
     } catch (DuplicateKeyException concurrentSend) {
       return false;
     } catch (JsonProcessingException e) {

@@ -1,8 +1,6 @@
 package org.vomcase.process;
 
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +18,7 @@ public class CaseClosure {
     }
     execution.setVariable(CaseVariables.CLOSURE_REASON, closureReason.value());
     execution.setVariable(CaseVariables.CLOSED_AT,
-        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+        CaseClock.timestamp());
     String note = closureNote(execution);
     if (note != null) {
       execution.setVariable(CaseVariables.CLOSURE_NOTE, note);

@@ -1,11 +1,9 @@
 package org.vomcase.process;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Server-side checks of what a user submitted with a task form; each failure names the field. */
 public final class TaskInput {
@@ -62,6 +60,6 @@ public final class TaskInput {
 
   /** Today in the engine's clock (settable in tests). */
   public static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return CaseClock.today();
   }
 }

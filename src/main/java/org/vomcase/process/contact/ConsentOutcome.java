@@ -1,9 +1,8 @@
 package org.vomcase.process.contact;
 
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.Vocabulary;
 
@@ -17,6 +16,6 @@ public class ConsentOutcome {
     }
     execution.setVariable(CaseVariables.CONSENT_OUTCOME, outcome);
     execution.setVariable(CaseVariables.CONSENT_RECORDED_AT,
-        ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+        CaseClock.timestamp());
   }
 }

@@ -29,8 +29,8 @@ public class ContactPersonListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     layOut(execution);
-    execution.setVariable(CONTACT_DEADLINE, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
-        .atZone(java.time.ZoneId.systemDefault()).plusWeeks(CONTACT_WEEKS).toOffsetDateTime().toString());
+    execution.setVariable(CONTACT_DEADLINE, org.vomcase.process.CaseClock.now()
+        .plusWeeks(CONTACT_WEEKS).toOffsetDateTime().toString());
     execution.setVariable(UNREACHED_CALLS, 0);
     execution.setVariable(MAX_UNREACHED_CALLS, maxUnreachedCalls);
   }

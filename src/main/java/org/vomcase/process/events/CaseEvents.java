@@ -1,17 +1,16 @@
 package org.vomcase.process.events;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.vomcase.identity.Roles;
+import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseProcess;
 import org.vomcase.process.CaseVariables;
@@ -168,7 +167,7 @@ public class CaseEvents {
     entry.prop(ReferralIntake.ROLE, role);
     entry.prop("reason", reason);
     entry.prop(CaseVariables.RECORDED_BY, recordedBy == null ? "system" : recordedBy);
-    entry.prop("recordedAt", ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
+    entry.prop("recordedAt", CaseClock.timestamp());
     withdrawals.append(entry);
     runtime.setVariable(theCase.getId(), CaseVariables.WITHDRAWALS, SpinValues.jsonValue(withdrawals.toString()).create());
   }

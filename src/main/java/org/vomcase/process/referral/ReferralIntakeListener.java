@@ -2,12 +2,11 @@ package org.vomcase.process.referral;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.vomcase.config.VomProperties;
+import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseVariables;
 
 /**
@@ -28,7 +27,7 @@ public class ReferralIntakeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    OffsetDateTime now = CaseClock.now().toOffsetDateTime();
     LocalDate today = now.toLocalDate();
     java.util.Map<String, Object> submitted = execution.getVariables();
     java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today);

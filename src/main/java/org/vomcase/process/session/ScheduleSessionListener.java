@@ -9,8 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseInputException;
 import org.vomcase.process.TaskInput;
 import org.vomcase.process.Vocabulary;
@@ -55,7 +55,7 @@ public class ScheduleSessionListener implements TaskListener {
     } catch (DateTimeParseException e) {
       throw new CaseInputException(SESSION_TIME, "'" + task.getVariable(SESSION_TIME) + "' is not a time (HH:MM)");
     }
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault());
+    ZonedDateTime now = CaseClock.now();
     ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, SESSION_DATE), time).atZone(ZoneId.systemDefault());
     if (!start.isAfter(now)) {
       throw new CaseInputException(SESSION_DATE, "the session must be in the future");
