@@ -8,6 +8,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.vomcase.process.CaseVariables;
+import org.vomcase.process.JsonVariables;
 import org.vomcase.process.ClosureReason;
 import org.vomcase.process.referral.ReferralIntake;
 
@@ -34,7 +35,7 @@ public class ContactPlan {
    * by a letter or a call).
    */
   public List<SpinJsonNode> persons(DelegateExecution execution, String side) {
-    SpinJsonNode list = json(execution.getVariable(VICTIM.equals(side) ? CaseVariables.VICTIMS : CaseVariables.OFFENDERS));
+    SpinJsonNode list = JsonVariables.node(execution.getVariable(VICTIM.equals(side) ? CaseVariables.VICTIMS : CaseVariables.OFFENDERS));
     SpinJsonNode book = consentBook(execution);
     List<SpinJsonNode> persons = new ArrayList<>();
     for (SpinJsonNode person : list.elements()) {
@@ -51,7 +52,7 @@ public class ContactPlan {
    * end of contact-person sets the outcome; a contact cancelled because the case closed has none.
    */
   public void recordConsent(DelegateExecution execution) {
-    SpinJsonNode person = json(execution.getVariableLocal(CaseVariables.PERSON));
+    SpinJsonNode person = JsonVariables.node(execution.getVariableLocal(CaseVariables.PERSON));
     Object outcome = execution.getVariableLocal(CaseVariables.CONSENT_OUTCOME);
     if (outcome == null) {
       return; // the contact was cancelled (the case closed meanwhile): nothing happened to record
@@ -124,16 +125,6 @@ public class ContactPlan {
 
   /** The consent book held in the variable {@code consents} (empty when there is none yet). */
   public static SpinJsonNode consentBook(Object variable) {
-    return variable == null ? Spin.JSON("{}") : json(variable);
-  }
-
-  static SpinJsonNode json(Object value) {
-    if (value instanceof SpinJsonNode node) {
-      return node;
-    }
-    if (value instanceof String text) {
-      return Spin.JSON(text);
-    }
-    throw new IllegalStateException("Expected Json, got " + value);
+    return JsonVariables.objectOrEmpty(variable);
   }
 }

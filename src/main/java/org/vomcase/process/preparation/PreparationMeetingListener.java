@@ -57,7 +57,7 @@ public class PreparationMeetingListener implements TaskListener {
     } else if (value instanceof List<?> list) {
       list.forEach(element -> values.add(String.valueOf(element)));
     } else if (value instanceof String text && text.startsWith("[")) {
-      org.camunda.spin.Spin.JSON(text).elements().forEach(element -> values.add(element.stringValue()));
+      org.vomcase.process.JsonVariables.node(text).elements().forEach(element -> values.add(element.stringValue()));
     }
     return values;
   }

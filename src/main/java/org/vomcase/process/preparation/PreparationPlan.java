@@ -10,6 +10,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.JsonVariables;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.referral.ReferralIntake;
 import org.vomcase.process.referral.ReferralValidator;
@@ -58,14 +59,14 @@ public class PreparationPlan {
     }
     List<String> wishes = PreparationMeetingListener.values(execution.getVariable(WISHES));
     entry.prop(WISHES, String.join(", ", wishes));
-    SpinJsonNode book = book(execution.getVariable(PREPARATIONS));
+    SpinJsonNode book = JsonVariables.objectOrEmpty(execution.getVariable(PREPARATIONS));
     book.prop(person.prop(ReferralIntake.PERSON_ID).stringValue(), entry);
     execution.getProcessInstance().setVariable(PREPARATIONS, SpinValues.jsonValue(book.toString()).create());
   }
 
   /** Task listener (create) of the suitability decision: the preparations in words. */
   public void summarise(DelegateTask task) {
-    SpinJsonNode book = book(task.getVariable(PREPARATIONS));
+    SpinJsonNode book = JsonVariables.objectOrEmpty(task.getVariable(PREPARATIONS));
     StringBuilder summary = new StringBuilder();
     for (String personId : book.fieldNames()) {
       SpinJsonNode entry = book.prop(personId);
@@ -91,12 +92,5 @@ public class PreparationPlan {
 
   private static String text(SpinJsonNode entry, String field) {
     return entry.hasProp(field) ? entry.prop(field).stringValue() : "";
-  }
-
-  private static SpinJsonNode book(Object value) {
-    if (value instanceof SpinJsonNode node) {
-      return node;
-    }
-    return value == null ? Spin.JSON("{}") : Spin.JSON(value.toString());
   }
 }

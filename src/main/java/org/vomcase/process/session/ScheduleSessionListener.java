@@ -27,11 +27,7 @@ public class ScheduleSessionListener implements TaskListener {
 
   /** The victim's choice binds the scheduling (R10): any victim who chose indirect mediation. */
   static boolean aVictimChoseIndirect(Object preparations) {
-    if (preparations == null) {
-      return false;
-    }
-    org.camunda.spin.json.SpinJsonNode book = preparations instanceof org.camunda.spin.json.SpinJsonNode node ? node
-        : org.camunda.spin.Spin.JSON(preparations.toString());
+    org.camunda.spin.json.SpinJsonNode book = org.vomcase.process.JsonVariables.objectOrEmpty(preparations);
     for (String personId : book.fieldNames()) {
       org.camunda.spin.json.SpinJsonNode entry = book.prop(personId);
       if (entry.hasProp("role") && "victim".equals(entry.prop("role").stringValue()) && entry.hasProp(MEETING_TYPE)
