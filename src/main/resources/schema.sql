@@ -20,3 +20,37 @@ CREATE TABLE IF NOT EXISTS vom_message (
   content             TEXT
 );
 CREATE INDEX IF NOT EXISTS vom_message_case ON vom_message (case_number);
+
+-- Documents the cases generate (the agreement, R14): the bytes here, a reference (id) in the process,
+-- so that the engine's history stays small and deletion (R20) removes them with the case.
+CREATE TABLE IF NOT EXISTS vom_document (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  idempotency_key     VARCHAR(400) NOT NULL UNIQUE,
+  case_number         VARCHAR(20)  NOT NULL,
+  document            VARCHAR(80)  NOT NULL,
+  file_name           VARCHAR(200) NOT NULL,
+  media_type          VARCHAR(100) NOT NULL,
+  created_at          TIMESTAMP    NOT NULL,
+  content             TEXT         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vom_document_case ON vom_document (case_number);
+
+-- The anonymous figures of every closed case (R20, R25): no name, no date of birth, no contact, no
+-- case number, no free text; they survive the deletion of the case's personal data.
+CREATE TABLE IF NOT EXISTS vom_case_figures (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  programme_profile   VARCHAR(40)  NOT NULL,
+  referral_source     VARCHAR(40),
+  procedural_stage    VARCHAR(40),
+  offence_category    VARCHAR(40),
+  registered_on       DATE,
+  closed_on           DATE         NOT NULL,
+  closure_reason      VARCHAR(40)  NOT NULL,
+  victims             INTEGER      NOT NULL,
+  offenders           INTEGER      NOT NULL,
+  session_outcome     VARCHAR(40),
+  meeting_type        VARCHAR(20),
+  agreement_fulfilment VARCHAR(40),
+  details             TEXT         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vom_case_figures_closed ON vom_case_figures (closed_on);

@@ -20,7 +20,9 @@ import org.vomcase.process.events.CaseEvents;
 
 /**
  * Events on a running case through the API (R8): {@code POST /api/cases/{caseNumber}/events} with
- * {@code {"type": "consent_withdrawn" | "referral_withdrawn", "personId": "V1", "reason": "..."}}.
+ * {@code {"type": "consent_withdrawn" | "referral_withdrawn", "personId": "V1", "reason": "..."}}, or
+ * {@code {"type": "proceedings_ended", "proceedingsEndedOn": "2027-03-01", "proceedingsOutcome": "dismissed"}}
+ * (R20: starts the retention period of a closed case).
  * Coordinators for any case, mediators for their cases, referring systems for the cases they referred.
  */
 @RestController
@@ -46,7 +48,8 @@ public class CaseEventController {
     identityService.clearAuthentication();
     try {
       CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event.get("type")),
-          text(event.get("personId")), text(event.get("reason")), caller.getUserId()));
+          text(event.get("personId")), text(event.get("reason")), caller.getUserId(), text(event.get("proceedingsEndedOn")),
+          text(event.get("proceedingsOutcome"))));
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("caseNumber", caseNumber);
       answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));

@@ -16,15 +16,23 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
     contact = contact == null ? new Contact(null) : contact;
     admin = admin == null ? new Admin(null, null, null, null, null) : admin;
     demo = demo == null ? new Demo(null) : demo;
-    programme = programme == null ? new Programme(null) : programme;
+    programme = programme == null ? new Programme(null, null, null, null) : programme;
   }
 
   /**
    * The programme this installation runs (R26): {@code de_toa}, {@code dk_konfliktraad} or {@code
    * us_vom}. The decision tables take it as an input; each case keeps the profile it was registered under.
+   * The periods, when set, replace the profile's defaults ({@link org.vomcase.process.ProgrammeRules}).
    */
-  public record Programme(String profile) {
+  public record Programme(String profile, java.time.Period followUpAfter, java.time.Period gracePeriod,
+      java.time.Period retentionPeriod) {
     public Programme {
+      for (java.time.Period period : new java.time.Period[] {followUpAfter, gracePeriod, retentionPeriod}) {
+        if (period != null && (period.isNegative() || period.isZero())) {
+          throw new IllegalArgumentException("vom.programme periods (follow-up-after, grace-period, retention-period)"
+              + " must be positive ISO periods such as P3M; got " + period);
+        }
+      }
       profile = profile == null || profile.isBlank() ? "de_toa" : profile.trim();
       if (!org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.containsKey(profile)) {
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile

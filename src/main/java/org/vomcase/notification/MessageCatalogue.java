@@ -14,6 +14,9 @@ public final class MessageCatalogue {
   public static final String MEDIATOR = "mediator";
   /** Everyone taking part in the session: the parties who agreed, their guardians and support persons. */
   public static final String PARTICIPANTS = "participants";
+  /** The parties of the agreement and the guardians of minors among them (R14). */
+  public static final String PARTIES = "parties";
+  public static final String SUPERVISORS = "supervisors";
 
   public static final Map<String, Set<String>> MESSAGES = Map.ofEntries(
       Map.entry("referral-not-eligible", Set.of(REFERRER)),
@@ -27,7 +30,13 @@ public final class MessageCatalogue {
       Map.entry("preparation-overdue", Set.of(MEDIATOR)),
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
-      Map.entry("session-reminder", Set.of(PARTICIPANTS)));
+      Map.entry("session-reminder", Set.of(PARTICIPANTS)),
+      Map.entry("agreement-copy", Set.of(PARTIES)),
+      Map.entry("referrer-report", Set.of(REFERRER)),
+      Map.entry("obligation-reminder", Set.of(OFFENDER)),
+      Map.entry("obligation-escalation", Set.of(SUPERVISORS)),
+      Map.entry("follow-up-invitation", Set.of(PARTICIPANTS)),
+      Map.entry("proceedings-end-request", Set.of(REFERRER)));
 
   private MessageCatalogue() {}
 

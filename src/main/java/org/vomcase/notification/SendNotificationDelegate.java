@@ -28,6 +28,13 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   private final NotificationService notifications;
 
+  /** One sending: case instance, activity, execution, recipient and the visit ({@link #OCCURRENCE}); a retry has the same key. */
+  public static String idempotencyKey(DelegateExecution execution, String recipient) {
+    Object occurrence = execution.getVariableLocal(OCCURRENCE);
+    return String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getId(),
+        recipient) + (occurrence == null ? "" : ":" + occurrence);
+  }
+
   public SendNotificationDelegate(NotificationService notifications) {
     this.notifications = notifications;
   }
@@ -37,6 +44,9 @@ public class SendNotificationDelegate implements JavaDelegate {
     String message = (String) execution.getVariableLocal(MESSAGE);
     String recipient = (String) execution.getVariableLocal(RECIPIENT);
     MessageCatalogue.check(message, recipient);
+    if (ReferrerReportDelegate.MESSAGE.equals(message)) {
+      throw new IllegalArgumentException("Reports to the referrer are sent by referrerReportDelegate, whose content is an allow-list (R16)");
+    }
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER));
     if (MessageCatalogue.REFERRER.equals(recipient)) {
@@ -54,9 +64,7 @@ public class SendNotificationDelegate implements JavaDelegate {
         content.put(name, value);
       }
     });
-    Object occurrence = execution.getVariableLocal(OCCURRENCE);
-    String key = String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getId(),
-        recipient) + (occurrence == null ? "" : ":" + occurrence);
+    String key = idempotencyKey(execution, recipient);
     notifications.send(new OutgoingMessage(key, (String) execution.getVariable(CaseVariables.CASE_NUMBER),
         execution.getProcessInstanceId(), message, recipient, content));
   }

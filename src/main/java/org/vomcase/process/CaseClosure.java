@@ -23,6 +23,31 @@ public class CaseClosure {
     if (note != null) {
       execution.setVariable(CaseVariables.CLOSURE_NOTE, note);
     }
+    startRetention(execution);
+  }
+
+  /**
+   * Every closed case goes on to its retention (process {@code case-retention}, R20): closure report,
+   * anonymous figures, the end of the proceedings, deletion. It carries no personal data: the case
+   * number, the case instance (its record in the history), profile, closure and, when the referrer
+   * reported it before the case closed, the end of the proceedings.
+   */
+  private static void startRetention(DelegateExecution execution) {
+    var correlation = execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(org.vomcase.process.retention.CaseRetention.MSG_CASE_CLOSED)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .setVariable(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER))
+        .setVariable(CaseVariables.CASE_INSTANCE_ID, execution.getProcessInstanceId())
+        .setVariable(CaseVariables.PROGRAMME_PROFILE, execution.getVariable(CaseVariables.PROGRAMME_PROFILE))
+        .setVariable(CaseVariables.CLOSURE_REASON, execution.getVariable(CaseVariables.CLOSURE_REASON))
+        .setVariable(CaseVariables.CLOSED_AT, execution.getVariable(CaseVariables.CLOSED_AT))
+        .setVariable(CaseVariables.REFERRED_BY, execution.getVariable(CaseVariables.REFERRED_BY));
+    for (String known : new String[] {CaseVariables.PROCEEDINGS_ENDED_ON, CaseVariables.PROCEEDINGS_OUTCOME}) {
+      if (execution.getVariable(known) != null) {
+        correlation.setVariable(known, execution.getVariable(known));
+      }
+    }
+    correlation.correlateStartMessage();
   }
 
   /**

@@ -138,6 +138,73 @@ public final class CaseVariables {
   public static final String RESCHEDULES = "reschedules";
   public static final String MAX_RESCHEDULES = "maxReschedules";
 
+  /** The agreement (R13-R15, called process agreement). */
+  /** Json list of items: itemId (I1, I2, ...), kind, offender, creditor (a victim's id or "community"), description, amount, instalments, hours, dueDate, status. */
+  public static final String AGREEMENT_ITEMS = "agreementItems";
+  /** Json list of what is monitored (R17): each open item, a payment in instalments once per instalment. */
+  public static final String OBLIGATIONS = "obligations";
+  /** Json lists of {label, value} for the selects of the agreement forms. */
+  public static final String OFFENDER_OPTIONS = "offenderOptions";
+  public static final String CREDITOR_OPTIONS = "creditorOptions";
+  public static final String SIGNATORY_OPTIONS = "signatoryOptions";
+  public static final String PARTY_OPTIONS = "partyOptions";
+  /** Read-only context of the agreement forms: who takes part, and the agreement in words. */
+  public static final String PARTIES_SHOWN = "partiesShown";
+  public static final String AGREEMENT_SUMMARY = "agreementSummary";
+  /** The generated agreement document's id in the document store. */
+  public static final String AGREEMENT_DOCUMENT_ID = "agreementDocumentId";
+  public static final String SIGNATURE_OUTCOME = "signatureOutcome";
+  /** Json lists of the ids of those who signed, and of the parties who consent to share the agreement with the referrer (R15). */
+  public static final String SIGNED_BY = "signedBy";
+  public static final String SHARE_CONSENT_BY = "shareConsentBy";
+  public static final String NOT_SIGNED_REASON = "notSignedReason";
+  public static final String AGREEMENT_SIGNED_AT = "agreementSignedAt";
+  /** True only when every party consented to the referrer receiving the agreement (R15). */
+  public static final String SHARE_AGREEMENT_WITH_REFERRER = "shareAgreementWithReferrer";
+
+  /** Monitoring of one obligation (called process monitor-obligation, R17). */
+  public static final String OBLIGATION = "obligation";
+  public static final String OBLIGATION_ID = "obligationId";
+  public static final String OBLIGATION_DUE_AT = "obligationDueAt";
+  public static final String OBLIGATION_SUMMARY = "obligationSummary";
+  /** amount, hours or none: what a partial fulfilment is measured in. */
+  public static final String OBLIGATION_UNIT = "obligationUnit";
+  public static final String FULFILMENT = "fulfilment";
+  public static final String FULFILLED_AMOUNT = "fulfilledAmount";
+  public static final String FULFILLED_HOURS = "fulfilledHours";
+  public static final String FULFILMENT_CONFIRMATION = "fulfilmentConfirmation";
+  /** 1 at the due date, 2 after the grace period. */
+  public static final String CHECK_ROUND = "checkRound";
+  public static final String GRACE_UNTIL = "graceUntil";
+  /** fulfilled, partly_fulfilled or not_fulfilled: how the obligation ended. */
+  public static final String OBLIGATION_STATUS = "obligationStatus";
+  /** Json map obligation id -> {status, fulfilledAmount, fulfilledHours, checkedAt, escalated}. */
+  public static final String FULFILMENTS = "fulfilments";
+  /** fulfilled, partly_fulfilled or not_fulfilled: the whole agreement. */
+  public static final String AGREEMENT_FULFILMENT = "agreementFulfilment";
+
+  /** Follow-up (called process follow-up, R18). */
+  public static final String FOLLOW_UP_AT = "followUpAt";
+  /** Json list of the persons who took part (the follow-up's collection). */
+  public static final String PARTICIPANTS = "participants";
+  public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
+  public static final String FAIR = "fair";
+  public static final String HEARD = "heard";
+  public static final String RECOMMEND = "recommend";
+  public static final String FEAR_CHANGE = "fearChange";
+  public static final String SATISFACTION = "satisfaction";
+  /** Json map person id -> {role, outcome, fair, heard, recommend, fearChange, satisfaction}. */
+  public static final String FOLLOW_UPS = "followUps";
+
+  /** Retention and deletion (process case-retention, R20). */
+  public static final String PROCEEDINGS_ENDED_ON = "proceedingsEndedOn";
+  public static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
+  /** ISO date-time when the case's personal data are deleted. */
+  public static final String DELETE_AT = "deleteAt";
+  /** The closed case's process instance (in the retention process): its record in the history. */
+  public static final String CASE_INSTANCE_ID = "caseInstanceId";
+  public static final String DELETED_AT = "deletedAt";
+
   /** Json list of {label, value} for the mediator selects of the assignment form. */
   public static final String MEDIATOR_OPTIONS = "mediatorOptions";
 

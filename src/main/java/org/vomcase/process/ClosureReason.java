@@ -2,19 +2,30 @@ package org.vomcase.process;
 
 /** Why a case closed: the fixed list of R19. The variable {@code closureReason} holds {@link #value()}. */
 public enum ClosureReason {
-  AGREEMENT_FULFILLED,
-  AGREEMENT_PARTLY_FULFILLED,
-  AGREEMENT_NOT_FULFILLED,
-  DIALOGUE_WITHOUT_AGREEMENT,
-  NO_AGREEMENT,
-  VICTIM_DECLINED,
-  OFFENDER_DECLINED,
-  CONSENT_WITHDRAWN,
-  NOT_REACHABLE,
-  NOT_ELIGIBLE,
-  UNSUITABLE_AFTER_PREPARATION,
-  REFERRAL_WITHDRAWN,
-  INDIRECT_MEDIATION_COMPLETED;
+  AGREEMENT_FULFILLED("The agreement was fulfilled"),
+  AGREEMENT_PARTLY_FULFILLED("The agreement was partly fulfilled"),
+  AGREEMENT_NOT_FULFILLED("The agreement was not fulfilled"),
+  DIALOGUE_WITHOUT_AGREEMENT("The parties talked; no agreement was needed"),
+  NO_AGREEMENT("No agreement was reached"),
+  VICTIM_DECLINED("The victim declined to take part"),
+  OFFENDER_DECLINED("The offender declined to take part"),
+  CONSENT_WITHDRAWN("Consent to the mediation was withdrawn"),
+  NOT_REACHABLE("A party could not be reached"),
+  NOT_ELIGIBLE("The case was not eligible for mediation"),
+  UNSUITABLE_AFTER_PREPARATION("The case was found unsuitable for a mediation after the preparation"),
+  REFERRAL_WITHDRAWN("The referral was withdrawn"),
+  INDIRECT_MEDIATION_COMPLETED("An indirect mediation was completed");
+
+  private final String label;
+
+  ClosureReason(String label) {
+    this.label = label;
+  }
+
+  /** The reason in words, as the referrer's report and the figures show it. */
+  public String label() {
+    return label;
+  }
 
   public String value() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -107,7 +107,8 @@ public final class Vocabulary {
   /** Events recorded on a running case from Tasklist ("Record a case event") or the API (R8). */
   public static final Map<String, String> CASE_EVENT_TYPES = ordered(
       "consent_withdrawn", "A person withdraws consent",
-      "referral_withdrawn", "The referrer withdraws the referral");
+      "referral_withdrawn", "The referrer withdraws the referral",
+      "proceedings_ended", "The criminal proceedings have ended");
 
   /** A minor's parent or guardian (R7). */
   public static final Map<String, String> GUARDIAN_RELATIONS = ordered(
@@ -182,6 +183,75 @@ public final class Vocabulary {
       "no_agreement", "No agreement",
       "stopped_for_safety", "Stopped for safety",
       "indirect_completed", "Indirect mediation completed");
+
+  /** The kinds of agreement item (R13). */
+  public static final Map<String, String> AGREEMENT_ITEM_KINDS = ordered(
+      "apology_oral", "Apology (oral)",
+      "apology_written", "Apology (written)",
+      "payment", "Payment",
+      "work_for_victim", "Work for the victim",
+      "community_service", "Community service",
+      "donation", "Donation",
+      "other", "Other");
+
+  /** An item's status when the agreement is recorded: still to be done, or done at the session. */
+  public static final Map<String, String> AGREEMENT_ITEM_STATUSES = ordered(
+      "open", "To be done",
+      "fulfilled", "Done at the session");
+
+  /** Whether everyone signed the agreement (R14). */
+  public static final Map<String, String> SIGNATURE_OUTCOMES = ordered(
+      "all_signed", "Everyone signed",
+      "not_signed", "Not everyone signed: the agreement is not concluded");
+
+  /** The mediator's check of an item or instalment at its due date (R17). */
+  public static final Map<String, String> FULFILMENT = ordered(
+      "fulfilled", "Fulfilled",
+      "partly", "Partly fulfilled",
+      "not_fulfilled", "Not fulfilled");
+
+  public static final Map<String, String> FULFILMENT_CONFIRMATIONS = ordered(
+      "victim_confirmed", "The victim confirmed it",
+      "proof_received", "Proof received (receipt, confirmation of the service place)",
+      "offender_only", "Only the offender says so");
+
+  /** The follow-up conversation (R18). */
+  public static final Map<String, String> FOLLOW_UP_OUTCOMES = ordered(
+      "held", "Conversation held",
+      "declined", "The person declined",
+      "not_reached", "Not reached");
+
+  public static final Map<String, String> SATISFACTION = ordered(
+      "very_satisfied", "Very satisfied",
+      "satisfied", "Satisfied",
+      "neutral", "Neither satisfied nor dissatisfied",
+      "dissatisfied", "Dissatisfied",
+      "very_dissatisfied", "Very dissatisfied");
+
+  public static final Map<String, String> YES_PARTLY_NO = ordered(
+      "yes", "Yes",
+      "partly", "Partly",
+      "no", "No");
+
+  public static final Map<String, String> RECOMMEND = ordered(
+      "yes", "Yes",
+      "maybe", "Maybe",
+      "no", "No");
+
+  /** For the victim: fear of the offender after the mediation. */
+  public static final Map<String, String> FEAR_CHANGES = ordered(
+      "less_fear", "Less fear than before",
+      "no_change", "No change",
+      "more_fear", "More fear than before",
+      "no_fear", "Had no fear before");
+
+  /** How the criminal proceedings ended (R20): the referrer's notice starts the retention period. */
+  public static final Map<String, String> PROCEEDINGS_OUTCOMES = ordered(
+      "dismissed", "Dismissed / not prosecuted",
+      "dismissed_with_conditions", "Dismissed on conditions",
+      "convicted", "Convicted / sentenced",
+      "acquitted", "Acquitted",
+      "other", "Ended otherwise");
 
   private Vocabulary() {}
 

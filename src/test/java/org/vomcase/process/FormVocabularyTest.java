@@ -40,7 +40,19 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.NO_SHOW_PARTY, Vocabulary.NO_SHOW_PARTIES),
       Map.entry(CaseVariables.SESSION_OUTCOME, Vocabulary.SESSION_OUTCOMES),
       Map.entry(CaseVariables.CHECKLIST, Vocabulary.PREPARATION_CHECKLIST),
-      Map.entry(CaseVariables.WISHES, Vocabulary.WISHES));
+      Map.entry(CaseVariables.WISHES, Vocabulary.WISHES),
+      Map.entry("kind", Vocabulary.AGREEMENT_ITEM_KINDS),
+      Map.entry("status", Vocabulary.AGREEMENT_ITEM_STATUSES),
+      Map.entry(CaseVariables.SIGNATURE_OUTCOME, Vocabulary.SIGNATURE_OUTCOMES),
+      Map.entry(CaseVariables.FULFILMENT, Vocabulary.FULFILMENT),
+      Map.entry(CaseVariables.FULFILMENT_CONFIRMATION, Vocabulary.FULFILMENT_CONFIRMATIONS),
+      Map.entry(CaseVariables.FOLLOW_UP_OUTCOME, Vocabulary.FOLLOW_UP_OUTCOMES),
+      Map.entry(CaseVariables.SATISFACTION, Vocabulary.SATISFACTION),
+      Map.entry(CaseVariables.FAIR, Vocabulary.YES_PARTLY_NO),
+      Map.entry(CaseVariables.HEARD, Vocabulary.YES_PARTLY_NO),
+      Map.entry(CaseVariables.RECOMMEND, Vocabulary.RECOMMEND),
+      Map.entry(CaseVariables.FEAR_CHANGE, Vocabulary.FEAR_CHANGES),
+      Map.entry(CaseVariables.PROCEEDINGS_OUTCOME, Vocabulary.PROCEEDINGS_OUTCOMES));
 
   @Test
   void everyStaticSelectMatchesItsVocabulary() throws IOException {
@@ -66,7 +78,10 @@ class FormVocabularyTest {
       }
     }
     assertThat(checked).contains("referral.form:" + CaseVariables.OFFENCE_CATEGORY, "record-mandate.form:" + CaseVariables.MANDATE_OUTCOME,
-        "review-eligibility.form:" + CaseVariables.REVIEW_DECISION);
+        "review-eligibility.form:" + CaseVariables.REVIEW_DECISION, "record-agreement.form:kind", "record-agreement.form:status",
+        "sign-agreement.form:" + CaseVariables.SIGNATURE_OUTCOME, "check-fulfilment.form:" + CaseVariables.FULFILMENT,
+        "follow-up.form:" + CaseVariables.FEAR_CHANGE, "record-proceedings-end.form:" + CaseVariables.PROCEEDINGS_OUTCOME,
+        "record-case-event.form:" + CaseVariables.PROCEEDINGS_OUTCOME);
   }
 
   private static List<JsonNode> selects(JsonNode components) {

@@ -71,11 +71,14 @@ import static org.vomcase.support.Referrals.referral;
 @Deployment(resources = {
     "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/contact-order.dmn",
     "testprocesses/contact-person-stub.bpmn", "testprocesses/prepare-person-stub.bpmn",
-    "testprocesses/mediation-session-stub.bpmn", "forms/referral.form", "forms/record-mandate.form",
+    "testprocesses/mediation-session-stub.bpmn", "testprocesses/agreement-stub.bpmn",
+    "testprocesses/monitor-obligation-stub.bpmn", "testprocesses/follow-up-stub.bpmn",
+    "testprocesses/case-retention-stub.bpmn", "forms/referral.form", "forms/record-mandate.form",
     "forms/review-eligibility.form", "forms/assign-mediators.form", "forms/decide-suitability.form"})
 class VomCaseTest {
 
-  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("contact-person", "prepare-person", "mediation-session");
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("contact-person", "prepare-person",
+      "mediation-session", "agreement", "monitor-obligation", "follow-up", "case-retention");
 
   ProcessEngine processEngine;
   NotificationService notifications = mock(NotificationService.class);
@@ -109,6 +112,9 @@ class VomCaseTest {
     Mocks.register("preparationPlan", new PreparationPlan());
     Mocks.register("suitabilityListener", new SuitabilityListener());
     Mocks.register("sessionPlan", new SessionPlan());
+    Mocks.register("referrerReportDelegate", new org.vomcase.notification.ReferrerReportDelegate(notifications,
+        new CaseRecord()));
+    Mocks.register("obligationPlan", new org.vomcase.process.monitoring.ObligationPlan());
   }
 
   @AfterEach
@@ -768,7 +774,7 @@ class VomCaseTest {
 
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
-        new VomProperties(null, null, new VomProperties.Programme(profile), null)));
+        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null), null)));
   }
 
   private ProcessInstance start(Map<String, Object> referral) {

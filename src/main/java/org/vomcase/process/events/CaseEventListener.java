@@ -20,6 +20,10 @@ public class CaseEventListener implements ExecutionListener {
     this.caseEvents = caseEvents;
   }
 
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     // Who records is the logged-in user, never a value the caller sent along with the form.
@@ -34,7 +38,9 @@ public class CaseEventListener implements ExecutionListener {
         (String) execution.getVariable(CaseVariables.EVENT_TYPE),
         (String) execution.getVariable(CaseVariables.EVENT_PERSON_ID),
         (String) execution.getVariable(CaseVariables.EVENT_REASON),
-        recordedBy));
+        recordedBy,
+        text(execution.getVariable(CaseVariables.PROCEEDINGS_ENDED_ON)),
+        text(execution.getVariable(CaseVariables.PROCEEDINGS_OUTCOME))));
     execution.setProcessBusinessKey(((String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER)).trim());
     execution.setVariable("caseEventResult", result.name().toLowerCase(java.util.Locale.ROOT));
   }

@@ -17,6 +17,8 @@ import org.vomcase.process.CaseVariables;
 import org.vomcase.process.Vocabulary;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.process.retention.CaseRetention;
+import org.vomcase.process.retention.RetentionPlan;
 
 /**
  * Records events on a running case, whatever it is waiting for (R8): a person withdraws consent, or
@@ -32,12 +34,19 @@ public class CaseEvents {
   public static final String MSG_CONSENT_WITHDRAWN = "Msg_ConsentWithdrawn";
   public static final String MSG_LAST_PARTY_WITHDRAWN = "Msg_LastPartyWithdrawn";
   public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
+  public static final String PROCEEDINGS_ENDED = "proceedings_ended";
 
   /** An event as a user or referring system reports it. */
-  public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy) {}
+  public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
+      String proceedingsEndedOn, String proceedingsOutcome) {
+
+    public CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy) {
+      this(caseNumber, type, personId, reason, recordedBy, null, null);
+    }
+  }
 
   /** What happened to the case. */
-  public enum Result { CASE_CLOSED, CASE_CONTINUES }
+  public enum Result { CASE_CLOSED, CASE_CONTINUES, PROCEEDINGS_END_RECORDED }
 
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -53,6 +62,9 @@ public class CaseEvents {
           + String.join(", ", Vocabulary.CASE_EVENT_TYPES.keySet()));
     }
     String reason = event.reason() == null ? "" : event.reason().trim();
+    if (PROCEEDINGS_ENDED.equals(event.type())) {
+      return proceedingsEnded(event);
+    }
     if (reason.length() < 3 || reason.length() > 1000) {
       throw new CaseInputException(CaseVariables.EVENT_REASON, "give the reason (3 to 1000 characters)");
     }
@@ -67,6 +79,38 @@ public class CaseEvents {
       return Result.CASE_CLOSED;
     }
     return withdrawConsent(theCase, event, reason);
+  }
+
+  /**
+   * The referrer's notice that the criminal proceedings ended (R20): a closed case waiting for it
+   * starts its retention period; an open case keeps it until it closes.
+   */
+  private Result proceedingsEnded(CaseEvent event) {
+    java.time.LocalDate endedOn = RetentionPlan.checkProceedingsEnd(event.proceedingsEndedOn(), event.proceedingsOutcome());
+    String caseNumber = caseNumberOf(event.caseNumber());
+    ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(CaseRetention.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    ProcessInstance target = waiting != null ? waiting : theCase;
+    if (target == null) {
+      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no case " + caseNumber
+          + " that you may record events on");
+    }
+    mayRecord(event.recordedBy(), target);
+    if (runtime.getVariable(target.getId(), CaseVariables.PROCEEDINGS_ENDED_ON) != null) {
+      throw new CaseInputException(CaseVariables.PROCEEDINGS_ENDED_ON, "the end of the proceedings of " + caseNumber
+          + " is recorded already (" + runtime.getVariable(target.getId(), CaseVariables.PROCEEDINGS_ENDED_ON) + ")");
+    }
+    if (waiting != null) {
+      runtime.createMessageCorrelation(CaseRetention.MSG_PROCEEDINGS_ENDED).processInstanceId(waiting.getId())
+          .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON, endedOn.toString())
+          .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome()).correlate();
+    } else {
+      runtime.setVariable(theCase.getId(), CaseVariables.PROCEEDINGS_ENDED_ON, endedOn.toString());
+      runtime.setVariable(theCase.getId(), CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome());
+    }
+    return Result.PROCEEDINGS_END_RECORDED;
   }
 
   private Result withdrawConsent(ProcessInstance theCase, CaseEvent event, String reason) {
@@ -97,10 +141,15 @@ public class CaseEvents {
     return Result.CASE_CONTINUES;
   }
 
-  private ProcessInstance openCase(String caseNumber) {
+  private static String caseNumberOf(String caseNumber) {
     if (caseNumber == null || !caseNumber.trim().matches("VOM-\\d{4}-\\d{5}")) {
       throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "'" + caseNumber + "' is not a case number (VOM-2026-00042)");
     }
+    return caseNumber.trim();
+  }
+
+  private ProcessInstance openCase(String caseNumber) {
+    caseNumberOf(caseNumber);
     ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
         .processInstanceBusinessKey(caseNumber.trim()).singleResult();
     if (theCase == null) {

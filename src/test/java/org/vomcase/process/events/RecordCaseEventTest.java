@@ -40,11 +40,11 @@ import org.vomcase.support.Referrals;
  */
 @Deployment(resources = {"processes/record-case-event.bpmn", "forms/record-case-event.form", "processes/vom-case.bpmn",
     "processes/eligibility.dmn", "processes/contact-order.dmn", "testprocesses/contact-person-stub.bpmn",
-    "forms/referral.form", "forms/record-mandate.form", "forms/review-eligibility.form", "forms/assign-mediators.form"})
+    "testprocesses/case-retention-stub.bpmn", "forms/referral.form", "forms/record-mandate.form", "forms/review-eligibility.form", "forms/assign-mediators.form"})
 class RecordCaseEventTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("vom-case", "contact-person");
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("vom-case", "contact-person", "case-retention");
 
   ProcessEngine processEngine;
   IdentityService identity;

@@ -1,0 +1,40 @@
+package org.vomcase.notification;
+
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseRecord;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * "Report to the referrer" service tasks (R16): input parameter {@code report} names the occasion
+ * (session, agreement, item_unfulfilled, closure); the content is {@link ReferrerReport}'s allow-list
+ * and nothing else. A closed case reports from its record in the history ({@code caseInstanceId}).
+ * Idempotent like every send: a retried job carries the same key.
+ */
+@Component("referrerReportDelegate")
+public class ReferrerReportDelegate implements JavaDelegate {
+
+  public static final String MESSAGE = "referrer-report";
+  public static final String REPORT = "report";
+
+  private final NotificationService notifications;
+  private final CaseRecord caseRecord;
+
+  public ReferrerReportDelegate(NotificationService notifications, CaseRecord caseRecord) {
+    this.notifications = notifications;
+    this.caseRecord = caseRecord;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String report = (String) execution.getVariableLocal(REPORT);
+    Object caseInstanceId = execution.getVariable(CaseVariables.CASE_INSTANCE_ID);
+    Function<String, Object> variables = caseInstanceId == null ? execution::getVariable
+        : caseRecord.of(caseInstanceId.toString(), execution.getProcessEngineServices().getHistoryService());
+    notifications.send(new OutgoingMessage(SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER),
+        (String) execution.getVariable(CaseVariables.CASE_NUMBER), execution.getProcessInstanceId(), MESSAGE,
+        MessageCatalogue.REFERRER, ReferrerReport.build(report, variables)));
+  }
+}
