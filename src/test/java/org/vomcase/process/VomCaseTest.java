@@ -41,6 +41,7 @@ import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.identity.MediatorDirectory.Mediator;
+import org.vomcase.notification.MessageCatalogue;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.SendNotificationDelegate;
@@ -66,7 +67,11 @@ import static org.vomcase.support.Referrals.referral;
  * of the sides, every person of a side contacted, closure when nobody of a side agrees. The called
  * processes contact-person, prepare-person and mediation-session are replaced by test doubles (each has its
  * own test). Preparation, suitability and session (R9-R12): the mediator's suitability decision, every
- * session outcome and no-show closing the case with its reason, an agreement handing it over.
+ * session outcome and no-show closing the case with its reason. After the session (R13-R19): the
+ * agreement (called process replaced by a double), its report to the referrer with and without the
+ * parties' consent, one monitoring per obligation, the follow-up, every closure reason of the
+ * agreement, withdrawal while the agreement is monitored or followed up, and the start of the
+ * retention with the end of the proceedings recorded before the closure.
  */
 @Deployment(resources = {
     "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/contact-order.dmn",
@@ -444,7 +449,7 @@ class VomCaseTest {
   /** The states a case can wait in before the session, each reached from a fresh referral. */
   enum WaitState {
     MANDATE, ELIGIBILITY_CHECK, ELIGIBILITY_REVIEW, ASSIGNMENT, CONTACT_ORDER, CONTACTING_OFFENDERS, CONTACTING_VICTIMS,
-    PREPARATION, SUITABILITY, SESSION
+    PREPARATION, SUITABILITY, SESSION, AGREEMENT, MONITORING, FOLLOW_UP
   }
 
   private ProcessInstance caseWaitingAt(WaitState state) {
@@ -498,11 +503,31 @@ class VomCaseTest {
         assertThat(instance).isWaitingAt("Task_DecideSuitability");
         return instance;
       }
-      default -> {
+      case SESSION -> {
         ProcessInstance instance = caseInPreparation();
         prepareEveryone(instance);
         complete(task(), withVariables(CaseVariables.SUITABILITY, "suitable"));
         assertThat(instance).isWaitingAt("CallActivity_MediationSession");
+        return instance;
+      }
+      case AGREEMENT -> {
+        ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+        holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+        assertThat(instance).isWaitingAt("CallActivity_Agreement");
+        return instance;
+      }
+      case MONITORING -> {
+        ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
+        concludeAgreement(instance, true);
+        execute(job());
+        assertThat(instance).isWaitingAt("CallActivity_MonitorAgreement");
+        return instance;
+      }
+      default -> {
+        ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+        holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "no_agreement"));
+        execute(job());
+        assertThat(instance).isWaitingAt("CallActivity_FollowUp");
         return instance;
       }
     }
@@ -511,7 +536,7 @@ class VomCaseTest {
   // --- preparation, suitability and session (R9-R12) ------------------------------------------------
 
   @Test
-  void preparedCaseFoundSuitableGoesToTheSessionAndAnAgreementHandsItOver() {
+  void preparedCaseFoundSuitableGoesToTheSessionAndAnAgreementToItsRecording() {
     ProcessInstance instance = caseInPreparation();
     Assertions.assertThat(preparedPersons(instance)).containsExactlyInAnyOrder("V1", "O1");
 
@@ -526,26 +551,106 @@ class VomCaseTest {
     assertThat(instance).isWaitingAt("CallActivity_MediationSession");
     holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementReached");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+    assertThat(instance).isWaitingAt("CallActivity_Agreement");
+    ProcessInstance agreement = called(instance, "agreement");
+    Assertions.assertThat(runtimeService().getVariables(agreement.getId())).containsKeys(CaseVariables.VICTIMS,
+        CaseVariables.OFFENDERS, ContactPlan.CONSENTS, CaseVariables.LEAD_MEDIATOR, CaseVariables.PROGRAMME_PROFILE);
+    Assertions.assertThat(agreement.getBusinessKey()).isEqualTo(instance.getBusinessKey());
     Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS).toString()).contains("\"meetingType\":\"direct\"");
   }
 
+  // --- after the session: agreement, report, monitoring, follow-up, closure (R13-R19) -----------------
+
   @Test
-  void unsuitableCaseClosesWithTheMediatorsReason() {
-    ProcessInstance instance = caseInPreparation();
-    prepareEveryone(instance);
-    String taskId = task().getId();
+  void concludedAgreementIsReportedMonitoredItemByItemFollowedUpAndClosedAsFulfilled() {
+    ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
+    concludeAgreement(instance, true);
 
-    assertRefused(taskId, Map.of(CaseVariables.SUITABILITY, "unsuitable"), "suitabilityReason: is required");
-    complete(task(), withVariables(CaseVariables.SUITABILITY, "unsuitable",
-        CaseVariables.SUITABILITY_REASON, "The offender minimises the harm; a meeting would hurt the victim."));
+    assertThat(instance).isWaitingAt("Task_ReportAgreementToReferrer");
+    execute(job());
+    OutgoingMessage report = singleMessageTo(MessageCatalogue.REFERRER, "referrer-report");
+    Assertions.assertThat(report.content()).containsEntry("report", "agreement").containsEntry("agreementReached", true)
+        .containsEntry("agreementShared", true).containsEntry("recipientEmail", "toa@sta-musterstadt.example");
+    Assertions.assertThat(report.content().get("agreement").toString())
+        .contains("Payment: 100.00 in 2 monthly instalments, owed by Carl Vogt (O1) to Ana Roth (V1), due 2099-01-01");
+    Assertions.assertThat(report.content().toString()).doesNotContain("CONFIDENTIAL");
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_Unsuitable");
-    assertClosed(instance, "unsuitable_after_preparation", "The offender minimises the harm; a meeting would hurt the victim.");
+    assertThat(instance).isWaitingAt("CallActivity_MonitorAgreement");
+    List<ProcessInstance> monitored = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("monitor-obligation").list();
+    Assertions.assertThat(monitored).hasSize(2);
+    monitored.forEach(m -> finishMonitoring(m, "fulfilled"));
+
+    assertThat(instance).isWaitingAt("CallActivity_FollowUp");
+    Assertions.assertThat(historic(instance, CaseVariables.FULFILMENTS).toString()).contains("\"I1-1\":{\"status\":\"fulfilled\"")
+        .contains("\"I1-2\":{\"status\":\"fulfilled\"");
+    finishFollowUp(instance);
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementFulfilled");
+    assertClosed(instance, "agreement_fulfilled", null);
+    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_FULFILMENT)).isEqualTo("fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.FOLLOW_UPS).toString()).contains("very_satisfied");
   }
 
-  @ParameterizedTest(name = "session outcome {0} closes the case as {1}")
+  @ParameterizedTest(name = "instalments {0} and {1} -> {2}")
+  @CsvSource({"fulfilled, partly_fulfilled, agreement_partly_fulfilled", "not_fulfilled, not_fulfilled, agreement_not_fulfilled",
+      "fulfilled, not_fulfilled, agreement_partly_fulfilled"})
+  void agreementNotFullyKeptClosesWithItsFulfilment(String first, String second, String closureReason) {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    List<ProcessInstance> monitored = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("monitor-obligation").orderByProcessInstanceId().asc().list();
+    finishMonitoring(monitored.get(0), first);
+    finishMonitoring(monitored.get(1), second);
+    finishFollowUp(instance);
+
+    assertThat(instance).isEnded().hasPassed(closureReason.equals("agreement_not_fulfilled")
+        ? "EndEvent_AgreementNotFulfilled" : "EndEvent_AgreementPartlyFulfilled");
+    assertClosed(instance, closureReason, null);
+  }
+
+  @Test
+  void agreementWithEveryItemDoneAtTheSessionSkipsMonitoringAndClosesFulfilled() {
+    ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
+    ProcessInstance agreement = called(instance, "agreement");
+    Map<String, Object> result = new HashMap<>(agreementResult(true));
+    result.put(CaseVariables.AGREEMENT_ITEMS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"itemId\":\"I1\",\"kind\":\"apology_oral\",\"offender\":\"O1\",\"creditor\":\"V1\",\"dueDate\":\"2026-01-01\","
+        + "\"status\":\"fulfilled\"}]").create());
+    result.put(CaseVariables.OBLIGATIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
+    taskService().complete(taskService().createTaskQuery().processInstanceId(agreement.getId()).singleResult().getId(), result);
+    execute(job());
+
+    assertThat(instance).isWaitingAt("CallActivity_FollowUp");
+    finishFollowUp(instance);
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementFulfilled");
+  }
+
+  @Test
+  void agreementNotSignedClosesTheCaseWithoutAgreement() {
+    ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
+    concludeAgreement(instance, false);
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementNotConcluded");
+    assertClosed(instance, "no_agreement", null);
+    verify(notifications, never()).send(org.mockito.ArgumentMatchers.argThat(m -> m.message().equals("referrer-report")));
+  }
+
+  @Test
+  void agreementWithoutEveryonesConsentIsReportedWithoutItsContent() {
+    ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
+    ProcessInstance agreement = called(instance, "agreement");
+    Map<String, Object> result = new HashMap<>(agreementResult(true));
+    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, false);
+    taskService().complete(taskService().createTaskQuery().processInstanceId(agreement.getId()).singleResult().getId(), result);
+    execute(job());
+
+    OutgoingMessage report = singleMessageTo(MessageCatalogue.REFERRER, "referrer-report");
+    Assertions.assertThat(report.content()).containsEntry("agreementReached", true).containsEntry("agreementShared", false)
+        .doesNotContainKey("agreement");
+    Assertions.assertThat(report.content().toString()).doesNotContain("Payment").doesNotContain("50.00");
+  }
+
+  @ParameterizedTest(name = "session outcome {0} closes the case as {1} after the report and the follow-up")
   @CsvSource({
     "dialogue_without_agreement, dialogue_without_agreement",
     "no_agreement, no_agreement",
@@ -560,12 +665,63 @@ class VomCaseTest {
     }
 
     holdSession(instance, result);
+    assertThat(instance).isWaitingAt("Task_ReportSessionToReferrer");
+    execute(job());
+    OutgoingMessage report = singleMessageTo(MessageCatalogue.REFERRER, "referrer-report");
+    Assertions.assertThat(report.content()).containsEntry("report", "session").containsEntry("mediationTookPlace", true)
+        .containsEntry("agreementReached", false);
+    Assertions.assertThat(report.content().toString()).doesNotContain("threatening");
+    finishFollowUp(instance);
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSession");
     Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
     if (outcome.equals("stopped_for_safety")) {
       Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE)).isEqualTo("The offender became threatening.");
     }
+  }
+
+  @Test
+  void closureStartsTheRetentionWithoutPersonalData() {
+    ProcessInstance instance = caseWaitingAt(WaitState.FOLLOW_UP);
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
+        "2026-01-10", "dismissed_with_conditions"));
+    finishFollowUp(instance);
+
+    ProcessInstance retention = runtimeService().createProcessInstanceQuery().processDefinitionKey("case-retention")
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    Assertions.assertThat(runtimeService().getVariables(retention.getId()))
+        .containsEntry(CaseVariables.CASE_INSTANCE_ID, instance.getId())
+        .containsEntry(CaseVariables.CLOSURE_REASON, "no_agreement")
+        .containsEntry(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-01-10")
+        .containsEntry(CaseVariables.PROCEEDINGS_OUTCOME, "dismissed_with_conditions")
+        .containsKeys(CaseVariables.CASE_NUMBER, CaseVariables.CLOSED_AT, CaseVariables.PROGRAMME_PROFILE)
+        .doesNotContainKeys(CaseVariables.VICTIMS, CaseVariables.OFFENDERS, CaseVariables.REFERRER_NAME);
+    assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
+        "2026-01-11", "dismissed"), "proceedingsEndedOn: the end of the proceedings of " + instance.getBusinessKey() + " is recorded already");
+  }
+
+  @Test
+  void endOfProceedingsWithAFutureDateOrUnknownOutcomeIsRefused() {
+    ProcessInstance instance = caseWaitingAt(WaitState.FOLLOW_UP);
+    assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
+        "2999-01-01", "dismissed"), "proceedingsEndedOn: must not be in the future");
+    assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
+        "2026-01-01", "pardoned"), "proceedingsOutcome: 'pardoned' is not one of");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEEDINGS_ENDED_ON)).isNull();
+  }
+
+  @Test
+  void unsuitableCaseClosesWithTheMediatorsReason() {
+    ProcessInstance instance = caseInPreparation();
+    prepareEveryone(instance);
+    String taskId = task().getId();
+
+    assertRefused(taskId, Map.of(CaseVariables.SUITABILITY, "unsuitable"), "suitabilityReason: is required");
+    complete(task(), withVariables(CaseVariables.SUITABILITY, "unsuitable",
+        CaseVariables.SUITABILITY_REASON, "The offender minimises the harm; a meeting would hurt the victim."));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_Unsuitable");
+    assertClosed(instance, "unsuitable_after_preparation", "The offender minimises the harm; a meeting would hurt the victim.");
   }
 
   @ParameterizedTest(name = "{0} did not come -> {1}")
@@ -609,6 +765,66 @@ class VomCaseTest {
       taskService().complete(taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId(), result);
     }
     assertThat(instance).isWaitingAt("Task_DecideSuitability");
+  }
+
+  private ProcessInstance called(ProcessInstance instance, String key) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(key).singleResult();
+  }
+
+  /** What the agreement process gives back: a payment of 100.00 in two instalments, signed. */
+  private static Map<String, Object> agreementResult(boolean signed) {
+    Map<String, Object> result = new HashMap<>();
+    result.put(CaseVariables.SIGNATURE_OUTCOME, signed ? "all_signed" : "not_signed");
+    if (!signed) {
+      result.put(CaseVariables.NOT_SIGNED_REASON, "The offender's guardian did not agree to the payment.");
+      return result;
+    }
+    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, true);
+    result.put(CaseVariables.AGREEMENT_ITEMS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":\"100.00\","
+        + "\"instalments\":2,\"dueDate\":\"2099-01-01\",\"status\":\"open\",\"description\":\"CONFIDENTIAL wording\"}]").create());
+    result.put(CaseVariables.OBLIGATIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"obligationId\":\"I1-1\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
+        + "\"amount\":\"50.00\",\"instalments\":2,\"instalment\":1,\"dueDate\":\"2099-01-01\"},"
+        + "{\"obligationId\":\"I1-2\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
+        + "\"amount\":\"50.00\",\"instalments\":2,\"instalment\":2,\"dueDate\":\"2099-02-01\"}]").create());
+    return result;
+  }
+
+  private void concludeAgreement(ProcessInstance instance, boolean signed) {
+    ProcessInstance agreement = called(instance, "agreement");
+    taskService().complete(taskService().createTaskQuery().processInstanceId(agreement.getId()).singleResult().getId(),
+        agreementResult(signed));
+  }
+
+  /** The monitoring double ends with the obligation's status, as monitor-obligation does. */
+  private void finishMonitoring(ProcessInstance monitoring, String status) {
+    Map<String, Object> result = new HashMap<>();
+    result.put(CaseVariables.OBLIGATION_STATUS, status);
+    result.put(CaseVariables.CHECK_ROUND, status.equals("fulfilled") ? 1 : 2);
+    if (status.equals("partly_fulfilled")) {
+      result.put(CaseVariables.FULFILLED_AMOUNT, 20);
+    }
+    taskService().complete(taskService().createTaskQuery().processInstanceId(monitoring.getId()).singleResult().getId(), result);
+  }
+
+  private void finishFollowUp(ProcessInstance instance) {
+    ProcessInstance followUp = called(instance, "follow-up");
+    Assertions.assertThat(runtimeService().getVariables(followUp.getId())).containsKeys(CaseVariables.VICTIMS,
+        CaseVariables.OFFENDERS, ContactPlan.CONSENTS, CaseVariables.PROGRAMME_PROFILE);
+    taskService().complete(taskService().createTaskQuery().processInstanceId(followUp.getId()).singleResult().getId(),
+        Map.of(CaseVariables.FOLLOW_UPS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+            "{\"V1\":{\"role\":\"victim\",\"outcome\":\"held\",\"satisfaction\":\"very_satisfied\"}}").create()));
+  }
+
+  private OutgoingMessage singleMessageTo(String recipientRole, String message) {
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.atLeastOnce()).send(sent.capture());
+    List<OutgoingMessage> matching = sent.getAllValues().stream()
+        .filter(m -> recipientRole.equals(m.recipientRole()) && message.equals(m.message())).toList();
+    Assertions.assertThat(matching).hasSize(1);
+    return matching.get(0);
   }
 
   private void holdSession(ProcessInstance instance, Map<String, Object> result) {
