@@ -2,9 +2,11 @@ package org.vomcase.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseRecord;
 import org.vomcase.process.CaseVariables;
 
 /**
@@ -27,6 +29,7 @@ public class SendNotificationDelegate implements JavaDelegate {
   public static final String OCCURRENCE = "occurrence";
 
   private final NotificationService notifications;
+  private final CaseRecord caseRecord = new CaseRecord();
 
   /** One sending: case instance, activity, execution, recipient and the visit ({@link #OCCURRENCE}); a retry has the same key. */
   public static String idempotencyKey(DelegateExecution execution, String recipient) {
@@ -50,9 +53,13 @@ public class SendNotificationDelegate implements JavaDelegate {
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER));
     if (MessageCatalogue.REFERRER.equals(recipient)) {
-      content.put("recipientName", execution.getVariable(CaseVariables.REFERRER_NAME));
-      content.put("recipientEmail", execution.getVariable(CaseVariables.REFERRER_EMAIL));
-      content.put(CaseVariables.REFERRER_REFERENCE, execution.getVariable(CaseVariables.REFERRER_REFERENCE));
+      // A closed case's retention process keeps no personal data: the referrer is in the case's record in the history.
+      Object caseInstanceId = execution.getVariable(CaseVariables.CASE_INSTANCE_ID);
+      Function<String, Object> referrer = caseInstanceId == null ? execution::getVariable
+          : caseRecord.of(caseInstanceId.toString(), execution.getProcessEngineServices().getHistoryService());
+      content.put("recipientName", referrer.apply(CaseVariables.REFERRER_NAME));
+      content.put("recipientEmail", referrer.apply(CaseVariables.REFERRER_EMAIL));
+      content.put(CaseVariables.REFERRER_REFERENCE, referrer.apply(CaseVariables.REFERRER_REFERENCE));
     }
     if ((MessageCatalogue.VICTIM.equals(recipient) || MessageCatalogue.OFFENDER.equals(recipient))
         && execution.getVariable(CaseVariables.PERSON_NAME) != null) {

@@ -81,7 +81,9 @@ public class ObligationPlan {
     if (PARTLY_FULFILLED.equals(status) && hours != null) {
       entry.prop(FULFILLED_HOURS, hours.toString());
     }
-    entry.prop("escalated", Integer.valueOf(2).equals(execution.getVariable(CHECK_ROUND)) && !FULFILLED.equals(status));
+    // checkRound is 2 after the grace period: a Long, as the diagram's expression sets it.
+    entry.prop("escalated", execution.getVariable(CHECK_ROUND) instanceof Number round && round.intValue() == 2
+        && !FULFILLED.equals(status));
     entry.prop("checkedAt", CaseClock.timestamp());
     SpinJsonNode book = JsonVariables.objectOrEmpty(execution.getProcessInstance().getVariable(FULFILMENTS));
     book.prop(text(obligation, "obligationId"), entry);

@@ -1,0 +1,318 @@
+package org.vomcase.process.agreement;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.vomcase.support.CasePersons.anaRoth;
+import static org.vomcase.support.CasePersons.carlVogt;
+import static org.vomcase.support.CasePersons.json;
+import static org.vomcase.support.CasePersons.persons;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.vomcase.document.AgreementDocument;
+import org.vomcase.document.DocumentService;
+import org.vomcase.document.GenerateDocumentDelegate;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.notification.TaskOverdueReminder;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.TaskNames;
+import org.vomcase.support.ProcessTestEngine;
+
+/**
+ * {@code agreement} (R13-R15, R7): the items recorded from the form's groups (a payment split into
+ * monthly instalments, an item done at the session), the choices of the item selects, the generated
+ * document with a signature line for each party and the minor's guardian, signatures and the
+ * consent to share (the referrer gets the agreement only if every party consents), the copies to
+ * the parties, an agreement not concluded, an overdue task, and every kind of bad input refused with
+ * nothing changed.
+ */
+@Deployment(resources = {"processes/agreement.bpmn", "forms/record-agreement.form", "forms/sign-agreement.form"})
+class AgreementTest {
+
+  private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
+  private static final String CASE = "VOM-2026-00042";
+
+  /** A payment of 600 in six monthly instalments from 1 April, as Tasklist submits the group (numbers as numbers). */
+  private static final String PAYMENT = "{\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":600,"
+      + "\"instalments\":6,\"dueDate\":\"2026-04-01\",\"status\":\"open\"}";
+  /** A written apology handed over at the session. */
+  private static final String APOLOGY = "{\"kind\":\"apology_written\",\"offender\":\"O1\",\"creditor\":\"V1\","
+      + "\"description\":\"Letter read out at the session\",\"dueDate\":\"2026-03-02\",\"status\":\"fulfilled\"}";
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+
+  ProcessEngine processEngine;
+  NotificationService notifications = mock(NotificationService.class);
+  DocumentService documents = mock(DocumentService.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(at(NOW));
+    when(notifications.send(any())).thenReturn(true);
+    when(documents.generate(any())).thenReturn("DOC-1");
+    AgreementPlan plan = new AgreementPlan();
+    Mocks.register("taskNames", new TaskNames());
+    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    Mocks.register("agreementPlan", plan);
+    Mocks.register("agreementListener", new AgreementListener(plan));
+    Mocks.register("signatureListener", new SignatureListener(plan));
+    Mocks.register("generateDocumentDelegate", new GenerateDocumentDelegate(documents, plan));
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void agreementIsRecordedGeneratedSignedSharedAndCopiedToTheParties() {
+    ProcessInstance instance = start();
+    assertThat(task()).isAssignedTo("mara").hasName("Record the agreement: " + CASE);
+    Assertions.assertThat(options(instance, CaseVariables.OFFENDER_OPTIONS)).containsExactly("O1");
+    Assertions.assertThat(options(instance, CaseVariables.CREDITOR_OPTIONS)).containsExactly("V1", "community");
+
+    complete(task(), items(PAYMENT, APOLOGY));
+
+    SpinJsonNode items = jsonVariable(instance, CaseVariables.AGREEMENT_ITEMS);
+    Assertions.assertThat(items.elements()).extracting(i -> i.prop("itemId").stringValue(), i -> i.prop("kind").stringValue(),
+            i -> i.prop("status").stringValue())
+        .containsExactly(Assertions.tuple("I1", "payment", "open"), Assertions.tuple("I2", "apology_written", "fulfilled"));
+    Assertions.assertThat(items.elements().get(0).prop("amount").stringValue()).isEqualTo("600.00");
+    SpinJsonNode obligations = jsonVariable(instance, CaseVariables.OBLIGATIONS);
+    Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("obligationId").stringValue())
+        .containsExactly("I1-1", "I1-2", "I1-3", "I1-4", "I1-5", "I1-6");
+    Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("dueDate").stringValue())
+        .containsExactly("2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01");
+    Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("amount").stringValue()).containsOnly("100.00");
+    String summary = (String) runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SUMMARY);
+    Assertions.assertThat(summary).contains(
+        "I1 Payment: 600.00 in 6 monthly instalments, owed by Carl Vogt (O1) to Ana Roth (V1), due 2026-04-01 [to be done]",
+        "I2 Apology (written) (Letter read out at the session), owed by Carl Vogt (O1) to Ana Roth (V1), due 2026-03-02 [done at the session]");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("item1", "item2");
+
+    assertThat(instance).isWaitingAt("Task_GenerateAgreementDocument");
+    execute(asyncJob(instance));
+    ArgumentCaptor<DocumentService.DocumentRequest> generated = ArgumentCaptor.forClass(DocumentService.DocumentRequest.class);
+    verify(documents).generate(generated.capture());
+    DocumentService.DocumentRequest request = generated.getValue();
+    Assertions.assertThat(request.caseNumber()).isEqualTo(CASE);
+    Assertions.assertThat(request.document()).isEqualTo("agreement");
+    Assertions.assertThat(request.idempotencyKey()).startsWith(instance.getId() + ":Task_GenerateAgreementDocument");
+    Assertions.assertThat((List<Object>) request.content().get("items")).hasSize(2).first().asString()
+        .startsWith("I1 Payment: 600.00 in 6 monthly instalments");
+    Assertions.assertThat((List<Object>) request.content().get("instalmentPlan")).hasSize(6);
+    Assertions.assertThat((List<Object>) request.content().get("signatories"))
+        .containsExactly("V1 Ana Roth", "O1 Carl Vogt", "Petra Vogt (guardian of O1)");
+    Assertions.assertThat(AgreementDocument.render(request.content())).contains("German Täter-Opfer-Ausgleich",
+        "I1-6 Payment, instalment 6 of 6: 100.00", "Petra Vogt (guardian of O1)");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID)).isEqualTo("DOC-1");
+
+    assertThat(instance).isWaitingAt("Task_RecordSignatures");
+    assertThat(task()).isAssignedTo("mara");
+    Assertions.assertThat(options(instance, CaseVariables.SIGNATORY_OPTIONS)).containsExactly("V1", "O1", "G-O1");
+    Assertions.assertThat(options(instance, CaseVariables.PARTY_OPTIONS)).containsExactly("V1", "O1");
+    complete(task(), signatures(List.of("V1", "O1", "G-O1"), List.of("V1", "O1")));
+
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(true);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SIGNED_AT))
+        .asString().startsWith("2026-03-02T09:00");
+    assertThat(instance).isWaitingAt("Task_SendAgreementCopies");
+    execute(asyncJob(instance));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementConcluded");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    OutgoingMessage copy = sent.getValue();
+    Assertions.assertThat(copy.message()).isEqualTo("agreement-copy");
+    Assertions.assertThat(copy.recipientRole()).isEqualTo("parties");
+    Assertions.assertThat(copy.caseNumber()).isEqualTo(CASE);
+    Assertions.assertThat(copy.content()).containsEntry(CaseVariables.AGREEMENT_DOCUMENT_ID, "DOC-1")
+        .containsEntry(CaseVariables.AGREEMENT_SUMMARY, summary);
+  }
+
+  @Test
+  void agreementGoesToTheReferrerOnlyWhenEveryPartyConsents() {
+    ProcessInstance instance = recordAndGenerate();
+
+    complete(task(), signatures(List.of("V1", "O1", "G-O1"), List.of("V1")));
+
+    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(false);
+    execute(asyncJob(instance));
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementConcluded");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    Assertions.assertThat(sent.getValue().message()).isEqualTo("agreement-copy");
+  }
+
+  @Test
+  void agreementNotSignedByEveryoneIsNotConcludedAndNoCopyIsSent() {
+    ProcessInstance instance = recordAndGenerate();
+
+    complete(task(), Map.of(CaseVariables.SIGNATURE_OUTCOME, "not_signed",
+        CaseVariables.NOT_SIGNED_REASON, "The guardian wants to read the agreement with a lawyer first."));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementNotConcluded").hasNotPassed("Task_SendAgreementCopies");
+    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(false);
+    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_SIGNED_AT)).isNull();
+    verify(notifications, never()).send(any());
+  }
+
+  @Test
+  void badItemsAreRefusedAndTheTaskStaysWithNothingChanged() {
+    ProcessInstance instance = start();
+    String taskId = task().getId();
+    Map<String, Object> before = runtimeService().getVariables(instance.getId());
+
+    assertRefused(taskId, items("{\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"instalments\":1,"
+        + "\"dueDate\":\"2026-04-01\",\"status\":\"open\"}"), "item1.amount: is required");
+    assertRefused(taskId, items(PAYMENT.replace("\"offender\":\"O1\"", "\"offender\":\"O2\"")), "item1.offender: 'O2' is not one of O1");
+    assertRefused(taskId, items(APOLOGY, PAYMENT.replace("2026-04-01", "2026-03-01")),
+        "item2.dueDate: an item still to be done cannot be due in the past");
+    assertRefused(taskId, items(PAYMENT.replace("\"instalments\":6", "\"instalments\":0")), "item1.instalments: must be between 1 and 60");
+
+    assertThat(instance).isWaitingAt("Task_RecordAgreement");
+    Assertions.assertThat(task().getId()).isEqualTo(taskId);
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet());
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.AGREEMENT_ITEMS,
+        CaseVariables.OBLIGATIONS, CaseVariables.AGREEMENT_SUMMARY, "item1", "item2");
+    verify(documents, never()).generate(any());
+  }
+
+  @Test
+  void badSignaturesAreRefusedAndTheTaskStaysWithNothingChanged() {
+    ProcessInstance instance = recordAndGenerate();
+    String taskId = task().getId();
+    Map<String, Object> before = runtimeService().getVariables(instance.getId());
+
+    assertRefused(taskId, signatures(List.of("V1", "O1"), List.of("V1", "O1")), "signedBy: everyone must sign for the agreement"
+        + " to be concluded; missing: G-O1");
+    assertRefused(taskId, Map.of(CaseVariables.SIGNATURE_OUTCOME, "not_signed"), "notSignedReason: is required");
+
+    assertThat(instance).isWaitingAt("Task_RecordSignatures");
+    Assertions.assertThat(task().getId()).isEqualTo(taskId);
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet());
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(
+        CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, CaseVariables.SIGNATURE_OUTCOME, CaseVariables.SIGNED_BY);
+    verify(notifications, never()).send(any());
+  }
+
+  @Test
+  void agreementNotRecordedWithinTwoDaysRemindsTheMediator() {
+    ProcessInstance instance = start();
+
+    Job overdue = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Assertions.assertThat(overdue.getDuedate()).isEqualTo(at(NOW.plusDays(2)));
+    execute(overdue);
+
+    assertThat(instance).isWaitingAt("Task_RecordAgreement");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    Assertions.assertThat(sent.getValue().message()).isEqualTo("task-overdue");
+    Assertions.assertThat(sent.getValue().recipientRole()).isEqualTo("mediator");
+    Assertions.assertThat(sent.getValue().content()).containsEntry("assignee", "mara")
+        .containsEntry("task", "Record the agreement: " + CASE);
+  }
+
+  private ProcessInstance start() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("agreement", CASE,
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER, CASE)
+            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara"))
+            .putValue(CaseVariables.VICTIMS, persons(anaRoth()))
+            .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
+            .putValue("consents", json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+                + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Petra Vogt\"}}"))
+            .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa"));
+    assertThat(instance).isWaitingAt("Task_RecordAgreement");
+    return instance;
+  }
+
+  /** Started, the agreement recorded and its document generated: waiting for the signatures. */
+  private ProcessInstance recordAndGenerate() {
+    ProcessInstance instance = start();
+    complete(task(), items(PAYMENT, APOLOGY));
+    execute(asyncJob(instance));
+    assertThat(instance).isWaitingAt("Task_RecordSignatures");
+    return instance;
+  }
+
+  /** The form's item groups item1, item2, ... as Tasklist submits them: Json objects. */
+  private static Map<String, Object> items(String... groups) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < groups.length; i++) {
+      variables.put("item" + (i + 1), json(groups[i]));
+    }
+    return variables;
+  }
+
+  /** Everyone signed; the checklists as Tasklist submits them: Json lists. */
+  private static Map<String, Object> signatures(List<String> signedBy, List<String> shareConsentBy) {
+    return Map.of(CaseVariables.SIGNATURE_OUTCOME, "all_signed", CaseVariables.SIGNED_BY, json(signedBy),
+        CaseVariables.SHARE_CONSENT_BY, json(shareConsentBy));
+  }
+
+  private static List<String> options(ProcessInstance instance, String variable) {
+    return jsonVariable(instance, variable).elements().stream().map(o -> o.prop("value").stringValue()).toList();
+  }
+
+  private static SpinJsonNode jsonVariable(ProcessInstance instance, String variable) {
+    return (SpinJsonNode) runtimeService().getVariable(instance.getId(), variable);
+  }
+
+  private static Job asyncJob(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+  }
+
+  private static Object historic(ProcessInstance instance, String name) {
+    var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  private static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
+
+  private static void assertRefused(String taskId, Map<String, Object> input, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
+        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
+  }
+}

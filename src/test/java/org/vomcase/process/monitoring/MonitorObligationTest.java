@@ -1,0 +1,329 @@
+package org.vomcase.process.monitoring;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.vomcase.support.CasePersons.anaRoth;
+import static org.vomcase.support.CasePersons.carlVogt;
+import static org.vomcase.support.CasePersons.json;
+import static org.vomcase.support.CasePersons.persons;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.vomcase.config.VomProperties;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.ReferrerReportDelegate;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.notification.TaskOverdueReminder;
+import org.vomcase.process.CaseInputException;
+import org.vomcase.process.CaseRecord;
+import org.vomcase.process.CaseVariables;
+import org.vomcase.process.ProgrammeRules;
+import org.vomcase.process.TaskNames;
+import org.vomcase.support.ProcessTestEngine;
+
+/**
+ * {@code monitor-obligation} (R17, R16): one instalment of a payment falls due at nine on its due
+ * date; fulfilled at the first check; not fulfilled, reminded (to the offender who owes it) and
+ * fulfilled after the 14-day grace period of de_toa; partly or not fulfilled twice, escalated to the
+ * supervisors and reported to the referrer (the item itself only when every party consented to
+ * share, never free text), recorded by the case as escalated; and bad check results refused with
+ * nothing changed.
+ */
+@Deployment(resources = {"processes/monitor-obligation.bpmn", "forms/check-fulfilment.form"})
+class MonitorObligationTest {
+
+  private static final LocalDateTime SIGNED = LocalDateTime.of(2026, 3, 2, 9, 0);
+  private static final LocalDateTime DUE = LocalDateTime.of(2027, 2, 1, 9, 0);
+  private static final String CASE = "VOM-2026-00042";
+  private static final String FREE_TEXT = "Transfer to the account Ana gave at the session";
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
+
+  ProcessEngine processEngine;
+  NotificationService notifications = mock(NotificationService.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(at(SIGNED));
+    when(notifications.send(any())).thenReturn(true);
+    Mocks.register("taskNames", new TaskNames());
+    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    Mocks.register("obligationPlan", new ObligationPlan());
+    Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null))));
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications, new CaseRecord()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void instalmentFulfilledAtItsDueDateEndsWithoutReminder() {
+    ProcessInstance instance = start(true);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY))
+        .isEqualTo("I1-2 Payment, instalment 2 of 6: 100.00 (" + FREE_TEXT + "), owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT)).isEqualTo("amount");
+
+    fallDue(instance);
+    assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: " + CASE);
+    complete(task(), check("fulfilled", "victim_confirmed"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ItemFulfilled").hasNotPassed("Task_RemindOffender");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("fulfilled");
+    verify(notifications, never()).send(any());
+  }
+
+  @Test
+  void instalmentNotFulfilledIsRemindedAndFulfilledAfterTheGracePeriod() {
+    ProcessInstance instance = start(true);
+    fallDue(instance);
+
+    complete(task(), check("not_fulfilled", null));
+    assertThat(instance).isWaitingAt("Task_RemindOffender");
+    execute(asyncJob(instance));
+
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    OutgoingMessage reminder = sent.getValue();
+    Assertions.assertThat(reminder.message()).isEqualTo("obligation-reminder");
+    Assertions.assertThat(reminder.recipientRole()).isEqualTo("offender");
+    Assertions.assertThat(reminder.idempotencyKey()).endsWith(":offender:1");
+    Assertions.assertThat(reminder.content()).containsEntry("recipientName", "Carl Vogt")
+        .containsEntry("recipientEmail", "carl.vogt@example.org")
+        .containsEntry(CaseVariables.OBLIGATION_SUMMARY, runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY))
+        .containsKey(CaseVariables.GRACE_UNTIL);
+    Assertions.assertThat(reminder.content().get(CaseVariables.GRACE_UNTIL)).asString().startsWith("2027-02-15T09:00");
+    assertThat(instance).isWaitingAt("Event_GracePeriodOver");
+    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(DUE.plusDays(14)));
+
+    ClockUtil.setCurrentTime(at(DUE.plusDays(14)));
+    execute(timer(instance));
+    assertThat(instance).isWaitingAt("Task_CheckFulfilment");
+    Assertions.assertThat((Number) runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND)).extracting(Number::intValue)
+        .isEqualTo(2);
+    complete(task(), check("fulfilled", "proof_received"));
+
+    assertThat(instance).isEnded().hasPassed("Event_GracePeriodOver", "EndEvent_ItemFulfilled")
+        .hasNotPassed("Task_EscalateToSupervisors");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("fulfilled");
+    Assertions.assertThat(recordedByTheCase(instance).prop("escalated").boolValue()).isFalse();
+  }
+
+  @Test
+  void instalmentPartlyFulfilledTwiceIsEscalatedAndReportedWithTheItemWhenSharingWasAgreed() {
+    ProcessInstance instance = start(true);
+
+    List<OutgoingMessage> sent = checkTwice(instance, partly("40"));
+
+    assertThat(instance).isEnded().hasPassed("Task_EscalateToSupervisors", "Task_ReportUnfulfilledItem", "EndEvent_ItemNotFulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("partly_fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.FULFILLED_AMOUNT)).isEqualTo(40L);
+    Assertions.assertThat(sent).extracting(OutgoingMessage::message)
+        .containsExactly("obligation-reminder", "obligation-escalation", "referrer-report");
+    Assertions.assertThat(sent.get(1).recipientRole()).isEqualTo("supervisors");
+    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS, "partly_fulfilled");
+    Map<String, Object> report = sent.get(2).content();
+    Assertions.assertThat(sent.get(2).recipientRole()).isEqualTo("referrer");
+    Assertions.assertThat(report).containsEntry("report", "item_unfulfilled").containsEntry("itemUnfulfilled", true)
+        .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
+        .containsEntry("mediationTookPlace", true).containsEntry("agreementShared", true)
+        .containsEntry("item", "Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
+    assertNoFreeText(report);
+    SpinJsonNode recorded = recordedByTheCase(instance);
+    Assertions.assertThat(recorded.prop("status").stringValue()).isEqualTo("partly_fulfilled");
+    Assertions.assertThat(recorded.prop(CaseVariables.FULFILLED_AMOUNT).stringValue()).isEqualTo("40");
+    Assertions.assertThat(recorded.prop("escalated").boolValue()).isTrue();
+  }
+
+  @Test
+  void instalmentNotFulfilledTwiceIsEscalatedAndReportedWithoutTheItemWhenSharingWasRefused() {
+    ProcessInstance instance = start(false);
+
+    List<OutgoingMessage> sent = checkTwice(instance, check("not_fulfilled", null));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ItemNotFulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("not_fulfilled");
+    Assertions.assertThat(sent).extracting(OutgoingMessage::message)
+        .containsExactly("obligation-reminder", "obligation-escalation", "referrer-report");
+    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS, "not_fulfilled");
+    Map<String, Object> report = sent.get(2).content();
+    Assertions.assertThat(report).containsEntry("report", "item_unfulfilled").containsEntry("itemUnfulfilled", true)
+        .containsEntry("agreementShared", false).doesNotContainKeys("item", "agreement");
+    assertNoFreeText(report);
+  }
+
+  @Test
+  void badCheckResultsAreRefusedAndTheTaskStaysWithNothingChanged() {
+    ProcessInstance instance = start(true);
+    fallDue(instance);
+    String taskId = task().getId();
+    Map<String, Object> before = runtimeService().getVariables(instance.getId());
+
+    assertRefused(taskId, check("partly", "victim_confirmed"), "fulfilledAmount: is required for a partly fulfilled item");
+    assertRefused(taskId, partly("100"), "fulfilledAmount: must be more than 0 and less than 100.00");
+    assertRefused(taskId, check("fulfilled", null), "fulfilmentConfirmation: is required");
+
+    assertThat(instance).isWaitingAt("Task_CheckFulfilment");
+    Assertions.assertThat(task().getId()).isEqualTo(taskId);
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet())
+        .doesNotContainKeys(CaseVariables.OBLIGATION_STATUS, CaseVariables.GRACE_UNTIL, CaseVariables.FULFILMENT);
+    verify(notifications, never()).send(any());
+  }
+
+  /**
+   * The obligation as the case's monitoring passes it: instalment 2 of a payment of 600 in six, with
+   * the description the mediator wrote (free text, which the referrer must never see).
+   */
+  private ProcessInstance start(boolean shareAgreementWithReferrer) {
+    String item = "\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"description\":\"" + FREE_TEXT + "\"";
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("monitor-obligation", CASE,
+        Variables.createVariables()
+            .putValue(CaseVariables.OBLIGATION, json("{" + item + ",\"amount\":\"100.00\",\"instalments\":6,\"instalment\":2,"
+                + "\"dueDate\":\"2027-02-01\",\"obligationId\":\"I1-2\"}"))
+            .putValue(CaseVariables.AGREEMENT_ITEMS, json("[{" + item + ",\"amount\":\"600.00\",\"instalments\":6,"
+                + "\"dueDate\":\"2027-01-01\",\"status\":\"open\"}]"))
+            .putValue(CaseVariables.VICTIMS, persons(anaRoth()))
+            .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
+            .putValue(CaseVariables.CASE_NUMBER, CASE)
+            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara"))
+            .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa")
+            .putValue(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt")
+            .putValue(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example")
+            .putValue(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
+            .putValue(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, shareAgreementWithReferrer)
+            .putValue(CaseVariables.SESSION_HELD, "held").putValue(CaseVariables.SESSION_OUTCOME, "agreement")
+            .putValue(CaseVariables.SIGNATURE_OUTCOME, "all_signed"));
+    assertThat(instance).isWaitingAt("Event_ItemFallsDue");
+    return instance;
+  }
+
+  /** The obligation's timer is due at nine on its due date; the clock moves there and the timer fires. */
+  private static void fallDue(ProcessInstance instance) {
+    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(DUE));
+    ClockUtil.setCurrentTime(at(DUE));
+    execute(timer(instance));
+    assertThat(instance).isWaitingAt("Task_CheckFulfilment");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND)).isEqualTo(1);
+  }
+
+  /** Due, checked with the same result before and after the grace period, reminder, escalation and report sent. */
+  private List<OutgoingMessage> checkTwice(ProcessInstance instance, Map<String, Object> result) {
+    fallDue(instance);
+    complete(task(), result);
+    execute(asyncJob(instance));
+    ClockUtil.setCurrentTime(at(DUE.plusDays(14)));
+    execute(timer(instance));
+    complete(task(), result);
+    assertThat(instance).isWaitingAt("Task_EscalateToSupervisors");
+    execute(asyncJob(instance));
+    assertThat(instance).isWaitingAt("Task_ReportUnfulfilledItem");
+    execute(asyncJob(instance));
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, times(3)).send(sent.capture());
+    return sent.getAllValues();
+  }
+
+  /** The referrer's report is an allow-list: nothing the mediator wrote in a form appears in it. */
+  private static void assertNoFreeText(Map<String, Object> report) {
+    Assertions.assertThat(report.toString()).doesNotContain(FREE_TEXT);
+    Assertions.assertThat(report).doesNotContainKeys(CaseVariables.OBLIGATION_SUMMARY, "description");
+  }
+
+  private static Map<String, Object> check(String fulfilment, String confirmation) {
+    Map<String, Object> result = new HashMap<>();
+    result.put(CaseVariables.FULFILMENT, fulfilment);
+    if (confirmation != null) {
+      result.put(CaseVariables.FULFILMENT_CONFIRMATION, confirmation);
+    }
+    return result;
+  }
+
+  /** Partly fulfilled, the amount paid as the form's number field submits it. */
+  private static Map<String, Object> partly(String amount) {
+    Map<String, Object> result = check("partly", "victim_confirmed");
+    result.put(CaseVariables.FULFILLED_AMOUNT, Long.valueOf(amount));
+    return result;
+  }
+
+  private static Job timer(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(runtimeService().getActiveActivityIds(instance.getId()).get(0)).singleResult();
+  }
+
+  private static Job asyncJob(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+  }
+
+  /** A variable of the process instance's own scope as the history keeps it (input parameters of tasks left out). */
+  private static Object historic(ProcessInstance instance, String name) {
+    var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .activityInstanceIdIn(instance.getId()).variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  /**
+   * What the case records of this monitoring in its book of fulfilments: {@code vom-case} takes every
+   * variable of the ended instance ({@code camunda:out variables="all"}) and calls {@link ObligationPlan#record}.
+   */
+  private static SpinJsonNode recordedByTheCase(ProcessInstance instance) {
+    DelegateExecution callActivity = mock(DelegateExecution.class);
+    DelegateExecution theCase = mock(DelegateExecution.class);
+    when(callActivity.getVariable(anyString())).thenAnswer(call -> historic(instance, call.getArgument(0)));
+    when(callActivity.getProcessInstance()).thenReturn(theCase);
+    new ObligationPlan().record(callActivity);
+    ArgumentCaptor<Object> book = ArgumentCaptor.forClass(Object.class);
+    verify(theCase).setVariable(eq(CaseVariables.FULFILMENTS), book.capture());
+    return ((JsonValue) book.getValue()).getValue().prop("I1-2");
+  }
+
+  private static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
+
+  private static void assertRefused(String taskId, Map<String, Object> input, String message) {
+    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
+        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
+  }
+}
