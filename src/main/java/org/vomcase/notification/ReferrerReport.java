@@ -99,31 +99,12 @@ public final class ReferrerReport {
     return lines;
   }
 
-  /** An item without its free-text details. */
   private static String item(SpinJsonNode item, Map<String, String> names) {
-    StringBuilder line = new StringBuilder(Vocabulary.AGREEMENT_ITEM_KINDS.get(text(item, AgreementItems.KIND)));
-    if (item.hasProp(AgreementItems.INSTALMENT)) {
-      line.append(", instalment ").append(text(item, AgreementItems.INSTALMENT)).append(" of ").append(text(item, AgreementItems.INSTALMENTS));
-    }
-    if (item.hasProp(AgreementItems.AMOUNT)) {
-      line.append(": ").append(text(item, AgreementItems.AMOUNT));
-      if (!item.hasProp(AgreementItems.INSTALMENT) && item.hasProp(AgreementItems.INSTALMENTS)
-          && item.prop(AgreementItems.INSTALMENTS).numberValue().intValue() > 1) {
-        line.append(" in ").append(text(item, AgreementItems.INSTALMENTS)).append(" monthly instalments");
-      }
-    }
-    if (item.hasProp(AgreementItems.HOURS)) {
-      line.append(": ").append(text(item, AgreementItems.HOURS)).append(" hours");
-    }
-    line.append(", owed by ").append(names.getOrDefault(text(item, AgreementItems.OFFENDER), text(item, AgreementItems.OFFENDER)))
-        .append(" to ").append(names.getOrDefault(text(item, AgreementItems.CREDITOR), text(item, AgreementItems.CREDITOR)))
-        .append(", due ").append(text(item, AgreementItems.DUE_DATE));
-    return line.toString();
+    return AgreementItems.describe(item, names, false);
   }
 
   private static Map<String, String> names(Function<String, Object> variables) {
-    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(variables.apply(VICTIMS)));
-    persons.addAll(JsonVariables.elements(variables.apply(OFFENDERS)));
-    return AgreementItems.names(persons);
+    return AgreementItems.names(variables);
   }
+
 }

@@ -138,11 +138,21 @@ public final class AgreementItems {
     return obligations;
   }
 
-  /** One item or obligation in words: "I2 Payment 600.00 in 6 monthly instalments, O1 to V1, due 2027-01-01". */
+  /** One item or obligation in words: "I2 Payment: 600.00 in 6 monthly instalments (details), owed by ... due 2027-01-01 [to be done]". */
   public static String describe(SpinJsonNode item, Map<String, String> names) {
+    return describe(item, names, true);
+  }
+
+  /**
+   * One item in words; without the case file's parts ({@code withCaseFile} false: no id, no free-text
+   * details, no status) it is what the referrer may read of an agreement (R16).
+   */
+  public static String describe(SpinJsonNode item, Map<String, String> names, boolean withCaseFile) {
     StringBuilder line = new StringBuilder();
-    line.append(item.hasProp("obligationId") ? text(item, "obligationId") : text(item, ITEM_ID)).append(' ')
-        .append(Vocabulary.AGREEMENT_ITEM_KINDS.get(text(item, KIND)));
+    if (withCaseFile) {
+      line.append(item.hasProp("obligationId") ? text(item, "obligationId") : text(item, ITEM_ID)).append(' ');
+    }
+    line.append(Vocabulary.AGREEMENT_ITEM_KINDS.get(text(item, KIND)));
     if (item.hasProp(INSTALMENT)) {
       line.append(", instalment ").append(text(item, INSTALMENT)).append(" of ").append(text(item, INSTALMENTS));
     }
@@ -155,13 +165,13 @@ public final class AgreementItems {
     if (item.hasProp(HOURS)) {
       line.append(": ").append(text(item, HOURS)).append(" hours");
     }
-    if (!text(item, DESCRIPTION).isBlank()) {
+    if (withCaseFile && !text(item, DESCRIPTION).isBlank()) {
       line.append(" (").append(text(item, DESCRIPTION)).append(')');
     }
     line.append(", owed by ").append(names.getOrDefault(text(item, OFFENDER), text(item, OFFENDER)))
         .append(" to ").append(names.getOrDefault(text(item, CREDITOR), text(item, CREDITOR)))
         .append(", due ").append(text(item, DUE_DATE));
-    if (item.hasProp(STATUS)) {
+    if (withCaseFile && item.hasProp(STATUS)) {
       line.append(" [").append(Vocabulary.AGREEMENT_ITEM_STATUSES.get(text(item, STATUS)).toLowerCase(java.util.Locale.ROOT)).append(']');
     }
     return line.toString();
@@ -174,6 +184,13 @@ public final class AgreementItems {
       lines.add(describe(item, names));
     }
     return String.join("\n", lines);
+  }
+
+  /** Person id -> "Ana Roth (V1)" of every victim and offender of the case's variables, and the community. */
+  public static Map<String, String> names(Function<String, Object> variables) {
+    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(variables.apply(org.vomcase.process.CaseVariables.VICTIMS)));
+    persons.addAll(JsonVariables.elements(variables.apply(org.vomcase.process.CaseVariables.OFFENDERS)));
+    return names(persons);
   }
 
   /** Person id -> "Ana Roth (V1)", and "community" -> "the community". */

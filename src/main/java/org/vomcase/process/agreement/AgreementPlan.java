@@ -77,10 +77,9 @@ public class AgreementPlan {
 
   /** Person id -> "Ana Roth (V1)" of every person of the case, for the agreement in words. */
   public Map<String, String> names(DelegateExecution execution) {
-    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(execution.getVariable(VICTIMS)));
-    persons.addAll(JsonVariables.elements(execution.getVariable(OFFENDERS)));
-    return AgreementItems.names(persons);
+    return AgreementItems.names(execution::getVariable);
   }
+
 
   private static String label(SpinJsonNode person) {
     return text(person, ReferralIntake.PERSON_ID) + " " + text(person, "name");

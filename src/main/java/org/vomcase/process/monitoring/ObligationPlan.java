@@ -45,7 +45,7 @@ public class ObligationPlan {
     execution.setVariable(OBLIGATION_DUE_AT, due.atTime(DUE_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
     List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(execution.getVariable(VICTIMS)));
     persons.addAll(JsonVariables.elements(execution.getVariable(OFFENDERS)));
-    execution.setVariable(OBLIGATION_SUMMARY, AgreementItems.describe(obligation, AgreementItems.names(persons)));
+    execution.setVariable(OBLIGATION_SUMMARY, AgreementItems.describe(obligation, AgreementItems.names(execution::getVariable)));
     String kind = text(obligation, AgreementItems.KIND);
     execution.setVariable(OBLIGATION_UNIT, AgreementItems.WITH_AMOUNT.contains(kind) ? "amount"
         : AgreementItems.WITH_HOURS.contains(kind) ? "hours" : "none");

@@ -1,5 +1,7 @@
 package org.vomcase.process.followup;
 
+import static org.vomcase.support.ProcessTests.assertRefused;
+import static org.vomcase.support.ProcessTests.at;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -207,14 +209,5 @@ class FollowUpTest {
     var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .activityInstanceIdIn(instance.getId()).variableName(name).singleResult();
     return variable == null ? null : variable.getValue();
-  }
-
-  private static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-  }
-
-  private static void assertRefused(String taskId, Map<String, Object> input, String message) {
-    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
-        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
   }
 }

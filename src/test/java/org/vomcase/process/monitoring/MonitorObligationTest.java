@@ -1,5 +1,8 @@
 package org.vomcase.process.monitoring;
 
+import static org.vomcase.support.ProcessTests.assertRefused;
+import static org.vomcase.support.ProcessTests.at;
+import static org.vomcase.support.ProcessTests.asyncJob;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -292,10 +295,6 @@ class MonitorObligationTest {
         .activityId(runtimeService().getActiveActivityIds(instance.getId()).get(0)).singleResult();
   }
 
-  private static Job asyncJob(ProcessInstance instance) {
-    return managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
-  }
-
   /** A variable of the process instance's own scope as the history keeps it (input parameters of tasks left out). */
   private static Object historic(ProcessInstance instance, String name) {
     var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
@@ -316,14 +315,5 @@ class MonitorObligationTest {
     ArgumentCaptor<Object> book = ArgumentCaptor.forClass(Object.class);
     verify(theCase).setVariable(eq(CaseVariables.FULFILMENTS), book.capture());
     return ((JsonValue) book.getValue()).getValue().prop("I1-2");
-  }
-
-  private static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-  }
-
-  private static void assertRefused(String taskId, Map<String, Object> input, String message) {
-    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
-        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
   }
 }

@@ -1,5 +1,8 @@
 package org.vomcase.process.retention;
 
+import static org.vomcase.support.ProcessTests.assertRefused;
+import static org.vomcase.support.ProcessTests.at;
+import static org.vomcase.support.ProcessTests.asyncJob;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -273,22 +276,9 @@ class CaseRetentionTest {
     return managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
   }
 
-  private static Job asyncJob(ProcessInstance instance) {
-    return managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
-  }
-
   private static Object historic(ProcessInstance instance, String name) {
     var variable = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult();
     return variable == null ? null : variable.getValue();
-  }
-
-  private static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-  }
-
-  private static void assertRefused(String taskId, Map<String, Object> input, String message) {
-    Assertions.assertThatThrownBy(() -> taskService().complete(taskId, input))
-        .hasMessageContaining(message).hasRootCauseInstanceOf(CaseInputException.class);
   }
 }
