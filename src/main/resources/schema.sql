@@ -6,7 +6,10 @@ CREATE TABLE IF NOT EXISTS vom_case_counter (
   last_number  INTEGER NOT NULL
 );
 
--- Every message the cases sent, once per idempotency key (a retried job never sends twice).
+-- Every message the cases sent (R21, R22): one row per sending and recipient, keyed by case instance,
+-- activity, execution and recipient, so that a retried job never sends twice. The row is written
+-- (status sending) in its own transaction before the mail leaves, and marked sent, to_post (a letter for
+-- the mediator to post) or failed after; a row left at sending (a crash mid-send) is never sent again.
 CREATE TABLE IF NOT EXISTS vom_message (
   id                  VARCHAR(36)  PRIMARY KEY,
   idempotency_key     VARCHAR(400) NOT NULL UNIQUE,
@@ -19,10 +22,20 @@ CREATE TABLE IF NOT EXISTS vom_message (
   created_at          TIMESTAMP    NOT NULL,
   content             TEXT
 );
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS recipient_name VARCHAR(200);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS recipient_address VARCHAR(500);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS language VARCHAR(10);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS subject VARCHAR(300);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS body TEXT;
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS attachments VARCHAR(500);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS document_id VARCHAR(36);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS sent_at TIMESTAMP;
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS error VARCHAR(500);
 CREATE INDEX IF NOT EXISTS vom_message_case ON vom_message (case_number);
 
--- Documents the cases generate (the agreement, R14): the bytes here, a reference (id) in the process,
--- so that the engine's history stays small and deletion (R20) removes them with the case.
+-- Documents the cases generate (the agreement, R14; letters for persons without email, R21): the bytes
+-- here, a reference (id) in the process, so that the engine's history stays small and deletion (R20)
+-- removes them with the case.
 CREATE TABLE IF NOT EXISTS vom_document (
   id                  VARCHAR(36)  PRIMARY KEY,
   idempotency_key     VARCHAR(400) NOT NULL UNIQUE,
@@ -31,8 +44,11 @@ CREATE TABLE IF NOT EXISTS vom_document (
   file_name           VARCHAR(200) NOT NULL,
   media_type          VARCHAR(100) NOT NULL,
   created_at          TIMESTAMP    NOT NULL,
-  content             TEXT         NOT NULL
+  bytes               BYTEA        NOT NULL
 );
+-- Installations from before the PDF documents kept text in column content.
+ALTER TABLE vom_document DROP COLUMN IF EXISTS content;
+ALTER TABLE vom_document ADD COLUMN IF NOT EXISTS bytes BYTEA;
 CREATE INDEX IF NOT EXISTS vom_document_case ON vom_document (case_number);
 
 -- The anonymous figures of every closed case (R20, R25): no name, no date of birth, no contact, no

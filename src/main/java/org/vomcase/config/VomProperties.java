@@ -10,13 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo the demo users of the demo profile
  */
 @ConfigurationProperties(prefix = "vom")
-public record VomProperties(Admin admin, Demo demo, Programme programme, Contact contact) {
+public record VomProperties(Admin admin, Demo demo, Programme programme, Contact contact, Mail mail) {
 
   public VomProperties {
     contact = contact == null ? new Contact(null) : contact;
     admin = admin == null ? new Admin(null, null, null, null, null) : admin;
     demo = demo == null ? new Demo(null) : demo;
-    programme = programme == null ? new Programme(null, null, null, null) : programme;
+    programme = programme == null ? new Programme(null, null, null, null, null, null) : programme;
+    mail = mail == null ? new Mail(null, null, null) : mail;
   }
 
   /**
@@ -25,7 +26,16 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
    * The periods, when set, replace the profile's defaults ({@link org.vomcase.process.ProgrammeRules}).
    */
   public record Programme(String profile, java.time.Period followUpAfter, java.time.Period gracePeriod,
-      java.time.Period retentionPeriod) {
+      java.time.Period retentionPeriod, java.time.ZoneId timeZone, String language) {
+
+    /** Each profile's time zone and the language of its staff, referrers and letters by default. */
+    public static final java.util.Map<String, java.time.ZoneId> TIME_ZONES = java.util.Map.of(
+        "de_toa", java.time.ZoneId.of("Europe/Berlin"),
+        "dk_konfliktraad", java.time.ZoneId.of("Europe/Copenhagen"),
+        "us_vom", java.time.ZoneId.of("America/New_York"));
+    public static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
+        "de_toa", "de", "dk_konfliktraad", "da", "us_vom", "en");
+
     public Programme {
       for (java.time.Period period : new java.time.Period[] {followUpAfter, gracePeriod, retentionPeriod}) {
         if (period != null && (period.isNegative() || period.isZero())) {
@@ -38,6 +48,29 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
             + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
       }
+      timeZone = timeZone == null ? TIME_ZONES.get(profile) : timeZone;
+      language = language == null || language.isBlank() ? LANGUAGES.get(profile) : language.trim();
+      if (!org.vomcase.process.Vocabulary.LANGUAGES.containsKey(language)) {
+        throw new IllegalArgumentException("vom.programme.language (VOM_LANGUAGE) '" + language + "' is not one of "
+            + org.vomcase.process.Vocabulary.LANGUAGES.keySet());
+      }
+    }
+  }
+
+  /**
+   * Delivery of messages (R21). With {@code spring.mail.host} set, mail goes through that SMTP server;
+   * without, every mail is written as an {@code .eml} file to {@code dropDir}. Templates in {@code
+   * templateDir}, when set, replace the built-in ones file by file.
+   *
+   * @param from the sender of every mail
+   * @param dropDir where mails go when no mail server is configured
+   * @param templateDir the administrators' own templates (messages/, documents/), or empty
+   */
+  public record Mail(String from, String dropDir, String templateDir) {
+    public Mail {
+      from = from == null || from.isBlank() ? "VOM Case <no-reply@vom-case.invalid>" : from.trim();
+      dropDir = dropDir == null || dropDir.isBlank() ? "./data/mail-drop" : dropDir.trim();
+      templateDir = templateDir == null || templateDir.isBlank() ? null : templateDir.trim();
     }
   }
 

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.vomcase.process.JsonVariables;
-import org.vomcase.process.Vocabulary;
 import org.vomcase.process.agreement.AgreementItems;
+import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.agreement.AgreementPlan;
 
 /**
@@ -46,25 +46,44 @@ public class GenerateDocumentDelegate implements JavaDelegate {
     execution.setVariable(AGREEMENT_DOCUMENT_ID, id);
   }
 
-  /** What the agreement document shows: parties, items, instalment plan, signature lines. */
+  /** What the agreement document shows: parties, items, instalment plan, a signature line for each party and guardian. */
   public Map<String, Object> agreementContent(DelegateExecution execution) {
-    Map<String, String> names = agreementPlan.names(execution);
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CASE_NUMBER, execution.getVariable(CASE_NUMBER));
     Object profile = execution.getVariable(PROGRAMME_PROFILE);
-    content.put("programme", profile == null ? null : Vocabulary.PROGRAMME_PROFILES.get(profile.toString()));
-    List<String> parties = new ArrayList<>();
+    content.put("programme", profile == null ? null : profile.toString());
+    SpinJsonNode book = ContactPlan.consentBook(execution.getVariable(ContactPlan.CONSENTS));
+    List<Map<String, Object>> parties = new ArrayList<>();
+    List<Map<String, Object>> signatories = new ArrayList<>();
     for (SpinJsonNode party : agreementPlan.parties(execution)) {
-      parties.add(names.get(JsonVariables.text(party, "personId")) + ", " + JsonVariables.text(party, "role"));
+      String name = JsonVariables.text(party, "name");
+      parties.add(Map.of("name", name, "role", JsonVariables.text(party, "role")));
+      signatories.add(Map.of("name", name));
+      SpinJsonNode entry = ContactPlan.entry(book, JsonVariables.text(party, "personId"));
+      if (entry != null && !JsonVariables.text(entry, GUARDIAN_NAME).isBlank()) {
+        signatories.add(Map.of("name", JsonVariables.text(entry, GUARDIAN_NAME), "guardianOf", name));
+      }
     }
     content.put("parties", parties);
-    List<String> items = new ArrayList<>();
-    JsonVariables.elements(execution.getVariable(AGREEMENT_ITEMS)).forEach(item -> items.add(AgreementItems.describe(item, names)));
+    content.put("signatories", signatories);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (SpinJsonNode item : JsonVariables.elements(execution.getVariable(AGREEMENT_ITEMS))) {
+      Map<String, Object> words = new LinkedHashMap<>(AgreementItems.forMessage(item, execution::getVariable));
+      String description = JsonVariables.text(item, AgreementItems.DESCRIPTION);
+      if (!description.isBlank()) {
+        words.put(AgreementItems.DESCRIPTION, description);
+      }
+      items.add(words);
+    }
     content.put("items", items);
-    List<String> plan = new ArrayList<>();
-    JsonVariables.elements(execution.getVariable(OBLIGATIONS)).forEach(o -> plan.add(AgreementItems.describe(o, names)));
+    List<Map<String, Object>> plan = new ArrayList<>();
+    for (SpinJsonNode obligation : JsonVariables.elements(execution.getVariable(OBLIGATIONS))) {
+      if (obligation.hasProp(AgreementItems.INSTALMENT)) {
+        plan.add(AgreementItems.forMessage(obligation, execution::getVariable));
+      }
+    }
     content.put("instalmentPlan", plan);
-    content.put("signatories", new ArrayList<>(agreementPlan.signatories(execution).values()));
+    content.put("hasInstalments", !plan.isEmpty());
     return content;
   }
 }

@@ -6,19 +6,30 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.vomcase.config.VomProperties;
+import org.vomcase.notification.Templates;
 import org.vomcase.process.CaseClock;
 
 /**
- * The document store ({@code vom_document}): renders a document from its template and keeps it once
- * per idempotency key. The agreement is rendered as text by {@link AgreementDocument}.
+ * The document store ({@code vom_document}): the bytes of each document, once per idempotency key;
+ * the process keeps only the id. The agreement (R14) is rendered from the HTML template {@code
+ * documents/agreement.<language>.html} in the programme's language and made a PDF.
  */
 @Service
 public class StoredDocumentService implements DocumentService {
 
-  private final JdbcTemplate jdbc;
+  public static final String PDF = "application/pdf";
 
-  public StoredDocumentService(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Templates templates;
+  private final PdfRenderer pdf;
+  private final String language;
+
+  public StoredDocumentService(JdbcTemplate jdbc, Templates templates, PdfRenderer pdf, VomProperties properties) {
     this.jdbc = jdbc;
+    this.templates = templates;
+    this.pdf = pdf;
+    this.language = properties.programme().language();
   }
 
   @Override
@@ -30,24 +41,43 @@ public class StoredDocumentService implements DocumentService {
     if (!AgreementDocument.NAME.equals(request.document())) {
       throw new IllegalArgumentException("Unknown document '" + request.document() + "'; known: " + AgreementDocument.NAME);
     }
+    byte[] bytes = pdf.render(templates.document(AgreementDocument.NAME, language, request.content()),
+        "agreement of " + request.caseNumber());
+    return store(request.idempotencyKey(), request.caseNumber(), request.document(),
+        "agreement-" + request.caseNumber() + ".pdf", PDF, bytes);
+  }
+
+  @Override
+  public String store(String idempotencyKey, String caseNumber, String document, String fileName, String mediaType,
+      byte[] bytes) {
+    String existing = existing(idempotencyKey);
+    if (existing != null) {
+      return existing;
+    }
     String id = UUID.randomUUID().toString();
     try {
       jdbc.update("INSERT INTO vom_document (id, idempotency_key, case_number, document, file_name, media_type, created_at,"
-              + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, request.idempotencyKey(), request.caseNumber(),
-          request.document(), "agreement-" + request.caseNumber() + ".txt", "text/plain;charset=UTF-8",
-          Timestamp.from(CaseClock.now().toInstant()), AgreementDocument.render(request.content()));
+          + " bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, idempotencyKey, caseNumber, document, fileName, mediaType,
+          Timestamp.from(CaseClock.now().toInstant()), bytes);
     } catch (DuplicateKeyException concurrent) {
-      return existing(request.idempotencyKey());
+      return existing(idempotencyKey);
     }
     return id;
   }
 
   @Override
   public StoredDocument find(String id) {
-    List<StoredDocument> found = jdbc.query("SELECT id, case_number, document, file_name, media_type, content FROM vom_document"
+    List<StoredDocument> found = jdbc.query("SELECT id, case_number, document, file_name, media_type, bytes FROM vom_document"
         + " WHERE id = ?", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6)), id);
+        rs.getString(5), rs.getBytes(6)), id);
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  @Override
+  public List<DocumentInfo> ofCase(String caseNumber) {
+    return jdbc.query("SELECT id, document, file_name, media_type, created_at FROM vom_document WHERE case_number = ?"
+        + " ORDER BY created_at, file_name", (rs, i) -> new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getTimestamp(5).toInstant()), caseNumber);
   }
 
   @Override

@@ -39,10 +39,9 @@ public final class ReferrerReport {
       "stopped_for_safety", "No agreement was reached",
       "indirect_completed", "An indirect mediation was completed");
 
-  private static final Map<String, String> FULFILMENT = Map.of(
-      ObligationPlan.FULFILLED, "fulfilled",
-      ObligationPlan.PARTLY_FULFILLED, "partly fulfilled",
-      ObligationPlan.NOT_FULFILLED, "not fulfilled");
+  /** The agreement's fulfilment, as a code the templates put into words ({@code agreementFulfilmentLabel}). */
+  private static final Set<String> FULFILMENT = Set.of(ObligationPlan.FULFILLED, ObligationPlan.PARTLY_FULFILLED,
+      ObligationPlan.NOT_FULFILLED);
 
   private ReferrerReport() {}
 
@@ -62,20 +61,27 @@ public final class ReferrerReport {
     Object outcome = variables.apply(SESSION_OUTCOME);
     if (held && outcome != null) {
       report.put("sessionOutcome", SESSION_OUTCOMES.get(outcome.toString()));
+      report.put("sessionResult", outcome.toString());
     }
     boolean agreement = held && "agreement".equals(outcome);
     report.put("agreementReached", agreement && !"not_signed".equals(variables.apply(SIGNATURE_OUTCOME)));
     boolean shared = Boolean.TRUE.equals(variables.apply(SHARE_AGREEMENT_WITH_REFERRER));
     if (agreement) {
       report.put("agreementShared", shared);
+      report.put("agreementWithheld", !shared && !"not_signed".equals(variables.apply(SIGNATURE_OUTCOME)));
     }
     if (shared) {
       report.put("agreement", items(variables.apply(AGREEMENT_ITEMS), variables));
+      List<Map<String, Object>> items = new ArrayList<>();
+      JsonVariables.elements(variables.apply(AGREEMENT_ITEMS)).forEach(i -> items.add(AgreementItems.forMessage(i, variables)));
+      report.put("items", items);
     }
     if ("item_unfulfilled".equals(occasion)) {
       report.put("itemUnfulfilled", true);
       if (shared && variables.apply(OBLIGATION) != null) {
-        report.put("item", item(JsonVariables.node(variables.apply(OBLIGATION)), names(variables)));
+        SpinJsonNode obligation = JsonVariables.node(variables.apply(OBLIGATION));
+        report.put("itemText", item(obligation, names(variables)));
+        report.put("item", AgreementItems.forMessage(obligation, variables));
       }
     }
     if ("closure".equals(occasion)) {
@@ -83,8 +89,8 @@ public final class ReferrerReport {
       report.put(CLOSURE_REASON, reason);
       report.put("closure", reason == null ? null : ClosureReason.of(reason.toString()).label());
       Object fulfilment = variables.apply(AGREEMENT_FULFILMENT);
-      if (fulfilment != null) {
-        report.put("agreementFulfilment", FULFILMENT.get(fulfilment.toString()));
+      if (fulfilment != null && FULFILMENT.contains(fulfilment.toString())) {
+        report.put("agreementFulfilment", fulfilment.toString());
       }
     }
     return report;

@@ -3,8 +3,8 @@ package org.vomcase.notification;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseRecord;
 import org.vomcase.process.CaseVariables;
 
 /**
@@ -20,21 +20,26 @@ public class ReferrerReportDelegate implements JavaDelegate {
   public static final String REPORT = "report";
 
   private final NotificationService notifications;
-  private final CaseRecord caseRecord;
+  private final Recipients recipients;
 
-  public ReferrerReportDelegate(NotificationService notifications, CaseRecord caseRecord) {
+  @Autowired
+  public ReferrerReportDelegate(NotificationService notifications, Recipients recipients) {
     this.notifications = notifications;
-    this.caseRecord = caseRecord;
+    this.recipients = recipients;
+  }
+
+  /** With the English-speaking default programme (diagram tests). */
+  public ReferrerReportDelegate(NotificationService notifications) {
+    this(notifications, new Recipients("en"));
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String report = (String) execution.getVariableLocal(REPORT);
-    Object caseInstanceId = execution.getVariable(CaseVariables.CASE_INSTANCE_ID);
-    Function<String, Object> variables = caseInstanceId == null ? execution::getVariable
-        : caseRecord.of(caseInstanceId.toString(), execution.getProcessEngineServices().getHistoryService());
+    Function<String, Object> theCase = CaseVariablesView.of(execution);
     notifications.send(new OutgoingMessage(SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER),
         (String) execution.getVariable(CaseVariables.CASE_NUMBER), execution.getProcessInstanceId(), MESSAGE,
-        MessageCatalogue.REFERRER, ReferrerReport.build(report, variables)));
+        MessageCatalogue.REFERRER, ReferrerReport.build(report, theCase),
+        recipients.of(MessageCatalogue.REFERRER, theCase, execution.getProcessEngineServices().getIdentityService())));
   }
 }

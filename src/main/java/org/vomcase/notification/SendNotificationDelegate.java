@@ -1,20 +1,25 @@
 package org.vomcase.notification;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseRecord;
 import org.vomcase.process.CaseVariables;
+import org.vomcase.process.JsonVariables;
+import org.vomcase.process.agreement.AgreementItems;
 
 /**
  * "Send notification" service tasks: input parameters {@code message} and {@code recipient} name
  * the message of the {@link MessageCatalogue} and its recipient role; every other input parameter
- * of the task is content for the message's template. Runs after a transaction boundary
- * (asyncBefore) with retries; the idempotency key (case, activity, execution, recipient) makes a
- * retried job send nothing twice.
+ * of the task is content for the message's template. The role is resolved to the case's persons by
+ * {@link Recipients}. An {@code obligation} or {@code agreementItems} parameter is turned into items
+ * the templates put into words. Runs after a transaction boundary (asyncBefore) with retries; the
+ * idempotency key (case, activity, execution, recipient) makes a retried job send nothing twice.
  */
 @Component("sendNotificationDelegate")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -29,7 +34,7 @@ public class SendNotificationDelegate implements JavaDelegate {
   public static final String OCCURRENCE = "occurrence";
 
   private final NotificationService notifications;
-  private final CaseRecord caseRecord = new CaseRecord();
+  private final Recipients recipients;
 
   /** One sending: case instance, activity, execution, recipient and the visit ({@link #OCCURRENCE}); a retry has the same key. */
   public static String idempotencyKey(DelegateExecution execution, String recipient) {
@@ -38,8 +43,15 @@ public class SendNotificationDelegate implements JavaDelegate {
         recipient) + (occurrence == null ? "" : ":" + occurrence);
   }
 
-  public SendNotificationDelegate(NotificationService notifications) {
+  @Autowired
+  public SendNotificationDelegate(NotificationService notifications, Recipients recipients) {
     this.notifications = notifications;
+    this.recipients = recipients;
+  }
+
+  /** With the English-speaking default programme (diagram tests). */
+  public SendNotificationDelegate(NotificationService notifications) {
+    this(notifications, new Recipients("en"));
   }
 
   @Override
@@ -50,16 +62,15 @@ public class SendNotificationDelegate implements JavaDelegate {
     if (ReferrerReportDelegate.MESSAGE.equals(message)) {
       throw new IllegalArgumentException("Reports to the referrer are sent by referrerReportDelegate, whose content is an allow-list (R16)");
     }
+    Function<String, Object> theCase = CaseVariablesView.of(execution);
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER));
+    content.put("mediatorName", Recipients.displayName(theCase.apply(CaseVariables.LEAD_MEDIATOR),
+        execution.getProcessEngineServices().getIdentityService()));
     if (MessageCatalogue.REFERRER.equals(recipient)) {
-      // A closed case's retention process keeps no personal data: the referrer is in the case's record in the history.
-      Object caseInstanceId = execution.getVariable(CaseVariables.CASE_INSTANCE_ID);
-      Function<String, Object> referrer = caseInstanceId == null ? execution::getVariable
-          : caseRecord.of(caseInstanceId.toString(), execution.getProcessEngineServices().getHistoryService());
-      content.put("recipientName", referrer.apply(CaseVariables.REFERRER_NAME));
-      content.put("recipientEmail", referrer.apply(CaseVariables.REFERRER_EMAIL));
-      content.put(CaseVariables.REFERRER_REFERENCE, referrer.apply(CaseVariables.REFERRER_REFERENCE));
+      content.put("recipientName", theCase.apply(CaseVariables.REFERRER_NAME));
+      content.put("recipientEmail", theCase.apply(CaseVariables.REFERRER_EMAIL));
+      content.put(CaseVariables.REFERRER_REFERENCE, theCase.apply(CaseVariables.REFERRER_REFERENCE));
     }
     if ((MessageCatalogue.VICTIM.equals(recipient) || MessageCatalogue.OFFENDER.equals(recipient))
         && execution.getVariable(CaseVariables.PERSON_NAME) != null) {
@@ -71,8 +82,23 @@ public class SendNotificationDelegate implements JavaDelegate {
         content.put(name, value);
       }
     });
-    String key = idempotencyKey(execution, recipient);
-    notifications.send(new OutgoingMessage(key, (String) execution.getVariable(CaseVariables.CASE_NUMBER),
-        execution.getProcessInstanceId(), message, recipient, content));
+    items(content, theCase);
+    notifications.send(new OutgoingMessage(idempotencyKey(execution, recipient),
+        (String) execution.getVariable(CaseVariables.CASE_NUMBER), execution.getProcessInstanceId(), message, recipient,
+        content, recipients.of(recipient, theCase, execution.getProcessEngineServices().getIdentityService())));
+  }
+
+  /** The agreement or the obligation a message is about, as items the templates put into words. */
+  private static void items(Map<String, Object> content, Function<String, Object> theCase) {
+    Object obligation = content.remove(CaseVariables.OBLIGATION);
+    if (obligation != null) {
+      content.put("item", AgreementItems.forMessage(JsonVariables.node(obligation), theCase));
+    }
+    Object agreement = content.remove(CaseVariables.AGREEMENT_ITEMS);
+    if (agreement != null) {
+      List<Map<String, Object>> items = new ArrayList<>();
+      JsonVariables.elements(agreement).forEach(item -> items.add(AgreementItems.forMessage(item, theCase)));
+      content.put("items", items);
+    }
   }
 }

@@ -18,9 +18,17 @@ public class TaskOverdueReminder implements TaskListener {
   public static final String MESSAGE = "task-overdue";
 
   private final NotificationService notifications;
+  private final Recipients recipients;
 
-  public TaskOverdueReminder(NotificationService notifications) {
+  @org.springframework.beans.factory.annotation.Autowired
+  public TaskOverdueReminder(NotificationService notifications, Recipients recipients) {
     this.notifications = notifications;
+    this.recipients = recipients;
+  }
+
+  /** With the English-speaking default programme (diagram tests). */
+  public TaskOverdueReminder(NotificationService notifications) {
+    this(notifications, new Recipients("en"));
   }
 
   @Override
@@ -31,7 +39,11 @@ public class TaskOverdueReminder implements TaskListener {
     content.put("task", task.getName());
     content.put("assignee", task.getAssignee());
     content.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
+    var identity = task.getProcessEngineServices().getIdentityService();
+    content.put("mediatorName", Recipients.displayName(task.getVariable(CaseVariables.LEAD_MEDIATOR), identity));
     notifications.send(new OutgoingMessage(String.join(":", task.getId(), MESSAGE, String.valueOf(task.getDueDate())),
-        (String) task.getVariable(CaseVariables.CASE_NUMBER), task.getProcessInstanceId(), MESSAGE, recipient, content));
+        (String) task.getVariable(CaseVariables.CASE_NUMBER), task.getProcessInstanceId(), MESSAGE, recipient, content,
+        task.getAssignee() != null ? recipients.user(task.getAssignee(), identity)
+            : recipients.of(MessageCatalogue.COORDINATORS, task::getVariable, identity)));
   }
 }

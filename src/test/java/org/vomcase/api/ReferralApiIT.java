@@ -479,12 +479,13 @@ class ReferralApiIT extends AbstractApplicationIT {
   @Test
   void theSameMessageSentTwiceIsRecordedOnce() {
     OutgoingMessage message = new OutgoingMessage("it-idempotency-" + System.nanoTime(), "VOM-2026-99999", "pi-1",
-        "mandate-reminder", "coordinators", Map.of());
+        "mandate-reminder", "coordinators", Map.of("caseNumber", "VOM-2026-99999"),
+        List.of(new org.vomcase.notification.Recipient("clara", "Clara", null, null, "en")));
 
     assertThat(notifications.send(message)).isTrue();
     assertThat(notifications.send(message)).isFalse();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_message WHERE idempotency_key = ?", Integer.class,
-        message.idempotencyKey())).isEqualTo(1);
+        message.idempotencyKey() + "|clara")).isEqualTo(1);
   }
 
   @Test

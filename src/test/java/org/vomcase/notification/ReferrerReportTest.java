@@ -86,12 +86,12 @@ class ReferrerReportTest {
 
   @Test
   void unfulfilledItemIsNamedOnlyWithConsentAndTheClosureSaysWhy() throws IllegalAccessException {
-    assertThat(ReferrerReport.build("item_unfulfilled", caseWithNotesEverywhere(true)::get).get("item"))
+    assertThat(ReferrerReport.build("item_unfulfilled", caseWithNotesEverywhere(true)::get).get("itemText"))
         .isEqualTo("Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
     assertThat(ReferrerReport.build("item_unfulfilled", caseWithNotesEverywhere(false)::get)).containsEntry("itemUnfulfilled", true)
-        .doesNotContainKey("item");
+        .doesNotContainKey("item").doesNotContainKey("itemText");
     assertThat(ReferrerReport.build("closure", caseWithNotesEverywhere(false)::get))
-        .containsEntry("closure", "The agreement was partly fulfilled").containsEntry("agreementFulfilment", "partly fulfilled");
+        .containsEntry("closure", "The agreement was partly fulfilled").containsEntry("agreementFulfilment", "partly_fulfilled");
   }
 
   @Test

@@ -990,7 +990,7 @@ class VomCaseTest {
 
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
-        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null), null)));
+        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null), null, null)));
   }
 
   private ProcessInstance start(Map<String, Object> referral) {

@@ -203,6 +203,32 @@ public final class AgreementItems {
     return names;
   }
 
+  /**
+   * One item as a message or document shows it, in codes and numbers the templates put into words
+   * (kind, amount, instalments, instalment, hours, dueDate) and the plain names of debtor and
+   * creditor ({@code community} for the community: the templates' word). Never the free-text details.
+   */
+  public static Map<String, Object> forMessage(SpinJsonNode item, Function<String, Object> variables) {
+    Map<String, String> plainNames = new LinkedHashMap<>();
+    for (String list : List.of(org.vomcase.process.CaseVariables.VICTIMS, org.vomcase.process.CaseVariables.OFFENDERS)) {
+      JsonVariables.elements(variables.apply(list)).forEach(p -> plainNames.put(text(p, "personId"), text(p, "name")));
+    }
+    Map<String, Object> words = new LinkedHashMap<>();
+    words.put(KIND, text(item, KIND));
+    for (String field : List.of(AMOUNT, INSTALMENT, HOURS, DUE_DATE)) {
+      if (item.hasProp(field) && !item.prop(field).isNull()) {
+        words.put(field, text(item, field));
+      }
+    }
+    if (!item.hasProp(INSTALMENT) && item.hasProp(INSTALMENTS) && item.prop(INSTALMENTS).numberValue().intValue() > 1) {
+      words.put(INSTALMENTS, text(item, INSTALMENTS));
+    }
+    words.put("debtor", plainNames.getOrDefault(text(item, OFFENDER), text(item, OFFENDER)));
+    String creditor = text(item, CREDITOR);
+    words.put("creditor", COMMUNITY.equals(creditor) ? COMMUNITY : plainNames.getOrDefault(creditor, creditor));
+    return words;
+  }
+
   private static String oneOf(String field, String value, Set<String> allowed) {
     if (value == null || value.isBlank()) {
       throw new CaseInputException(field, "is required");

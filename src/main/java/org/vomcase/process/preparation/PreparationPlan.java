@@ -28,10 +28,15 @@ public class PreparationPlan {
 
   /** The persons who agreed to take part, in the case's order (victims, then offenders). */
   public List<SpinJsonNode> agreedPersons(DelegateExecution execution) {
-    SpinJsonNode book = ContactPlan.consentBook(execution.getVariable(ContactPlan.CONSENTS));
+    return agreedPersons(execution::getVariable);
+  }
+
+  /** The persons who agreed, from any view of the case's variables (a running case or its record). */
+  public static List<SpinJsonNode> agreedPersons(java.util.function.Function<String, Object> variables) {
+    SpinJsonNode book = ContactPlan.consentBook(variables.apply(ContactPlan.CONSENTS));
     List<SpinJsonNode> agreed = new ArrayList<>();
     for (String list : List.of(VICTIMS, OFFENDERS)) {
-      for (SpinJsonNode person : ((SpinJsonNode) execution.getVariable(list)).elements()) {
+      for (SpinJsonNode person : org.vomcase.process.JsonVariables.elements(variables.apply(list))) {
         SpinJsonNode entry = ContactPlan.entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
         if (entry != null && "agreed".equals(entry.prop("outcome").stringValue())) {
           agreed.add(person);

@@ -66,7 +66,7 @@ class ContactPersonTest {
     when(notifications.send(any())).thenReturn(true);
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
-    Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null)));
+    Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
     Mocks.register("consentOutcome", new ConsentOutcome());

@@ -76,7 +76,7 @@ class FollowUpTest {
     ClockUtil.setCurrentTime(at(NOW));
     when(notifications.send(any())).thenReturn(true);
     Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
-    Mocks.register("followUpPlan", new FollowUpPlan(new ProgrammeRules(new VomProperties(null, null, null, null))));
+    Mocks.register("followUpPlan", new FollowUpPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
     Mocks.register("followUpListener", new FollowUpListener());
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
   }

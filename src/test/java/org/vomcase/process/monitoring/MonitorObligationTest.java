@@ -90,9 +90,9 @@ class MonitorObligationTest {
     Mocks.register("taskNames", new TaskNames());
     Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
     Mocks.register("obligationPlan", new ObligationPlan());
-    Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null))));
+    Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
-    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications, new CaseRecord()));
+    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
   }
 
   @AfterEach

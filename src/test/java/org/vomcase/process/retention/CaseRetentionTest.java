@@ -84,14 +84,14 @@ class CaseRetentionTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(at(CLOSED));
     when(notifications.send(any())).thenReturn(true);
-    RetentionPlan plan = new RetentionPlan(new ProgrammeRules(new VomProperties(null, null, null, null)));
+    RetentionPlan plan = new RetentionPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null)));
     Mocks.register("taskNames", new TaskNames());
     Mocks.register("retentionPlan", plan);
     Mocks.register("keepCaseFiguresDelegate", figures);
     Mocks.register("scheduleDeletionDelegate", new RetentionPlan.ScheduleDeletionDelegate(plan, retention));
     Mocks.register("deleteCaseDataDelegate", new RetentionPlan.DeleteCaseDataDelegate(retention));
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
-    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications, new CaseRecord()));
+    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
   }
 
   @AfterEach

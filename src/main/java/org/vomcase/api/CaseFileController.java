@@ -1,0 +1,152 @@
+package org.vomcase.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vomcase.document.DocumentService;
+import org.vomcase.identity.Roles;
+import org.vomcase.notification.MessageLog;
+import org.vomcase.process.CaseProcess;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * The case file's messages and documents (R14, R21), for the "Case file" tabs of Tasklist and
+ * Cockpit and for anyone logged in with Basic auth:
+ * <ul>
+ *   <li>{@code GET /vom/case-file?task=<id>} or {@code ?case=<case number>}: every message of the case
+ *       (what, to whom, when, how, status) and its documents with their download addresses;
+ *   <li>{@code GET /vom/documents/<id>}: a document (the agreement PDF, a letter to post);
+ *   <li>{@code POST /vom/messages/<id>/posted}: a letter was posted.
+ * </ul>
+ * Coordinators, supervisors and administrators read every case; a mediator only the cases assigned
+ * to them. Anyone else, or a case the caller may not read, gets 404.
+ */
+@RestController
+public class CaseFileController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseFileController.class);
+  private static final List<String> READ_ALL = List.of(Roles.COORDINATORS, Roles.SUPERVISORS, Roles.ADMINISTRATORS);
+
+  private final MessageLog messages;
+  private final DocumentService documents;
+  private final IdentityService identity;
+  private final HistoryService history;
+  private final TaskService tasks;
+
+  public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
+      TaskService tasks) {
+    this.messages = messages;
+    this.documents = documents;
+    this.identity = identity;
+    this.history = history;
+    this.tasks = tasks;
+  }
+
+  @GetMapping(value = "/vom/case-file", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> caseFile(@RequestParam(name = "task", required = false) String taskId,
+      @RequestParam(name = "case", required = false) String caseNumber,
+      @RequestParam(name = "processInstance", required = false) String processInstanceId) {
+    return asSystem(caller -> {
+      String theCase = caseNumber != null ? caseNumber : taskId != null ? caseOfTask(taskId)
+          : processInstanceId != null ? caseOfInstance(processInstanceId) : null;
+      if (theCase == null || !mayRead(caller, theCase)) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "No such case"));
+      }
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("caseNumber", theCase);
+      file.put("messages", messages.ofCase(theCase));
+      file.put("documents", documents.ofCase(theCase).stream().map(d -> Map.of("id", d.id(), "document", d.document(),
+          "fileName", d.fileName(), "mediaType", d.mediaType(), "createdAt", d.createdAt().toString(),
+          "href", "/vom/documents/" + d.id())).toList());
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(file);
+    });
+  }
+
+  @GetMapping("/vom/documents/{id}")
+  public ResponseEntity<?> document(@PathVariable String id) {
+    return asSystem(caller -> {
+      DocumentService.StoredDocument document = documents.find(id);
+      if (document == null || !mayRead(caller, document.caseNumber())) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such document");
+      }
+      LOG.info("Document {} ({}) of case {} opened by {}", document.id(), document.fileName(), document.caseNumber(),
+          caller.getUserId());
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
+          .header("Content-Disposition", ContentDisposition.inline().filename(document.fileName()).build().toString())
+          .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());
+    });
+  }
+
+  @PostMapping(value = "/vom/messages/{id}/posted", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> posted(@PathVariable String id) {
+    return asSystem(caller -> {
+      MessageLog.Entry entry = messages.find(id);
+      if (entry == null || !mayRead(caller, entry.caseNumber())) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "No such message"));
+      }
+      if (!MessageLog.TO_POST.equals(entry.status())) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "The message is not a letter waiting to be posted",
+            "status", entry.status()));
+      }
+      messages.posted(id, caller.getUserId());
+      return ResponseEntity.ok(Map.of("id", id, "status", MessageLog.POSTED));
+    });
+  }
+
+  /** Coordinators, supervisors, administrators: every case; mediators: the cases they are assigned to. */
+  private boolean mayRead(Authentication caller, String caseNumber) {
+    if (caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(READ_ALL::contains)) {
+      return true;
+    }
+    HistoricProcessInstance theCase = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    if (theCase == null) {
+      return false;
+    }
+    HistoricVariableInstance mediators = history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
+        .variableName(CaseVariables.MEDIATORS).singleResult();
+    return mediators != null && mediators.getValue() instanceof java.util.Collection<?> ids
+        && ids.stream().anyMatch(m -> caller.getUserId().equals(String.valueOf(m)));
+  }
+
+  private String caseOfTask(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    return task == null ? null : caseOfInstance(task.getProcessInstanceId());
+  }
+
+  private String caseOfInstance(String processInstanceId) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
+  /** Runs the lookups as the system (the access rule above decides), then restores the caller's authentication. */
+  private <T> T asSystem(java.util.function.Function<Authentication, T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.apply(caller);
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+}

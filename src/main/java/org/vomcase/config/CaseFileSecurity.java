@@ -1,0 +1,56 @@
+package org.vomcase.config;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The case file's pages ({@code /vom/*}) need a login: the webapps' session or HTTP Basic ({@link
+ * WebappSessionOrBasicAuthenticationProvider}). Because a browser sends the session cookie with any
+ * request, a request that changes something must carry the header {@value #REQUEST_HEADER}, which a
+ * form or link of another site cannot add (the plugins of Tasklist and Cockpit send it).
+ */
+@Configuration
+public class CaseFileSecurity {
+
+  public static final String PATTERN = "/vom/*";
+  public static final String REQUEST_HEADER = "X-VOM-Request";
+
+  @Bean
+  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> caseFileAuthenticationFilter() {
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>();
+    registration.setName("vom-case-file-auth");
+    registration.setFilter(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        WebappSessionOrBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(PATTERN);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter() {
+    var registration = new FilterRegistrationBean<OncePerRequestFilter>();
+    registration.setName("vom-case-file-request-header");
+    registration.setFilter(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!reading && request.getHeader(REQUEST_HEADER) == null) {
+          response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing header " + REQUEST_HEADER);
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    registration.addUrlPatterns(PATTERN);
+    return registration;
+  }
+}

@@ -1,0 +1,75 @@
+package org.vomcase.notification;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * The calendar file of a session invitation (R11): an iCalendar {@code VEVENT} made with ical4j, in
+ * the programme's time zone (with its {@code VTIMEZONE}), two hours long. One UID per case and
+ * session, so a rescheduled session (a higher sequence) replaces the earlier entry in calendars.
+ */
+public final class CalendarInvitation {
+
+  public static final String FILE_NAME = "session.ics";
+  public static final String MEDIA_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
+  public static final Duration LENGTH = Duration.ofHours(2);
+
+  private CalendarInvitation() {}
+
+  public static byte[] create(String caseNumber, int sequence, OffsetDateTime start, ZoneId zone, String summary,
+      String place, String description) {
+    ZonedDateTime begin = start.atZoneSameInstant(zone);
+    VEvent event = new VEvent(begin, begin.plus(LENGTH), summary);
+    event.add(new Uid(uid(caseNumber)));
+    event.add(new Sequence(sequence));
+    if (place != null && !place.isBlank()) {
+      event.add(new Location(place));
+    }
+    if (description != null && !description.isBlank()) {
+      event.add(new Description(description));
+    }
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//VOM Case//Mediation session//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(ImmutableMethod.REQUEST);
+    calendar.add(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone.getId()).getVTimeZone());
+    calendar.add(event);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      new CalendarOutputter(true).output(calendar, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("The calendar file of case " + caseNumber + " could not be written", e);
+    }
+  }
+
+  /** The session's UID: the same for every invitation of a case's session, and revealing no case number. */
+  static String uid(String caseNumber) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(("session:" + caseNumber).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16) + "@vom-case";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

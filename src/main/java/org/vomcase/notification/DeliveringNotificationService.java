@@ -1,0 +1,159 @@
+package org.vomcase.notification;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.vomcase.document.DocumentService;
+import org.vomcase.document.PdfRenderer;
+import org.vomcase.process.CaseClock;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Sends the messages of cases (R21, R22): for each recipient, the message's template in their
+ * language, by email when they have an address (with the calendar file of a session invitation and
+ * the agreement PDF of an agreement copy), otherwise as a PDF letter in the document store, listed
+ * on the case for the mediator to post. Staff without email are reached through Tasklist; the
+ * message is still recorded.
+ *
+ * <p>Never twice: each recipient's sending is keyed by the message's idempotency key and the
+ * recipient's id, and recorded (committed on its own) before the mail leaves. A retried job skips the
+ * recipients already served; a failed mail is recorded as failed, the job fails and retries (an
+ * incident after the last try); a sending interrupted mid-way (the record left at {@code sending})
+ * is not repeated.
+ */
+@Service
+public class DeliveringNotificationService implements NotificationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveringNotificationService.class);
+
+  /** Messages with the session's calendar file attached. */
+  public static final Set<String> WITH_CALENDAR = Set.of("session-invitation");
+
+  private static final Set<String> STAFF = Set.of(MessageCatalogue.MEDIATOR, MessageCatalogue.COORDINATORS,
+      MessageCatalogue.SUPERVISORS);
+
+  private final Templates templates;
+  private final MailDelivery mail;
+  private final MessageLog log;
+  private final DocumentService documents;
+  private final PdfRenderer pdf;
+
+  public DeliveringNotificationService(Templates templates, MailDelivery mail, MessageLog log, DocumentService documents,
+      PdfRenderer pdf) {
+    this.templates = templates;
+    this.mail = mail;
+    this.log = log;
+    this.documents = documents;
+    this.pdf = pdf;
+  }
+
+  @Override
+  public boolean send(OutgoingMessage message) {
+    if (message.recipients().isEmpty()) {
+      // Nobody to reach (say, a group without members): recorded, so the case shows it was due.
+      String key = message.idempotencyKey();
+      if (log.status(key) != null) {
+        return false;
+      }
+      log.begin(key, message, null, "none", null, templates.message(message.message(), Templates.FALLBACK_LANGUAGE,
+          model(message, new Recipient("nobody", "", null, null, Templates.FALLBACK_LANGUAGE))), null, null, MessageLog.NO_ADDRESS);
+      LOG.warn("Message {} of case {} has no recipient ({})", message.message(), message.caseNumber(), message.recipientRole());
+      return true;
+    }
+    boolean sentNow = false;
+    for (Recipient recipient : message.recipients()) {
+      sentNow |= send(message, recipient);
+    }
+    return sentNow;
+  }
+
+  private boolean send(OutgoingMessage message, Recipient recipient) {
+    String key = message.idempotencyKey() + "|" + recipient.id();
+    String status = log.status(key);
+    if (status != null && !MessageLog.FAILED.equals(status)) {
+      if (MessageLog.SENDING.equals(status)) {
+        LOG.warn("Message {} to {} of case {} was interrupted while sending; not sent again (check the mail server's log)",
+            message.message(), recipient.id(), message.caseNumber());
+      }
+      return false;
+    }
+    Templates.Rendered text = templates.message(message.message(), recipient.language(), model(message, recipient));
+    List<MailDelivery.Attachment> attachments = attachments(message, recipient);
+    String names = String.join(", ", attachments.stream().map(MailDelivery.Attachment::fileName).toList());
+    if (recipient.hasEmail()) {
+      log.begin(key, message, recipient, "email", recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
+      try {
+        mail.deliver(new MailDelivery.Mail(key, String.join("-", String.valueOf(message.caseNumber()), message.message(),
+            recipient.id()), recipient.email(), recipient.name(), text.subject(), text.body(), attachments));
+      } catch (RuntimeException e) {
+        log.fail(key, e.getMessage());
+        throw e;
+      }
+      log.finish(key, MessageLog.SENT);
+      return true;
+    }
+    if (STAFF.contains(message.recipientRole())) {
+      log.begin(key, message, recipient, "tasklist", null, text, null, null, MessageLog.NO_ADDRESS);
+      return true;
+    }
+    String letterId = documents.store("letter:" + key, message.caseNumber(), "letter",
+        "letter-" + message.caseNumber() + "-" + message.message() + "-" + recipient.id() + ".pdf", "application/pdf",
+        pdf.render(letter(message, recipient, text), text.subject()));
+    log.begin(key, message, recipient, "letter", recipient.postalAddress(), text, names.isEmpty() ? null : names, letterId,
+        MessageLog.TO_POST);
+    return true;
+  }
+
+  /** What the template sees: the content, the recipient, and which kind of recipient it is. */
+  private static Map<String, Object> model(OutgoingMessage message, Recipient recipient) {
+    Map<String, Object> model = new LinkedHashMap<>(message.content());
+    model.put("recipientName", recipient.name());
+    model.put("recipientEmail", recipient.email());
+    String kind = recipient.id().startsWith("G-") ? "guardian"
+        : STAFF.contains(message.recipientRole()) ? "staff"
+        : MessageCatalogue.REFERRER.equals(message.recipientRole()) ? "referrer"
+        : recipient.id().startsWith("V") ? "victim" : recipient.id().startsWith("O") ? "offender" : message.recipientRole();
+    model.put("recipientIs", Map.of(kind, true));
+    return model;
+  }
+
+  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, Recipient recipient) {
+    List<MailDelivery.Attachment> attachments = new ArrayList<>();
+    Object start = message.content().get(CaseVariables.SESSION_START);
+    if (WITH_CALENDAR.contains(message.message()) && start != null) {
+      Object occurrence = message.content().get("reschedules");
+      int sequence = occurrence instanceof Number n ? n.intValue() : 0;
+      String summary = templates.message(message.message(), recipient.language(), model(message, recipient)).subject();
+      attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.MEDIA_TYPE,
+          CalendarInvitation.create(message.caseNumber(), sequence, OffsetDateTime.parse(start.toString()), templates.zone(),
+              summary, (String) message.content().get(CaseVariables.SESSION_PLACE), null)));
+    }
+    Object documentId = message.content().get(CaseVariables.AGREEMENT_DOCUMENT_ID);
+    if (documentId != null) {
+      DocumentService.StoredDocument document = documents.find(documentId.toString());
+      if (document == null) {
+        throw new IllegalStateException("Document " + documentId + " of case " + message.caseNumber() + " is missing");
+      }
+      attachments.add(new MailDelivery.Attachment(document.fileName(), document.mediaType(), document.bytes()));
+    }
+    return attachments;
+  }
+
+  private String letter(OutgoingMessage message, Recipient recipient, Templates.Rendered text) {
+    Map<String, Object> letter = new LinkedHashMap<>();
+    letter.put("sender", "");
+    letter.put("recipientName", recipient.name());
+    letter.put("postalAddress", recipient.postalAddress() == null ? "" : recipient.postalAddress());
+    letter.put("date", CaseClock.today().toString());
+    letter.put("subject", text.subject());
+    letter.put("body", text.body());
+    letter.put(CaseVariables.CASE_NUMBER, message.caseNumber());
+    return templates.document("letter", text.language(), letter);
+  }
+}

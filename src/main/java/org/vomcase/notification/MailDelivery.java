@@ -1,0 +1,128 @@
+package org.vomcase.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.vomcase.config.VomProperties;
+
+/**
+ * Delivers a mail (R21): through the SMTP server of {@code spring.mail.host} when one is configured
+ * (docker-compose: Mailpit; production: the programme's server), otherwise as an {@code .eml} file in
+ * the mail-drop folder ({@code vom.mail.drop-dir}, default {@code ./data/mail-drop}), which any mail
+ * program opens. Each mail's Message-ID is derived from its sending's key, so that even a mail server
+ * could tell a repeated delivery apart.
+ */
+@Component
+public class MailDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
+
+  /** An attachment: file name, media type, bytes. */
+  public record Attachment(String fileName, String mediaType, byte[] bytes) {}
+
+  /** A mail to send; {@code label} names its file in the mail-drop folder (case, message, recipient). */
+  public record Mail(String key, String label, String to, String toName, String subject, String body,
+      List<Attachment> attachments) {}
+
+  private final JavaMailSender smtp;
+  private final String from;
+  private final Path dropDir;
+
+  public MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
+      VomProperties properties) {
+    this.smtp = host == null || host.isBlank() ? null : sender.getIfAvailable();
+    this.from = properties.mail().from();
+    this.dropDir = Path.of(properties.mail().dropDir()).toAbsolutePath().normalize();
+  }
+
+  /** Where mails go, for the start-up log and the README: {@code smtp} or the mail-drop folder. */
+  public String destination() {
+    return smtp == null ? "mail-drop folder " + dropDir : "SMTP server " + ((smtp instanceof JavaMailSenderImpl impl)
+        ? impl.getHost() + ":" + impl.getPort() : "");
+  }
+
+  public boolean usesSmtp() {
+    return smtp != null;
+  }
+
+  public Path dropDir() {
+    return dropDir;
+  }
+
+  /** Sends the mail, or writes it to the mail-drop folder; throws when it could not be delivered. */
+  public void deliver(Mail mail) {
+    try {
+      MimeMessage message = message(mail);
+      if (smtp != null) {
+        smtp.send(message);
+      } else {
+        drop(mail, message);
+      }
+    } catch (MessagingException | MailException | IOException e) {
+      throw new IllegalStateException("Mail '" + mail.subject() + "' could not be delivered to " + destination() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private MimeMessage message(Mail mail) throws MessagingException, IOException {
+    Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+    String messageId = "<" + hash(mail.key()) + "@vom-case>";
+    MimeMessage message = new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
+    MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), StandardCharsets.UTF_8.name());
+    helper.setFrom(new jakarta.mail.internet.InternetAddress(from));
+    helper.setTo(new jakarta.mail.internet.InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
+    helper.setSubject(mail.subject());
+    helper.setText(mail.body(), false);
+    helper.setSentDate(new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()));
+    for (Attachment attachment : mail.attachments()) {
+      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.bytes()), attachment.mediaType());
+    }
+    message.saveChanges();
+    return message;
+  }
+
+  private void drop(Mail mail, MimeMessage message) throws IOException, MessagingException {
+    Files.createDirectories(dropDir);
+    Path file = dropDir.resolve(mail.label().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + hash(mail.key()).substring(0, 8) + ".eml");
+    Path partial = dropDir.resolve(file.getFileName() + ".part");
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      message.writeTo(out);
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LOG.info("Mail '{}' written to {}", mail.subject(), file);
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

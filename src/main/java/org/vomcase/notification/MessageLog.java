@@ -1,0 +1,114 @@
+package org.vomcase.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vomcase.process.CaseClock;
+
+/**
+ * The record of every message on its case ({@code vom_message}): what, to whom, when, how, and
+ * whether it left. Each change is committed in its own transaction, independent of the job that
+ * sends: the record of a mail that left survives a rollback of the job, so the retry skips it.
+ */
+@Component
+public class MessageLog {
+
+  public static final String SENDING = "sending";
+  public static final String SENT = "sent";
+  public static final String TO_POST = "to_post";
+  public static final String FAILED = "failed";
+  public static final String NO_ADDRESS = "no_address";
+  public static final String POSTED = "posted";
+
+  /** A row of the log, as mediators and supervisors read it. */
+  public record Entry(String id, String caseNumber, String message, String recipientRole, String recipientName, String recipientAddress,
+      String channel, String status, String language, String subject, String body, String attachments, String documentId,
+      Instant createdAt, Instant sentAt, String error) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  public MessageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The status of a sending, or null when it never started. */
+  public String status(String key) {
+    List<String> status = jdbc.queryForList("SELECT status FROM vom_message WHERE idempotency_key = ?", String.class, key);
+    return status.isEmpty() ? null : status.get(0);
+  }
+
+  /** Records a sending as started (or restarted after a failure), committed before the mail leaves. */
+  public void begin(String key, OutgoingMessage message, Recipient recipient, String channel, String address,
+      Templates.Rendered text, String attachments, String documentId, String status) {
+    ownTransaction.executeWithoutResult(tx -> {
+      Timestamp now = Timestamp.from(CaseClock.now().toInstant());
+      int updated = jdbc.update("UPDATE vom_message SET status = ?, channel = ?, recipient_address = ?, subject = ?, body = ?,"
+          + " attachments = ?, document_id = ?, error = NULL WHERE idempotency_key = ? AND status = ?", status, channel, address,
+          text.subject(), text.body(), attachments, documentId, key, FAILED);
+      if (updated == 0) {
+        jdbc.update("INSERT INTO vom_message (id, idempotency_key, case_number, process_instance_id, message, recipient_role,"
+            + " channel, status, created_at, content, recipient_name, recipient_address, language, subject, body, attachments,"
+            + " document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), key,
+            message.caseNumber(), message.processInstanceId(), message.message(), message.recipientRole(), channel, status, now,
+            json(message), recipient == null ? null : recipient.name(), address, text.language(), text.subject(), text.body(),
+            attachments, documentId);
+      }
+    });
+  }
+
+  public void finish(String key, String status) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, sent_at = ? WHERE idempotency_key = ?",
+        status, Timestamp.from(CaseClock.now().toInstant()), key));
+  }
+
+  public void fail(String key, String error) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, error = ? WHERE idempotency_key = ?",
+        FAILED, error == null ? null : error.substring(0, Math.min(error.length(), 500)), key));
+  }
+
+  /** The messages of a case, oldest first. */
+  public List<Entry> ofCase(String caseNumber) {
+    return jdbc.query(SELECT + " WHERE case_number = ? ORDER BY created_at, id", ENTRY, caseNumber);
+  }
+
+  /** One message, or null. */
+  public Entry find(String id) {
+    List<Entry> found = jdbc.query(SELECT + " WHERE id = ?", ENTRY, id);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** A letter was posted (by the user): recorded with the time. */
+  public void posted(String id, String userId) {
+    jdbc.update("UPDATE vom_message SET status = ?, sent_at = ?, error = ? WHERE id = ? AND status = ?", POSTED,
+        Timestamp.from(CaseClock.now().toInstant()), "posted by " + userId, id, TO_POST);
+  }
+
+  private static final String SELECT = "SELECT id, case_number, message, recipient_role, recipient_name, recipient_address,"
+      + " channel, status, language, subject, body, attachments, document_id, created_at, sent_at, error FROM vom_message";
+
+  private static final org.springframework.jdbc.core.RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getString(1),
+      rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+      rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant(),
+      rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant(), rs.getString(16));
+
+  private static String json(OutgoingMessage message) {
+    try {
+      return JSON.writeValueAsString(message.content());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Message content is not serialisable: " + message.content(), e);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.vomcase.notification;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import org.vomcase.config.VomProperties;
+
+/**
+ * The templates of messages and documents (R21, R14): Mustache files an administrator can edit
+ * without Java. Built in under {@code vom-templates/} on the classpath; a file of the same name in
+ * {@code vom.mail.template-dir} ({@code VOM_TEMPLATE_DIR}) replaces the built-in one. A template
+ * exists per language ({@code <name>.<language>.<ext>}); English is the fallback. A value a template
+ * names but the message does not have is an error (the sending fails and ends in an incident),
+ * never a silent gap.
+ */
+@Component
+public class Templates {
+
+  public static final String FALLBACK_LANGUAGE = "en";
+  private static final String BUILT_IN = "vom-templates/";
+  private static final String SUBJECT = "Subject:";
+
+  /** A rendered message: its subject and plain-text body, and the language it was written in. */
+  public record Rendered(String subject, String body, String language) {}
+
+  private final Path overrides;
+  private final ZoneId zone;
+  private final String currency;
+
+  public Templates(VomProperties properties) {
+    this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
+    this.zone = properties.programme().timeZone();
+    this.currency = CURRENCIES.getOrDefault(properties.programme().profile(), "EUR");
+  }
+
+  private static final Map<String, String> CURRENCIES = Map.of("de_toa", "EUR", "dk_konfliktraad", "DKK", "us_vom", "USD");
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Renders message {@code message} in the language, or in English when the language has no template. */
+  public Rendered message(String message, String language, Map<String, Object> content) {
+    String used = source("messages/" + message + "." + language + ".txt") != null ? language : FALLBACK_LANGUAGE;
+    String template = source("messages/" + message + "." + used + ".txt");
+    if (template == null) {
+      throw new IllegalStateException("Message '" + message + "' has no template messages/" + message + ".en.txt");
+    }
+    String text = render("messages/" + message + "." + used + ".txt", template, model(content, used), false);
+    int end = text.indexOf('\n');
+    String first = end < 0 ? text : text.substring(0, end);
+    if (!first.startsWith(SUBJECT)) {
+      throw new IllegalStateException("Template messages/" + message + "." + used + ".txt must start with '" + SUBJECT + "'");
+    }
+    String body = end < 0 ? "" : text.substring(end + 1).replaceAll("(?m)^[ \\t]*\\n(?=[ \\t]*\\n)", "").strip();
+    return new Rendered(first.substring(SUBJECT.length()).strip(), body + "\n", used);
+  }
+
+  /** Renders an HTML document template ({@code documents/<name>.<language>.html}), values HTML-escaped. */
+  public String document(String name, String language, Map<String, Object> content) {
+    String used = source("documents/" + name + "." + language + ".html") != null ? language : FALLBACK_LANGUAGE;
+    String path = "documents/" + name + "." + used + ".html";
+    String template = source(path);
+    if (template == null) {
+      throw new IllegalStateException("Document '" + name + "' has no template " + path);
+    }
+    return render(path, template, model(content, used), true);
+  }
+
+  /** The languages a message has templates for (built in and the administrators' own). */
+  public Set<String> languages(String message) {
+    Set<String> languages = new TreeSet<>();
+    for (String language : org.vomcase.process.Vocabulary.LANGUAGES.keySet()) {
+      if (source("messages/" + message + "." + language + ".txt") != null) {
+        languages.add(language);
+      }
+    }
+    return languages;
+  }
+
+  /**
+   * What a template sees: the content, plus for each value a date or date-time in words ({@code
+   * <field>Text}, programme time zone, the language's format), for each coded value its word ({@code
+   * <field>Label} from {@code labels/<language>.properties}), the same inside items, and the words of
+   * the agreement lines.
+   */
+  Map<String, Object> model(Map<String, Object> content, String language) {
+    Properties labels = labels(language);
+    Locale locale = Locale.forLanguageTag(language);
+    Map<String, Object> model = enrich(content, labels, locale);
+    model.put("currency", currency);
+    for (String word : List.of("hours", "instalments", "owedBy", "owedTo", "due")) {
+      model.put(word + "Word", labels.getProperty("word." + word, word));
+    }
+    model.putIfAbsent("mediatorName", null);
+    return model;
+  }
+
+  private Map<String, Object> enrich(Map<String, Object> content, Properties labels, Locale locale) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    content.forEach((key, value) -> {
+      model.put(key, enrichValue(value, labels, locale));
+      if (value instanceof String text && !text.isBlank()) {
+        String label = labels.getProperty(key + "." + text);
+        if (label != null) {
+          model.put(key + "Label", label);
+        }
+        if (!model.containsKey(key + "Text") || model.get(key + "Text") == null) {
+          String date = dateText(text, locale);
+          if (date != null) {
+            model.put(key + "Text", date);
+          }
+        }
+      }
+    });
+    if (model.get("kind") instanceof String kind) {
+      model.put("kindLabel", labels.getProperty("kind." + kind, kind));
+    }
+    if ("community".equals(model.get("creditor"))) {
+      model.put("creditor", labels.getProperty("community", "the community"));
+    }
+    return model;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object enrichValue(Object value, Properties labels, Locale locale) {
+    if (value instanceof Map<?, ?> map) {
+      return enrich((Map<String, Object>) map, labels, locale);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> enriched = new ArrayList<>();
+      list.forEach(element -> enriched.add(enrichValue(element, labels, locale)));
+      return enriched;
+    }
+    return value;
+  }
+
+  private String dateText(String text, Locale locale) {
+    if (text.length() < 10 || !Character.isDigit(text.charAt(0))) {
+      return null;
+    }
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+      }
+      OffsetDateTime when = OffsetDateTime.parse(text);
+      return when.atZoneSameInstant(zone).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
+          + ", " + when.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("HH:mm"));
+    } catch (DateTimeParseException notADate) {
+      try {
+        return java.time.Instant.parse(text).atZone(zone).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+      } catch (DateTimeParseException notAnInstant) {
+        return null;
+      }
+    }
+  }
+
+  private static String render(String path, String template, Map<String, Object> model, boolean html) {
+    try {
+      return Mustache.compiler().escapeHTML(html).strictSections(false).emptyStringIsFalse(true).zeroIsFalse(false)
+          .compile(new StringReader(template)).execute(model);
+    } catch (MustacheException e) {
+      throw new IllegalStateException("Template " + path + " cannot be rendered: " + e.getMessage(), e);
+    }
+  }
+
+  private Properties labels(String language) {
+    Properties labels = new Properties();
+    for (String lang : FALLBACK_LANGUAGE.equals(language) ? List.of(FALLBACK_LANGUAGE) : List.of(FALLBACK_LANGUAGE, language)) {
+      String text = source("labels/" + lang + ".properties");
+      if (text != null) {
+        try {
+          labels.load(new StringReader(text));
+        } catch (IOException e) {
+          throw new IllegalStateException("labels/" + lang + ".properties cannot be read", e);
+        }
+      }
+    }
+    return labels;
+  }
+
+  /** A template's text: the administrators' file if there is one, else the built-in one, else null. */
+  String source(String path) {
+    try {
+      if (overrides != null) {
+        Path file = overrides.resolve(path).normalize();
+        if (file.startsWith(overrides.normalize()) && Files.isRegularFile(file)) {
+          return Files.readString(file, StandardCharsets.UTF_8);
+        }
+      }
+      try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(BUILT_IN + path)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Template " + path + " cannot be read", e);
+    }
+  }
+}
