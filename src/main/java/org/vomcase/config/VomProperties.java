@@ -26,7 +26,7 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
    * The periods, when set, replace the profile's defaults ({@link org.vomcase.process.ProgrammeRules}).
    */
   public record Programme(String profile, java.time.Period followUpAfter, java.time.Period gracePeriod,
-      java.time.Period retentionPeriod, java.time.ZoneId timeZone, String language) {
+      java.time.Period retentionPeriod, String timeZone, String language) {
 
     /** Each profile's time zone and the language of its staff, referrers and letters by default. */
     public static final java.util.Map<String, java.time.ZoneId> TIME_ZONES = java.util.Map.of(
@@ -35,6 +35,11 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
         "us_vom", java.time.ZoneId.of("America/New_York"));
     public static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
         "de_toa", "de", "dk_konfliktraad", "da", "us_vom", "en");
+
+    /** The programme's time zone. */
+    public java.time.ZoneId zone() {
+      return java.time.ZoneId.of(timeZone);
+    }
 
     public Programme {
       for (java.time.Period period : new java.time.Period[] {followUpAfter, gracePeriod, retentionPeriod}) {
@@ -48,7 +53,13 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
             + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
       }
-      timeZone = timeZone == null ? TIME_ZONES.get(profile) : timeZone;
+      timeZone = timeZone == null || timeZone.isBlank() ? TIME_ZONES.get(profile).getId() : timeZone.trim();
+      try {
+        java.time.ZoneId.of(timeZone);
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("vom.programme.time-zone (VOM_TIME_ZONE) '" + timeZone
+            + "' is not a time zone such as Europe/Berlin");
+      }
       language = language == null || language.isBlank() ? LANGUAGES.get(profile) : language.trim();
       if (!org.vomcase.process.Vocabulary.LANGUAGES.containsKey(language)) {
         throw new IllegalArgumentException("vom.programme.language (VOM_LANGUAGE) '" + language + "' is not one of "

@@ -89,8 +89,8 @@ public class DeliveringNotificationService implements NotificationService {
     if (recipient.hasEmail()) {
       log.begin(key, message, recipient, "email", recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
       try {
-        mail.deliver(new MailDelivery.Mail(key, String.join("-", String.valueOf(message.caseNumber()), message.message(),
-            recipient.id()), recipient.email(), recipient.name(), text.subject(), text.body(), attachments));
+        mail.deliver(new MailDelivery.Mail(key, message.caseNumber(), message.message(), recipient.id(), recipient.email(),
+            recipient.name(), text.subject(), text.body(), attachments));
       } catch (RuntimeException e) {
         log.fail(key, e.getMessage());
         throw e;

@@ -41,9 +41,15 @@ public class MailDelivery {
   /** An attachment: file name, media type, bytes. */
   public record Attachment(String fileName, String mediaType, byte[] bytes) {}
 
-  /** A mail to send; {@code label} names its file in the mail-drop folder (case, message, recipient). */
-  public record Mail(String key, String label, String to, String toName, String subject, String body,
-      List<Attachment> attachments) {}
+  /**
+   * A mail to send; {@code caseNumber} and {@code message} go into the headers {@code X-VOM-Case} and
+   * {@code X-VOM-Message} (for filters), and with the recipient's id name its file in the mail-drop folder.
+   */
+  public record Mail(String key, String caseNumber, String message, String recipientId, String to, String toName,
+      String subject, String body, List<Attachment> attachments) {}
+
+  public static final String CASE_HEADER = "X-VOM-Case";
+  public static final String MESSAGE_HEADER = "X-VOM-Message";
 
   private final JavaMailSender smtp;
   private final String from;
@@ -103,13 +109,16 @@ public class MailDelivery {
     for (Attachment attachment : mail.attachments()) {
       helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.bytes()), attachment.mediaType());
     }
+    message.setHeader(CASE_HEADER, String.valueOf(mail.caseNumber()));
+    message.setHeader(MESSAGE_HEADER, mail.message());
     message.saveChanges();
     return message;
   }
 
   private void drop(Mail mail, MimeMessage message) throws IOException, MessagingException {
     Files.createDirectories(dropDir);
-    Path file = dropDir.resolve(mail.label().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + hash(mail.key()).substring(0, 8) + ".eml");
+    String label = String.join("-", String.valueOf(mail.caseNumber()), mail.message(), mail.recipientId());
+    Path file = dropDir.resolve(label.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + hash(mail.key()).substring(0, 8) + ".eml");
     Path partial = dropDir.resolve(file.getFileName() + ".part");
     try (OutputStream out = Files.newOutputStream(partial)) {
       message.writeTo(out);

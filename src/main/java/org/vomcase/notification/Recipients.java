@@ -34,6 +34,7 @@ public class Recipients {
 
   private final String programmeLanguage;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public Recipients(VomProperties properties) {
     this(properties.programme().language());
   }

@@ -36,11 +36,17 @@ public class SendNotificationDelegate implements JavaDelegate {
   private final NotificationService notifications;
   private final Recipients recipients;
 
-  /** One sending: case instance, activity, execution, recipient and the visit ({@link #OCCURRENCE}); a retry has the same key. */
+  /**
+   * One sending: case instance, activity, the execution the job runs in, recipient and the visit
+   * ({@link #OCCURRENCE}); a retry has the same key. The execution's parent is used because a task with
+   * input parameters is a scope: the engine gives it a new child execution on every attempt (the failed
+   * attempt's is rolled back), while the execution that waited at the task before it stays the same.
+   */
   public static String idempotencyKey(DelegateExecution execution, String recipient) {
     Object occurrence = execution.getVariableLocal(OCCURRENCE);
-    return String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getId(),
-        recipient) + (occurrence == null ? "" : ":" + occurrence);
+    String stable = execution.getParentId() != null ? execution.getParentId() : execution.getId();
+    return String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), stable, recipient)
+        + (occurrence == null ? "" : ":" + occurrence);
   }
 
   @Autowired

@@ -49,7 +49,7 @@ public class Templates {
 
   public Templates(VomProperties properties) {
     this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
-    this.zone = properties.programme().timeZone();
+    this.zone = properties.programme().zone();
     this.currency = CURRENCIES.getOrDefault(properties.programme().profile(), "EUR");
   }
 

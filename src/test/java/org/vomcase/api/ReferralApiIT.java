@@ -18,6 +18,7 @@ import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.support.AbstractApplicationIT;
 import org.vomcase.support.Http;
+import static org.vomcase.support.CaseApi.*;
 
 /** The referral API and the intake of a case, over HTTP, as a referring system and a coordinator use them. */
 class ReferralApiIT extends AbstractApplicationIT {
@@ -132,34 +133,34 @@ class ReferralApiIT extends AbstractApplicationIT {
       submit(mara, record, "{\"item1\":" + jsonVariable("{\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":200,"
           + "\"instalments\":2,\"dueDate\":\"2099-06-01\",\"status\":\"open\"}") + ",\"item2\":" + jsonVariable("{\"kind\":\"apology_written\","
           + "\"offender\":\"O1\",\"creditor\":\"V1\",\"description\":\"Letter read out at the session\",\"dueDate\":\"2099-05-20\",\"status\":\"fulfilled\"}") + "}");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       String sign = mediatorTask(mara, "Task_RecordSignatures", caseNumber);
       assertThat(json(mara.get("/engine-rest/task/" + sign + "/form-variables?variableNames=signatoryOptions&deserializeValues=false"))
           .toString()).contains("Gerda Xylander (guardian of O1)");
       submit(mara, sign, "{\"signatureOutcome\":{\"value\":\"all_signed\"},\"signedBy\":" + jsonVariable("[\"V1\",\"O1\",\"G-O1\"]")
           + ",\"shareConsentBy\":" + jsonVariable("[\"V1\",\"O1\"]") + "}");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       assertThat(jdbc.queryForObject("SELECT content FROM vom_document WHERE case_number = ?", String.class, caseNumber))
           .contains("Payment, instalment 2 of 2: 100.00").contains("Gerda Xylander (guardian of O1)");
 
       // Monitoring: the first instalment is paid on time; the second only partly, after a reminder and the grace period.
       moveClockTo("2099-06-01T10:00:00");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       submit(mara, mediatorTask(mara, "Task_CheckFulfilment", caseNumber), "{\"fulfilment\":{\"value\":\"fulfilled\"},"
           + "\"fulfilmentConfirmation\":{\"value\":\"victim_confirmed\"}}");
       moveClockTo("2099-07-01T10:00:00");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       submit(mara, mediatorTask(mara, "Task_CheckFulfilment", caseNumber), "{\"fulfilment\":{\"value\":\"not_fulfilled\"}}");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       moveClockTo("2099-07-16T10:00:00");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       submit(mara, mediatorTask(mara, "Task_CheckFulfilment", caseNumber), "{\"fulfilment\":{\"value\":\"partly\"},"
           + "\"fulfilledAmount\":{\"value\":50},\"fulfilmentConfirmation\":{\"value\":\"proof_received\"}}");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
 
       // Follow-up three months later, one conversation per participant.
       moveClockTo("2099-10-17T10:00:00");
-      runJobs(instanceId);
+      runJobs(engine, instanceId);
       JsonNode conversations = json(mara.get("/engine-rest/task?taskDefinitionKey=Task_FollowUpConversation&processInstanceBusinessKey=" + caseNumber));
       assertThat(conversations).hasSize(2);
       for (JsonNode conversation : conversations) {
@@ -290,7 +291,7 @@ class ReferralApiIT extends AbstractApplicationIT {
    */
   private String caseAtTheSessionOutcome(ObjectNode referral, String guardianName) throws IOException {
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     Http clara = rest("clara");
 
     // Coordinator: assign the mediators (Tasklist: claim, open the form, complete).
@@ -304,7 +305,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(wrong.statusCode()).isEqualTo(500);
     assertThat(wrong.body()).contains("leadMediator: 'sam' is not a member of the mediators group");
     submit(clara, assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
 
     // Mediator: the offender first (property damage: offender first), a minor, so the guardian too.
     Http mara = rest("mara");
@@ -318,7 +319,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     String guardianTask = mediatorTask(mara, "Task_RecordGuardianConsent", caseNumber(instanceId));
     submit(mara, guardianTask, "{\"guardianName\":{\"value\":\"" + guardianName + "\"},\"guardianRelation\":{\"value\":\"parent\"},"
         + "\"guardianPhone\":{\"value\":\"+49 30 7654321\"},\"guardianConsent\":{\"value\":\"consents\"}}");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
 
     // Then the victim: co-mediator Jonas takes the call.
     Http jonas = rest("jonas");
@@ -348,9 +349,9 @@ class ReferralApiIT extends AbstractApplicationIT {
     submit(mara, mediatorTask(mara, "Task_ScheduleSession", caseNumber(instanceId), null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
         + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties and the guardian\"}}");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     fireTimer(instanceId, "Event_UntilReminder");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     fireTimer(instanceId, "Event_UntilSession");
     submit(mara, mediatorTask(mara, "Task_RecordSessionOutcome", caseNumber(instanceId), null),
         "{\"sessionHeld\":{\"value\":\"held\"},\"sessionOutcome\":{\"value\":\"agreement\"}}");
@@ -379,7 +380,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(byLea.statusCode()).isIn(400, 500);
     assertThat(byLea.body()).contains("there is no open case " + caseNumber + " that you may record events on");
     assertThat(byMara.statusCode()).as(byMara.body()).isEqualTo(200);
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("closureReason").singleResult().getValue()).isEqualTo("consent_withdrawn");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
@@ -408,7 +409,7 @@ class ReferralApiIT extends AbstractApplicationIT {
 
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
     HttpResponse<String> again = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);
@@ -419,18 +420,12 @@ class ReferralApiIT extends AbstractApplicationIT {
   /** A case referred by the API and assigned to Mara and Jonas, now contacting the offender. */
   private String caseInContact() throws IOException {
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     String assignTask = onlyTask(rest("clara"), instanceId, "Task_AssignMediators");
     rest("clara").postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}");
     submit(rest("clara"), assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
     return instanceId;
-  }
-
-  private String onlyTask(Http user, String instanceId, String taskDefinitionKey) throws IOException {
-    JsonNode tasks = json(user.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskDefinitionKey));
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0).path("id").asText();
   }
 
   /** The mediator's own task of that kind, as the "My tasks" filter lists it. */
@@ -447,10 +442,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     return tasks.get(0).path("id").asText();
   }
 
-  private static void submit(Http user, String taskId, String variables) {
-    HttpResponse<String> response = user.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variables + "}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-  }
+
 
   private String caseNumber(String instanceId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
@@ -462,7 +454,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     referral.put("victimRefused", true);
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
 
-    runJobs(instanceId);
+    runJobs(engine, instanceId);
 
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("closureReason").singleResult().getValue()).isEqualTo("not_eligible");
@@ -534,46 +526,5 @@ class ReferralApiIT extends AbstractApplicationIT {
   }
 
   /** Runs the due jobs of the case and of the processes it called, as the job executor would. */
-  private void runJobs(String instanceId) {
-    for (int i = 0; i < 10; i++) {
-      List<String> instances = new java.util.ArrayList<>(List.of(instanceId));
-      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId).list()
-          .forEach(sub -> instances.add(sub.getId()));
-      List<Job> jobs = instances.stream()
-          .flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id).executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
 
-  static ObjectNode referral() {
-    ObjectNode referral = JSON.createObjectNode()
-        .put("referralSource", "police")
-        .put("referrerName", "Polizeiinspektion Mitte")
-        .put("referrerEmail", "toa@polizei-mitte.example")
-        .put("referrerReference", "PI-M 4711/26")
-        .put("proceduralStage", "diversion")
-        .put("offenceCategory", "property_damage")
-        .put("offenceDate", "2026-02-14")
-        .put("offenceSummary", "Two bicycles of the victim were damaged in the courtyard of a block of flats.")
-        .put("responsibilityAdmission", "full");
-    ArrayNode victims = referral.putArray("victims");
-    victims.addObject().put("name", "Ana Roth").put("dateOfBirth", "1980-04-02").put("preferredLanguage", "de")
-        .put("email", "ana.roth@example.org");
-    ArrayNode offenders = referral.putArray("offenders");
-    offenders.addObject().put("name", "Carl Vogt").put("dateOfBirth", "2009-01-15").put("preferredLanguage", "de")
-        .put("phone", "+49 30 1234567").put("interpreterNeeded", false);
-    return referral;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
-    }
-  }
 }

@@ -117,8 +117,7 @@ class VomCaseTest {
     Mocks.register("preparationPlan", new PreparationPlan());
     Mocks.register("suitabilityListener", new SuitabilityListener());
     Mocks.register("sessionPlan", new SessionPlan());
-    Mocks.register("referrerReportDelegate", new org.vomcase.notification.ReferrerReportDelegate(notifications,
-        new CaseRecord()));
+    Mocks.register("referrerReportDelegate", new org.vomcase.notification.ReferrerReportDelegate(notifications));
     Mocks.register("obligationPlan", new org.vomcase.process.monitoring.ObligationPlan());
   }
 

@@ -47,6 +47,27 @@ public final class Http {
     return send(request(path).GET());
   }
 
+  /** A download: the body as bytes. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A POST without body, with extra headers (name, value, ...). */
+  public HttpResponse<String> post(String path, String... headers) {
+    HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.document.AgreementDocument;
+import org.vomcase.support.PdfText;
 import org.vomcase.document.DocumentService;
 import org.vomcase.document.GenerateDocumentDelegate;
 import org.vomcase.notification.NotificationService;
@@ -140,13 +140,16 @@ class AgreementTest {
     Assertions.assertThat(request.caseNumber()).isEqualTo(CASE);
     Assertions.assertThat(request.document()).isEqualTo("agreement");
     Assertions.assertThat(request.idempotencyKey()).startsWith(instance.getId() + ":Task_GenerateAgreementDocument");
-    Assertions.assertThat((List<Object>) request.content().get("items")).hasSize(2).first().asString()
-        .startsWith("I1 Payment: 600.00 in 6 monthly instalments");
+    Assertions.assertThat((List<Map<String, Object>>) request.content().get("items")).hasSize(2).first()
+        .satisfies(item -> Assertions.assertThat(item).containsEntry("kind", "payment").containsEntry("amount", "600.00")
+            .containsEntry("instalments", "6").containsEntry("debtor", "Carl Vogt").containsEntry("creditor", "Ana Roth"));
     Assertions.assertThat((List<Object>) request.content().get("instalmentPlan")).hasSize(6);
-    Assertions.assertThat((List<Object>) request.content().get("signatories"))
-        .containsExactly("V1 Ana Roth", "O1 Carl Vogt", "Petra Vogt (guardian of O1)");
-    Assertions.assertThat(AgreementDocument.render(request.content())).contains("German Täter-Opfer-Ausgleich",
-        "I1-6 Payment, instalment 6 of 6: 100.00", "Petra Vogt (guardian of O1)");
+    Assertions.assertThat((List<Object>) request.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
+        Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
+    String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.notification.Templates(
+        new org.vomcase.config.VomProperties(null, null, null, null, null)).document("agreement", "en", request.content()), "test"));
+    Assertions.assertThat(pdfText).contains("Mediation agreement", "Täter-Opfer-Ausgleich", "600.00 EUR", "in 6 monthly instalments",
+        "Carl Vogt", "Petra Vogt (guardian of Carl Vogt)");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID)).isEqualTo("DOC-1");
 
     assertThat(instance).isWaitingAt("Task_RecordSignatures");

@@ -51,6 +51,7 @@ import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.Recipient;
 import org.vomcase.notification.ReferrerReportDelegate;
 import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.notification.TaskOverdueReminder;
@@ -172,7 +173,11 @@ class MonitorObligationTest {
     Assertions.assertThat(report).containsEntry("report", "item_unfulfilled").containsEntry("itemUnfulfilled", true)
         .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
         .containsEntry("mediationTookPlace", true).containsEntry("agreementShared", true)
-        .containsEntry("item", "Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
+        .containsEntry("itemText", "Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01")
+        .containsEntry("item", Map.of("kind", "payment", "amount", "100.00", "instalment", "2", "dueDate", "2027-02-01",
+            "debtor", "Carl Vogt", "creditor", "Ana Roth"));
+    Assertions.assertThat(sent.get(2).recipients()).extracting(Recipient::email).containsExactly("toa@sta-musterstadt.example");
+    Assertions.assertThat(sent.get(1).content().get("item")).isEqualTo(report.get("item"));
     assertNoFreeText(report);
     SpinJsonNode recorded = recordedByTheCase(instance);
     Assertions.assertThat(recorded.prop("status").stringValue()).isEqualTo("partly_fulfilled");

@@ -1,0 +1,189 @@
+package org.vomcase.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vomcase.support.CaseApi.*;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.MailServer;
+import org.vomcase.support.PdfText;
+
+/**
+ * Delivery of messages against a real SMTP server (GreenMail): the language and channel per
+ * person, letters for the mediator to post, the case file's access rule, and R22: a mail server
+ * that is down makes the job retry and end in an incident without touching the mediator's work, and
+ * the recovery sends each mail exactly once.
+ */
+class NotificationIT extends AbstractApplicationIT {
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationService notifications;
+
+  @AfterEach
+  void mailServerUp() {
+    MailServer.start();
+  }
+
+  @Test
+  void introductionGoesByMailInThePersonsLanguage() throws Exception {
+    String caseNumber = assignedCase(withOffenderEmail());
+
+    MimeMessage mail = MailServer.mailsOf(caseNumber).stream()
+        .filter(m -> "introduction".equals(MailServer.header(m, "X-VOM-Message"))).findFirst().orElseThrow();
+    assertThat(mail.getAllRecipients()[0].toString()).contains("carl.vogt@example.org");
+    assertThat(mail.getSubject()).contains(caseNumber).isEqualTo(templatesSubject("introduction", "de", caseNumber));
+    assertThat(mail.getContent().toString()).contains("Carl Vogt", "Mara Jensen").doesNotContain("{{");
+    assertThat(jdbc.queryForObject("SELECT channel FROM vom_message WHERE case_number = ? AND message = 'introduction'",
+        String.class, caseNumber)).isEqualTo("email");
+  }
+
+  @Test
+  void aPersonWithoutEmailGetsAPdfLetterListedForTheMediatorToPost() throws Exception {
+    var referral = referral();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) referral.path("offenders").get(0)).put("postalAddress",
+        "Hofweg 3\n10115 Berlin");
+    String caseNumber = assignedCase(referral);
+
+    Map<String, Object> letter = jdbc.queryForMap("SELECT channel, status, language, recipient_name, document_id FROM vom_message"
+        + " WHERE case_number = ? AND message = 'introduction' AND recipient_name = 'Carl Vogt'", caseNumber);
+    assertThat(letter).containsEntry("CHANNEL", "letter").containsEntry("STATUS", "to_post").containsEntry("LANGUAGE", "de");
+    HttpResponse<byte[]> pdf = rest("mara").getBytes("/vom/documents/" + letter.get("DOCUMENT_ID"));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(PdfText.of(pdf.body())).contains("Carl Vogt", "Hofweg 3", "10115 Berlin", caseNumber);
+  }
+
+  @Test
+  void caseFileShowsMessagesAndDocumentsToItsMediatorsCoordinatorsAndSupervisorsOnly() throws Exception {
+    String caseNumber = assignedCase(referral());
+
+    HttpResponse<String> file = rest("mara").get("/vom/case-file?case=" + caseNumber);
+    assertThat(file.statusCode()).isEqualTo(200);
+    var messages = json(file).path("messages");
+    assertThat(messages).extracting(m -> m.path("message").asText()).contains("introduction");
+    assertThat(json(file).path("documents")).anySatisfy(d -> assertThat(d.path("href").asText()).startsWith("/vom/documents/"));
+    for (String reader : List.of("jonas", "clara", "sam", "admin")) {
+      assertThat(rest(reader).get("/vom/case-file?case=" + caseNumber).statusCode()).as(reader).isEqualTo(200);
+    }
+    assertThat(rest("lea").get("/vom/case-file?case=" + caseNumber).statusCode()).as("another mediator").isEqualTo(404);
+    assertThat(anonymous().get("/vom/case-file?case=" + caseNumber).statusCode()).isEqualTo(401);
+    String letterId = jdbc.queryForObject("SELECT document_id FROM vom_message WHERE case_number = ? AND channel = 'letter'",
+        String.class, caseNumber);
+    assertThat(rest("lea").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
+    assertThat(rest("policeapi").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
+
+    // The mediator posts the letter and marks it posted; a cross-site form (no header) cannot.
+    String messageId = jdbc.queryForObject("SELECT id FROM vom_message WHERE case_number = ? AND channel = 'letter'", String.class,
+        caseNumber);
+    assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted").statusCode()).isEqualTo(403);
+    assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted", "X-VOM-Request", "1").statusCode()).isEqualTo(200);
+    assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted", "X-VOM-Request", "1").statusCode()).isEqualTo(409);
+    assertThat(jdbc.queryForObject("SELECT status FROM vom_message WHERE id = ?", String.class, messageId)).isEqualTo("posted");
+  }
+
+  @Test
+  void mailServerDownRetriesEndsInAnIncidentKeepsTheCoordinatorsWorkAndRecoversWithExactlyOneMail() throws Exception {
+    MailServer.stop();
+    String instanceId = referredCase(withOffenderEmail());
+    String caseNumber = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+    String assignTask = onlyTask(rest("clara"), instanceId, "Task_AssignMediators");
+    rest("clara").postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}");
+    submit(rest("clara"), assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
+
+    Job job = introductionJob(caseNumber);
+    var management = engine.getManagementService();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("could not be delivered");
+    }
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(job.getId())
+        .processInstanceId(job.getProcessInstanceId()).singleResult().getIncidentMessage()).contains("could not be delivered");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(assignTask).singleResult().getEndTime())
+        .as("the coordinator's completed task stays completed").isNotNull();
+    assertThat(jdbc.queryForObject("SELECT status FROM vom_message WHERE case_number = ? AND message = 'introduction'"
+        + " AND recipient_name = 'Carl Vogt'", String.class, caseNumber)).isEqualTo("failed");
+
+    MailServer.start();
+    management.setJobRetries(job.getId(), 1); // what "Retry" on the incident in Cockpit does
+    management.executeJob(job.getId());
+
+    assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "introduction".equals(MailServer.header(m, "X-VOM-Message")))
+        .hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM vom_message WHERE case_number = ? AND message = 'introduction'"
+        + " AND recipient_name = 'Carl Vogt'", String.class, caseNumber)).isEqualTo("sent");
+  }
+
+  @Test
+  void theSameSendingTwiceSendsOneMailPerRecipientAndAnInterruptedOneIsNotRepeated() {
+    String caseNumber = "VOM-2026-9" + (System.nanoTime() % 10000);
+    OutgoingMessage message = new OutgoingMessage("it-twice-" + caseNumber, caseNumber, "pi-twice", "mandate-reminder",
+        "coordinators", Map.of("caseNumber", caseNumber), List.of(new Recipient("clara", "Clara Berg", "clara@example.org", null, "en"),
+        new Recipient("cora", "Cora Lind", "cora@example.org", null, "da")));
+
+    assertThat(notifications.send(message)).isTrue();
+    assertThat(notifications.send(message)).isFalse();
+
+    assertThat(MailServer.mailsOf(caseNumber)).hasSize(2);
+    jdbc.update("UPDATE vom_message SET status = 'sending' WHERE idempotency_key = ?", message.idempotencyKey() + "|cora");
+    assertThat(notifications.send(message)).isFalse();
+    assertThat(MailServer.mailsOf(caseNumber)).hasSize(2);
+  }
+
+  /** Runs the case's jobs up to the offender's introduction, and returns that job (not run). */
+  private Job introductionJob(String caseNumber) {
+    var management = engine.getManagementService();
+    for (int i = 0; i < 10 && introduction(caseNumber) == null; i++) {
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+          management.createJobQuery().processInstanceId(instance.getId()).executable().list().forEach(job ->
+              management.executeJob(job.getId())));
+    }
+    return java.util.Objects.requireNonNull(introduction(caseNumber), "no introduction job");
+  }
+
+  private Job introduction(String caseNumber) {
+    return engine.getManagementService().createJobQuery().activityId("Task_SendIntroduction").list().stream()
+        .filter(j -> caseNumber.equals(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .filter(j -> "O1".equals(engine.getRuntimeService().getVariable(j.getProcessInstanceId(), "personId")))
+        .findFirst().orElse(null);
+  }
+
+  private String templatesSubject(String message, String language, String caseNumber) {
+    return new Templates(new org.vomcase.config.VomProperties(null, null, null, null, null))
+        .message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x", "recipientIs", Map.of("victim", true)))
+        .subject();
+  }
+
+  /** The standard referral, the offender (contacted first: he is a minor) with an email address. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode withOffenderEmail() {
+    var referral = referral();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) referral.path("offenders").get(0)).put("email", "carl.vogt@example.org");
+    return referral;
+  }
+
+  private String referredCase(com.fasterxml.jackson.databind.node.ObjectNode referral) throws Exception {
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    return instanceId;
+  }
+
+  /** A referred case assigned to Mara and Jonas, its introductions sent. */
+  private String assignedCase(com.fasterxml.jackson.databind.node.ObjectNode referral) throws Exception {
+    String instanceId = referredCase(referral);
+    String assignTask = onlyTask(rest("clara"), instanceId, "Task_AssignMediators");
+    rest("clara").postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}");
+    submit(rest("clara"), assignTask, "{\"leadMediator\":{\"value\":\"mara\"},\"coMediator\":{\"value\":\"jonas\"}}");
+    runJobs(engine, instanceId);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
+  }
+}

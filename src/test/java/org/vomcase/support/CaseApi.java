@@ -1,0 +1,75 @@
+package org.vomcase.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+
+/** Driving a case over the HTTP APIs in integration tests: a referral, tasks, forms, due jobs. */
+public final class CaseApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CaseApi() {}
+
+  /** Runs the due jobs of the case instance and its called instances until none is left. */
+  public static void runJobs(ProcessEngine engine, String instanceId) {
+    for (int i = 0; i < 10; i++) {
+      List<String> instances = new java.util.ArrayList<>(List.of(instanceId));
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId).list()
+          .forEach(sub -> instances.add(sub.getId()));
+      List<Job> jobs = instances.stream()
+          .flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id).executable().list().stream())
+          .toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  /** A valid referral: a victim with email, a minor offender with phone only, both German-speaking. */
+  public static ObjectNode referral() {
+    ObjectNode referral = JSON.createObjectNode()
+        .put("referralSource", "police")
+        .put("referrerName", "Polizeiinspektion Mitte")
+        .put("referrerEmail", "toa@polizei-mitte.example")
+        .put("referrerReference", "PI-M 4711/26")
+        .put("proceduralStage", "diversion")
+        .put("offenceCategory", "property_damage")
+        .put("offenceDate", "2026-02-14")
+        .put("offenceSummary", "Two bicycles of the victim were damaged in the courtyard of a block of flats.")
+        .put("responsibilityAdmission", "full");
+    ArrayNode victims = referral.putArray("victims");
+    victims.addObject().put("name", "Ana Roth").put("dateOfBirth", "1980-04-02").put("preferredLanguage", "de")
+        .put("email", "ana.roth@example.org");
+    ArrayNode offenders = referral.putArray("offenders");
+    offenders.addObject().put("name", "Carl Vogt").put("dateOfBirth", "2009-01-15").put("preferredLanguage", "de")
+        .put("phone", "+49 30 1234567").put("interpreterNeeded", false);
+    return referral;
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+  public static String onlyTask(Http user, String instanceId, String taskDefinitionKey) throws IOException {
+    JsonNode tasks = json(user.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskDefinitionKey));
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0).path("id").asText();
+  }
+
+  public static void submit(Http user, String taskId, String variables) {
+    HttpResponse<String> response = user.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variables + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }}
