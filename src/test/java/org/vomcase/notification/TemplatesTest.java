@@ -1,0 +1,163 @@
+package org.vomcase.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vomcase.config.VomProperties;
+import org.vomcase.document.PdfRenderer;
+import org.vomcase.support.PdfText;
+
+/**
+ * The message and document templates (R21, R14): every message has an English template, German and
+ * Danish ones too, and every template renders for a complete case without a missing value; an
+ * administrator's own template replaces the built-in one, and a template naming a value the message
+ * does not have fails loudly instead of sending a gap.
+ */
+class TemplatesTest {
+
+  static final List<String> LANGUAGES = List.of("en", "de", "da");
+
+  final Templates templates = new Templates(new VomProperties(null, null, null, null, null));
+
+  @Test
+  void everyMessageHasATemplateInEnglishGermanAndDanish() {
+    for (String message : MessageCatalogue.MESSAGES.keySet()) {
+      assertThat(templates.languages(message)).as(message).containsAll(LANGUAGES);
+    }
+  }
+
+  @Test
+  void everyTemplateRendersForACompleteCaseWithoutMissingValues() {
+    for (String message : MessageCatalogue.MESSAGES.keySet()) {
+      for (String language : LANGUAGES) {
+        for (Map<String, Object> content : List.of(completeCase(true), completeCase(false))) {
+          Templates.Rendered rendered = templates.message(message, language, content);
+          assertThat(rendered.language()).isEqualTo(language);
+          assertThat(rendered.subject()).as(message + "." + language).isNotBlank().doesNotContain("{{", "}}");
+          assertThat(rendered.body()).as(message + "." + language).isNotBlank().doesNotContain("{{", "}}")
+              .doesNotContainPattern("\\bnull\\b").doesNotContain("\n\n\n");
+        }
+      }
+    }
+  }
+
+  @Test
+  void datesAndCodesAreWrittenOutInTheRecipientsLanguage() {
+    Map<String, Object> content = completeCase(true);
+    assertThat(templates.message("session-invitation", "de", content).body()).contains("Dienstag, 3. März 2026, 10:00",
+        "Rathausplatz 1");
+    assertThat(templates.message("session-invitation", "en", content).body()).contains("Tuesday, March 3, 2026, 10:00");
+    assertThat(templates.message("referrer-report", "de", content).body()).contains("Zahlung", "600.00 EUR", "Ana Roth");
+    assertThat(templates.message("referrer-report", "en", content).body()).contains("The agreement was partly fulfilled");
+  }
+
+  @Test
+  void aLanguageWithoutTemplatesGetsEnglish() {
+    Templates.Rendered rendered = templates.message("introduction", "tr", completeCase(true));
+    assertThat(rendered.language()).isEqualTo("en");
+    assertThat(rendered.subject()).startsWith("An offer of mediation");
+  }
+
+  @Test
+  void labelsHaveTheSameWordsInEveryLanguage() throws IOException {
+    Properties english = labels("en");
+    for (String language : List.of("de", "da")) {
+      assertThat(labels(language).stringPropertyNames()).as(language).isEqualTo(english.stringPropertyNames());
+    }
+  }
+
+  @Test
+  void documentsRenderToReadablePdfsInEveryLanguage() {
+    PdfRenderer pdf = new PdfRenderer();
+    for (String language : LANGUAGES) {
+      String agreement = PdfText.of(pdf.render(templates.document("agreement", language, agreementContent()), "test"));
+      assertThat(agreement).as(language).contains("VOM-2026-00042", "Ana Roth", "Carl Vogt", "Petra Vogt", "600.00", "100.00");
+      String letter = PdfText.of(pdf.render(templates.document("letter", language, Map.of("recipientName", "Carl Vogt",
+          "postalAddress", "Hofweg 3\n10115 Berlin", "date", "2026-03-02", "subject", "Betreff", "body", "Guten Tag.",
+          "caseNumber", "VOM-2026-00042", "sender", "")), "test"));
+      assertThat(letter).as(language).contains("Carl Vogt", "Hofweg 3", "10115 Berlin", "Betreff", "Guten Tag.", "2026");
+    }
+  }
+
+  @Test
+  void anAdministratorsTemplateReplacesTheBuiltInOneAndAMissingValueFailsLoudly(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("messages"));
+    Files.writeString(dir.resolve("messages/mandate-reminder.en.txt"), "Subject: Mandate {{caseNumber}}\n\nStill missing.\n");
+    Files.writeString(dir.resolve("messages/mandate-refused.en.txt"), "Subject: {{caseNumbr}}\n\nTypo.\n");
+    Templates own = new Templates(new VomProperties(null, null, null, null,
+        new VomProperties.Mail(null, null, dir.toString())));
+
+    assertThat(own.message("mandate-reminder", "en", completeCase(true)).subject()).isEqualTo("Mandate VOM-2026-00042");
+    assertThat(own.message("mandate-reminder", "de", completeCase(true)).subject()).contains("Auftrag");
+    assertThatThrownBy(() -> own.message("mandate-refused", "en", completeCase(true)))
+        .hasMessageContaining("messages/mandate-refused.en.txt").hasMessageContaining("caseNumbr");
+    assertThatThrownBy(() -> own.message("no-such-message", "en", completeCase(true))).hasMessageContaining("no template");
+  }
+
+  private static Properties labels(String language) throws IOException {
+    Properties labels = new Properties();
+    try (var in = TemplatesTest.class.getClassLoader().getResourceAsStream("vom-templates/labels/" + language + ".properties")) {
+      labels.load(new StringReader(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return labels;
+  }
+
+  /** Every value any message names, as the delegates put them; {@code full} with every optional part, else without. */
+  static Map<String, Object> completeCase(boolean full) {
+    Map<String, Object> item = new LinkedHashMap<>(Map.of("kind", "payment", "amount", "600.00", "instalments", "6",
+        "dueDate", "2026-06-01", "debtor", "Carl Vogt", "creditor", "Ana Roth"));
+    Map<String, Object> hours = new LinkedHashMap<>(Map.of("kind", "community_service", "hours", "20", "dueDate", "2026-07-01",
+        "debtor", "Carl Vogt", "creditor", "community"));
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("caseNumber", "VOM-2026-00042");
+    content.put("recipientName", "Ana Roth");
+    content.put("recipientEmail", "ana.roth@example.org");
+    content.put("recipientIs", Map.of(full ? "victim" : "offender", true));
+    content.put("mediatorName", full ? "Mara Jensen" : null);
+    content.put("personId", "V1");
+    content.put("reason", "The victim has expressly refused mediation.");
+    content.put("referrerReference", full ? "StA 99/26" : null);
+    content.put("task", "Call Ana Roth for consent (VOM-2026-00042)");
+    content.put("assignee", full ? "mara" : null);
+    content.put("dueDate", full ? "2026-03-01T09:00:00Z" : null);
+    content.put("sessionStart", "2026-03-03T10:00+01:00");
+    content.put("sessionPlace", "Rathausplatz 1, Raum 12");
+    content.put("meetingType", full ? "direct" : "indirect");
+    content.put("items", List.of(item, hours));
+    content.put("item", full ? item : hours);
+    content.put("graceUntil", "2026-06-15T09:00+02:00");
+    content.put("obligationStatus", full ? "partly_fulfilled" : "not_fulfilled");
+    content.put("report", "closure");
+    content.put("mediationTookPlace", full);
+    content.put("sessionResult", full ? "agreement" : null);
+    content.put("agreementReached", full);
+    content.put("agreementShared", full);
+    content.put("agreementWithheld", !full);
+    content.put("itemUnfulfilled", full);
+    content.put("closureReason", full ? "agreement_partly_fulfilled" : "victim_declined");
+    content.put("agreementFulfilment", full ? "partly_fulfilled" : null);
+    return content;
+  }
+
+  private static Map<String, Object> agreementContent() {
+    return Map.of("caseNumber", "VOM-2026-00042", "programme", "de_toa",
+        "parties", List.of(Map.of("name", "Ana Roth", "role", "victim"), Map.of("name", "Carl Vogt", "role", "offender")),
+        "items", List.of(Map.of("kind", "payment", "amount", "600.00", "instalments", "6", "dueDate", "2026-06-01",
+            "debtor", "Carl Vogt", "creditor", "Ana Roth", "description", "Bicycle repair")),
+        "instalmentPlan", List.of(Map.of("kind", "payment", "instalment", "1", "amount", "100.00", "dueDate", "2026-06-01",
+            "debtor", "Carl Vogt", "creditor", "Ana Roth")),
+        "hasInstalments", true,
+        "signatories", List.of(Map.of("name", "Ana Roth"), Map.of("name", "Carl Vogt"),
+            Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt")));
+  }
+}
