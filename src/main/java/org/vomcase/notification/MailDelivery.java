@@ -127,6 +127,24 @@ public class MailDelivery {
     LOG.info("Mail '{}' written to {}", mail.subject(), file);
   }
 
+  /** Deletes the case's mails from the mail-drop folder (R20); returns how many. */
+  public int deleteCase(String caseNumber) {
+    if (!Files.isDirectory(dropDir)) {
+      return 0;
+    }
+    String prefix = caseNumber.replaceAll("[^A-Za-z0-9._-]", "_") + "-";
+    try (var files = Files.list(dropDir)) {
+      int deleted = 0;
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+        Files.deleteIfExists(file);
+        deleted++;
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new IllegalStateException("The mail-drop files of case " + caseNumber + " could not be deleted: " + e.getMessage(), e);
+    }
+  }
+
   static String hash(String key) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

@@ -18,6 +18,9 @@ import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.support.AbstractApplicationIT;
 import org.vomcase.support.Http;
+import org.vomcase.support.MailServer;
+import org.vomcase.support.PdfText;
+import jakarta.mail.internet.MimeMessage;
 import static org.vomcase.support.CaseApi.*;
 
 /** The referral API and the intake of a case, over HTTP, as a referring system and a coordinator use them. */
@@ -87,13 +90,37 @@ class ReferralApiIT extends AbstractApplicationIT {
   }
 
   @Test
-  void caseGoesFromReferralToTheSessionOutcomeAsCoordinatorAndMediatorsWorkItInTasklist() throws IOException {
+  void caseGoesFromReferralToTheSessionOutcomeAsCoordinatorAndMediatorsWorkItInTasklist() throws Exception {
     String instanceId = caseAtTheSessionOutcome(referral(), "Petra Vogt");
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
         .processDefinitionKey("agreement").singleResult()).isNotNull();
-    assertThat(jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at", String.class,
-        caseNumber(instanceId))).containsExactly("introduction", "introduction", "session-invitation", "session-reminder");
+    assertThat(List.of(jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at", String.class,
+        caseNumber(instanceId)))).map(java.util.LinkedHashSet::new).singleElement()
+        .satisfies(kinds -> assertThat(kinds).containsExactly("introduction", "session-invitation", "session-reminder"));
+
+    // R11, R21: Ana (email, German) gets the invitation by mail with the calendar file; Carl (no email) a letter to post.
+    MimeMessage invitation = MailServer.mailsOf(caseNumber(instanceId)).stream()
+        .filter(m -> "session-invitation".equals(MailServer.header(m, "X-VOM-Message"))).findFirst().orElseThrow();
+    assertThat(invitation.getAllRecipients()[0].toString()).contains("ana.roth@example.org");
+    assertThat(invitation.getSubject()).startsWith("Einladung");
+    byte[] ics = attachment(invitation, "session.ics");
+    var event = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(ics))
+        .getComponent("VEVENT").map(net.fortuna.ical4j.model.component.VEvent.class::cast).orElseThrow();
+    assertThat(event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+    assertThat(jdbc.queryForList("SELECT channel FROM vom_message WHERE case_number = ? AND message = 'session-invitation'"
+        + " ORDER BY recipient_name", String.class, caseNumber(instanceId))).contains("email", "letter");
+  }
+
+  /** The bytes of a mail's attachment. */
+  private static byte[] attachment(MimeMessage mail, String fileName) throws Exception {
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (fileName.equals(parts.getBodyPart(i).getFileName())) {
+        return parts.getBodyPart(i).getInputStream().readAllBytes();
+      }
+    }
+    throw new AssertionError("No attachment " + fileName);
   }
 
 
@@ -106,7 +133,7 @@ class ReferralApiIT extends AbstractApplicationIT {
    * database holds any personal value of the case, and the anonymous figures remain.
    */
   @Test
-  void wholeCaseFromTheSessionToDeletionLeavesNothingPersonal() throws IOException {
+  void wholeCaseFromTheSessionToDeletionLeavesNothingPersonal() throws Exception {
     ObjectNode referral = referral();
     referral.put("referrerReference", "PI-Q 0042/99");
     referral.put("offenceSummary", "A bicycle of the victim was damaged in the Quillfeather yard.");
@@ -140,8 +167,9 @@ class ReferralApiIT extends AbstractApplicationIT {
       submit(mara, sign, "{\"signatureOutcome\":{\"value\":\"all_signed\"},\"signedBy\":" + jsonVariable("[\"V1\",\"O1\",\"G-O1\"]")
           + ",\"shareConsentBy\":" + jsonVariable("[\"V1\",\"O1\"]") + "}");
       runJobs(engine, instanceId);
-      assertThat(jdbc.queryForObject("SELECT content FROM vom_document WHERE case_number = ?", String.class, caseNumber))
-          .contains("Payment, instalment 2 of 2: 100.00").contains("Gerda Xylander (guardian of O1)");
+      assertThat(PdfText.of(jdbc.queryForObject("SELECT bytes FROM vom_document WHERE case_number = ? AND document = 'agreement'",
+          byte[].class, caseNumber))).contains("Vereinbarung", "Ratenplan", "100.00 EUR",
+          "Gerda Xylander (gesetzliche Vertretung von Benedikt Xylander)");
 
       // Monitoring: the first instalment is paid on time; the second only partly, after a reminder and the grace period.
       moveClockTo("2099-06-01T10:00:00");
@@ -176,6 +204,13 @@ class ReferralApiIT extends AbstractApplicationIT {
       assertThat(jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at", String.class, caseNumber))
           .containsSubsequence("agreement-copy", "referrer-report", "obligation-reminder", "obligation-escalation", "referrer-report",
               "follow-up-invitation", "referrer-report");
+      // R14, R21: the agreement copy reaches Ana with the agreement PDF; the referrer's reports are in German.
+      MimeMessage copy = MailServer.mailsOf(caseNumber).stream()
+          .filter(m -> "agreement-copy".equals(MailServer.header(m, "X-VOM-Message"))).findFirst().orElseThrow();
+      assertThat(PdfText.of(attachment(copy, "agreement-" + caseNumber + ".pdf")))
+          .contains("Vereinbarung", "Zahlung", "200.00 EUR", "Gerda Xylander");
+      assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "referrer-report".equals(MailServer.header(m, "X-VOM-Message")))
+          .hasSize(3).allSatisfy(m -> assertThat(m.getSubject()).startsWith("Bericht"));
       List<String> reports = jdbc.queryForList("SELECT content FROM vom_message WHERE case_number = ? AND message = 'referrer-report'",
           String.class, caseNumber);
       assertThat(reports).hasSize(3).allSatisfy(report -> assertThat(report).doesNotContain("Letter read out"));

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Camunda Modeler element template "Send notification" offers exactly the catalogue's messages and recipients. */
+/**
+ * The Camunda Modeler element templates: "Send notification" offers exactly the catalogue's messages
+ * and recipients, "Generate document" the documents the delegate makes; both run after a transaction
+ * boundary (the retry cycle is the engine's default, R3/PT5M, see application.yaml).
+ */
 class ElementTemplateTest {
 
   private static final Path TEMPLATE = Path.of("processes/.camunda/element-templates/send-notification.json");
@@ -28,6 +32,17 @@ class ElementTemplateTest {
     List<String> recipients = choices(template, "recipient");
     MessageCatalogue.MESSAGES.values().forEach(allowed -> assertThat(recipients).containsAll(allowed));
     assertThat(recipients).contains("${personRole}");
+  }
+
+  @Test
+  void generateDocumentTemplateOffersTheDocumentsTheDelegateMakes() throws IOException {
+    JsonNode template = new ObjectMapper().readTree(Path.of("processes/.camunda/element-templates/generate-document.json")
+        .toFile()).get(0);
+
+    assertThat(template.path("appliesTo").toString()).contains("bpmn:ServiceTask");
+    assertThat(values(template, "camunda:delegateExpression")).containsExactly("${generateDocumentDelegate}");
+    assertThat(values(template, "camunda:asyncBefore")).containsExactly("true");
+    assertThat(choices(template, "document")).containsExactly(org.vomcase.document.AgreementDocument.NAME);
   }
 
   private static List<String> values(JsonNode template, String property) {

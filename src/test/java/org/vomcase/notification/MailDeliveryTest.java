@@ -56,6 +56,11 @@ class MailDeliveryTest {
     assertThat(mail.getFrom()[0].toString()).contains("toa@example.org");
     assertThat(mail.getHeader("X-VOM-Case", null)).isEqualTo("VOM-2026-00042");
     assertThat(mail.getMessageID()).isEqualTo("<" + MailDelivery.hash("key-1") + "@vom-case>");
+
+    // R20: the case's deletion removes its mails from the folder too.
+    assertThat(delivery.deleteCase("VOM-2026-00099")).isZero();
+    assertThat(delivery.deleteCase("VOM-2026-00042")).isEqualTo(1);
+    assertThat(drop).isEmptyDirectory();
   }
 
   @Test

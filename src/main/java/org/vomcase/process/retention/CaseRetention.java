@@ -36,10 +36,14 @@ public class CaseRetention {
   private final JdbcTemplate jdbc;
   private final DocumentService documents;
 
-  public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents) {
+  private final org.vomcase.notification.MailDelivery mail;
+
+  public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents,
+      org.vomcase.notification.MailDelivery mail) {
     this.history = history;
     this.jdbc = jdbc;
     this.documents = documents;
+    this.mail = mail;
   }
 
   /** The case's finished process instances (not the retention process itself). */
@@ -85,8 +89,9 @@ public class CaseRetention {
     }
     int messages = jdbc.update("DELETE FROM vom_message WHERE case_number = ?", caseNumber);
     int documentCount = documents.deleteCase(caseNumber);
+    int dropped = mail.deleteCase(caseNumber);
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
-        + messages + " messages, " + documentCount + " documents";
+        + messages + " messages, " + documentCount + " documents, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);
     return summary;
   }
