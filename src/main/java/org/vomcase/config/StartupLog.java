@@ -14,9 +14,11 @@ public class StartupLog {
   private static final Logger LOG = LoggerFactory.getLogger(StartupLog.class);
 
   private final Environment environment;
+  private final org.vomcase.notification.MailDelivery mail;
 
-  public StartupLog(Environment environment) {
+  public StartupLog(Environment environment, org.vomcase.notification.MailDelivery mail) {
     this.environment = environment;
+    this.mail = mail;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -29,5 +31,6 @@ public class StartupLog {
             + " {}/app/admin/ (administrators); REST API {}/engine-rest (HTTP Basic). Profiles: {}",
         webapps, webapps, webapps, base, String.join(",", environment.getActiveProfiles().length > 0
             ? environment.getActiveProfiles() : environment.getDefaultProfiles()));
+    LOG.info("Mail goes to the {}", mail.destination());
   }
 }
