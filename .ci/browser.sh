@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests in Debian's headless chromium: every form renders in form-js 1.8.7 (Tasklist 7.24's),
-# and a coordinator and a mediator work a case through the real Tasklist (e2e/tasklist.mjs).
+# a coordinator and a mediator work a case through the real Tasklist (e2e/tasklist.mjs), and the
+# "Case file" tabs of Tasklist and Cockpit show a case's messages and letters (e2e/case-file.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,8 @@ node e2e/forms-render.mjs
 PORT="${E2E_PORT:-18090}"
 WORK="$(mktemp -d)"
 JAR="$(ls target/vom-case-*.jar | grep -v -- '-plain' | head -1)"
-setsid java -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$WORK/data/vom-case" > "$WORK/app.log" 2>&1 &
+setsid java -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$WORK/data/vom-case" \
+  --vom.mail.drop-dir="$WORK/mail-drop" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 trap 'kill -- -"$APP_PID" 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do
@@ -25,4 +27,6 @@ for _ in $(seq 1 60); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; echo "application did not start" >&2; exit 1; }
   sleep 1
 done
-E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}" node e2e/tasklist.mjs "http://localhost:$PORT"
+export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}"
+node e2e/tasklist.mjs "http://localhost:$PORT"
+node e2e/case-file.mjs "http://localhost:$PORT"

@@ -145,6 +145,25 @@ public class DeliveringNotificationService implements NotificationService {
     return attachments;
   }
 
+  /**
+   * A letter's text without the template's hard line breaks: a long line runs on into the next line of
+   * its paragraph; short lines (greeting, closing), empty lines and indented or listed lines keep theirs.
+   */
+  static String reflow(String body) {
+    String[] lines = body.split("\n", -1);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      text.append(lines[i]);
+      if (i + 1 < lines.length) {
+        String next = lines[i + 1];
+        boolean runsOn = lines[i].length() >= 60 && !next.isBlank() && !Character.isWhitespace(next.charAt(0))
+            && !next.startsWith("-") && !Character.isWhitespace(lines[i].charAt(0));
+        text.append(runsOn ? " " : "\n");
+      }
+    }
+    return text.toString();
+  }
+
   private String letter(OutgoingMessage message, Recipient recipient, Templates.Rendered text) {
     Map<String, Object> letter = new LinkedHashMap<>();
     letter.put("sender", "");
@@ -152,7 +171,7 @@ public class DeliveringNotificationService implements NotificationService {
     letter.put("postalAddress", recipient.postalAddress() == null ? "" : recipient.postalAddress());
     letter.put("date", CaseClock.today().toString());
     letter.put("subject", text.subject());
-    letter.put("body", text.body());
+    letter.put("body", reflow(text.body()));
     letter.put(CaseVariables.CASE_NUMBER, message.caseNumber());
     return templates.document("letter", text.language(), letter);
   }

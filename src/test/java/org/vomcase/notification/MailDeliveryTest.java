@@ -78,4 +78,13 @@ class MailDeliveryTest {
     assertThat(calendar.getComponent("VTIMEZONE")).isPresent();
     assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
   }
+
+  @Test
+  void aLettersParagraphsRunOnWhileGreetingsListsAndClosingsKeepTheirLines() {
+    String body = "Guten Tag Carl Vogt,\n\nIhr Fall wurde uns mit der Anregung eines Täter-Opfer-Ausgleichs übergeben: ein\n"
+        + "vertrauliches Gespräch.\n\n  Wann: Dienstag\n  Wo:   Rathaus\n\nMit freundlichen Grüßen\nIhre Fachstelle\n";
+    assertThat(DeliveringNotificationService.reflow(body)).isEqualTo("Guten Tag Carl Vogt,\n\nIhr Fall wurde uns mit der"
+        + " Anregung eines Täter-Opfer-Ausgleichs übergeben: ein vertrauliches Gespräch.\n\n  Wann: Dienstag\n  Wo:   Rathaus\n\n"
+        + "Mit freundlichen Grüßen\nIhre Fachstelle\n");
+  }
 }

@@ -4,6 +4,8 @@ export default {
     name: 'Cockpit',
     vendor: 'VOM Case'
   },
+  // The "Case file" tab (paths relative to app/cockpit/; it imports ../../../assets/vom/case-file.js).
+  customScripts: ['scripts/vom-case-file.js'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
