@@ -70,3 +70,15 @@ CREATE TABLE IF NOT EXISTS vom_case_figures (
   details             TEXT         NOT NULL
 );
 CREATE INDEX IF NOT EXISTS vom_case_figures_closed ON vom_case_figures (closed_on);
+
+-- The audit trail of what the application's own pages hand out: document downloads and figures
+-- exports (who, what, when). Rows about a case are deleted with the case (R20).
+CREATE TABLE IF NOT EXISTS vom_audit (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  at                  TIMESTAMP    NOT NULL,
+  user_id             VARCHAR(100) NOT NULL,
+  action              VARCHAR(60)  NOT NULL,
+  case_number         VARCHAR(20),
+  detail              VARCHAR(500)
+);
+CREATE INDEX IF NOT EXISTS vom_audit_case ON vom_audit (case_number);

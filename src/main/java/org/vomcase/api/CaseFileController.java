@@ -52,8 +52,11 @@ public class CaseFileController {
   private final HistoryService history;
   private final TaskService tasks;
 
+  private final org.vomcase.audit.AuditLog audit;
+
   public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
-      TaskService tasks) {
+      TaskService tasks, org.vomcase.audit.AuditLog audit) {
+    this.audit = audit;
     this.messages = messages;
     this.documents = documents;
     this.identity = identity;
@@ -90,6 +93,7 @@ public class CaseFileController {
       }
       LOG.info("Document {} ({}) of case {} opened by {}", document.id(), document.fileName(), document.caseNumber(),
           caller.getUserId());
+      audit.record(caller.getUserId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
           .header("Content-Disposition", ContentDisposition.inline().filename(document.fileName()).build().toString())
           .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());

@@ -58,7 +58,20 @@ public class CaseFigures implements JavaDelegate {
         record.apply(OFFENCE_CATEGORY), sqlDate(date(record.apply(REGISTERED_AT))), sqlDate(date(execution.getVariable(CLOSED_AT))),
         execution.getVariable(CLOSURE_REASON), victims.size(), offenders.size(),
         "held".equals(record.apply(SESSION_HELD)) ? record.apply(SESSION_OUTCOME) : null, record.apply(MEETING_TYPE),
-        record.apply(AGREEMENT_FULFILMENT), details(record, victims, offenders).toString());
+        record.apply(AGREEMENT_FULFILMENT), withFirstContact(details(record, victims, offenders),
+            execution.getProcessEngineServices().getHistoryService(), (String) execution.getVariable(CASE_NUMBER)).toString());
+  }
+
+  /** When the first consent call of the case was made (the phase "referral to first contact", R25). */
+  static SpinJsonNode withFirstContact(SpinJsonNode details, org.camunda.bpm.engine.HistoryService history, String caseNumber) {
+    if (caseNumber == null) {
+      return details;
+    }
+    history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_CallForConsent")
+        .finished().orderByHistoricTaskInstanceEndTime().asc().listPage(0, 1)
+        .forEach(call -> details.prop("firstContactOn", call.getEndTime().toInstant()
+            .atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString()));
+    return details;
   }
 
   /** Persons (role, age class, consent), items (kind, amount, hours, status) and follow-up answers: no identities. */

@@ -38,8 +38,11 @@ public class CaseRetention {
 
   private final org.vomcase.notification.MailDelivery mail;
 
+  private final org.vomcase.audit.AuditLog audit;
+
   public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents,
-      org.vomcase.notification.MailDelivery mail) {
+      org.vomcase.notification.MailDelivery mail, org.vomcase.audit.AuditLog audit) {
+    this.audit = audit;
     this.history = history;
     this.jdbc = jdbc;
     this.documents = documents;
@@ -90,6 +93,7 @@ public class CaseRetention {
     int messages = jdbc.update("DELETE FROM vom_message WHERE case_number = ?", caseNumber);
     int documentCount = documents.deleteCase(caseNumber);
     int dropped = mail.deleteCase(caseNumber);
+    audit.deleteCase(caseNumber);
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
         + messages + " messages, " + documentCount + " documents, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);

@@ -1,0 +1,266 @@
+package org.vomcase.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The programme's figures (R25) for a period, from the anonymous figures of closed cases and the
+ * cases still running; pure computation, so every figure can be proven on seeded rows. Each block
+ * states its counting unit, since programmes' figures are incomparable without them:
+ * <ul>
+ *   <li>referrals: cases registered in the period (closed or running), by source and stage;</li>
+ *   <li>everything else about outcomes: cases <em>closed</em> in the period: contact rate (persons
+ *       reached / persons the mediators tried to reach), consent rate per side (persons who agreed /
+ *       persons reached), meetings (cases: direct, indirect, none), agreement rate (agreements /
+ *       sessions held), fulfilment (agreements, items, money, hours), satisfaction (follow-up
+ *       conversations held, per person), time per phase (days per case: median and 90th percentile,
+ *       nearest rank), closure reasons;</li>
+ *   <li>caseload: cases running now and overdue tasks, per mediator.</li>
+ * </ul>
+ */
+public final class ProgrammeFigures {
+
+  /** A mediator's caseload now. */
+  public record Caseload(String userId, String name, long openCases, long overdueTasks) {}
+
+  private static final Set<String> REACHED = Set.of("agreed", "declined", "withdrawn");
+
+  private ProgrammeFigures() {}
+
+  public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
+      Collection<OpenCase> open, List<Caseload> caseload) {
+    List<FigureRow> closed = rows.stream().filter(r -> within(r.closedOn(), from, to)).toList();
+    List<FigureRow> registered = rows.stream().filter(r -> within(r.registeredOn(), from, to)).toList();
+    List<OpenCase> openRegistered = open.stream().filter(c -> within(c.registeredOn(), from, to)).toList();
+
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("period", Map.of("from", from.toString(), "to", to.toString()));
+    figures.put("profile", profile);
+    figures.put("cases", block("case", "closed", closed.size(), "open", openRegistered.size()));
+    figures.put("referrals", referrals(registered, openRegistered));
+    figures.put("contact", contact(closed));
+    figures.put("consent", consent(closed));
+    figures.put("meetings", meetings(closed));
+    figures.put("agreements", agreements(closed));
+    figures.put("fulfilment", fulfilment(closed));
+    figures.put("satisfaction", satisfaction(closed));
+    figures.put("phases", phases(closed));
+    Map<String, Long> reasons = new TreeMap<>();
+    closed.forEach(r -> reasons.merge(r.closureReason(), 1L, Long::sum));
+    figures.put("closureReasons", block("case", "counts", reasons));
+    figures.put("caseload", block("open cases and overdue tasks per mediator", "mediators", caseload));
+    return figures;
+  }
+
+  private static Map<String, Object> referrals(List<FigureRow> registered, List<OpenCase> open) {
+    Map<String, Long> bySource = new TreeMap<>();
+    Map<String, Long> byStage = new TreeMap<>();
+    registered.forEach(r -> {
+      bySource.merge(orUnknown(r.referralSource()), 1L, Long::sum);
+      byStage.merge(orUnknown(r.proceduralStage()), 1L, Long::sum);
+    });
+    open.forEach(c -> {
+      bySource.merge(orUnknown(c.referralSource()), 1L, Long::sum);
+      byStage.merge(orUnknown(c.proceduralStage()), 1L, Long::sum);
+    });
+    return block("case", "total", registered.size() + open.size(), "bySource", bySource, "byStage", byStage);
+  }
+
+  private static Map<String, Object> contact(List<FigureRow> closed) {
+    long toContact = 0;
+    long reached = 0;
+    for (FigureRow row : closed) {
+      for (JsonNode person : row.details().path("persons")) {
+        String consent = person.path("consent").asText("not_asked");
+        if (!"not_asked".equals(consent)) {
+          toContact++;
+          if (REACHED.contains(consent)) {
+            reached++;
+          }
+        }
+      }
+    }
+    return block("person", "toContact", toContact, "reached", reached, "rate", rate(reached, toContact));
+  }
+
+  private static Map<String, Object> consent(List<FigureRow> closed) {
+    Map<String, Object> consent = new LinkedHashMap<>();
+    consent.put("unit", "person");
+    for (String side : List.of("victim", "offender")) {
+      long asked = 0;
+      long agreed = 0;
+      for (FigureRow row : closed) {
+        for (JsonNode person : row.details().path("persons")) {
+          String answer = person.path("consent").asText("not_asked");
+          if (side.equals(person.path("role").asText()) && REACHED.contains(answer)) {
+            asked++;
+            if (!"declined".equals(answer)) {
+              agreed++; // agreed, or agreed and later withdrew
+            }
+          }
+        }
+      }
+      consent.put(side, Map.of("asked", asked, "agreed", agreed, "rate", rate(agreed, asked)));
+    }
+    return consent;
+  }
+
+  private static Map<String, Object> meetings(List<FigureRow> closed) {
+    long direct = 0;
+    long indirect = 0;
+    for (FigureRow row : closed) {
+      if (row.sessionOutcome() != null && "direct".equals(row.meetingType())) {
+        direct++;
+      } else if (row.sessionOutcome() != null && "indirect".equals(row.meetingType())) {
+        indirect++;
+      }
+    }
+    return block("case", "cases", closed.size(), "direct", direct, "indirect", indirect, "none",
+        closed.size() - direct - indirect);
+  }
+
+  private static Map<String, Object> agreements(List<FigureRow> closed) {
+    long sessions = closed.stream().filter(r -> r.sessionOutcome() != null).count();
+    long agreements = closed.stream().filter(r -> "agreement".equals(r.sessionOutcome())).count();
+    return block("case", "sessions", sessions, "agreements", agreements, "rate", rate(agreements, sessions));
+  }
+
+  private static Map<String, Object> fulfilment(List<FigureRow> closed) {
+    long total = 0;
+    long fulfilled = 0;
+    long partly = 0;
+    long notFulfilled = 0;
+    long items = 0;
+    long itemsFulfilled = 0;
+    BigDecimal moneyAgreed = BigDecimal.ZERO;
+    BigDecimal moneyPaid = BigDecimal.ZERO;
+    BigDecimal hoursAgreed = BigDecimal.ZERO;
+    BigDecimal hoursDone = BigDecimal.ZERO;
+    for (FigureRow row : closed) {
+      if (row.agreementFulfilment() != null) {
+        total++;
+        switch (row.agreementFulfilment()) {
+          case "fulfilled" -> fulfilled++;
+          case "partly_fulfilled" -> partly++;
+          default -> notFulfilled++;
+        }
+      }
+      for (JsonNode item : row.details().path("items")) {
+        ItemOutcome outcome = ItemOutcome.of(item);
+        items++;
+        if (outcome.fulfilled()) {
+          itemsFulfilled++;
+        }
+        moneyAgreed = moneyAgreed.add(outcome.amountAgreed());
+        moneyPaid = moneyPaid.add(outcome.amountPaid());
+        hoursAgreed = hoursAgreed.add(outcome.hoursAgreed());
+        hoursDone = hoursDone.add(outcome.hoursDone());
+      }
+    }
+    Map<String, Object> fulfilment = new LinkedHashMap<>();
+    fulfilment.put("agreements", block("case", "total", total, "fulfilled", fulfilled, "partly", partly, "notFulfilled",
+        notFulfilled, "rate", rate(fulfilled, total)));
+    fulfilment.put("items", block("item", "total", items, "fulfilled", itemsFulfilled, "rate", rate(itemsFulfilled, items)));
+    fulfilment.put("money", block("currency unit", "agreed", moneyAgreed, "paid", moneyPaid, "rate", rate(moneyPaid, moneyAgreed)));
+    fulfilment.put("hours", block("hour", "agreed", hoursAgreed, "done", hoursDone, "rate", rate(hoursDone, hoursAgreed)));
+    return fulfilment;
+  }
+
+  private static Map<String, Object> satisfaction(List<FigureRow> closed) {
+    long conversations = 0;
+    Map<String, Map<String, Long>> answers = new LinkedHashMap<>();
+    for (String question : List.of("satisfaction", "fair", "heard", "recommend", "fearChange")) {
+      answers.put(question, new TreeMap<>());
+    }
+    for (FigureRow row : closed) {
+      for (JsonNode followUp : row.details().path("followUps")) {
+        if (!"held".equals(followUp.path("outcome").asText())) {
+          continue;
+        }
+        conversations++;
+        answers.forEach((question, counts) -> {
+          String answer = followUp.path(question).asText("");
+          if (!answer.isEmpty()) {
+            counts.merge(answer, 1L, Long::sum);
+          }
+        });
+      }
+    }
+    Map<String, Object> satisfaction = block("person", "conversations", conversations);
+    satisfaction.putAll(answers);
+    return satisfaction;
+  }
+
+  private static Map<String, Object> phases(List<FigureRow> closed) {
+    List<Long> toFirstContact = new ArrayList<>();
+    List<Long> toSession = new ArrayList<>();
+    List<Long> toClosure = new ArrayList<>();
+    for (FigureRow row : closed) {
+      if (row.registeredOn() == null) {
+        continue;
+      }
+      days(row.registeredOn(), row.details().path("firstContactOn").asText(null), toFirstContact);
+      days(row.registeredOn(), row.details().path("sessionOn").asText(null), toSession);
+      toClosure.add(ChronoUnit.DAYS.between(row.registeredOn(), row.closedOn()));
+    }
+    return block("days per case", "toFirstContact", distribution(toFirstContact), "toSession", distribution(toSession),
+        "toClosure", distribution(toClosure));
+  }
+
+  private static void days(LocalDate from, String to, List<Long> into) {
+    if (to != null && to.length() >= 10) {
+      into.add(ChronoUnit.DAYS.between(from, LocalDate.parse(to.substring(0, 10))));
+    }
+  }
+
+  /** Count, median and 90th percentile (nearest rank) of whole days. */
+  static Map<String, Object> distribution(List<Long> days) {
+    Map<String, Object> distribution = new LinkedHashMap<>();
+    distribution.put("cases", days.size());
+    List<Long> sorted = days.stream().sorted().toList();
+    distribution.put("median", sorted.isEmpty() ? null : median(sorted));
+    distribution.put("p90", sorted.isEmpty() ? null : (double) sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
+    return distribution;
+  }
+
+  private static double median(List<Long> sorted) {
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  static Double rate(long part, long whole) {
+    return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  static Double rate(BigDecimal part, BigDecimal whole) {
+    return whole.signum() == 0 ? null : part.divide(whole, 3, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+    return date != null && !date.isBefore(from) && !date.isAfter(to);
+  }
+
+  private static String orUnknown(String value) {
+    return value == null || value.isBlank() ? "unknown" : value;
+  }
+
+  private static Map<String, Object> block(String unit, Object... pairs) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("unit", unit);
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      Object value = pairs[i + 1];
+      block.put((String) pairs[i], value instanceof BigDecimal number ? number.doubleValue() : value);
+    }
+    return block;
+  }
+}

@@ -1,0 +1,103 @@
+package org.vomcase.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The export for the German national TOA statistics (Bundesweite TOA-Statistik): one line per
+ * offender of every case closed in the period, semicolon-separated with a header, values as codes:
+ * <ul>
+ *   <li>{@code case}, {@code offender}: an anonymous case key and the offender's number in it;</li>
+ *   <li>{@code initiator} (referral source), {@code stage} (procedural stage), {@code offence_category};</li>
+ *   <li>{@code age_group}: {@code juvenile} (14–17), {@code adolescent} (18–20, Heranwachsende), {@code adult},
+ *       {@code child}, {@code unknown}, at the offence;</li>
+ *   <li>{@code outcome}: {@code full}, {@code partial} or {@code none} settlement, and {@code outcome_reason}
+ *       (the closure reason). Full: every item this offender owed was fulfilled, or the parties settled
+ *       without items (dialogue, indirect mediation completed); partial: some of it; none: nothing or no
+ *       agreement;</li>
+ *   <li>{@code agreement_types} (item kinds, {@code |}-separated), {@code amount_agreed}, {@code amount_paid},
+ *       {@code hours_agreed}, {@code hours_done}, {@code fulfilment} of this offender's items;</li>
+ *   <li>{@code registered_on}, {@code closed_on}.</li>
+ * </ul>
+ */
+public final class ToaExport {
+
+  public static final List<String> COLUMNS = List.of("case", "offender", "initiator", "stage", "offence_category",
+      "age_group", "outcome", "outcome_reason", "agreement_types", "amount_agreed", "amount_paid", "hours_agreed",
+      "hours_done", "fulfilment", "registered_on", "closed_on");
+
+  private static final Set<String> SETTLED_WITHOUT_ITEMS = Set.of("dialogue_without_agreement", "indirect_mediation_completed");
+
+  private ToaExport() {}
+
+  public static String csv(Collection<FigureRow> closed) {
+    StringBuilder csv = new StringBuilder(String.join(";", COLUMNS)).append("\r\n");
+    for (FigureRow row : closed) {
+      List<JsonNode> offenders = new ArrayList<>();
+      row.details().path("persons").forEach(p -> {
+        if ("offender".equals(p.path("role").asText())) {
+          offenders.add(p);
+        }
+      });
+      for (int index = 0; index < Math.max(offenders.size(), row.offenders()); index++) {
+        csv.append(String.join(";", line(row, index, index < offenders.size() ? offenders.get(index) : null))).append("\r\n");
+      }
+    }
+    return csv.toString();
+  }
+
+  private static List<String> line(FigureRow row, int index, JsonNode offender) {
+    Set<String> kinds = new LinkedHashSet<>();
+    BigDecimal amountAgreed = BigDecimal.ZERO;
+    BigDecimal amountPaid = BigDecimal.ZERO;
+    BigDecimal hoursAgreed = BigDecimal.ZERO;
+    BigDecimal hoursDone = BigDecimal.ZERO;
+    int items = 0;
+    int fulfilled = 0;
+    int partly = 0;
+    for (JsonNode item : row.details().path("items")) {
+      if (item.path("offenderIndex").asInt(-1) != index) {
+        continue;
+      }
+      ItemOutcome outcome = ItemOutcome.of(item);
+      items++;
+      kinds.add(outcome.kind());
+      fulfilled += outcome.fulfilled() ? 1 : 0;
+      partly += outcome.partly() ? 1 : 0;
+      amountAgreed = amountAgreed.add(outcome.amountAgreed());
+      amountPaid = amountPaid.add(outcome.amountPaid());
+      hoursAgreed = hoursAgreed.add(outcome.hoursAgreed());
+      hoursDone = hoursDone.add(outcome.hoursDone());
+    }
+    String fulfilment = items == 0 ? "" : fulfilled == items ? "fulfilled" : fulfilled + partly > 0 ? "partly_fulfilled"
+        : "not_fulfilled";
+    String outcome;
+    if (row.agreementFulfilment() != null) {
+      outcome = items == 0 || fulfilled == items ? "full" : fulfilled + partly > 0 ? "partial" : "none";
+    } else {
+      outcome = SETTLED_WITHOUT_ITEMS.contains(row.closureReason()) ? "full" : "none";
+    }
+    return List.of(row.id().substring(0, 8), String.valueOf(index + 1), text(row.referralSource()),
+        text(row.proceduralStage()), text(row.offenceCategory()), ageGroup(offender), outcome, text(row.closureReason()),
+        String.join("|", kinds), plain(amountAgreed), plain(amountPaid), plain(hoursAgreed), plain(hoursDone), fulfilment,
+        text(row.registeredOn()), text(row.closedOn()));
+  }
+
+  private static String ageGroup(JsonNode offender) {
+    String ageClass = offender == null ? "unknown" : offender.path("ageClass").asText("unknown");
+    return "young_adult".equals(ageClass) ? "adolescent" : ageClass;
+  }
+
+  private static String plain(BigDecimal number) {
+    return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString().replace(";", ",").replace("\r", " ").replace("\n", " ");
+  }
+}
