@@ -110,7 +110,11 @@ public final class ProgrammeFigures {
           }
         }
       }
-      consent.put(side, Map.of("asked", asked, "agreed", agreed, "rate", rate(agreed, asked)));
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("asked", asked);
+      figures.put("agreed", agreed);
+      figures.put("rate", rate(agreed, asked));
+      consent.put(side, figures);
     }
     return consent;
   }

@@ -1,0 +1,114 @@
+package org.vomcase.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vomcase.support.AbstractApplicationIT;
+
+/**
+ * The figures endpoints over HTTP on the real database: who may read them, the seeded cases' figures
+ * and export, the audit of exports, bad periods; and the benchmark of R25: figures for 50,000 closed
+ * cases in under 2 seconds (the time and the ratio to 5,000 cases are printed for the README).
+ */
+class FiguresIT extends AbstractApplicationIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FiguresService figures;
+
+  @AfterEach
+  void removeSeededRows() {
+    jdbc.update("DELETE FROM vom_case_figures WHERE programme_profile IN ('us_vom', 'dk_konfliktraad')");
+  }
+
+  @Test
+  void supervisorsAndAdministratorsReadTheFiguresOthersDoNot() {
+    assertThat(rest("sam").get("/vom/figures").statusCode()).isEqualTo(200);
+    assertThat(rest("admin").get("/vom/figures").statusCode()).isEqualTo(200);
+    for (String other : List.of("mara", "clara", "policeapi")) {
+      HttpResponse<String> denied = rest(other).get("/vom/figures");
+      assertThat(denied.statusCode()).as(other).isEqualTo(403);
+      assertThat(denied.body()).contains("Only supervisors and administrators");
+      assertThat(rest(other).get("/vom/figures/toa-export.csv").statusCode()).as(other).isEqualTo(403);
+    }
+    assertThat(anonymous().get("/vom/figures").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theSeededCasesFiguresAndExportAreServedAndTheExportIsAudited() throws Exception {
+    for (FigureRow row : List.of(ProgrammeFiguresTest.A, ProgrammeFiguresTest.B, ProgrammeFiguresTest.E)) {
+      jdbc.update("INSERT INTO vom_case_figures (id, programme_profile, referral_source, procedural_stage, offence_category,"
+          + " registered_on, closed_on, closure_reason, victims, offenders, session_outcome, meeting_type, agreement_fulfilment,"
+          + " details) VALUES (?, 'us_vom', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.referralSource(),
+          row.proceduralStage(), row.offenceCategory(), java.sql.Date.valueOf(row.registeredOn()),
+          java.sql.Date.valueOf(row.closedOn()), row.closureReason(), row.victims(), row.offenders(), row.sessionOutcome(),
+          row.meetingType(), row.agreementFulfilment(), row.details().toString());
+    }
+
+    JsonNode body = JSON.readTree(rest("sam").get("/vom/figures?from=2026-01-01&to=2026-12-31&profile=us_vom").body());
+    assertThat(body.at("/cases/closed").asInt()).isEqualTo(3);
+    assertThat(body.at("/fulfilment/money")).isEqualTo(JSON.readTree(
+        "{\"unit\":\"currency unit\",\"agreed\":800.0,\"paid\":600.0,\"rate\":0.75}"));
+    assertThat(body.at("/closureReasons/counts")).isEqualTo(JSON.readTree(
+        "{\"agreement_fulfilled\":1,\"agreement_partly_fulfilled\":1,\"victim_declined\":1}"));
+    assertThat(body.at("/caseload/mediators")).extracting(m -> m.path("userId").asText()).contains("mara", "jonas", "lea");
+
+    HttpResponse<String> csv = rest("sam").get("/vom/figures/toa-export.csv?from=2026-01-01&to=2026-12-31&profile=us_vom");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+        .contains("toa-export-2026-01-01-2026-12-31.csv"));
+    assertThat(csv.body()).isEqualTo(ToaExport.csv(List.of(ProgrammeFiguresTest.B, ProgrammeFiguresTest.A, ProgrammeFiguresTest.E)));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_audit WHERE user_id = 'sam' AND action = 'figures_exported'"
+        + " AND detail = 'toa-export us_vom 2026-01-01..2026-12-31'", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aBadPeriodIsRefusedWithTheReason() {
+    assertThat(rest("sam").get("/vom/figures?from=2026-13-01").body()).contains("from and to are dates such as 2026-01-31");
+    HttpResponse<String> reversed = rest("sam").get("/vom/figures?from=2026-12-01&to=2026-01-01");
+    assertThat(reversed.statusCode()).isEqualTo(400);
+    assertThat(reversed.body()).contains("is after to");
+    assertThat(rest("sam").get("/vom/figures?profile=xx").statusCode()).isEqualTo(400);
+  }
+
+  /** R25's budget: 50,000 closed cases answered in under 2 s. Best of three runs, after one warm-up. */
+  @Test
+  void figuresForFiftyThousandClosedCasesTakeUnderTwoSeconds() {
+    FiguresGenerator.seed(jdbc, "dk_konfliktraad", 5_000, 2025, 7);
+    long small = best(() -> figures.figures(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31),
+        "dk_konfliktraad"));
+    FiguresGenerator.seed(jdbc, "dk_konfliktraad", 45_000, 2025, 8);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_figures WHERE programme_profile = 'dk_konfliktraad'",
+        Integer.class)).isEqualTo(50_000);
+    long large = best(() -> figures.figures(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31),
+        "dk_konfliktraad"));
+    long export = best(() -> figures.toaExport(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31),
+        "dk_konfliktraad"));
+    String database = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'pg_class'",
+        Integer.class) > 0 ? "PostgreSQL" : "H2";
+    System.out.printf("FIGURES BENCHMARK (%s): 5,000 cases %d ms; 50,000 cases %d ms (ratio %.1f for 10x the cases);"
+        + " TOA export of 50,000 cases %d ms%n", database, small, large, (double) large / Math.max(small, 1), export);
+    assertThat(large).as("figures for 50,000 closed cases, ms").isLessThan(2_000);
+  }
+
+  private static long best(Runnable work) {
+    work.run();
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      work.run();
+      times.add((System.nanoTime() - start) / 1_000_000);
+    }
+    return times.stream().min(Long::compare).orElseThrow();
+  }
+}
