@@ -243,7 +243,7 @@ class ReferralApiIT extends AbstractApplicationIT {
         + " AND registered_on IS NOT NULL AND details LIKE '%apology_written%'");
     assertThat(figures.get("referral_source")).isEqualTo("police");
     assertThat(figures.get("details").toString()).contains("\"ageClass\":\"juvenile\"").contains("\"fearChange\":\"less_fear\"")
-        .contains("\"fulfilledAmount\":\"50\"");
+        .contains("\"fulfilledAmount\":\"50\"").contains("\"firstContactOn\":\"").contains("\"sessionOn\":\"");
   }
 
   /** Sets the engine's clock, as if the job executor had waited until then. */
