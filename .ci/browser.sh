@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests in Debian's headless chromium: every form renders in form-js 1.8.7 (Tasklist 7.24's),
 # a coordinator and a mediator work a case through the real Tasklist (e2e/tasklist.mjs), and the
-# "Case file" tabs of Tasklist and Cockpit show a case's messages and letters (e2e/case-file.mjs).
+# "Case file" tabs of Tasklist and Cockpit show a case's messages and letters (e2e/case-file.mjs), and
+# the supervisors' "Programme figures" on the Cockpit start page match GET /vom/figures (e2e/figures.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +31,4 @@ done
 export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}"
 node e2e/tasklist.mjs "http://localhost:$PORT"
 node e2e/case-file.mjs "http://localhost:$PORT"
+node e2e/figures.mjs "http://localhost:$PORT"

@@ -1,0 +1,575 @@
+// VOM Case: "Programme figures" on the Cockpit start page (plugin point cockpit.dashboard) for
+// supervisors and administrators (R25). It shows GET /vom/figures for a period (referrals, contact,
+// consent, meetings, agreements, fulfilment, satisfaction, phase times, closure reasons, caseload) and
+// links the German TOA statistics export (GET /vom/figures/toa-export.csv) for the same period.
+// Plain DOM: server data is only ever set as text (textContent), never as HTML.
+// Imported by app/cockpit/scripts/vom-figures.js.
+
+// The /vom endpoints live at the root of the servlet context, next to /camunda.
+const API = '/vom/figures';
+const EXPORT = '/vom/figures/toa-export.csv';
+const STORAGE_KEY = 'vom-figures-period';
+
+const FORBIDDEN = 'Only supervisors and administrators see the programme figures.';
+
+// "per ..." for the counting units the backend names; anything else is shown as the backend says.
+const UNITS = {
+  case: 'per case',
+  person: 'per person',
+  item: 'per agreement item',
+  hour: 'in hours'
+};
+
+// The money block counts in the programme's currency ("currency unit"); the profile says which.
+const CURRENCIES = { de_toa: 'EUR', dk_konfliktraad: 'DKK', us_vom: 'USD' };
+
+const SATISFACTION_QUESTIONS = [
+  ['satisfaction', 'Overall satisfaction'],
+  ['fair', 'Was the process fair?'],
+  ['heard', 'Did they feel heard?'],
+  ['recommend', 'Would they recommend it?'],
+  ['fearChange', 'Fear of the offender since (victims)']
+];
+
+// Answers in their natural order; codes not listed here follow in the order the server sent them.
+const ANSWER_ORDER = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied',
+  'yes', 'partly', 'maybe', 'no', 'less_fear', 'no_change', 'more_fear', 'no_fear'];
+
+const PHASES = [
+  ['toFirstContact', 'Referral to first consent call'],
+  ['toSession', 'Referral to session'],
+  ['toClosure', 'Referral to closure']
+];
+
+let stylesAdded = false;
+
+function addStyles() {
+  if (stylesAdded) return;
+  stylesAdded = true;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.type = 'text/css';
+  link.href = new URL('./figures.css', import.meta.url).href;
+  document.head.appendChild(link);
+}
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'className') element.className = value;
+    else if (name === 'text') element.textContent = value;
+    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+// --- formatting --------------------------------------------------------------------------------
+
+const DASH = '–';
+
+function isNumber(value) {
+  return typeof value === 'number' && isFinite(value);
+}
+
+function count(value) {
+  if (value === null || value === undefined) return DASH;
+  return isNumber(value) ? value.toLocaleString(undefined, { maximumFractionDigits: 1 }) : String(value);
+}
+
+function percent(rate) {
+  if (!isNumber(rate)) return DASH;
+  return rate.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+function amount(value, unit) {
+  if (!isNumber(value)) return DASH;
+  if (/^[A-Z]{3}$/.test(unit || '')) {
+    try {
+      return value.toLocaleString(undefined, { style: 'currency', currency: unit, maximumFractionDigits: 0 });
+    } catch (e) {
+      // not a currency the browser knows: fall through
+    }
+  }
+  return count(value) + (unit ? ' ' + unit : '');
+}
+
+// "victim_declined" -> "Victim declined"
+function label(key) {
+  const text = String(key === null || key === undefined ? '' : key).replace(/_/g, ' ').trim();
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '(none)';
+}
+
+function unitText(unit) {
+  if (unit === null || unit === undefined || unit === '') return '';
+  if (/^[A-Z]{3}$/.test(unit)) return 'in ' + unit;
+  return UNITS[unit] || String(unit);
+}
+
+// The money block with its currency: a currency code as unit, or the profile's currency.
+function moneyOf(f) {
+  const money = (f.fulfilment || {}).money;
+  if (!money) return null;
+  const currency = /^[A-Z]{3}$/.test(money.unit || '') ? money.unit : CURRENCIES[f.profile];
+  return currency ? Object.assign({}, money, { unit: currency }) : money;
+}
+
+function unitNote(unit) {
+  const text = unitText(unit);
+  return text ? el('span', { className: 'vom-figures-unit', text: text }) : null;
+}
+
+// Local calendar dates as YYYY-MM-DD (never toISOString, which is UTC).
+function isoDate(date) {
+  const pad = n => String(n).padStart(2, '0');
+  return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
+}
+
+function formatDay(iso) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+  if (!match) return String(iso || '');
+  return new Date(+match[1], +match[2] - 1, +match[3]).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+export function quickPeriods(today = new Date()) {
+  const year = today.getFullYear();
+  const month = today.getMonth();
+  const yearAgo = new Date(year - 1, month, today.getDate() + 1);
+  const quarterStart = new Date(year, month - (month % 3) - 3, 1);
+  const quarterEnd = new Date(quarterStart.getFullYear(), quarterStart.getMonth() + 3, 0);
+  return [
+    ['This year', { from: isoDate(new Date(year, 0, 1)), to: isoDate(new Date(year, 11, 31)) }],
+    ['Last 12 months', { from: isoDate(yearAgo), to: isoDate(today) }],
+    ['Last quarter', { from: isoDate(quarterStart), to: isoDate(quarterEnd) }]
+  ];
+}
+
+function periodQuery(period) {
+  const parts = [];
+  if (period && period.from) parts.push('from=' + encodeURIComponent(period.from));
+  if (period && period.to) parts.push('to=' + encodeURIComponent(period.to));
+  return parts.join('&');
+}
+
+function savedPeriod() {
+  try {
+    const period = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+    return period && typeof period.from === 'string' && typeof period.to === 'string' ? period : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function savePeriod(period) {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(period));
+  } catch (e) {
+    // private mode: the period is not remembered
+  }
+}
+
+// --- loading -----------------------------------------------------------------------------------
+
+async function load(period) {
+  const query = periodQuery(period);
+  let response;
+  try {
+    response = await fetch(API + (query ? '?' + query : ''), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    return { error: 'The figures could not be loaded: ' + (error && error.message ? error.message : error) };
+  }
+  if (response.status === 403) return { error: FORBIDDEN, kind: 'info', forbidden: true };
+  if (response.status === 401) return { error: 'Your session has ended. Please log in again.' };
+  if (response.status === 400) {
+    let detail = '';
+    try {
+      const body = await response.json();
+      detail = body && (body.message || body.error) ? ': ' + (body.message || body.error) : '';
+    } catch (e) {
+      // no JSON body
+    }
+    return { error: 'The period is not valid' + detail + '.', kind: 'warning' };
+  }
+  if (!response.ok) return { error: 'The figures could not be loaded (HTTP ' + response.status + ').' };
+  try {
+    return { figures: await response.json() };
+  } catch (error) {
+    return { error: 'The figures could not be read.' };
+  }
+}
+
+// --- building blocks ---------------------------------------------------------------------------
+
+function tile(name, title, value, detail, unit) {
+  return el('div', { className: 'vom-figures-tile vom-figures-tile-' + name },
+    el('div', { className: 'vom-figures-tile-title', text: title }),
+    el('div', { className: 'vom-figures-value', text: value }),
+    el('div', { className: 'vom-figures-tile-detail', text: detail || '' }),
+    unitNote(unit));
+}
+
+function ofText(numerator, denominator, what) {
+  if (numerator === undefined && denominator === undefined) return '';
+  return count(numerator) + ' of ' + count(denominator) + (what ? ' ' + what : '');
+}
+
+function block(name, title, unit, ...content) {
+  return el('section', { className: 'vom-figures-block vom-figures-' + name, 'aria-label': title },
+    el('h4', {}, el('span', { text: title }), ' ', unitNote(unit)),
+    ...content);
+}
+
+function bar(share) {
+  const width = isNumber(share) ? Math.max(0, Math.min(1, share)) * 100 : 0;
+  return el('div', { className: 'vom-figures-bar', 'aria-hidden': 'true' },
+    el('div', { className: 'vom-figures-bar-fill', style: 'width: ' + width.toFixed(1) + '%' }));
+}
+
+function sortedEntries(map, order) {
+  const entries = Object.entries(map && typeof map === 'object' ? map : {});
+  if (order) {
+    const rank = key => { const i = order.indexOf(key); return i < 0 ? order.length : i; };
+    return entries.map((entry, i) => [entry, i])
+      .sort((a, b) => rank(a[0][0]) - rank(b[0][0]) || a[1] - b[1]).map(pair => pair[0]);
+  }
+  return entries.sort((a, b) => (isNumber(b[1]) ? b[1] : 0) - (isNumber(a[1]) ? a[1] : 0));
+}
+
+/**
+ * A distribution as rows: label | bar | count | share. The bars are shares of `total` (or of the sum
+ * of the counts when no total is given).
+ */
+function distribution(name, caption, map, { total, order, labels } = {}) {
+  const entries = sortedEntries(map, order);
+  const sum = entries.reduce((s, [, n]) => s + (isNumber(n) ? n : 0), 0);
+  const base = isNumber(total) ? total : sum;
+  const table = el('table', { className: 'vom-figures-distribution', 'data-name': name });
+  if (caption) table.appendChild(el('caption', { text: caption }));
+  const body = el('tbody');
+  if (!entries.length) {
+    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 4, className: 'text-muted', text: 'None' })));
+  }
+  for (const [key, n] of entries) {
+    const share = base > 0 && isNumber(n) ? n / base : null;
+    body.appendChild(el('tr', { 'data-key': key },
+      el('th', { scope: 'row', className: 'vom-figures-label', text: (labels && labels[key]) || label(key) }),
+      el('td', { className: 'vom-figures-bar-cell' }, bar(share)),
+      el('td', { className: 'vom-figures-count', text: count(n) }),
+      el('td', { className: 'vom-figures-share', text: percent(share) })));
+  }
+  table.appendChild(body);
+  return table;
+}
+
+/** Rates as rows: label | bar | numerator of denominator | rate. */
+function rateTable(name, rows) {
+  const body = el('tbody');
+  for (const row of rows) {
+    body.appendChild(el('tr', { 'data-key': row.key },
+      el('th', { scope: 'row', className: 'vom-figures-label' }, row.label, row.unit ? el('div', {}, unitNote(row.unit)) : null),
+      el('td', { className: 'vom-figures-bar-cell' }, bar(row.rate)),
+      el('td', { className: 'vom-figures-ratio', text: row.ratio }),
+      el('td', { className: 'vom-figures-rate', text: percent(row.rate) })));
+  }
+  return el('table', { className: 'vom-figures-distribution vom-figures-rates', 'data-name': name }, body);
+}
+
+function missing(what) {
+  return el('p', { className: 'text-muted', text: what + ': no figures.' });
+}
+
+// --- the blocks --------------------------------------------------------------------------------
+
+function tiles(f) {
+  const cases = f.cases || {};
+  const contact = f.contact || {};
+  const agreements = f.agreements || {};
+  const fulfilled = (f.fulfilment || {}).agreements || {};
+  const money = moneyOf(f) || {};
+  return el('div', { className: 'vom-figures-tiles' },
+    tile('closed', 'Cases closed', count(cases.closed), '', cases.unit),
+    tile('open', 'Cases open', count(cases.open), '', cases.unit),
+    tile('contact', 'Contact rate', percent(contact.rate), ofText(contact.reached, contact.toContact, 'reached'), contact.unit),
+    tile('agreement', 'Agreement rate', percent(agreements.rate), ofText(agreements.agreements, agreements.sessions, 'sessions'), agreements.unit),
+    tile('fulfilment', 'Agreements fulfilled', percent(fulfilled.rate), ofText(fulfilled.fulfilled, fulfilled.total, 'agreements'), fulfilled.unit),
+    tile('money', 'Money paid', percent(money.rate),
+      isNumber(money.agreed) || isNumber(money.paid) ? amount(money.paid, money.unit) + ' of ' + amount(money.agreed, money.unit) : '',
+      money.unit));
+}
+
+function referralsBlock(r) {
+  if (!r) return block('referrals', 'Referrals', null, missing('Referrals'));
+  return block('referrals', 'Referrals', r.unit,
+    el('p', { className: 'vom-figures-total' }, el('span', { className: 'vom-figures-total-value', text: count(r.total) }), ' referrals'),
+    distribution('bySource', 'By source', r.bySource, { total: r.total }),
+    distribution('byStage', 'By procedural stage', r.byStage, { total: r.total }));
+}
+
+function contactBlock(contact, consent) {
+  const rows = [];
+  if (contact) {
+    rows.push({ key: 'contact', label: 'Reached for contact', unit: contact.unit, rate: contact.rate,
+      ratio: ofText(contact.reached, contact.toContact) });
+  }
+  if (consent) {
+    for (const [key, what] of [['victim', 'Victims agreed'], ['offender', 'Offenders agreed']]) {
+      const c = consent[key] || {};
+      rows.push({ key: 'consent-' + key, label: what, unit: consent.unit, rate: c.rate, ratio: ofText(c.agreed, c.asked) });
+    }
+  }
+  const unit = contact && consent && contact.unit !== consent.unit ? null : (contact || consent || {}).unit;
+  return block('contact', 'Contact and consent', unit, rows.length ? rateTable('contact', rows) : missing('Contact'));
+}
+
+function meetingsBlock(m) {
+  if (!m) return block('meetings', 'Meetings', null, missing('Meetings'));
+  const met = (isNumber(m.direct) ? m.direct : 0) + (isNumber(m.indirect) ? m.indirect : 0);
+  const rate = isNumber(m.cases) && m.cases > 0 ? met / m.cases : null;
+  return block('meetings', 'Meetings', m.unit,
+    el('p', { className: 'vom-figures-total' }, 'Meeting rate ',
+      el('strong', { className: 'vom-figures-meeting-rate', text: percent(rate) }),
+      el('span', { className: 'text-muted', text: ' (' + ofText(met, m.cases, 'cases') + ')' })),
+    distribution('meetings', null, { direct: m.direct, indirect: m.indirect, none: m.none },
+      { total: m.cases, order: ['direct', 'indirect', 'none'],
+        labels: { direct: 'Direct (face to face)', indirect: 'Indirect (shuttle)', none: 'No meeting' } }));
+}
+
+function agreementsBlock(a, f) {
+  const parts = [];
+  if (a) {
+    parts.push(rateTable('agreements', [{ key: 'agreements', label: 'Sessions with an agreement', unit: a.unit, rate: a.rate,
+      ratio: ofText(a.agreements, a.sessions) }]));
+  }
+  if (f && f.agreements) {
+    const g = f.agreements;
+    parts.push(el('h5', {}, 'Fulfilment of the agreements ', unitNote(g.unit)));
+    parts.push(distribution('fulfilment', null, { fulfilled: g.fulfilled, partly: g.partly, notFulfilled: g.notFulfilled },
+      { total: g.total, order: ['fulfilled', 'partly', 'notFulfilled'],
+        labels: { fulfilled: 'Fulfilled', partly: 'Partly fulfilled', notFulfilled: 'Not fulfilled' } }));
+  }
+  if (f) {
+    const rows = [];
+    if (f.items) {
+      rows.push({ key: 'items', label: 'Items fulfilled', unit: f.items.unit, rate: f.items.rate, ratio: ofText(f.items.fulfilled, f.items.total) });
+    }
+    if (f.money) {
+      rows.push({ key: 'money', label: 'Money paid', unit: f.money.unit, rate: f.money.rate,
+        ratio: amount(f.money.paid, f.money.unit) + ' of ' + amount(f.money.agreed, f.money.unit) });
+    }
+    if (f.hours) {
+      rows.push({ key: 'hours', label: 'Community work done', unit: f.hours.unit, rate: f.hours.rate,
+        ratio: count(f.hours.done) + ' of ' + count(f.hours.agreed) + ' h' });
+    }
+    if (rows.length) {
+      parts.push(el('h5', { text: 'Items of the agreements' }));
+      parts.push(rateTable('items', rows));
+    }
+  }
+  return block('agreements', 'Agreements and fulfilment', a ? a.unit : null, ...(parts.length ? parts : [missing('Agreements')]));
+}
+
+function satisfactionBlock(s) {
+  if (!s) return block('satisfaction', 'Satisfaction (follow-up)', null, missing('Satisfaction'));
+  const parts = [el('p', { className: 'vom-figures-total' },
+    el('span', { className: 'vom-figures-total-value', text: count(s.conversations) }), ' follow-up conversations held')];
+  const known = SATISFACTION_QUESTIONS.map(([key]) => key);
+  const questions = SATISFACTION_QUESTIONS.concat(Object.keys(s)
+    .filter(key => !known.includes(key) && s[key] && typeof s[key] === 'object' && !Array.isArray(s[key]))
+    .map(key => [key, label(key)]));
+  for (const [key, title] of questions) {
+    if (!s[key] || typeof s[key] !== 'object') continue;
+    parts.push(distribution(key, title, s[key], { order: ANSWER_ORDER }));
+  }
+  return block('satisfaction', 'Satisfaction (follow-up)', s.unit, ...parts);
+}
+
+function phasesBlock(p) {
+  if (!p) return block('phases', 'Time per phase', null, missing('Phases'));
+  const body = el('tbody');
+  const known = PHASES.map(([key]) => key);
+  const phases = PHASES.concat(Object.keys(p)
+    .filter(key => !known.includes(key) && p[key] && typeof p[key] === 'object')
+    .map(key => [key, label(key)]));
+  for (const [key, title] of phases) {
+    const phase = p[key];
+    if (!phase || typeof phase !== 'object') continue;
+    body.appendChild(el('tr', { 'data-key': key },
+      el('th', { scope: 'row', text: title }),
+      el('td', { className: 'vom-figures-number vom-figures-cases', text: count(phase.cases) }),
+      el('td', { className: 'vom-figures-number vom-figures-median', text: count(phase.median) }),
+      el('td', { className: 'vom-figures-number vom-figures-p90', text: count(phase.p90) })));
+  }
+  return block('phases', 'Time per phase', p.unit,
+    el('table', { className: 'table table-condensed vom-figures-table' },
+      el('thead', {}, el('tr', {},
+        el('th', { text: 'Phase' }),
+        el('th', { className: 'vom-figures-number', text: 'Cases' }),
+        el('th', { className: 'vom-figures-number', text: 'Median (days)' }),
+        el('th', { className: 'vom-figures-number', text: '90th percentile (days)' }))),
+      body));
+}
+
+function closureBlock(c) {
+  if (!c) return block('closure', 'Closure reasons', null, missing('Closure reasons'));
+  return block('closure', 'Closure reasons', c.unit, distribution('closureReasons', null, c.counts));
+}
+
+function caseloadBlock(c) {
+  if (!c) return block('caseload', 'Caseload', null, missing('Caseload'));
+  const mediators = Array.isArray(c.mediators) ? c.mediators : [];
+  const body = el('tbody');
+  if (!mediators.length) {
+    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 3, className: 'text-muted', text: 'No mediators.' })));
+  }
+  for (const m of mediators) {
+    const overdue = isNumber(m.overdueTasks) && m.overdueTasks > 0;
+    body.appendChild(el('tr', { className: 'vom-figures-caseload-row', 'data-user': m.userId },
+      el('th', { scope: 'row', className: 'vom-figures-mediator' }, m.name || m.userId || '',
+        m.name && m.userId ? el('span', { className: 'text-muted', text: ' (' + m.userId + ')' }) : null),
+      el('td', { className: 'vom-figures-number vom-figures-open', text: count(m.openCases) }),
+      el('td', { className: 'vom-figures-number vom-figures-overdue' + (overdue ? ' text-danger' : ''), text: count(m.overdueTasks) })));
+  }
+  return block('caseload', 'Caseload per mediator, now', null,
+    c.unit ? el('p', { className: 'vom-figures-unit', text: String(c.unit) }) : null,
+    el('table', { className: 'table table-condensed vom-figures-table' },
+      el('thead', {}, el('tr', {},
+        el('th', { text: 'Mediator' }),
+        el('th', { className: 'vom-figures-number', text: 'Open cases' }),
+        el('th', { className: 'vom-figures-number', text: 'Overdue tasks' }))),
+      body));
+}
+
+function figuresView(f) {
+  const period = f.period || {};
+  const meta = ['Period ' + formatDay(period.from) + ' – ' + formatDay(period.to)];
+  if (f.profile) meta.push('profile ' + f.profile);
+  if (isNumber(f.elapsedMs)) meta.push('computed in ' + f.elapsedMs + ' ms');
+  return el('div', { className: 'vom-figures-content' },
+    el('p', { className: 'vom-figures-meta text-muted', text: meta.join(' · ') }),
+    tiles(f),
+    el('div', { className: 'vom-figures-grid' },
+      referralsBlock(f.referrals),
+      contactBlock(f.contact, f.consent),
+      meetingsBlock(f.meetings),
+      agreementsBlock(f.agreements, f.fulfilment && Object.assign({}, f.fulfilment, { money: moneyOf(f) })),
+      closureBlock(f.closureReasons),
+      phasesBlock(f.phases),
+      caseloadBlock(f.caseload),
+      satisfactionBlock(f.satisfaction)));
+}
+
+// --- the page ----------------------------------------------------------------------------------
+
+function show(node) {
+  addStyles();
+  node.classList.add('vom-figures');
+  const from = el('input', { type: 'date', className: 'form-control input-sm', name: 'from', 'aria-label': 'From', required: true });
+  const to = el('input', { type: 'date', className: 'form-control input-sm', name: 'to', 'aria-label': 'To', required: true });
+  const csv = el('a', { className: 'btn btn-default btn-sm vom-figures-export', href: EXPORT, download: '' },
+    el('span', { className: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' Download TOA export (CSV)');
+  const problem = el('span', { className: 'text-danger vom-figures-problem', role: 'alert' });
+  const content = el('div', { className: 'vom-figures-body', 'aria-live': 'polite' },
+    el('p', { className: 'text-muted', text: 'Loading the figures…' }));
+  let sequence = 0;
+
+  const setInputs = period => {
+    from.value = period && period.from ? period.from : '';
+    to.value = period && period.to ? period.to : '';
+    const query = periodQuery(period);
+    csv.href = EXPORT + (query ? '?' + query : '');
+  };
+
+  const refresh = async period => {
+    const mine = ++sequence;
+    problem.textContent = '';
+    node.classList.add('vom-figures-loading');
+    if (period) setInputs(period);
+    const { figures, error, kind, forbidden } = await load(period);
+    if (mine !== sequence) return; // a later request answers for a later period
+    node.classList.remove('vom-figures-loading');
+    if (error) {
+      if (forbidden) {
+        // Nothing to show: the section keeps Camunda's place (last) on the dashboard.
+        node.setAttribute('data-forbidden', '');
+        const dashboard = node.closest('.dashboard');
+        if (dashboard) dashboard.classList.remove('vom-figures-dashboard');
+        node.replaceChildren(el('div', { className: 'vom-figures-header' }, el('h3', { text: 'Programme figures' })),
+          el('div', { className: 'alert alert-info vom-figures-forbidden', role: 'status', text: error }));
+        return;
+      }
+      content.replaceChildren(el('div', { className: 'alert alert-' + (kind || 'danger') + ' vom-figures-notice', role: 'alert', text: error }));
+      return;
+    }
+    const answered = figures.period && figures.period.from && figures.period.to ? figures.period : period;
+    setInputs(answered);
+    if (answered) savePeriod({ from: answered.from, to: answered.to });
+    node.setAttribute('data-from', answered && answered.from ? answered.from : '');
+    node.setAttribute('data-to', answered && answered.to ? answered.to : '');
+    content.replaceChildren(figuresView(figures));
+  };
+
+  const choose = period => {
+    if (!period.from || !period.to) {
+      problem.textContent = 'Choose both dates.';
+      return;
+    }
+    if (period.from > period.to) {
+      problem.textContent = 'The period ends before it starts.';
+      return;
+    }
+    refresh(period);
+  };
+
+  const form = el('form', { className: 'form-inline vom-figures-period', novalidate: true },
+    el('label', {}, 'From ', from), ' ',
+    el('label', {}, 'to ', to), ' ',
+    el('button', { type: 'submit', className: 'btn btn-primary btn-sm vom-figures-show', text: 'Show' }), ' ',
+    el('span', { className: 'btn-group vom-figures-quick', role: 'group', 'aria-label': 'Quick periods' },
+      ...quickPeriods().map(([title, period]) => el('button', { type: 'button', className: 'btn btn-default btn-sm', text: title,
+        onclick: () => choose(period) }))),
+    ' ', csv, ' ', problem);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    choose({ from: from.value, to: to.value });
+  });
+
+  node.replaceChildren(
+    el('div', { className: 'vom-figures-header' },
+      el('h3', { text: 'Programme figures' }),
+      form),
+    content);
+  refresh(savedPeriod());
+  adoptSection(node);
+}
+
+// On the dashboard, Camunda puts the plugin in its "Custom Plugins" section, last: the section is named
+// "Programme figures" and comes first (figures.css). The node is attached after render() returns.
+function adoptSection(node, tries = 20) {
+  const section = node.closest('section.deprecate');
+  if (!section) {
+    if (tries > 0 && !node.isConnected) setTimeout(() => adoptSection(node, tries - 1), 50);
+    return;
+  }
+  if (section.querySelectorAll('[data-plugin-id]').length !== 1) return; // other plugins share the section
+  section.classList.add('vom-figures-section');
+  const title = section.querySelector('header .section-title');
+  if (title) title.textContent = 'Programme figures';
+  const dashboard = section.closest('.dashboard');
+  if (dashboard && !node.hasAttribute('data-forbidden')) dashboard.classList.add('vom-figures-dashboard');
+}
+
+/** A plugin definition of the Camunda 7.14+ format: render(node) gets a fresh node on each visit. */
+export function figuresPlugin({ id, pluginPoint, priority }) {
+  return {
+    id,
+    pluginPoint,
+    priority,
+    render: node => { show(node); },
+    properties: { label: 'Programme figures' }
+  };
+}
