@@ -107,7 +107,9 @@ class ReferralApiIT extends AbstractApplicationIT {
     byte[] ics = attachment(invitation, "session.ics");
     var event = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(ics))
         .getComponent("VEVENT").map(net.fortuna.ical4j.model.component.VEvent.class::cast).orElseThrow();
+    // The mediator set 14:30: the invitation says 14:30 in the programme's zone, whatever the server's zone was.
     assertThat(event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+    assertThat(event.getDateTimeStart().getValue()).isEqualTo("20990520T143000");
     assertThat(jdbc.queryForList("SELECT channel FROM vom_message WHERE case_number = ? AND message = 'session-invitation'"
         + " ORDER BY recipient_name", String.class, caseNumber(instanceId))).contains("email", "letter");
   }
