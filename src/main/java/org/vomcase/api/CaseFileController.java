@@ -52,11 +52,11 @@ public class CaseFileController {
   private final HistoryService history;
   private final TaskService tasks;
 
-  private final org.vomcase.audit.AuditLog audit;
+  private final org.vomcase.audit.AuditLog auditLog;
 
   public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
       TaskService tasks, org.vomcase.audit.AuditLog audit) {
-    this.audit = audit;
+    this.auditLog = audit;
     this.messages = messages;
     this.documents = documents;
     this.identity = identity;
@@ -80,6 +80,9 @@ public class CaseFileController {
       file.put("documents", documents.ofCase(theCase).stream().map(d -> Map.of("id", d.id(), "document", d.document(),
           "fileName", d.fileName(), "mediaType", d.mediaType(), "createdAt", d.createdAt().toString(),
           "href", "/vom/documents/" + d.id())).toList());
+      if (readsAll(caller)) {
+        file.put("audit", audit(theCase));
+      }
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(file);
     });
   }
@@ -93,7 +96,7 @@ public class CaseFileController {
       }
       LOG.info("Document {} ({}) of case {} opened by {}", document.id(), document.fileName(), document.caseNumber(),
           caller.getUserId());
-      audit.record(caller.getUserId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
+      auditLog.record(caller.getUserId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
           .header("Content-Disposition", ContentDisposition.inline().filename(document.fileName()).build().toString())
           .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());
@@ -116,9 +119,46 @@ public class CaseFileController {
     });
   }
 
+  /**
+   * The case's audit trail, oldest first: the engine's user operation log of every instance of the case
+   * (who completed, claimed, assigned, changed what; never variable values) and the documents opened.
+   */
+  private List<Map<String, Object>> audit(String caseNumber) {
+    List<Map<String, Object>> entries = new java.util.ArrayList<>();
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .list()) {
+      for (var entry : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("at", entry.getTimestamp().toInstant().toString());
+        line.put("userId", entry.getUserId());
+        line.put("action", entry.getOperationType() + " " + entry.getEntityType());
+        boolean showsValue = entry.getProperty() != null && List.of("assignee", "owner", "delegation").contains(entry.getProperty());
+        line.put("subject", entry.getTaskId() == null ? entry.getProperty()
+            : "task " + entry.getTaskId() + (showsValue ? ": " + entry.getProperty() + " " + entry.getNewValue() : ""));
+        entries.add(line);
+      }
+    }
+    for (Map<String, Object> row : auditLog.ofCase(caseNumber)) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      Object at = row.get("AT");
+      line.put("at", (at instanceof java.sql.Timestamp stamp ? stamp.toInstant()
+          : ((java.time.LocalDateTime) at).atZone(java.time.ZoneId.systemDefault()).toInstant()).toString());
+      line.put("userId", row.get("USER_ID"));
+      line.put("action", row.get("ACTION"));
+      line.put("subject", row.get("DETAIL"));
+      entries.add(line);
+    }
+    entries.sort(java.util.Comparator.comparing(e -> e.get("at").toString()));
+    return entries;
+  }
+
+  private static boolean readsAll(Authentication caller) {
+    return caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(READ_ALL::contains);
+  }
+
   /** Coordinators, supervisors, administrators: every case; mediators: the cases they are assigned to. */
   private boolean mayRead(Authentication caller, String caseNumber) {
-    if (caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(READ_ALL::contains)) {
+    if (readsAll(caller)) {
       return true;
     }
     HistoricProcessInstance theCase = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)

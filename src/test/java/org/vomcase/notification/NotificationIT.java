@@ -79,6 +79,20 @@ class NotificationIT extends AbstractApplicationIT {
     String letterId = jdbc.queryForObject("SELECT document_id FROM vom_message WHERE case_number = ? AND channel = 'letter'",
         String.class, caseNumber);
     assertThat(rest("lea").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
+    assertThat(rest("mara").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(200);
+
+    // The audit trail: for coordinators, supervisors and administrators only; engine actions and documents opened.
+    assertThat(json(rest("mara").get("/vom/case-file?case=" + caseNumber)).has("audit")).isFalse();
+    var audit = json(rest("sam").get("/vom/case-file?case=" + caseNumber)).path("audit");
+    assertThat(audit).anySatisfy(e -> {
+      assertThat(e.path("userId").asText()).isEqualTo("clara");
+      assertThat(e.path("action").asText()).isEqualTo("Complete Task");
+    });
+    assertThat(audit).anySatisfy(e -> {
+      assertThat(e.path("userId").asText()).isEqualTo("mara");
+      assertThat(e.path("action").asText()).isEqualTo("document_opened");
+      assertThat(e.path("subject").asText()).startsWith("letter-" + caseNumber);
+    });
     assertThat(rest("policeapi").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
 
     // The mediator posts the letter and marks it posted; a cross-site form (no header) cannot.

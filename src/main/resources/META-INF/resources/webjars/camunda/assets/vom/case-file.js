@@ -194,6 +194,26 @@ function messagesSection(messages, canPost, onPosted) {
   return section;
 }
 
+/** Who did what in the case (engine actions and documents opened); only sent to coordinators, supervisors, administrators. */
+function auditSection(audit) {
+  const section = el('div', { className: 'vom-case-file-audit' }, el('h4', { text: 'Audit trail' }));
+  if (!audit.length) {
+    section.appendChild(el('p', { className: 'text-muted', text: 'Nothing recorded yet.' }));
+    return section;
+  }
+  const body = el('tbody');
+  for (const entry of audit) {
+    body.appendChild(el('tr', { className: 'vom-audit-row' },
+      el('td', { className: 'text-nowrap', text: formatDate(entry.at) }),
+      el('td', { text: entry.userId || '(the system)' }),
+      el('td', { text: humanize(entry.action) }),
+      el('td', { text: entry.subject || '' })));
+  }
+  section.appendChild(el('table', { className: 'table table-condensed vom-case-file-table' },
+    el('thead', {}, el('tr', {}, ...['When', 'Who', 'What', 'On'].map(h => el('th', { text: h })))), body));
+  return section;
+}
+
 async function show(node, query, canPost) {
   addStyles();
   node.classList.add('vom-case-file');
@@ -208,7 +228,8 @@ async function show(node, query, canPost) {
   node.replaceChildren(
     el('div', { className: 'vom-case-file-header' }, reload, el('h3', { text: 'Case file ' + (file.caseNumber || '') })),
     documentsSection(file.documents || []),
-    messagesSection(file.messages || [], canPost, () => show(node, query, canPost)));
+    messagesSection(file.messages || [], canPost, () => show(node, query, canPost)),
+    ...(Array.isArray(file.audit) ? [auditSection(file.audit)] : []));
 }
 
 /**
