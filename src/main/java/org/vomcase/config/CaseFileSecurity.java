@@ -34,6 +34,31 @@ public class CaseFileSecurity {
     return registration;
   }
 
+  /**
+   * Security headers on the application's own endpoints ({@code /api/*}, {@code /vom/*}); the
+   * webapps get Camunda's (Content-Security-Policy, X-XSS-Protection, X-Content-Type-Options). Case
+   * data is never cached, never framed, never sniffed into another type, and sends no referrer out.
+   */
+  @Bean
+  public FilterRegistrationBean<OncePerRequestFilter> applicationSecurityHeadersFilter() {
+    var registration = new FilterRegistrationBean<OncePerRequestFilter>();
+    registration.setName("vom-security-headers");
+    registration.setFilter(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        chain.doFilter(request, response);
+      }
+    });
+    registration.addUrlPatterns(PATTERN, RestApiSecurityConfiguration.APPLICATION_API_PATTERN);
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter() {
     var registration = new FilterRegistrationBean<OncePerRequestFilter>();
