@@ -3,60 +3,8 @@
 // mediator sees it in the task's "Case file" tab in Tasklist, opens the letter and marks it posted; the
 // supervisor sees the same file read-only in Cockpit; another mediator cannot see it.
 // Usage: node e2e/case-file.mjs http://localhost:18090  (application running, demo users)
-import { chromium } from 'playwright-core';
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
-
-const base = process.argv[2] || 'http://localhost:8080';
-const password = 'VomDemo#2026';
-const shots = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'vom-e2e');
-fs.mkdirSync(shots, { recursive: true });
-
-function fail(message) {
-  console.error('E2E FAILED: ' + message);
-  process.exit(1);
-}
-
-function basic(user) {
-  return 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
-}
-
-async function rest(user, url, body) {
-  const response = await fetch(base + url, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Authorization': basic(user), 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  if (!response.ok) fail(`${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.status === 204 ? null : response.json();
-}
-
-async function browser() {
-  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vom-chromium-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-}
-
-// Logs in to a webapp (tasklist or cockpit) and waits for it to show.
-async function login(page, user, app, ready) {
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.click('button[type=submit]');
-  await ready.waitFor({ timeout: 15000 });
-}
-
-async function waitFor(check, what, seconds = 30) {
-  for (let i = 0; i < seconds * 2; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  fail('timed out waiting for ' + what);
-}
+import { base, shots, fail, rest, browser, login, waitFor, referAndAssign } from './support.mjs';
 
 // Records the plugin scripts the page loaded (the network log), to prove customScripts took effect.
 function watchScripts(page) {
@@ -91,13 +39,8 @@ const referral = {
   offenders: [{ name: 'Carl Vogt', dateOfBirth: '2009-01-15', preferredLanguage: 'de', phone: '+49 30 1234567',
     interpreterNeeded: false, postalAddress: 'Hofweg 3\n10115 Berlin' }]
 };
-const { caseNumber, processInstanceId } = await rest('policeapi', '/api/referrals', referral);
+const { caseNumber, processInstanceId } = await referAndAssign(referral, 'mara', 'jonas');
 console.log(`Referral sent: case ${caseNumber}`);
-const assign = await waitFor(async () => (await rest('clara',
-  `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=Task_AssignMediators`))[0], 'the assignment task');
-await rest('clara', `/engine-rest/task/${assign.id}/claim`, { userId: 'clara' });
-await rest('clara', `/engine-rest/task/${assign.id}/submit-form`,
-  { variables: { leadMediator: { value: 'mara' }, coMediator: { value: 'jonas' } } });
 let file;
 const letter = await waitFor(async () => {
   file = await rest('mara', `/vom/case-file?case=${encodeURIComponent(caseNumber)}`);

@@ -7,60 +7,9 @@
 // and the export downloads. Mara (mediator) gets 403 in her Tasklist session and the page's message;
 // markup in the data stays text (stubbed answer, also a screenshot with every block filled).
 // Usage: node e2e/figures.mjs http://localhost:18090  (application running, demo users)
-import { chromium } from 'playwright-core';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-
-const base = process.argv[2] || 'http://localhost:8080';
-const password = 'VomDemo#2026';
-const shots = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'vom-e2e');
-fs.mkdirSync(shots, { recursive: true });
-
-function fail(message) {
-  console.error('E2E FAILED: ' + message);
-  process.exit(1);
-}
-
-function basic(user) {
-  return 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
-}
-
-async function rest(user, url, body) {
-  const response = await fetch(base + url, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Authorization': basic(user), 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  if (!response.ok) fail(`${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.status === 204 ? null : response.json();
-}
-
-async function browser() {
-  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vom-chromium-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
-    locale: 'en-US', acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-}
-
-async function login(page, user, app, ready) {
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.click('button[type=submit]');
-  await ready.waitFor({ timeout: 15000 });
-}
-
-async function waitFor(check, what, seconds = 30) {
-  for (let i = 0; i < seconds * 2; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  fail('timed out waiting for ' + what);
-}
+import { base, shots, fail, rest, browser, login, waitFor, referAndAssign } from './support.mjs';
 
 function expect(condition, message) {
   if (!condition) fail(message);
@@ -98,12 +47,7 @@ const referral = {
   offenders: [{ name: 'Tom Brandt', dateOfBirth: '2008-03-10', preferredLanguage: 'de', email: 'tom.brandt@example.org',
     interpreterNeeded: false }]
 };
-const { caseNumber, processInstanceId } = await rest('policeapi', '/api/referrals', referral);
-const assign = await waitFor(async () => (await rest('clara',
-  `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=Task_AssignMediators`))[0], 'the assignment task');
-await rest('clara', `/engine-rest/task/${assign.id}/claim`, { userId: 'clara' });
-await rest('clara', `/engine-rest/task/${assign.id}/submit-form`,
-  { variables: { leadMediator: { value: 'mara' }, coMediator: { value: 'lea' } } });
+const { caseNumber, processInstanceId } = await referAndAssign(referral, 'mara', 'lea');
 const after = await waitFor(async () => {
   const figures = await rest('sam', '/vom/figures');
   return mediatorCases(figures, 'lea') > mediatorCases(before, 'lea') ? figures : null;
@@ -123,7 +67,7 @@ expect(after.cases.closed === before.cases.closed, 'a running case changed the c
 console.log(`Case ${caseNumber} (police, diversion; Mara and Lea) raised referrals to ${after.referrals.total}, open cases to ` +
   `${after.cases.open}, Mara's and Lea's caseload to ${mediatorCases(after, 'mara')} and ${mediatorCases(after, 'lea')}`);
 
-const context = await browser();
+const context = await browser({ viewport: { width: 1400, height: 900 }, locale: 'en-US', acceptDownloads: true });
 try {
   // 2. Sam opens Cockpit: the figures come first on the start page.
   const page = await context.newPage();

@@ -1,44 +1,11 @@
 // Browser test of the real Tasklist (Debian chromium, headless): a coordinator registers a referral with
 // the start form, the eligibility rules accept it, she assigns a mediator; the mediator finds the consent
 // call in "My tasks". Usage: node e2e/tasklist.mjs http://localhost:18090  (application running, demo users)
-import { chromium } from 'playwright-core';
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
-
-const base = process.argv[2] || 'http://localhost:8080';
-const password = 'VomDemo#2026';
-const shots = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'vom-e2e');
-fs.mkdirSync(shots, { recursive: true });
-
-function fail(message) {
-  console.error('E2E FAILED: ' + message);
-  process.exit(1);
-}
-
-async function rest(user, url, options = {}) {
-  const response = await fetch(base + url, {
-    ...options,
-    headers: { 'Authorization': 'Basic ' + Buffer.from(user + ':' + password).toString('base64'), 'Content-Type': 'application/json' }
-  });
-  if (!response.ok) fail(`${url} answered ${response.status}`);
-  return response.status === 204 ? null : response.json();
-}
-
-async function browser() {
-  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vom-chromium-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-}
+import { base, shots, fail, basic, rest, browser, login as loginTo, waitFor } from './support.mjs';
 
 async function login(page, user) {
-  await page.goto(`${base}/camunda/app/tasklist/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.click('button[type=submit]');
-  await page.getByText('My tasks').first().waitFor({ timeout: 15000 });
+  await loginTo(page, user, 'tasklist', page.getByText('My tasks').first());
 }
 
 const field = (page, id) => page.locator(`[id$="-${id}"]`).first();
@@ -77,15 +44,6 @@ async function date(page, id, mmddyyyy) {
   await input.press('Tab');
 }
 
-async function waitFor(check, what, seconds = 30) {
-  for (let i = 0; i < seconds * 2; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  fail('timed out waiting for ' + what);
-}
-
 const summary = 'E2E ' + Date.now() + ': a bicycle was taken from the courtyard of a block of flats.';
 const context = await browser();
 try {
@@ -122,7 +80,7 @@ try {
     const cases = await rest('admin', '/engine-rest/process-instance?processDefinitionKey=vom-case');
     for (const c of cases) {
       const variable = await fetch(`${base}/engine-rest/process-instance/${c.id}/variables/offenceSummary`,
-        { headers: { 'Authorization': 'Basic ' + Buffer.from('admin:' + password).toString('base64') } });
+        { headers: { 'Authorization': basic('admin') } });
       if (variable.ok && (await variable.json()).value === summary) return c;
     }
     return null;
@@ -141,7 +99,7 @@ try {
   await page.screenshot({ path: path.join(shots, '2-assign-mediators.png'), fullPage: true });
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
   await waitFor(async () => (await fetch(`${base}/engine-rest/task/${assign.id}`,
-    { headers: { 'Authorization': 'Basic ' + Buffer.from('admin:' + password).toString('base64') } })).status === 404,
+    { headers: { 'Authorization': basic('admin') } })).status === 404,
     'the assignment to complete');
   console.log('Mediators assigned in Tasklist');
 

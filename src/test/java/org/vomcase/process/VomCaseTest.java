@@ -17,10 +17,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -44,7 +44,6 @@ import org.vomcase.identity.MediatorDirectory.Mediator;
 import org.vomcase.notification.MessageCatalogue;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.events.CaseEvents;
 import org.vomcase.process.preparation.PreparationPlan;
@@ -100,13 +99,11 @@ class VomCaseTest {
     when(directory.isMediator("mara")).thenReturn(true);
     when(directory.isMediator("jonas")).thenReturn(true);
     useProgrammeProfile("de_toa");
-    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
-    Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
     Mocks.register("contactPlan", new ContactPlan());
     var identity = processEngine.getIdentityService();
     if (identity.createUserQuery().userId("clara").count() == 0) {
@@ -117,14 +114,12 @@ class VomCaseTest {
     Mocks.register("preparationPlan", new PreparationPlan());
     Mocks.register("suitabilityListener", new SuitabilityListener());
     Mocks.register("sessionPlan", new SessionPlan());
-    Mocks.register("referrerReportDelegate", new org.vomcase.notification.ReferrerReportDelegate(notifications));
     Mocks.register("obligationPlan", new org.vomcase.process.monitoring.ObligationPlan());
   }
 
   @AfterEach
   void tearDown() {
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   // --- referral ---------------------------------------------------------------------------------

@@ -10,12 +10,38 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.vomcase.notification.NotificationService;
+import org.vomcase.notification.ReferrerReportDelegate;
+import org.vomcase.notification.SendNotificationDelegate;
+import org.vomcase.notification.TaskOverdueReminder;
 import org.vomcase.process.CaseInputException;
+import org.vomcase.process.TaskNames;
 
-/** Small helpers the diagram unit tests share: the engine clock's dates, async jobs, refused task input. */
+/**
+ * Small helpers the diagram unit tests share: the beans every diagram's messages use, the reset after
+ * each test, the engine clock's dates, async jobs, refused task input.
+ */
 public final class ProcessTests {
 
   private ProcessTests() {}
+
+  /** The beans the diagrams' tasks and messages use: task names, the overdue reminder, the notification and report delegates. */
+  public static void registerMessaging(NotificationService notifications) {
+    Mocks.register("taskNames", new TaskNames());
+    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
+    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
+  }
+
+  /** After each diagram test: the real clock again, no beans, no engine for BPM Assert. */
+  public static void reset() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
 
   /** A local date-time of the programme's time zone as the engine's clock takes it. */
   public static Date at(LocalDateTime time) {

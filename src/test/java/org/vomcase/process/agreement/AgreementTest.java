@@ -22,11 +22,10 @@ import static org.vomcase.support.CasePersons.json;
 import static org.vomcase.support.CasePersons.persons;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,11 +47,7 @@ import org.vomcase.document.DocumentService;
 import org.vomcase.document.GenerateDocumentDelegate;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.SendNotificationDelegate;
-import org.vomcase.notification.TaskOverdueReminder;
-import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseVariables;
-import org.vomcase.process.TaskNames;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -89,20 +84,16 @@ class AgreementTest {
     when(notifications.send(any())).thenReturn(true);
     when(documents.generate(any())).thenReturn("DOC-1");
     AgreementPlan plan = new AgreementPlan();
-    Mocks.register("taskNames", new TaskNames());
-    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("agreementPlan", plan);
     Mocks.register("agreementListener", new AgreementListener(plan));
     Mocks.register("signatureListener", new SignatureListener(plan));
     Mocks.register("generateDocumentDelegate", new GenerateDocumentDelegate(documents, plan));
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

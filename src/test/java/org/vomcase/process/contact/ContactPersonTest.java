@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -43,7 +44,6 @@ import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
@@ -64,20 +64,16 @@ class ContactPersonTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
     when(notifications.send(any())).thenReturn(true);
-    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
-    Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(notifications));
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
     Mocks.register("consentOutcome", new ConsentOutcome());
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

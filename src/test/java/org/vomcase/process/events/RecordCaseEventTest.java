@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -75,8 +76,7 @@ class RecordCaseEventTest {
   @AfterEach
   void tearDown() {
     identity.clearAuthentication();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

@@ -19,11 +19,10 @@ import static org.vomcase.support.CasePersons.json;
 import static org.vomcase.support.CasePersons.persons;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,9 +43,6 @@ import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.SendNotificationDelegate;
-import org.vomcase.notification.TaskOverdueReminder;
-import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.ProgrammeRules;
 import org.vomcase.support.ProcessTestEngine;
@@ -75,17 +71,14 @@ class FollowUpTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(at(NOW));
     when(notifications.send(any())).thenReturn(true);
-    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("followUpPlan", new FollowUpPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
     Mocks.register("followUpListener", new FollowUpListener());
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

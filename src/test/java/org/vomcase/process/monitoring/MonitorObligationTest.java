@@ -25,11 +25,10 @@ import static org.vomcase.support.CasePersons.json;
 import static org.vomcase.support.CasePersons.persons;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -52,14 +51,8 @@ import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.Recipient;
-import org.vomcase.notification.ReferrerReportDelegate;
-import org.vomcase.notification.SendNotificationDelegate;
-import org.vomcase.notification.TaskOverdueReminder;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseRecord;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.ProgrammeRules;
-import org.vomcase.process.TaskNames;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -88,19 +81,14 @@ class MonitorObligationTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(at(SIGNED));
     when(notifications.send(any())).thenReturn(true);
-    Mocks.register("taskNames", new TaskNames());
-    Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("obligationPlan", new ObligationPlan());
     Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
-    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

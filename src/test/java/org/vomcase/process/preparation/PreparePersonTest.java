@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.process.CaseInputException;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.Vocabulary;
@@ -51,16 +51,14 @@ class PreparePersonTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     when(notifications.send(any())).thenReturn(true);
-    Mocks.register("taskNames", new org.vomcase.process.TaskNames());
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("personContextListener", new PersonContextListener());
     Mocks.register("preparationMeetingListener", new PreparationMeetingListener());
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

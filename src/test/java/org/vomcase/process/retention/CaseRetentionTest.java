@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,13 +47,8 @@ import org.mockito.ArgumentCaptor;
 import org.vomcase.config.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.notification.ReferrerReportDelegate;
-import org.vomcase.notification.SendNotificationDelegate;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseRecord;
 import org.vomcase.process.CaseVariables;
 import org.vomcase.process.ProgrammeRules;
-import org.vomcase.process.TaskNames;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -85,20 +81,16 @@ class CaseRetentionTest {
     ClockUtil.setCurrentTime(at(CLOSED));
     when(notifications.send(any())).thenReturn(true);
     RetentionPlan plan = new RetentionPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null)));
-    Mocks.register("taskNames", new TaskNames());
+    ProcessTests.registerMessaging(notifications);
     Mocks.register("retentionPlan", plan);
     Mocks.register("keepCaseFiguresDelegate", figures);
     Mocks.register("scheduleDeletionDelegate", new RetentionPlan.ScheduleDeletionDelegate(plan, retention));
     Mocks.register("deleteCaseDataDelegate", new RetentionPlan.DeleteCaseDataDelegate(retention));
-    Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
-    Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    BpmnAwareTests.reset();
+    ProcessTests.reset();
   }
 
   @Test

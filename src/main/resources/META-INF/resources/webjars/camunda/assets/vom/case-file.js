@@ -4,6 +4,8 @@
 // letter as posted. Plain DOM: server data is only ever set as text (textContent), never as HTML.
 // Imported by app/tasklist/scripts/vom-case-file.js and app/cockpit/scripts/vom-case-file.js.
 
+import { addStylesheet, el } from './dom.js';
+
 // The /vom endpoints live at the root of the servlet context, next to /camunda.
 const API = '/vom';
 
@@ -19,32 +21,8 @@ const STATUSES = {
   no_address: ['no address', 'label-default']
 };
 
-let stylesAdded = false;
-
 function addStyles() {
-  if (stylesAdded) return;
-  stylesAdded = true;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.type = 'text/css';
-  link.href = new URL('./case-file.css', import.meta.url).href;
-  document.head.appendChild(link);
-}
-
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === 'className') element.className = value;
-    else if (name === 'text') element.textContent = value;
-    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return element;
+  addStylesheet(new URL('./case-file.css', import.meta.url).href);
 }
 
 function formatDate(iso) {

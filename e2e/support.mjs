@@ -1,0 +1,72 @@
+// Shared by the browser tests: the running application's address, the demo password, Debian's
+// headless chromium, the webapps' login, the REST API as the demo users, waiting, and a referral
+// assigned to mediators over the API.
+import { chromium } from 'playwright-core';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+export const base = process.argv[2] || 'http://localhost:8080';
+export const password = 'VomDemo#2026';
+export const shots = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'vom-e2e');
+fs.mkdirSync(shots, { recursive: true });
+
+export function fail(message) {
+  console.error('E2E FAILED: ' + message);
+  process.exit(1);
+}
+
+export function basic(user) {
+  return 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
+}
+
+/** GET, or POST of a JSON body, as a demo user over HTTP Basic; any answer but 2xx fails the test. */
+export async function rest(user, url, body) {
+  const response = await fetch(base + url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Authorization': basic(user), 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  if (!response.ok) fail(`${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** Debian's chromium, headless, with a fresh profile; options are added to Playwright's. */
+export async function browser(options = {}) {
+  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'vom-chromium-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...options
+  });
+}
+
+/** Logs in to a webapp (tasklist, cockpit) and waits for the locator that shows it is ready. */
+export async function login(page, user, app, ready) {
+  await page.goto(`${base}/camunda/app/${app}/default/`);
+  await page.getByPlaceholder('Username').fill(user);
+  await page.getByPlaceholder('Password').fill(password);
+  await page.click('button[type=submit]');
+  await ready.waitFor({ timeout: 15000 });
+}
+
+/** Polls check() every half second until it returns something, or fails after the seconds. */
+export async function waitFor(check, what, seconds = 30) {
+  for (let i = 0; i < seconds * 2; i++) {
+    const value = await check();
+    if (value) return value;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  fail('timed out waiting for ' + what);
+}
+
+/** Sends the referral as the referral API (policeapi); Clara assigns the lead and co-mediator. */
+export async function referAndAssign(referral, leadMediator, coMediator) {
+  const { caseNumber, processInstanceId } = await rest('policeapi', '/api/referrals', referral);
+  const assign = await waitFor(async () => (await rest('clara',
+    `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=Task_AssignMediators`))[0], 'the assignment task');
+  await rest('clara', `/engine-rest/task/${assign.id}/claim`, { userId: 'clara' });
+  await rest('clara', `/engine-rest/task/${assign.id}/submit-form`,
+    { variables: { leadMediator: { value: leadMediator }, coMediator: { value: coMediator } } });
+  return { caseNumber, processInstanceId };
+}
