@@ -40,13 +40,11 @@ public class CaseEventController {
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> record(@PathVariable String caseNumber, @RequestBody Map<String, Object> event) {
     Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds().stream().noneMatch(g -> List.of(Roles.COORDINATORS, Roles.MEDIATORS,
-        Roles.REFERRERS, Roles.ADMINISTRATORS).contains(g))) {
+    if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS, Roles.ADMINISTRATORS))) {
       return body(HttpStatus.FORBIDDEN, "Not allowed to record case events", null);
     }
     // The engine call runs as the system: CaseEvents checks that the caller may record on this case.
-    identityService.clearAuthentication();
-    try {
+    return Callers.asSystem(identityService, () -> {
       CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event.get("type")),
           text(event.get("personId")), text(event.get("reason")), caller.getUserId(), text(event.get("proceedingsEndedOn")),
           text(event.get("proceedingsOutcome"))));
@@ -54,9 +52,7 @@ public class CaseEventController {
       answer.put("caseNumber", caseNumber);
       answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
       return ResponseEntity.ok(answer);
-    } finally {
-      identityService.setAuthentication(caller);
-    }
+    });
   }
 
   @ExceptionHandler(CaseInputException.class)

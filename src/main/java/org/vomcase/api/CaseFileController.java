@@ -68,7 +68,8 @@ public class CaseFileController {
   public ResponseEntity<Map<String, Object>> caseFile(@RequestParam(name = "task", required = false) String taskId,
       @RequestParam(name = "case", required = false) String caseNumber,
       @RequestParam(name = "processInstance", required = false) String processInstanceId) {
-    return asSystem(caller -> {
+    Authentication caller = identity.getCurrentAuthentication();
+    return Callers.asSystem(identity, () -> {
       String theCase = caseNumber != null ? caseNumber : taskId != null ? caseOfTask(taskId)
           : processInstanceId != null ? caseOfInstance(processInstanceId) : null;
       if (theCase == null || !mayRead(caller, theCase)) {
@@ -89,7 +90,8 @@ public class CaseFileController {
 
   @GetMapping("/vom/documents/{id}")
   public ResponseEntity<?> document(@PathVariable String id) {
-    return asSystem(caller -> {
+    Authentication caller = identity.getCurrentAuthentication();
+    return Callers.asSystem(identity, () -> {
       DocumentService.StoredDocument document = documents.find(id);
       if (document == null || !mayRead(caller, document.caseNumber())) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such document");
@@ -105,7 +107,8 @@ public class CaseFileController {
 
   @PostMapping(value = "/vom/messages/{id}/posted", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> posted(@PathVariable String id) {
-    return asSystem(caller -> {
+    Authentication caller = identity.getCurrentAuthentication();
+    return Callers.asSystem(identity, () -> {
       MessageLog.Entry entry = messages.find(id);
       if (entry == null || !mayRead(caller, entry.caseNumber())) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "No such message"));
@@ -153,7 +156,7 @@ public class CaseFileController {
   }
 
   private static boolean readsAll(Authentication caller) {
-    return caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(READ_ALL::contains);
+    return Callers.inAnyGroup(caller, READ_ALL);
   }
 
   /** Coordinators, supervisors, administrators: every case; mediators: the cases they are assigned to. */
@@ -183,14 +186,4 @@ public class CaseFileController {
     return instance == null ? null : instance.getBusinessKey();
   }
 
-  /** Runs the lookups as the system (the access rule above decides), then restores the caller's authentication. */
-  private <T> T asSystem(java.util.function.Function<Authentication, T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.apply(caller);
-    } finally {
-      identity.setAuthentication(caller);
-    }
-  }
 }

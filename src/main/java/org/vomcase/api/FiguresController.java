@@ -79,7 +79,7 @@ public class FiguresController {
   private <T> ResponseEntity<?> answer(String from, String to, String profile,
       java.util.function.BiFunction<Period, Authentication, ResponseEntity<T>> work) {
     Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(READERS::contains)) {
+    if (!Callers.inAnyGroup(caller, READERS)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
           "Only supervisors and administrators see the programme figures"));
     }
@@ -99,11 +99,6 @@ public class FiguresController {
       return ResponseEntity.badRequest().body(Map.of("error", "profile is one of " + Vocabulary.PROGRAMME_PROFILES.keySet()));
     }
     // The engine queries run as the system: the figures are anonymous and the role was checked above.
-    identity.clearAuthentication();
-    try {
-      return work.apply(period, caller);
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return Callers.asSystem(identity, () -> work.apply(period, caller));
   }
 }

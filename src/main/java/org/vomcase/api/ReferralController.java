@@ -49,7 +49,7 @@ public class ReferralController {
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> refer(@RequestBody Map<String, Object> referral) {
     Authentication caller = identityService.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds().stream().noneMatch(g -> g.equals(Roles.REFERRERS) || g.equals(Roles.COORDINATORS))) {
+    if (!Callers.inAnyGroup(caller, List.of(Roles.REFERRERS, Roles.COORDINATORS))) {
       return error(HttpStatus.FORBIDDEN, "Only referring systems and coordinators may send referrals", List.of());
     }
     List<FieldError> unknown = referral.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()

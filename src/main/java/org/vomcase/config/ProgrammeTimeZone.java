@@ -22,9 +22,12 @@ public class ProgrammeTimeZone implements ApplicationListener<ApplicationEnviron
   }
 
   static ZoneId zone(Environment environment) {
-    String configured = environment.getProperty("vom.programme.time-zone", "");
-    String profile = environment.getProperty("vom.programme.profile", "de_toa");
-    if (configured.isBlank()) {
+    return zone(environment.getProperty("vom.programme.time-zone", ""), environment.getProperty("vom.programme.profile", "de_toa"));
+  }
+
+  /** The configured zone, else the profile's; a wrong one is refused with the setting's name. */
+  static ZoneId zone(String configured, String profile) {
+    if (configured == null || configured.isBlank()) {
       return VomProperties.Programme.TIME_ZONES.getOrDefault(profile.trim(), ZoneId.of("Europe/Berlin"));
     }
     try {

@@ -53,13 +53,7 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
             + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
       }
-      timeZone = timeZone == null || timeZone.isBlank() ? TIME_ZONES.get(profile).getId() : timeZone.trim();
-      try {
-        java.time.ZoneId.of(timeZone);
-      } catch (java.time.DateTimeException e) {
-        throw new IllegalArgumentException("vom.programme.time-zone (VOM_TIME_ZONE) '" + timeZone
-            + "' is not a time zone such as Europe/Berlin");
-      }
+      timeZone = ProgrammeTimeZone.zone(timeZone, profile).getId();
       language = language == null || language.isBlank() ? LANGUAGES.get(profile) : language.trim();
       if (!org.vomcase.process.Vocabulary.LANGUAGES.containsKey(language)) {
         throw new IllegalArgumentException("vom.programme.language (VOM_LANGUAGE) '" + language + "' is not one of "

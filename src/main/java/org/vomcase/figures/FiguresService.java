@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,6 +19,8 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.vomcase.identity.Roles;
+import org.vomcase.notification.Recipients;
+import org.vomcase.process.retention.CaseFigures;
 import org.vomcase.process.CaseProcess;
 import org.vomcase.process.CaseVariables;
 
@@ -38,8 +39,7 @@ public class FiguresService {
   private final TaskService tasks;
   private final IdentityService identity;
 
-  public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity,
-      HistoryService history) {
+  public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -98,7 +98,7 @@ public class FiguresService {
       List<String> mediators = value.get(CaseVariables.MEDIATORS) instanceof Collection<?> list
           ? list.stream().map(String::valueOf).toList() : List.of();
       open.add(new OpenCase((String) value.get(CaseVariables.REFERRAL_SOURCE), (String) value.get(CaseVariables.PROCEDURAL_STAGE),
-          registered == null || registered.toString().length() < 10 ? null : LocalDate.parse(registered.toString().substring(0, 10)),
+          CaseFigures.dateOf(registered),
           mediators));
     }
     return open;
@@ -111,9 +111,7 @@ public class FiguresService {
     for (User mediator : identity.createUserQuery().memberOfGroup(Roles.MEDIATORS).orderByUserId().asc().list()) {
       long cases = open.stream().filter(c -> c.mediators().contains(mediator.getId())).count();
       long overdue = tasks.createTaskQuery().taskAssignee(mediator.getId()).dueBefore(now).count();
-      String name = ((mediator.getFirstName() == null ? "" : mediator.getFirstName()) + " "
-          + (mediator.getLastName() == null ? "" : mediator.getLastName())).trim();
-      caseload.add(new ProgrammeFigures.Caseload(mediator.getId(), name.isEmpty() ? mediator.getId() : name, cases, overdue));
+      caseload.add(new ProgrammeFigures.Caseload(mediator.getId(), Recipients.displayName(mediator), cases, overdue));
     }
     return caseload;
   }

@@ -222,8 +222,9 @@ public final class ProgrammeFigures {
   }
 
   private static void days(LocalDate from, String to, List<Long> into) {
-    if (to != null && to.length() >= 10) {
-      into.add(ChronoUnit.DAYS.between(from, LocalDate.parse(to.substring(0, 10))));
+    LocalDate end = org.vomcase.process.retention.CaseFigures.dateOf(to);
+    if (end != null) {
+      into.add(ChronoUnit.DAYS.between(from, end));
     }
   }
 

@@ -84,7 +84,7 @@ public class DeliveringNotificationService implements NotificationService {
       return false;
     }
     Templates.Rendered text = templates.message(message.message(), recipient.language(), model(message, recipient));
-    List<MailDelivery.Attachment> attachments = attachments(message, recipient);
+    List<MailDelivery.Attachment> attachments = attachments(message, text.subject());
     String names = String.join(", ", attachments.stream().map(MailDelivery.Attachment::fileName).toList());
     if (recipient.hasEmail()) {
       log.begin(key, message, recipient, "email", recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
@@ -123,16 +123,16 @@ public class DeliveringNotificationService implements NotificationService {
     return model;
   }
 
-  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, Recipient recipient) {
+  /** The session's calendar file (named like the mail) and the agreement PDF, when the message has them. */
+  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, String subject) {
     List<MailDelivery.Attachment> attachments = new ArrayList<>();
     Object start = message.content().get(CaseVariables.SESSION_START);
     if (WITH_CALENDAR.contains(message.message()) && start != null) {
       Object occurrence = message.content().get("reschedules");
       int sequence = occurrence instanceof Number n ? n.intValue() : 0;
-      String summary = templates.message(message.message(), recipient.language(), model(message, recipient)).subject();
       attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.MEDIA_TYPE,
           CalendarInvitation.create(message.caseNumber(), sequence, OffsetDateTime.parse(start.toString()), templates.zone(),
-              summary, (String) message.content().get(CaseVariables.SESSION_PLACE), null)));
+              subject, (String) message.content().get(CaseVariables.SESSION_PLACE), null)));
     }
     Object documentId = message.content().get(CaseVariables.AGREEMENT_DOCUMENT_ID);
     if (documentId != null) {

@@ -75,9 +75,11 @@ public class Recipients {
       return null;
     }
     User user = identity.createUserQuery().userId(userId.toString()).singleResult();
-    if (user == null) {
-      return null;
-    }
+    return user == null ? null : displayName(user);
+  }
+
+  /** "First Last", or the user id when the profile has no name. */
+  public static String displayName(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? user.getId() : name;
@@ -143,7 +145,7 @@ public class Recipients {
     for (String id : ids) {
       User user = identity.createUserQuery().userId(id).singleResult();
       if (user != null) {
-        recipients.put(id, new Recipient(id, displayName(id, identity), string(user.getEmail()), null, programmeLanguage));
+        recipients.put(id, new Recipient(id, displayName(user), string(user.getEmail()), null, programmeLanguage));
       }
     }
     return List.copyOf(recipients.values());

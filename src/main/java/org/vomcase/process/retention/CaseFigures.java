@@ -152,6 +152,11 @@ public class CaseFigures implements JavaDelegate {
     return all;
   }
 
+  /** The date at the start of an ISO date or date-time value; null when there is none. */
+  public static LocalDate dateOf(Object value) {
+    return date(value);
+  }
+
   private static LocalDate date(Object value) {
     if (value == null || value.toString().length() < 10) {
       return null;
