@@ -82,3 +82,20 @@ CREATE TABLE IF NOT EXISTS vom_audit (
   detail              VARCHAR(500)
 );
 CREATE INDEX IF NOT EXISTS vom_audit_case ON vom_audit (case_number);
+
+-- The confidential parts of the cases (R4, R16, R24): police-file details (coordinators only) and the
+-- mediators' notes of preparation meetings and sessions, safety concerns (the case's mediators only).
+-- They never become engine variables, so no engine route (Cockpit, /engine-rest, history) shows them.
+-- Deleted with the case (R20).
+CREATE TABLE IF NOT EXISTS vom_confidential_note (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  case_number         VARCHAR(20)  NOT NULL,
+  kind                VARCHAR(40)  NOT NULL,
+  person_id           VARCHAR(20),
+  process_instance_id VARCHAR(64),
+  task_name           VARCHAR(200),
+  written_by          VARCHAR(100),
+  written_at          TIMESTAMP    NOT NULL,
+  text                TEXT         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vom_confidential_note_case ON vom_confidential_note (case_number);

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vomcase.confidential.ConfidentialField;
+import org.vomcase.confidential.ConfidentialNotes;
 import org.vomcase.document.DocumentService;
 import org.vomcase.identity.Roles;
 import org.vomcase.notification.MessageLog;
@@ -53,10 +55,12 @@ public class CaseFileController {
   private final TaskService tasks;
 
   private final org.vomcase.audit.AuditLog auditLog;
+  private final ConfidentialNotes confidentialNotes;
 
   public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
-      TaskService tasks, org.vomcase.audit.AuditLog audit) {
+      TaskService tasks, org.vomcase.audit.AuditLog audit, ConfidentialNotes confidentialNotes) {
     this.auditLog = audit;
+    this.confidentialNotes = confidentialNotes;
     this.messages = messages;
     this.documents = documents;
     this.identity = identity;
@@ -81,6 +85,15 @@ public class CaseFileController {
       file.put("documents", documents.ofCase(theCase).stream().map(d -> Map.of("id", d.id(), "document", d.document(),
           "fileName", d.fileName(), "mediaType", d.mediaType(), "createdAt", d.createdAt().toString(),
           "href", "/vom/documents/" + d.id())).toList());
+      List<ConfidentialField> readable = confidentialFieldsFor(caller, theCase);
+      if (!readable.isEmpty()) {
+        List<ConfidentialNotes.Note> notes = confidentialNotes.ofCase(theCase, readable);
+        file.put("confidentialNotes", notes.stream().map(CaseFileController::noteView).toList());
+        if (!notes.isEmpty()) {
+          auditLog.record(caller.getUserId(), org.vomcase.audit.AuditLog.CONFIDENTIAL_NOTES_READ, theCase,
+              notes.size() + " notes: " + String.join(", ", notes.stream().map(n -> n.field().name()).distinct().toList()));
+        }
+      }
       if (readsAll(caller)) {
         file.put("audit", audit(theCase));
       }
@@ -155,14 +168,47 @@ public class CaseFileController {
     return entries;
   }
 
+  private static Map<String, Object> noteView(ConfidentialNotes.Note note) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("kind", note.field().variable());
+    view.put("label", note.field().label());
+    view.put("personId", note.personId());
+    view.put("taskName", note.taskName());
+    view.put("writtenBy", note.writtenBy());
+    view.put("writtenAt", note.writtenAt().toString());
+    view.put("text", note.text());
+    return view;
+  }
+
+  /**
+   * The confidential parts the caller may read on a case they may read: a coordinator the police-file
+   * details, one of the case's own mediators the notes; nobody else anything (supervisors and
+   * administrators included).
+   */
+  private List<ConfidentialField> confidentialFieldsFor(Authentication caller, String caseNumber) {
+    List<ConfidentialField> readable = new java.util.ArrayList<>();
+    if (Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS))) {
+      readable.addAll(ConfidentialField.readableBy(Roles.COORDINATORS));
+    }
+    if (isAssignedMediator(caller, caseNumber)) {
+      readable.addAll(ConfidentialField.readableBy(Roles.MEDIATORS));
+    }
+    return readable;
+  }
+
   private static boolean readsAll(Authentication caller) {
     return Callers.inAnyGroup(caller, READ_ALL);
   }
 
   /** Coordinators, supervisors, administrators: every case; mediators: the cases they are assigned to. */
   private boolean mayRead(Authentication caller, String caseNumber) {
-    if (readsAll(caller)) {
-      return true;
+    return readsAll(caller) || isAssignedMediator(caller, caseNumber);
+  }
+
+  /** Whether the caller is one of the case's mediators now (a reassignment takes it away). */
+  private boolean isAssignedMediator(Authentication caller, String caseNumber) {
+    if (!Callers.inAnyGroup(caller, List.of(Roles.MEDIATORS))) {
+      return false;
     }
     HistoricProcessInstance theCase = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
         .processInstanceBusinessKey(caseNumber).singleResult();

@@ -18,6 +18,8 @@ public class AuditLog {
 
   public static final String DOCUMENT_OPENED = "document_opened";
   public static final String FIGURES_EXPORTED = "figures_exported";
+  /** A case's confidential notes were shown to someone allowed to read them. */
+  public static final String CONFIDENTIAL_NOTES_READ = "confidential_notes_read";
 
   private final JdbcTemplate jdbc;
 

@@ -84,11 +84,14 @@ public class RoleSetup {
               "Coordinators",
               List.of(
                   Grant.app(TASKLIST),
+                  // Every case's referral data (not the confidential notes, which are no variables).
                   Grant.on(
                       Resources.PROCESS_DEFINITION,
                       ProcessDefinitionPermissions.READ,
                       ProcessDefinitionPermissions.READ_INSTANCE,
-                      ProcessDefinitionPermissions.READ_HISTORY),
+                      ProcessDefinitionPermissions.READ_HISTORY,
+                      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE),
                   // Start cases and case events only; the called processes run inside a case.
                   new Grant(Resources.PROCESS_DEFINITION, CaseProcess.KEY, Set.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
                   new Grant(Resources.PROCESS_DEFINITION, CaseProcess.RECORD_CASE_EVENT_KEY,
@@ -109,7 +112,8 @@ public class RoleSetup {
               "Mediators",
               List.of(
                   Grant.app(TASKLIST),
-                  // Definition metadata only (names in Tasklist); case access comes with the task.
+                  // Definition metadata only (names in Tasklist). A mediator's case access is per case: the tasks
+                  // (the engine grants them to candidates and assignee) and the case itself (CaseAccess).
                   Grant.on(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ),
                   // "Record a case event" (a withdrawal of consent, R8), for their own cases only (CaseEvents checks).
                   new Grant(Resources.PROCESS_DEFINITION, CaseProcess.RECORD_CASE_EVENT_KEY,
@@ -126,7 +130,11 @@ public class RoleSetup {
                       ProcessDefinitionPermissions.READ,
                       ProcessDefinitionPermissions.READ_INSTANCE,
                       ProcessDefinitionPermissions.READ_HISTORY,
-                      ProcessDefinitionPermissions.READ_TASK),
+                      ProcessDefinitionPermissions.READ_TASK,
+                      // Reading values, never changing them; the confidential notes are no variables.
+                      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                      ProcessDefinitionPermissions.READ_TASK_VARIABLE),
                   Grant.on(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ),
                   Grant.on(Resources.TASK, TaskPermissions.READ),
                   Grant.on(Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY),
@@ -134,8 +142,22 @@ public class RoleSetup {
                   Grant.on(Resources.DEPLOYMENT, Permissions.READ),
                   Grant.on(Resources.USER, Permissions.READ),
                   Grant.on(Resources.GROUP, Permissions.READ))),
-          // Administrators get ALL on every resource type (as Camunda's own first-admin setup does).
+          // Administrators: ALL on every resource type except what hands out case content (ADMINISTRATOR_WITHHELD).
           new RoleDefinition(Roles.ADMINISTRATORS, "Administrators", List.of()));
+
+  /**
+   * What administrators do not get although they may do everything else (deploy, users, incidents,
+   * retries, Cockpit): reading a case's values. Case content comes with a role (R24), not with
+   * administration. With historic instance permissions on, HISTORIC_PROCESS_INSTANCE READ alone would
+   * show every historic variable, so administrators read history through the process definitions.
+   */
+  public static final Map<Resource, Set<Permission>> ADMINISTRATOR_WITHHELD = Map.of(
+      Resources.PROCESS_DEFINITION, Set.of(ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+          ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE),
+      Resources.TASK, Set.of(TaskPermissions.READ_VARIABLE),
+      Resources.HISTORIC_TASK, Set.of(org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ_VARIABLE),
+      Resources.HISTORIC_PROCESS_INSTANCE, Set.of(org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ),
+      Resources.DECISION_DEFINITION, Set.of(Permissions.READ_HISTORY));
 
   public static final List<FilterDefinition> FILTERS =
       List.of(
@@ -194,10 +216,34 @@ public class RoleSetup {
       }
     }
     for (Resource resource : Resources.values()) {
-      ensureGrant(authorizations, Roles.ADMINISTRATORS, new Grant(resource, ANY, Set.of(Permissions.ALL)));
+      ensureAdministratorGrant(authorizations, resource);
     }
     for (FilterDefinition definition : FILTERS) {
       ensureFilter(engine.getFilterService(), engine.getTaskService(), authorizations, definition);
+    }
+  }
+
+  /** ALL minus what administrators are withheld; an older installation's ALL loses the withheld permissions. */
+  private static void ensureAdministratorGrant(AuthorizationService authorizations, Resource resource) {
+    Set<Permission> withheld = ADMINISTRATOR_WITHHELD.getOrDefault(resource, Set.of());
+    if (withheld.isEmpty()) {
+      ensureGrant(authorizations, Roles.ADMINISTRATORS, new Grant(resource, ANY, Set.of(Permissions.ALL)));
+      return;
+    }
+    Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(Roles.ADMINISTRATORS).resourceType(resource).resourceId(ANY).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(Roles.ADMINISTRATORS);
+      authorization.setResource(resource);
+      authorization.setResourceId(ANY);
+    }
+    boolean upToDate = authorization.getId() != null
+        && withheld.stream().noneMatch(authorization::isPermissionGranted);
+    if (!upToDate) {
+      authorization.addPermission(Permissions.ALL);
+      withheld.forEach(authorization::removePermission);
+      authorizations.saveAuthorization(authorization);
     }
   }
 

@@ -56,8 +56,9 @@ public class CaseClosure {
    * a stopped session or an unsuitable case stay in the case file.
    */
   public String closureNote(DelegateExecution execution) {
-    if (execution.getVariable(CaseVariables.SAFETY_STOP_REASON) != null) {
-      return (String) execution.getVariable(CaseVariables.SAFETY_STOP_REASON);
+    if ("stopped_for_safety".equals(execution.getVariable(CaseVariables.SESSION_OUTCOME))) {
+      // The reason itself is a confidential note of the mediators (ConfidentialField.SAFETY_STOP_REASON).
+      return "The mediator stopped the session for safety; the reason is in the mediators' confidential notes.";
     }
     if ("unsuitable".equals(execution.getVariable(CaseVariables.SUITABILITY)) && execution.getVariable(CaseVariables.SUITABILITY_REASON) != null) {
       return (String) execution.getVariable(CaseVariables.SUITABILITY_REASON);

@@ -109,7 +109,10 @@ public final class CaseVariables {
   public static final String CHECKLIST = "checklist";
   public static final String WISHES = "wishes";
   public static final String SUPPORT_PERSONS = "supportPersons";
+  /** Confidential (never a variable, see ConfidentialField): the concerns themselves. */
   public static final String SAFETY_CONCERNS = "safetyConcerns";
+  /** Whether the preparation meeting recorded safety concerns (the concerns are confidential notes). */
+  public static final String SAFETY_CONCERNS_RECORDED = "safetyConcernsRecorded";
   public static final String READINESS = "readiness";
   public static final String MEETING_TYPE = "meetingType";
   public static final String PREFERRED_PLACE = "preferredPlace";
@@ -134,6 +137,7 @@ public final class CaseVariables {
   public static final String SESSION_HELD = "sessionHeld";
   public static final String NO_SHOW_PARTY = "noShowParty";
   public static final String SESSION_OUTCOME = "sessionOutcome";
+  /** Confidential (never a variable, see ConfidentialField): why the session was stopped for safety. */
   public static final String SAFETY_STOP_REASON = "safetyStopReason";
   public static final String RESCHEDULES = "reschedules";
   public static final String MAX_RESCHEDULES = "maxReschedules";
@@ -210,6 +214,9 @@ public final class CaseVariables {
 
   public static final String LEAD_MEDIATOR = "leadMediator";
   public static final String CO_MEDIATOR = "coMediator";
+
+  /** Why a coordinator asked for other mediators (case event "mediators_change"). */
+  public static final String MEDIATORS_CHANGE_REASON = "mediatorsChangeReason";
 
   /** The assigned mediators' user ids (one, or two for co-mediation). */
   public static final String MEDIATORS = "mediators";

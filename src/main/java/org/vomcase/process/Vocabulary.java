@@ -108,7 +108,8 @@ public final class Vocabulary {
   public static final Map<String, String> CASE_EVENT_TYPES = ordered(
       "consent_withdrawn", "A person withdraws consent",
       "referral_withdrawn", "The referrer withdraws the referral",
-      "proceedings_ended", "The criminal proceedings have ended");
+      "proceedings_ended", "The criminal proceedings have ended",
+      "mediators_change", "The case needs other mediators (coordinators)");
 
   /** A minor's parent or guardian (R7). */
   public static final Map<String, String> GUARDIAN_RELATIONS = ordered(

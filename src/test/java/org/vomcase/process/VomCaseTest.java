@@ -100,7 +100,8 @@ class VomCaseTest {
     when(directory.isMediator("jonas")).thenReturn(true);
     useProgrammeProfile("de_toa");
     ProcessTests.registerMessaging(notifications);
-    Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory));
+    Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory,
+        new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService(), historyService())));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());
@@ -438,6 +439,50 @@ class VomCaseTest {
     Assertions.assertThat(preparedPersons(instance)).containsExactlyInAnyOrder("V2", "O1");
   }
 
+  // --- other mediators (R4, R24) ------------------------------------------------------------------
+
+  @Test
+  void coordinatorGivesTheCaseOtherMediatorsAndTheOpenTaskAndTheAccessMoveWithIt() {
+    ProcessInstance instance = caseWaitingAt(WaitState.SUITABILITY);
+    var authorizations = processEngine.getAuthorizationService();
+    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("mara").resourceId(instance.getId()).count()).isEqualTo(2);
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null, "Mara is on leave", "clara"));
+
+    assertThat(instance).isWaitingAt("Task_DecideSuitability", "Task_ReassignMediators");
+    org.camunda.bpm.engine.task.Task reassign = taskService().createTaskQuery().taskDefinitionKey("Task_ReassignMediators").singleResult();
+    assertThat(reassign).hasCandidateGroup("coordinators").hasName("Reassign the case's mediators: " + instance.getBusinessKey());
+    assertThat(instance).variables().containsEntry(CaseVariables.MEDIATORS_CHANGE_REASON, "Mara is on leave");
+    org.vomcase.support.ProcessTests.assertRefused(reassign.getId(), Map.of(CaseVariables.LEAD_MEDIATOR, "mara"),
+        "leadMediator: these are the case's mediators already; choose who takes over");
+
+    complete(reassign, withVariables(CaseVariables.LEAD_MEDIATOR, "jonas"));
+
+    assertThat(instance).hasPassed("EndEvent_MediatorsChanged").isWaitingAt("Task_DecideSuitability");
+    assertThat(instance).variables().containsEntry(CaseVariables.LEAD_MEDIATOR, "jonas")
+        .containsEntry(CaseVariables.MEDIATORS, List.of("jonas"));
+    org.camunda.bpm.engine.task.Task suitability = taskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Assertions.assertThat(suitability.getAssignee()).isEqualTo("jonas");
+    Assertions.assertThat(taskService().getIdentityLinksForTask(suitability.getId())).filteredOn(l -> l.getUserId() != null
+        && "candidate".equals(l.getType())).extracting(l -> l.getUserId()).containsExactly("jonas");
+    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("mara").resourceId(instance.getId()).count()).isZero();
+    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("jonas").resourceId(instance.getId()).count()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyCoordinatorsAskForOtherMediatorsAndOnlyOnceTheCaseHasMediators() {
+    ProcessInstance unassigned = caseWaitingAt(WaitState.ASSIGNMENT);
+    assertEventRefused(new CaseEvents.CaseEvent(unassigned.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null,
+        "Conflict of interest", "clara"), "eventType: case " + unassigned.getBusinessKey() + " has no mediators yet");
+    ProcessInstance assigned = caseWaitingAt(WaitState.SUITABILITY);
+    assertEventRefused(new CaseEvents.CaseEvent(assigned.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null,
+        "I want another case", "mara"), "eventCaseNumber: there is no open case");
+    caseEvents().record(new CaseEvents.CaseEvent(assigned.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null, "Conflict of interest", "clara"));
+    assertEventRefused(new CaseEvents.CaseEvent(assigned.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null,
+        "Conflict of interest", "clara"), "eventType: a change of mediators of case " + assigned.getBusinessKey() + " is already waiting");
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ReassignMediators").count()).isEqualTo(1);
+  }
+
   // --- withdrawal at any time (R8) ----------------------------------------------------------------
 
   /** The states a case can wait in before the session, each reached from a fresh referral. */
@@ -670,7 +715,11 @@ class VomCaseTest {
     assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSession");
     Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
     if (outcome.equals("stopped_for_safety")) {
-      Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE)).isEqualTo("The offender became threatening.");
+      // The reason is a confidential note of the mediators: it does not leave the session, not even into the closure note.
+      Assertions.assertThat((String) historic(instance, CaseVariables.CLOSURE_NOTE)).startsWith("The mediator stopped the session for safety")
+          .doesNotContain("threatening");
+      Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName(CaseVariables.SAFETY_STOP_REASON).count()).isZero();
     }
   }
 
@@ -984,7 +1033,8 @@ class VomCaseTest {
 
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
-        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null), null, null)));
+        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null), null, null),
+        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class)));
   }
 
   private ProcessInstance start(Map<String, Object> referral) {

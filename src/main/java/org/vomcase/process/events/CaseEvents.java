@@ -35,6 +35,10 @@ public class CaseEvents {
   public static final String MSG_LAST_PARTY_WITHDRAWN = "Msg_LastPartyWithdrawn";
   public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
   public static final String PROCEEDINGS_ENDED = "proceedings_ended";
+  public static final String MEDIATORS_CHANGE = "mediators_change";
+  public static final String MSG_MEDIATORS_CHANGE_REQUESTED = "Msg_MediatorsChangeRequested";
+  /** The coordinators' task of a requested change of mediators. */
+  public static final String TASK_REASSIGN_MEDIATORS = "Task_ReassignMediators";
 
   /** An event as a user or referring system reports it. */
   public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
@@ -73,6 +77,9 @@ public class CaseEvents {
     }
     ProcessInstance theCase = openCase(event.caseNumber());
     mayRecord(event.recordedBy(), theCase);
+    if (MEDIATORS_CHANGE.equals(event.type())) {
+      return requestMediatorsChange(theCase, event.recordedBy(), reason);
+    }
     if ("referral_withdrawn".equals(event.type())) {
       runtime.createMessageCorrelation(MSG_REFERRAL_WITHDRAWN).processInstanceId(theCase.getId())
           .setVariable(CaseVariables.CASE_EVENT_REASON, reason).correlate();
@@ -111,6 +118,27 @@ public class CaseEvents {
       runtime.setVariable(theCase.getId(), CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome());
     }
     return Result.PROCEEDINGS_END_RECORDED;
+  }
+
+  /**
+   * A coordinator asks to give the case other mediators (illness, leave, a conflict of interest): the
+   * case gets a "Reassign mediators" task for the coordinators, whose completion moves the case.
+   */
+  private Result requestMediatorsChange(ProcessInstance theCase, String user, String reason) {
+    if (identity.createGroupQuery().groupMember(user).groupId(Roles.COORDINATORS).count() == 0) {
+      throw new CaseInputException(CaseVariables.EVENT_TYPE, "only coordinators change a case's mediators");
+    }
+    if (runtime.getVariable(theCase.getId(), CaseVariables.MEDIATORS) == null) {
+      throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey()
+          + " has no mediators yet: choose them in its task 'Assign mediators'");
+    }
+    if (runtime.createExecutionQuery().processInstanceId(theCase.getId()).activityId(TASK_REASSIGN_MEDIATORS).count() > 0) {
+      throw new CaseInputException(CaseVariables.EVENT_TYPE, "a change of mediators of case " + theCase.getBusinessKey()
+          + " is already waiting in the coordinators' task 'Reassign mediators'");
+    }
+    runtime.createMessageCorrelation(MSG_MEDIATORS_CHANGE_REQUESTED).processInstanceId(theCase.getId())
+        .setVariable(CaseVariables.MEDIATORS_CHANGE_REASON, reason).correlate();
+    return Result.CASE_CONTINUES;
   }
 
   private Result withdrawConsent(ProcessInstance theCase, CaseEvent event, String reason) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.vomcase.access.CaseAccess;
 import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.process.CaseInputException;
 
@@ -28,9 +29,11 @@ public class MediatorAssignmentListener implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MediatorDirectory directory;
+  private final CaseAccess caseAccess;
 
-  public MediatorAssignmentListener(MediatorDirectory directory) {
+  public MediatorAssignmentListener(MediatorDirectory directory, CaseAccess caseAccess) {
     this.directory = directory;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -67,9 +70,29 @@ public class MediatorAssignmentListener implements TaskListener {
     if (co != null) {
       mediators.add(co);
     }
+    List<String> before = currentMediators(task);
+    if (before.isEmpty()) {
+      caseAccess.grantCase(task.getProcessInstanceId(), mediators);
+    } else {
+      if (lead.equals(task.getVariable(LEAD_MEDIATOR)) && java.util.Objects.equals(co, blankToNull((String) task.getVariable(CO_MEDIATOR)))
+          && before.equals(mediators)) {
+        throw new CaseInputException(LEAD_MEDIATOR, "these are the case's mediators already; choose who takes over");
+      }
+      caseAccess.reassign(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), before, lead, mediators);
+    }
     task.getExecution().setVariable(LEAD_MEDIATOR, lead);
     task.getExecution().setVariable(CO_MEDIATOR, co);
     task.getExecution().setVariable(MEDIATORS, Variables.objectValue(mediators).serializationDataFormat("application/json").create());
+  }
+
+  /** The mediators the case has now (none before the first assignment). */
+  private static List<String> currentMediators(DelegateTask task) {
+    Object value = task.getExecution().getProcessInstance().getVariable(MEDIATORS);
+    List<String> mediators = new ArrayList<>();
+    if (value instanceof java.util.Collection<?> ids) {
+      ids.forEach(id -> mediators.add(String.valueOf(id)));
+    }
+    return mediators;
   }
 
   private static String blankToNull(String value) {

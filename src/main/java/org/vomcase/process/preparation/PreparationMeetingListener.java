@@ -40,6 +40,9 @@ public class PreparationMeetingListener implements TaskListener {
       }
     }
     TaskInput.required(task, READINESS, Vocabulary.READINESS);
+    // The concerns themselves become a confidential note (ConfidentialFieldsListener); the case keeps that there are some.
+    Object concerns = task.getVariable(org.vomcase.process.CaseVariables.SAFETY_CONCERNS);
+    task.setVariable(org.vomcase.process.CaseVariables.SAFETY_CONCERNS_RECORDED, concerns instanceof String text && !text.isBlank());
     if ("victim".equals(task.getVariable(PERSON_ROLE))) {
       String type = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
       TaskInput.required(task, FIRST_SPEAKER, Vocabulary.FIRST_SPEAKERS);

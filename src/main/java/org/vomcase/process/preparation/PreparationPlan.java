@@ -24,7 +24,7 @@ import org.vomcase.process.referral.ReferralValidator;
 public class PreparationPlan {
 
   private static final List<String> RECORDED = List.of(MEETING_DATE, MEETING_FORMAT, READINESS, SUPPORT_PERSONS,
-      SAFETY_CONCERNS, MEETING_TYPE, PREFERRED_PLACE, PREFERRED_TIMES, FIRST_SPEAKER, SEATING);
+      SAFETY_CONCERNS_RECORDED, MEETING_TYPE, PREFERRED_PLACE, PREFERRED_TIMES, FIRST_SPEAKER, SEATING);
 
   /** The persons who agreed to take part, in the case's order (victims, then offenders). */
   public List<SpinJsonNode> agreedPersons(DelegateExecution execution) {
@@ -83,7 +83,8 @@ public class PreparationPlan {
       append(summary, "times", text(entry, PREFERRED_TIMES));
       append(summary, "speaks first", text(entry, FIRST_SPEAKER).replace('_', ' '));
       append(summary, "support", text(entry, SUPPORT_PERSONS));
-      append(summary, "safety", text(entry, SAFETY_CONCERNS).isEmpty() ? "no concerns recorded" : text(entry, SAFETY_CONCERNS));
+      append(summary, "safety", "true".equals(text(entry, SAFETY_CONCERNS_RECORDED))
+          ? "concerns recorded (in the confidential notes of the case file)" : "no concerns recorded");
       summary.append('\n');
     }
     task.setVariable(PREPARATION_SUMMARY, summary.toString().trim());

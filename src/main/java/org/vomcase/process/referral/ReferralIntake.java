@@ -36,7 +36,8 @@ public final class ReferralIntake {
       CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
       CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
       CaseVariables.RESPONSIBILITY_ADMISSION, CaseVariables.VICTIM_IS_NATURAL_PERSON, CaseVariables.APPEAL_PENDING,
-      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS);
+      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS,
+      org.vomcase.confidential.ConfidentialField.POLICE_FILE.variable());
 
   /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
   public static final int FORM_PERSONS_PER_SIDE = 3;

@@ -1,5 +1,8 @@
 package org.vomcase.process.referral;
 
+import org.vomcase.confidential.ConfidentialField;
+import org.vomcase.confidential.ConfidentialNotes;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +22,11 @@ public class ReferralIntakeListener implements ExecutionListener {
 
   private final CaseNumberGenerator caseNumbers;
   private final String programmeProfile;
+  private final ConfidentialNotes confidentialNotes;
 
-  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties) {
+  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes) {
     this.caseNumbers = caseNumbers;
+    this.confidentialNotes = confidentialNotes;
     this.programmeProfile = properties.programme().profile();
   }
 
@@ -45,5 +50,11 @@ public class ReferralIntakeListener implements ExecutionListener {
     execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);
     execution.setVariable(CaseVariables.REGISTERED_AT, now.toString());
     execution.setProcessBusinessKey(caseNumber);
+    // The police file's details go to the coordinators' confidential store, never into a variable (R4).
+    String policeFile = ConfidentialNotes.checked(ConfidentialField.POLICE_FILE, submitted.get(ConfidentialField.POLICE_FILE.variable()));
+    if (policeFile != null) {
+      confidentialNotes.record(caseNumber, ConfidentialField.POLICE_FILE, null, execution.getProcessInstanceId(), "Referral",
+          authentication == null ? null : authentication.getUserId(), policeFile);
+    }
   }
 }

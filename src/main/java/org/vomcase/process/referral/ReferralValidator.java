@@ -57,6 +57,8 @@ public final class ReferralValidator {
     text(referral, REFERRER_NAME, REFERRER_NAME, 2, 200, true, errors);
     email(referral, REFERRER_EMAIL, REFERRER_EMAIL, errors);
     text(referral, REFERRER_REFERENCE, REFERRER_REFERENCE, 0, 100, false, errors);
+    String policeFile = org.vomcase.confidential.ConfidentialField.POLICE_FILE.variable();
+    text(referral, policeFile, policeFile, 0, org.vomcase.confidential.ConfidentialField.MAX_LENGTH, false, errors);
     bool(referral, VICTIM_IS_NATURAL_PERSON, errors);
     bool(referral, APPEAL_PENDING, errors);
     bool(referral, VICTIM_REFUSED, errors);

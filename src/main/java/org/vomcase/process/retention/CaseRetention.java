@@ -39,10 +39,15 @@ public class CaseRetention {
   private final org.vomcase.notification.MailDelivery mail;
 
   private final org.vomcase.audit.AuditLog audit;
+  private final org.vomcase.confidential.ConfidentialNotes confidentialNotes;
+  private final org.vomcase.access.CaseAccess caseAccess;
 
   public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents,
-      org.vomcase.notification.MailDelivery mail, org.vomcase.audit.AuditLog audit) {
+      org.vomcase.notification.MailDelivery mail, org.vomcase.audit.AuditLog audit,
+      org.vomcase.confidential.ConfidentialNotes confidentialNotes, org.vomcase.access.CaseAccess caseAccess) {
+    this.caseAccess = caseAccess;
     this.audit = audit;
+    this.confidentialNotes = confidentialNotes;
     this.history = history;
     this.jdbc = jdbc;
     this.documents = documents;
@@ -87,6 +92,12 @@ public class CaseRetention {
         logEntries++;
       }
     }
+    // The mediators' authorizations on the case, its tasks and their history go with it.
+    List<String> resources = new ArrayList<>(ids);
+    for (String id : ids) {
+      history.createHistoricTaskInstanceQuery().processInstanceId(id).list().forEach(task -> resources.add(task.getId()));
+    }
+    int grants = caseAccess.forget(resources);
     if (!ids.isEmpty()) {
       history.deleteHistoricProcessInstancesIfExists(ids);
     }
@@ -94,8 +105,9 @@ public class CaseRetention {
     int documentCount = documents.deleteCase(caseNumber);
     int dropped = mail.deleteCase(caseNumber);
     audit.deleteCase(caseNumber);
+    int notes = confidentialNotes.deleteCase(caseNumber);
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
-        + messages + " messages, " + documentCount + " documents, " + dropped + " mail-drop files";
+        + messages + " messages, " + documentCount + " documents, " + notes + " confidential notes, " + grants + " authorizations, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);
     return summary;
   }

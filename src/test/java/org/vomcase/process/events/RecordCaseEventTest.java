@@ -58,7 +58,8 @@ class RecordCaseEventTest {
     when(numbers.next(anyInt())).thenReturn("VOM-2026-00042");
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(org.mockito.Mockito.mock(org.vomcase.notification.NotificationService.class)));
-    Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null)));
+    Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null),
+        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class)));
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity)));
     for (String[] user : List.of(new String[] {"clara", Roles.COORDINATORS}, new String[] {"mara", Roles.MEDIATORS},

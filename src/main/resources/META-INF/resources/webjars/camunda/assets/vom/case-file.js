@@ -192,6 +192,24 @@ function auditSection(audit) {
   return section;
 }
 
+/** The confidential notes the caller may read (the case's mediators: their notes; coordinators: the police file). */
+function notesSection(notes) {
+  const section = el('div', { className: 'vom-case-file-notes' }, el('h4', { text: 'Confidential notes' }),
+    el('p', { className: 'text-muted', text: 'Only you and the others allowed to read them see these notes; each reading is recorded.' }));
+  if (!notes.length) {
+    section.appendChild(el('p', { className: 'text-muted', text: 'No notes yet.' }));
+    return section;
+  }
+  for (const note of notes) {
+    const about = [note.personId, note.taskName].filter(Boolean).join(', ');
+    section.appendChild(el('div', { className: 'vom-note' },
+      el('div', { className: 'vom-note-head' }, el('strong', { text: note.label }),
+        el('span', { className: 'text-muted', text: ' ' + [about, note.writtenBy, formatDate(note.writtenAt)].filter(Boolean).join(' · ') })),
+      el('pre', { className: 'vom-case-file-text', text: note.text })));
+  }
+  return section;
+}
+
 async function show(node, query, canPost) {
   addStyles();
   node.classList.add('vom-case-file');
@@ -205,6 +223,7 @@ async function show(node, query, canPost) {
     onclick: () => show(node, query, canPost) });
   node.replaceChildren(
     el('div', { className: 'vom-case-file-header' }, reload, el('h3', { text: 'Case file ' + (file.caseNumber || '') })),
+    ...(Array.isArray(file.confidentialNotes) ? [notesSection(file.confidentialNotes)] : []),
     documentsSection(file.documents || []),
     messagesSection(file.messages || [], canPost, () => show(node, query, canPost)),
     ...(Array.isArray(file.audit) ? [auditSection(file.audit)] : []));
