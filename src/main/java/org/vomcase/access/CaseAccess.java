@@ -99,20 +99,35 @@ public class CaseAccess {
         }
       }
     }
+    // The open tasks' new candidates got their authorizations from the engine just now; the finished tasks'
+    // history goes from those who leave to those who come; every grant of those who leave ends.
+    Set<String> finishedTasks = new LinkedHashSet<>();
     Set<String> resources = new LinkedHashSet<>(List.of(caseInstanceId));
-    history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
-        .map(HistoricTaskInstance::getId).forEach(resources::add);
-    for (String resourceId : resources) {
-      for (Authorization old : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-          .userIdIn(leaving.toArray(String[]::new)).resourceId(resourceId).list()) {
-        for (String mediator : coming) {
-          grant(mediator, resourceOf(old), resourceId, grantedOf(old));
-        }
-        authorizations.deleteAuthorization(old.getId());
+    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
+      resources.add(task.getId());
+      if (task.getEndTime() != null) {
+        finishedTasks.add(task.getId());
       }
+    }
+    for (String resourceId : resources) {
+      List<Authorization> old = leaving.isEmpty() ? List.of() : authorizations.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT).userIdIn(leaving.toArray(String[]::new)).resourceId(resourceId).list();
+      if (finishedTasks.contains(resourceId)) {
+        for (Authorization moved : distinctByResource(old)) {
+          coming.forEach(mediator -> grant(mediator, resourceOf(moved), resourceId, grantedOf(moved)));
+        }
+      }
+      old.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
     }
     grantCase(caseInstanceId, coming);
     LOG.info("Case {} moved from mediators {} to {}", caseNumber, before, after);
+  }
+
+  /** One authorization per resource type (two leaving mediators may both hold one). */
+  private static List<Authorization> distinctByResource(List<Authorization> authorizations) {
+    java.util.Map<Integer, Authorization> byType = new java.util.LinkedHashMap<>();
+    authorizations.forEach(a -> byType.putIfAbsent(a.getResourceType(), a));
+    return new ArrayList<>(byType.values());
   }
 
   /** Deletes every authorization on the given process instances and tasks (the case's deletion, R20). */
