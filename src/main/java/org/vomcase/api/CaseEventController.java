@@ -22,7 +22,8 @@ import org.vomcase.process.events.CaseEvents;
  * Events on a running case through the API (R8): {@code POST /api/cases/{caseNumber}/events} with
  * {@code {"type": "consent_withdrawn" | "referral_withdrawn", "personId": "V1", "reason": "..."}}, or
  * {@code {"type": "proceedings_ended", "proceedingsEndedOn": "2027-03-01", "proceedingsOutcome": "dismissed"}}
- * (R20: starts the retention period of a closed case).
+ * (R20: starts the retention period of a closed case), or {@code {"type": "mediators_change", "reason": "..."}}
+ * (coordinators: the case gets a task "Reassign the case's mediators").
  * Coordinators for any case, mediators for their cases, referring systems for the cases they referred.
  */
 @RestController

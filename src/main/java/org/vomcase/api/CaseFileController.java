@@ -39,14 +39,16 @@ import org.vomcase.process.CaseVariables;
  *   <li>{@code GET /vom/documents/<id>}: a document (the agreement PDF, a letter to post);
  *   <li>{@code POST /vom/messages/<id>/posted}: a letter was posted.
  * </ul>
- * Coordinators, supervisors and administrators read every case; a mediator only the cases assigned
- * to them. Anyone else, or a case the caller may not read, gets 404.
+ * Coordinators and supervisors read every case; a mediator only the cases assigned to them.
+ * Anyone else (administrators too), or a case the caller may not read, gets 404. The confidential
+ * notes go only to their readers ({@link ConfidentialField#readerGroup()}), and each reading is audited.
  */
 @RestController
 public class CaseFileController {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseFileController.class);
-  private static final List<String> READ_ALL = List.of(Roles.COORDINATORS, Roles.SUPERVISORS, Roles.ADMINISTRATORS);
+  /** Read every case. Administrators do not: case content comes with a role, not with administration (R24). */
+  private static final List<String> READ_ALL = List.of(Roles.COORDINATORS, Roles.SUPERVISORS);
 
   private final MessageLog messages;
   private final DocumentService documents;
@@ -200,7 +202,7 @@ public class CaseFileController {
     return Callers.inAnyGroup(caller, READ_ALL);
   }
 
-  /** Coordinators, supervisors, administrators: every case; mediators: the cases they are assigned to. */
+  /** Coordinators and supervisors: every case; mediators: the cases they are assigned to. */
   private boolean mayRead(Authentication caller, String caseNumber) {
     return readsAll(caller) || isAssignedMediator(caller, caseNumber);
   }
@@ -215,8 +217,10 @@ public class CaseFileController {
     if (theCase == null) {
       return false;
     }
+    // The case's own variable (the called processes' results copy theirs into their own scopes).
     HistoricVariableInstance mediators = history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
-        .variableName(CaseVariables.MEDIATORS).singleResult();
+        .variableName(CaseVariables.MEDIATORS).list().stream().filter(v -> theCase.getId().equals(v.getExecutionId()))
+        .findFirst().orElse(null);
     return mediators != null && mediators.getValue() instanceof java.util.Collection<?> ids
         && ids.stream().anyMatch(m -> caller.getUserId().equals(String.valueOf(m)));
   }

@@ -279,46 +279,7 @@ class ReferralApiIT extends AbstractApplicationIT {
 
   /** The tables (and columns) of the whole database with a text or binary value containing the value. */
   private List<String> tablesContaining(String value) {
-    List<String> found = new java.util.ArrayList<>();
-    jdbc.execute((java.sql.Connection connection) -> {
-      List<String> tables = new java.util.ArrayList<>();
-      try (java.sql.ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-        while (rs.next()) {
-          String schema = rs.getString("TABLE_SCHEM");
-          if (schema != null && (schema.equalsIgnoreCase("INFORMATION_SCHEMA") || schema.equalsIgnoreCase("pg_catalog"))) {
-            continue;
-          }
-          tables.add((schema == null ? "" : schema + ".") + rs.getString("TABLE_NAME"));
-        }
-      }
-      byte[] needle = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      for (String table : tables) {
-        try (java.sql.Statement statement = connection.createStatement(); java.sql.ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-          var meta = rows.getMetaData();
-          while (rows.next()) {
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-              int type = meta.getColumnType(c);
-              boolean binary = type == java.sql.Types.BLOB || type == java.sql.Types.BINARY || type == java.sql.Types.VARBINARY
-                  || type == java.sql.Types.LONGVARBINARY;
-              if (binary) {
-                byte[] bytes = rows.getBytes(c);
-                if (bytes != null && new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains(value)) {
-                  found.add(table + "." + meta.getColumnName(c));
-                }
-              } else if (type == java.sql.Types.VARCHAR || type == java.sql.Types.CLOB || type == java.sql.Types.LONGVARCHAR
-                  || type == java.sql.Types.NVARCHAR || type == java.sql.Types.CHAR) {
-                String text = rows.getString(c);
-                if (text != null && text.contains(value)) {
-                  found.add(table + "." + meta.getColumnName(c));
-                }
-              }
-            }
-          }
-        }
-      }
-      return null;
-    });
-    return found;
+    return jdbc.execute((java.sql.Connection connection) -> org.vomcase.support.DatabaseScan.tablesContaining(connection, value));
   }
 
   /**
@@ -470,16 +431,9 @@ class ReferralApiIT extends AbstractApplicationIT {
     return mediatorTask(mediator, taskDefinitionKey, caseNumber, null);
   }
 
-  /** The mediator's task of that kind in the case, for one person when personId is given. */
   private String mediatorTask(Http mediator, String taskDefinitionKey, String caseNumber, String personId) throws IOException {
-    String filter = personId == null ? "" : "&processVariables=personId_eq_" + personId;
-    JsonNode tasks = json(mediator.get("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
-        + "&processInstanceBusinessKey=" + caseNumber + filter));
-    assertThat(tasks).as(taskDefinitionKey + " " + personId).hasSize(1);
-    return tasks.get(0).path("id").asText();
+    return org.vomcase.support.CaseApi.caseTask(mediator, taskDefinitionKey, caseNumber, personId);
   }
-
-
 
   private String caseNumber(String instanceId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();

@@ -71,9 +71,11 @@ class NotificationIT extends AbstractApplicationIT {
     var messages = json(file).path("messages");
     assertThat(messages).extracting(m -> m.path("message").asText()).contains("introduction");
     assertThat(json(file).path("documents")).anySatisfy(d -> assertThat(d.path("href").asText()).startsWith("/vom/documents/"));
-    for (String reader : List.of("jonas", "clara", "sam", "admin")) {
+    for (String reader : List.of("jonas", "clara", "sam")) {
       assertThat(rest(reader).get("/vom/case-file?case=" + caseNumber).statusCode()).as(reader).isEqualTo(200);
     }
+    assertThat(rest("admin").get("/vom/case-file?case=" + caseNumber).statusCode()).as("administration gives no case content")
+        .isEqualTo(404);
     assertThat(rest("lea").get("/vom/case-file?case=" + caseNumber).statusCode()).as("another mediator").isEqualTo(404);
     assertThat(anonymous().get("/vom/case-file?case=" + caseNumber).statusCode()).isEqualTo(401);
     String letterId = jdbc.queryForObject("SELECT document_id FROM vom_message WHERE case_number = ? AND channel = 'letter'",
@@ -81,7 +83,7 @@ class NotificationIT extends AbstractApplicationIT {
     assertThat(rest("lea").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
     assertThat(rest("mara").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(200);
 
-    // The audit trail: for coordinators, supervisors and administrators only; engine actions and documents opened.
+    // The audit trail: for coordinators and supervisors only; engine actions and documents opened.
     assertThat(json(rest("mara").get("/vom/case-file?case=" + caseNumber)).has("audit")).isFalse();
     var audit = json(rest("sam").get("/vom/case-file?case=" + caseNumber)).path("audit");
     assertThat(audit).anySatisfy(e -> {

@@ -72,4 +72,14 @@ public final class CaseApi {
   public static void submit(Http user, String taskId, String variables) {
     HttpResponse<String> response = user.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variables + "}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-  }}
+  }
+
+  /** The task of that kind the user sees in the case, for one person when personId is given. */
+  public static String caseTask(Http user, String taskDefinitionKey, String caseNumber, String personId) throws IOException {
+    String filter = personId == null ? "" : "&processVariables=personId_eq_" + personId;
+    JsonNode tasks = json(user.get("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
+        + "&processInstanceBusinessKey=" + caseNumber + filter));
+    assertThat(tasks).as(taskDefinitionKey + " " + personId).hasSize(1);
+    return tasks.get(0).path("id").asText();
+  }
+}

@@ -1,0 +1,374 @@
+package org.vomcase.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vomcase.support.CaseApi.caseTask;
+import static org.vomcase.support.CaseApi.json;
+import static org.vomcase.support.CaseApi.onlyTask;
+import static org.vomcase.support.CaseApi.referral;
+import static org.vomcase.support.CaseApi.runJobs;
+import static org.vomcase.support.CaseApi.submit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.DatabaseScan;
+import org.vomcase.support.Http;
+
+/**
+ * The role matrix of the README ("Roles and what they can see"), asserted over the real HTTP routes
+ * of the running application (R4, R24): for each role and each route, allowed or denied. The case is
+ * one a coordinator registered with police-file details and the mediator Mara prepared, with notes and
+ * safety concerns, and now decides on; it has a letter (PDF) for the offender, who has no email.
+ */
+class AccessMatrixIT extends AbstractApplicationIT {
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String POLICE_FILE = "Previous warning for vandalism in 2025, file note " + RUN;
+  private static final String MEETING_NOTES = "Ana told how much the damage frightened her children " + RUN;
+  private static final String SAFETY_CONCERNS = "Carl's older brother once threatened Ana in the stairwell " + RUN;
+  private static final List<String> SECRETS = List.of(POLICE_FILE, MEETING_NOTES, SAFETY_CONCERNS);
+
+  /** The case under test, made once for all rows (H2 and PostgreSQL keep it for the class). */
+  private static CaseUnderTest theCase;
+
+  @Autowired private JdbcTemplate jdbc;
+
+  record CaseUnderTest(String caseNumber, String instanceId, String openTaskId, String letterId) {}
+
+  /** What a route answered: allowed means it handed out the case (or did the action), denied that it did not. */
+  record Outcome(int status, String body, boolean allowed) {}
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource({
+    // role         route                       expected
+    "coordinator,   tasklist task list,         deny",
+    "coordinator,   task form,                  deny",
+    "coordinator,   task variables,             deny",
+    "coordinator,   process instance variables, allow",
+    "coordinator,   historic variables,         allow",
+    "coordinator,   historic details,           allow",
+    "coordinator,   documents,                  allow",
+    "coordinator,   case file,                  allow",
+    "coordinator,   cockpit instances,          deny",
+    "coordinator,   cockpit variables,          deny",
+    "coordinator,   deployment create,          deny",
+    "coordinator,   user management,            deny",
+    "mediator,      tasklist task list,         allow",
+    "mediator,      task form,                  allow",
+    "mediator,      task variables,             allow",
+    "mediator,      process instance variables, deny",
+    "mediator,      historic variables,         allow",
+    "mediator,      historic details,           allow",
+    "mediator,      documents,                  allow",
+    "mediator,      case file,                  allow",
+    "mediator,      cockpit instances,          deny",
+    "mediator,      cockpit variables,          deny",
+    "mediator,      deployment create,          deny",
+    "mediator,      user management,            deny",
+    "other mediator, tasklist task list,        deny",
+    "other mediator, task form,                 deny",
+    "other mediator, task variables,            deny",
+    "other mediator, process instance variables, deny",
+    "other mediator, historic variables,        deny",
+    "other mediator, historic details,          deny",
+    "other mediator, documents,                 deny",
+    "other mediator, case file,                 deny",
+    "other mediator, cockpit instances,         deny",
+    "other mediator, cockpit variables,         deny",
+    "other mediator, deployment create,         deny",
+    "other mediator, user management,           deny",
+    "supervisor,    tasklist task list,         allow",
+    "supervisor,    task form,                  allow",
+    "supervisor,    task variables,             allow",
+    "supervisor,    process instance variables, allow",
+    "supervisor,    historic variables,         allow",
+    "supervisor,    historic details,           allow",
+    "supervisor,    documents,                  allow",
+    "supervisor,    case file,                  allow",
+    "supervisor,    cockpit instances,          allow",
+    "supervisor,    cockpit variables,          allow",
+    "supervisor,    deployment create,          deny",
+    "supervisor,    user management,            deny",
+    "administrator, tasklist task list,         allow",
+    "administrator, task form,                  allow",
+    "administrator, task variables,             deny",
+    "administrator, process instance variables, deny",
+    "administrator, historic variables,         deny",
+    "administrator, historic details,           deny",
+    "administrator, documents,                  deny",
+    "administrator, case file,                  deny",
+    "administrator, cockpit instances,          allow",
+    "administrator, cockpit variables,          deny",
+    "administrator, deployment create,          allow",
+    "administrator, user management,            allow",
+    "anonymous,     tasklist task list,         deny",
+    "anonymous,     task form,                  deny",
+    "anonymous,     task variables,             deny",
+    "anonymous,     process instance variables, deny",
+    "anonymous,     historic variables,         deny",
+    "anonymous,     historic details,           deny",
+    "anonymous,     documents,                  deny",
+    "anonymous,     case file,                  deny",
+    "anonymous,     cockpit instances,          deny",
+    "anonymous,     cockpit variables,          deny",
+    "anonymous,     deployment create,          deny",
+    "anonymous,     user management,            deny"
+  })
+  void roleOnRoute(String role, String route, String expected) throws IOException {
+    CaseUnderTest c = theCase();
+
+    Outcome outcome = probe(role, route, c);
+
+    assertThat(outcome.allowed()).as("%s on %s answered %s: %s", role, route, outcome.status(), abbreviated(outcome.body()))
+        .isEqualTo("allow".equals(expected));
+    if ("anonymous".equals(role)) {
+      assertThat(outcome.status()).isEqualTo(401);
+    }
+    if ("other mediator".equals(role) || "anonymous".equals(role)) {
+      // Not a single value of the case: no name, no summary, no case number.
+      assertThat(outcome.body()).doesNotContain("Ana Roth", "Carl Vogt", "bicycles", c.caseNumber());
+    }
+    for (String secret : SECRETS) {
+      if (!"case file".equals(route)) {
+        assertThat(outcome.body()).as("%s on %s", role, route).doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
+  void confidentialNotesReachOnlyTheirReadersAndNoEngineTableHoldsThem() throws IOException {
+    CaseUnderTest c = theCase();
+    String path = "/vom/case-file?case=" + c.caseNumber();
+
+    String coordinator = rest("clara").get(path).body();
+    String mediator = rest("mara").get(path).body();
+    HttpResponse<String> supervisor = rest("sam").get(path);
+
+    assertThat(coordinator).contains(POLICE_FILE).doesNotContain(MEETING_NOTES, SAFETY_CONCERNS);
+    assertThat(mediator).contains(MEETING_NOTES, SAFETY_CONCERNS).doesNotContain(POLICE_FILE);
+    assertThat(json(rest("mara").get(path)).path("confidentialNotes")).extracting(n -> n.path("kind").asText())
+        .containsExactly("meetingNotes", "safetyConcerns");
+    assertThat(supervisor.statusCode()).isEqualTo(200);
+    assertThat(json(supervisor).has("confidentialNotes")).isFalse();
+    assertThat(supervisor.body()).doesNotContain(POLICE_FILE, MEETING_NOTES, SAFETY_CONCERNS);
+    assertThat(rest("jonas").get(path).statusCode()).isEqualTo(404);
+    // The preparation summary says that there are concerns, not what they are.
+    assertThat(json(rest("sam").get("/engine-rest/history/variable-instance?processInstanceId=" + c.instanceId()
+        + "&variableName=preparationSummary")).get(0).path("value").asText()).contains("concerns recorded (in the confidential notes");
+    for (String secret : SECRETS) {
+      List<String> where = jdbc.execute((java.sql.Connection connection) -> DatabaseScan.tablesContaining(connection, secret));
+      assertThat(where).as(secret).singleElement().satisfies(column -> assertThat(column.toLowerCase()).endsWith("vom_confidential_note.text"));
+    }
+    assertThat(jdbc.queryForList("SELECT user_id FROM vom_audit WHERE case_number = ? AND action = 'confidential_notes_read'",
+        String.class, c.caseNumber())).contains("clara", "mara").doesNotContain("sam");
+  }
+
+  @Test
+  void reassigningTheCaseMovesEveryAccessFromTheOldToTheNewMediator() throws IOException {
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    String caseNumber = caseNumberOf(instanceId);
+    assign(instanceId, "mara");
+    Http mara = rest("mara");
+    Http lea = rest("lea");
+    String call = caseTask(mara, "Task_CallForConsent", caseNumber, null);
+    submit(mara, call, "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    String guardian = caseTask(mara, "Task_RecordGuardianConsent", caseNumber, null);
+    assertThat(json(lea.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).isEmpty();
+
+    HttpResponse<String> request = rest("clara").postJson("/api/cases/" + caseNumber + "/events",
+        "{\"type\":\"mediators_change\",\"reason\":\"Mara is on long leave\"}");
+    assertThat(request.statusCode()).as(request.body()).isEqualTo(200);
+    HttpResponse<String> notByMediators = mara.postJson("/api/cases/" + caseNumber + "/events",
+        "{\"type\":\"mediators_change\",\"reason\":\"I would rather not\"}");
+    assertThat(json(notByMediators).path("message").asText()).isEqualTo("eventType: only coordinators change a case's mediators");
+    String reassign = onlyTask(rest("clara"), instanceId, "Task_ReassignMediators");
+    assertThat(json(rest("clara").get("/engine-rest/task/" + reassign + "/deployed-form")).path("id").asText())
+        .isEqualTo("assign-mediators");
+    rest("clara").postJson("/engine-rest/task/" + reassign + "/claim", "{\"userId\":\"clara\"}");
+    submit(rest("clara"), reassign, "{\"leadMediator\":{\"value\":\"lea\"}}");
+
+    // Lea has the open task, its form and values, the case file and the case's history, including Mara's finished call.
+    assertThat(caseTask(lea, "Task_RecordGuardianConsent", caseNumber, null)).isEqualTo(guardian);
+    assertThat(json(lea.get("/engine-rest/task/" + guardian)).path("assignee").asText()).isEqualTo("lea");
+    assertThat(lea.get("/engine-rest/task/" + guardian + "/form-variables").body()).contains("Carl Vogt");
+    assertThat(lea.get("/vom/case-file?case=" + caseNumber).statusCode()).isEqualTo(200);
+    assertThat(json(lea.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId))).isNotEmpty();
+    assertThat(json(lea.get("/engine-rest/history/task?taskId=" + call))).hasSize(1);
+    // Mara has nothing left of it.
+    assertThat(json(mara.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).isEmpty();
+    assertThat(mara.get("/engine-rest/task/" + guardian + "/form-variables").statusCode()).isIn(403, 404);
+    assertThat(mara.get("/vom/case-file?case=" + caseNumber).statusCode()).isEqualTo(404);
+    assertThat(json(mara.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId))).isEmpty();
+    assertThat(json(mara.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId))).isEmpty();
+    assertThat(json(mara.get("/engine-rest/history/task?taskId=" + call))).isEmpty();
+    assertThat(json(mara.get("/engine-rest/process-instance?businessKey=" + caseNumber))).isEmpty();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn("mara").list())
+        .noneMatch(a -> a.getResourceId().equals(instanceId) || a.getResourceId().equals(call) || a.getResourceId().equals(guardian));
+    // The called process of the contact and the case itself now name Lea.
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "leadMediator")).as(instance.getProcessDefinitionId())
+            .isEqualTo("lea"));
+  }
+
+  // --- the routes -------------------------------------------------------------------------------
+
+  private Outcome probe(String role, String route, CaseUnderTest c) throws IOException {
+    Http http = switch (role) {
+      case "coordinator" -> rest("clara");
+      case "mediator" -> rest("mara");
+      case "other mediator" -> rest("lea");
+      case "supervisor" -> rest("sam");
+      case "administrator" -> rest("admin");
+      case "anonymous" -> anonymous();
+      default -> throw new IllegalArgumentException(role);
+    };
+    String user = switch (role) {
+      case "coordinator" -> "clara";
+      case "mediator" -> "mara";
+      case "other mediator" -> "lea";
+      case "supervisor" -> "sam";
+      case "administrator" -> "admin";
+      default -> null;
+    };
+    return switch (route) {
+      case "tasklist task list" -> listing(http.get("/engine-rest/task?processInstanceBusinessKey=" + c.caseNumber()), c.openTaskId());
+      case "task form" -> status(http.get("/engine-rest/task/" + c.openTaskId() + "/deployed-form"), 200);
+      case "task variables" -> holding(http.get("/engine-rest/task/" + c.openTaskId() + "/form-variables"), c.caseNumber());
+      case "process instance variables" -> holding(http.get("/engine-rest/process-instance/" + c.instanceId() + "/variables"),
+          c.caseNumber());
+      case "historic variables" -> listing(http.get("/engine-rest/history/variable-instance?processInstanceId=" + c.instanceId()),
+          c.caseNumber());
+      case "historic details" -> listing(http.get("/engine-rest/history/detail?processInstanceId=" + c.instanceId()), c.caseNumber());
+      case "documents" -> {
+        HttpResponse<byte[]> pdf = http.getBytes("/vom/documents/" + c.letterId());
+        yield new Outcome(pdf.statusCode(), new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
+            pdf.statusCode() == 200 && pdf.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+      }
+      case "case file" -> holding(http.get("/vom/case-file?case=" + c.caseNumber()), c.caseNumber());
+      case "cockpit instances" -> cockpit(user, "/camunda/api/engine/engine/default/process-instance?businessKey=" + c.caseNumber(),
+          c.instanceId());
+      case "cockpit variables" -> cockpit(user, "/camunda/api/engine/engine/default/variable-instance?processInstanceIdIn="
+          + c.instanceId(), c.caseNumber());
+      case "deployment create" -> deploy(http);
+      case "user management" -> createUser(http);
+      default -> throw new IllegalArgumentException(route);
+    };
+  }
+
+  /** A list that names the case's item (allowed) or not (denied: empty, or 401/403). */
+  private static Outcome listing(HttpResponse<String> response, String item) {
+    return new Outcome(response.statusCode(), response.body(), response.statusCode() == 200 && response.body().contains(item));
+  }
+
+  private static Outcome holding(HttpResponse<String> response, String value) {
+    return new Outcome(response.statusCode(), response.body(), response.statusCode() == 200 && response.body().contains(value));
+  }
+
+  private static Outcome status(HttpResponse<String> response, int allowedStatus) {
+    return new Outcome(response.statusCode(), response.body(), response.statusCode() == allowedStatus);
+  }
+
+  /** Cockpit's own API (the webapp session of a Cockpit login), as its instance and variable views call it. */
+  private Outcome cockpit(String user, String path, String expected) {
+    Http session = new Http(port);
+    if (user == null) {
+      HttpResponse<String> response = session.get(path);
+      return new Outcome(response.statusCode(), response.body(), false);
+    }
+    HttpResponse<String> login = session.loginToWebapp("cockpit", user, DEMO_PASSWORD);
+    if (login.statusCode() != 200) {
+      return new Outcome(login.statusCode(), login.body(), false);
+    }
+    return listing(session.get(path), expected);
+  }
+
+  private static Outcome deploy(Http http) throws IOException {
+    byte[] bpmn;
+    try (InputStream in = AccessMatrixIT.class.getResourceAsStream("/testprocesses/role-check.bpmn")) {
+      bpmn = in.readAllBytes();
+    }
+    HttpResponse<String> response = http.postMultipart("/engine-rest/deployment/create",
+        Map.of("deployment-name", "matrix-" + UUID.randomUUID(), "deployment-source", "Camunda Modeler"), Map.of("role-check.bpmn", bpmn));
+    return status(response, 200);
+  }
+
+  private Outcome createUser(Http http) {
+    String id = "matrix" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> response = http.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id
+        + "\",\"firstName\":\"Nora\",\"lastName\":\"Ulm\"},\"credentials\":{\"password\":\"New#UserPassword1\"}}");
+    if (response.statusCode() == 204) {
+      engine.getIdentityService().deleteUser(id);
+    }
+    return status(response, 204);
+  }
+
+  private static String abbreviated(String body) {
+    return body == null || body.length() < 300 ? body : body.substring(0, 300) + "...";
+  }
+
+  // --- the case ---------------------------------------------------------------------------------
+
+  /**
+   * Registered by the coordinator with police-file details, assigned to Mara alone, both persons
+   * agreed, both prepared (the victim's meeting with notes and safety concerns): waiting for Mara's
+   * suitability decision.
+   */
+  private synchronized CaseUnderTest theCase() throws IOException {
+    if (theCase != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(theCase.instanceId()).count() == 1) {
+      return theCase;
+    }
+    ObjectNode referral = referral();
+    referral.put("policeFileDetails", POLICE_FILE);
+    HttpResponse<String> registered = rest("clara").postJson("/api/referrals", referral.toString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    String instanceId = json(registered).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    String caseNumber = caseNumberOf(instanceId);
+    assign(instanceId, "mara");
+    Http mara = rest("mara");
+    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    submit(mara, caseTask(mara, "Task_RecordGuardianConsent", caseNumber, null), "{\"guardianName\":{\"value\":\"Petra Vogt\"},"
+        + "\"guardianRelation\":{\"value\":\"parent\"},\"guardianPhone\":{\"value\":\"+49 30 7654321\"},"
+        + "\"guardianConsent\":{\"value\":\"consents\"}}");
+    runJobs(engine, instanceId);
+    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    String checklist = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\",\\\"account\\\","
+        + "\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
+    String meeting = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
+        + "\"checklist\":" + checklist + ",\"readiness\":{\"value\":\"ready\"}";
+    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + meeting + "}");
+    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + meeting
+        + ",\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre, room 2\"},"
+        + "\"firstSpeaker\":{\"value\":\"victim\"},\"meetingNotes\":{\"value\":\"" + MEETING_NOTES + "\"},"
+        + "\"safetyConcerns\":{\"value\":\"" + SAFETY_CONCERNS + "\"}}");
+    String decision = onlyTask(mara, instanceId, "Task_DecideSuitability");
+    List<String> letters = jdbc.queryForList("SELECT id FROM vom_document WHERE case_number = ? AND media_type = 'application/pdf'",
+        String.class, caseNumber);
+    assertThat(letters).as("the offender's introduction letter").isNotEmpty();
+    theCase = new CaseUnderTest(caseNumber, instanceId, decision, letters.get(0));
+    return theCase;
+  }
+
+  private void assign(String instanceId, String mediator) throws IOException {
+    Http clara = rest("clara");
+    String assignTask = onlyTask(clara, instanceId, "Task_AssignMediators");
+    clara.postJson("/engine-rest/task/" + assignTask + "/claim", "{\"userId\":\"clara\"}");
+    submit(clara, assignTask, "{\"leadMediator\":{\"value\":\"" + mediator + "\"}}");
+    runJobs(engine, instanceId);
+  }
+
+  private String caseNumberOf(String instanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
+  }
+}
