@@ -221,6 +221,37 @@ class AccessMatrixIT extends AbstractApplicationIT {
             .isEqualTo("lea"));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}''s Tasklist filter ''{1}'' shows the case number")
+  @CsvSource({"mara, Tasks of my cases", "mara, My tasks", "clara, Intake and assignment"})
+  void tasklistListsShowTheCaseNumber(String user, String filterName) throws IOException {
+    CaseUnderTest c = theCase();
+    if ("clara".equals(user)) {
+      runJobs(engine, json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText());
+    }
+    Http http = rest(user);
+    String filterId = null;
+    for (var filter : json(http.get("/engine-rest/filter"))) {
+      if (filter.path("name").asText().equals(filterName)) {
+        filterId = filter.path("id").asText();
+      }
+    }
+    // As Tasklist asks for the list: HAL, with the variables the filter names embedded.
+    HttpResponse<String> list = http.postJson("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50", "{}",
+        "application/hal+json");
+
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    var tasks = json(list).path("_embedded").path("task");
+    assertThat(tasks).isNotEmpty();
+    assertThat(tasks).allSatisfy(task -> assertThat(task.path("_embedded").path("variable")).as(task.path("name").asText())
+        .anySatisfy(variable -> {
+          assertThat(variable.path("name").asText()).isEqualTo("caseNumber");
+          assertThat(variable.path("value").asText()).matches("VOM-\\d{4}-\\d{5}");
+        }));
+    if ("mara".equals(user)) {
+      assertThat(list.body()).contains(c.caseNumber());
+    }
+  }
+
   // --- the routes -------------------------------------------------------------------------------
 
   private Outcome probe(String role, String route, CaseUnderTest c) throws IOException {

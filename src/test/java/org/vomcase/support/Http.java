@@ -72,6 +72,12 @@ public final class Http {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST asking for the given representation (Tasklist asks for application/hal+json). */
+  public HttpResponse<String> postJson(String path, String json, String accept) {
+    return send(request(path).header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** Any method with an optional JSON body (PUT, DELETE, ...). */
   public HttpResponse<String> send(String method, String path, String json) {
     HttpRequest.BodyPublisher body =

@@ -1,0 +1,48 @@
+package org.vomcase.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Every user task carries its case number as a task variable. With specific variable permissions a
+ * mediator may read the variables of their own tasks (READ_VARIABLE) but not the process's, and the
+ * Tasklist lists show the filters' "Case number" column from exactly those; without this the column
+ * would stay empty for everyone but supervisors.
+ */
+@Component
+public class TaskCaseNumberPlugin extends AbstractProcessEnginePlugin {
+
+  /** Sets the task-local case number (the business key every process of a case carries). */
+  public static final TaskListener CASE_NUMBER_ON_TASK = (DelegateTask task) -> {
+    String caseNumber = task.getExecution().getProcessBusinessKey();
+    if (caseNumber != null) {
+      task.setVariableLocal(CaseVariables.CASE_NUMBER, caseNumber);
+    }
+  };
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    parseListeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, CASE_NUMBER_ON_TASK);
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(parseListeners);
+  }
+}
