@@ -119,7 +119,10 @@ try {
   // A failed mail and markup in the data (a stubbed answer): the error shows, the markup stays text.
   const stubbed = await lea.evaluate(async () => {
     const markup = '<img src=x onerror="window.vomInjected=1"><b>bold</b>';
-    const file = { caseNumber: 'VOM-2026-99999', documents: [], messages: [
+    const file = { caseNumber: 'VOM-2026-99999', documents: [],
+      confidentialNotes: [{ kind: 'meetingNotes', label: 'Notes of the preparation meeting', personId: 'V1',
+        taskName: 'Hold the preparation meeting', writtenBy: 'mara', writtenAt: '2026-03-01T10:00:00Z', text: 'She said ' + markup }],
+      messages: [
       { id: 'm1', message: 'mandate-reminder', recipientRole: 'coordinators', recipientName: markup, recipientAddress: 'x@example.org',
         channel: 'email', status: 'failed', subject: markup, body: markup, error: 'SMTP 550 ' + markup, createdAt: '2026-03-01T10:00:00Z' },
       { id: 'm2', message: 'introduction', recipientRole: 'victim', recipientName: 'Ana Roth', channel: 'none', status: 'no_address',
@@ -137,13 +140,17 @@ try {
       node.querySelector('.vom-case-file-row').click();
       await new Promise(resolve => setTimeout(resolve, 300));
       const result = { text: node.textContent, elements: node.querySelectorAll('img, b').length, injected: !!window.vomInjected,
-        failed: node.querySelector('.vom-status-failed')?.textContent, noAddress: node.querySelector('.vom-status-no_address')?.textContent };
+        failed: node.querySelector('.vom-status-failed')?.textContent, noAddress: node.querySelector('.vom-status-no_address')?.textContent,
+        note: node.querySelector('.vom-case-file-notes')?.textContent };
       return result;
     } finally {
       window.fetch = realFetch;
     }
   });
   if (stubbed.elements || stubbed.injected || !stubbed.text.includes('<b>bold</b>')) fail('markup in the data rendered: ' + JSON.stringify(stubbed));
+  if (!stubbed.note || !stubbed.note.includes('Confidential notes') || !stubbed.note.includes('She said <img')) {
+    fail('confidential notes section: ' + JSON.stringify(stubbed.note));
+  }
   if (stubbed.failed !== 'failed' || !stubbed.text.includes('SMTP 550') || stubbed.noAddress !== 'no address') {
     fail('failed / no address statuses: ' + JSON.stringify(stubbed));
   }

@@ -51,17 +51,18 @@ public class ConfidentialNotes {
         processInstanceId, taskName, writtenBy, Timestamp.from(CaseClock.now().toInstant()), text);
   }
 
-  /** The case's notes of the given kinds, oldest first. */
+  /** The case's notes of the given kinds, oldest first; those of one form in the form's order. */
   public List<Note> ofCase(String caseNumber, Collection<ConfidentialField> fields) {
     if (fields.isEmpty()) {
       return List.of();
     }
-    return new NamedParameterJdbcTemplate(jdbc).query("SELECT * FROM vom_confidential_note WHERE case_number = :case"
+    List<Note> notes = new NamedParameterJdbcTemplate(jdbc).query("SELECT * FROM vom_confidential_note WHERE case_number = :case"
         + " AND kind IN (:kinds) ORDER BY written_at, id", new MapSqlParameterSource("case", caseNumber)
         .addValue("kinds", fields.stream().map(Enum::name).toList()),
         (rs, row) -> new Note(rs.getString("id"), rs.getString("case_number"), ConfidentialField.valueOf(rs.getString("kind")),
             rs.getString("person_id"), rs.getString("task_name"), rs.getString("written_by"),
             rs.getTimestamp("written_at").toInstant(), rs.getString("text")));
+    return notes.stream().sorted(java.util.Comparator.comparing(Note::writtenAt).thenComparing(Note::field)).toList();
   }
 
   public int deleteCase(String caseNumber) {

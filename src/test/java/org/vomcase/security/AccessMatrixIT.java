@@ -240,7 +240,13 @@ class AccessMatrixIT extends AbstractApplicationIT {
         "application/hal+json");
 
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-    var tasks = json(list).path("_embedded").path("task");
+    List<com.fasterxml.jackson.databind.JsonNode> tasks = new java.util.ArrayList<>();
+    // Tasks of cases (other tests' test processes have no case number).
+    json(list).path("_embedded").path("task").forEach(task -> {
+      if (!task.path("processDefinitionId").asText().startsWith("role-check")) {
+        tasks.add(task);
+      }
+    });
     assertThat(tasks).isNotEmpty();
     assertThat(tasks).allSatisfy(task -> assertThat(task.path("_embedded").path("variable")).as(task.path("name").asText())
         .anySatisfy(variable -> {

@@ -198,6 +198,32 @@ class RoleAccessIT extends AbstractApplicationIT {
     }
   }
 
+  @Test
+  void anOlderInstallationsAllForAdministratorsLosesWhatHandsOutCaseContent() {
+    var authorizations = engine.getAuthorizationService();
+    var definitions = authorizations.createAuthorizationQuery().groupIdIn("camunda-admin")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    definitions.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+    authorizations.saveAuthorization(definitions);
+    assertThat(authorizations.isUserAuthorized("admin", List.of("camunda-admin"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "vom-case")).isTrue();
+
+    roleSetup.apply(engine);
+
+    for (var withheld : RoleSetup.ADMINISTRATOR_WITHHELD.entrySet()) {
+      for (var permission : withheld.getValue()) {
+        assertThat(authorizations.isUserAuthorized("admin", List.of("camunda-admin"), permission, withheld.getKey(), "vom-case"))
+            .as("%s on %s", permission, withheld.getKey()).isFalse();
+      }
+    }
+    assertThat(authorizations.isUserAuthorized("admin", List.of("camunda-admin"),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "vom-case")).isTrue();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired private RoleSetup roleSetup;
+
   @ParameterizedTest(name = "{0} has the Tasklist filters {1}")
   @CsvSource({
     "clara, 'Intake and assignment;My overdue tasks;My tasks;Tasks I can take'",
