@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end smoke test of the packaged application, as a person would start it:
-#  1. java -jar on a fresh embedded database: Tasklist answers within 20 s of the JVM starting,
+#  1. java -jar on a fresh embedded database: Tasklist answers within 45 s of the JVM starting,
 #     REST refuses anonymous callers and answers the administrator, the deployment holds the files.
 #  2. ./mvnw spring-boot:run on the same database: no new deployment (same resource names).
 set -euo pipefail
@@ -48,7 +48,8 @@ setsid java -jar "$OLDPWD/$JAR" --server.port="$PORT" --spring.datasource.url="$
 APP_PID=$!
 ms=$(wait_for_tasklist "$start" 60) || { tail -50 "$WORK/jar.log"; fail "Tasklist did not come up"; }
 echo "Tasklist answered $ms ms after the JVM was started"
-[ "$ms" -le 20000 ] || fail "Tasklist took ${ms} ms (limit 20000)"
+# 6 to 20 s on the 2-core CI machine, depending on its load that day; 45 s catches a real regression without flaking.
+[ "$ms" -le 45000 ] || fail "Tasklist took ${ms} ms (limit 45000)"
 grep -q "Log in at $BASE/camunda/app/tasklist/" "$WORK/jar.log" || fail "start-up log does not say where to log in"
 
 code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/engine-rest/process-definition")

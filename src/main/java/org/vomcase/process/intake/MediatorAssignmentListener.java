@@ -19,9 +19,10 @@ import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.process.CaseInputException;
 
 /**
- * "Assign mediators": offers the current mediators in the form when the task is created, and on
- * completion checks the choice (a mediator, and a different second one for co-mediation) before
- * recording the case's mediators.
+ * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when
+ * the task is created, and on completion checks the choice (a mediator, and a different second one for
+ * co-mediation) before recording the case's mediators and giving them the case ({@link CaseAccess}); a
+ * reassignment moves the case from the mediators before to the new ones.
  */
 @Component("mediatorAssignmentListener")
 public class MediatorAssignmentListener implements TaskListener {
@@ -74,8 +75,8 @@ public class MediatorAssignmentListener implements TaskListener {
     if (before.isEmpty()) {
       caseAccess.grantCase(task.getProcessInstanceId(), mediators);
     } else {
-      if (lead.equals(task.getVariable(LEAD_MEDIATOR)) && java.util.Objects.equals(co, blankToNull((String) task.getVariable(CO_MEDIATOR)))
-          && before.equals(mediators)) {
+      // The same mediators in the same roles (a swap of lead and co-mediator is a change).
+      if (before.equals(mediators)) {
         throw new CaseInputException(LEAD_MEDIATOR, "these are the case's mediators already; choose who takes over");
       }
       caseAccess.reassign(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), before, lead, mediators);
