@@ -227,9 +227,22 @@ class ReferralApiIT extends AbstractApplicationIT {
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
           .getRemovalTime().toInstant()).isEqualTo(deleteAt);
 
+      // The mediators' grants on the case and its tasks exist until the deletion (the retention process, the
+      // record that the case was deleted, keeps its own).
+      List<String> caseResources = new java.util.ArrayList<>();
+      engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .filter(task -> !"case-retention".equals(task.getProcessDefinitionKey())).forEach(task -> caseResources.add(task.getId()));
+      engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .filter(instance -> !"case-retention".equals(instance.getProcessDefinitionKey()))
+          .forEach(instance -> caseResources.add(instance.getId()));
+      assertThat(caseResources.stream().mapToLong(id -> engine.getAuthorizationService().createAuthorizationQuery()
+          .resourceId(id).count()).sum()).isPositive();
+
       moveClockTo("2100-10-15T01:00:00");
       runCaseJobs(caseNumber);
       runCaseJobs(caseNumber);
+      assertThat(caseResources).allSatisfy(id -> assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+          .resourceId(id).count()).as("grants on %s", id).isZero());
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
           .processDefinitionKey("case-retention").singleResult().getEndActivityId()).isEqualTo("EndEvent_PersonalDataDeleted");
     } finally {
