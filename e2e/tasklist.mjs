@@ -115,6 +115,11 @@ try {
   }, 'the consent call in Mara\'s task list', 60);
   await mara.screenshot({ path: path.join(shots, '3-mediator-tasks.png'), fullPage: true });
   console.log('The mediator sees the consent call in My tasks');
+  // Comments are switched off (TaskCommentsOff): Tasklist's "Add comment" link is there but hidden.
+  await mara.getByText('Call the person for consent').first().click();
+  await mara.locator('.createCommentLink').first().waitFor({ state: 'attached', timeout: 15000 });
+  if (await mara.locator('.createCommentLink').first().isVisible()) fail('the "Add comment" link is visible');
+  console.log('The task opens without an "Add comment" link');
   console.log('E2E PASSED');
 } finally {
   await context.close();

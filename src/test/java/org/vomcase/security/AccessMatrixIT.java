@@ -174,6 +174,28 @@ class AccessMatrixIT extends AbstractApplicationIT {
   }
 
   @Test
+  void commentsAreSwitchedOffBecauseTheEngineHandsThemToEveryoneWhoSeesTheTask() throws IOException {
+    CaseUnderTest c = theCase();
+    String note = "{\"message\":\"What Ana said in the meeting " + RUN + "\"}";
+
+    HttpResponse<String> create = rest("mara").postJson("/engine-rest/task/" + c.openTaskId() + "/comment/create", note);
+    HttpResponse<String> read = rest("sam").get("/engine-rest/task/" + c.openTaskId() + "/comment");
+    HttpResponse<String> instance = rest("sam").get("/engine-rest/process-instance/" + c.instanceId() + "/comment");
+    Http tasklist = new Http(port);
+    tasklist.loginToWebapp("tasklist", "mara", DEMO_PASSWORD);
+    HttpResponse<String> fromTasklist = tasklist.postJsonWithCsrf("/camunda/api/engine/engine/default/task/" + c.openTaskId()
+        + "/comment/create", note);
+
+    assertThat(List.of(create.statusCode(), read.statusCode(), instance.statusCode(), fromTasklist.statusCode()))
+        .containsOnly(403);
+    assertThat(create.body()).contains("Comments are switched off");
+    assertThat(anonymous().get("/engine-rest/task/" + c.openTaskId() + "/comment").statusCode()).isEqualTo(401);
+    assertThat(engine.getTaskService().getTaskComments(c.openTaskId())).isEmpty();
+    // The task itself is still there for Mara.
+    assertThat(rest("mara").get("/engine-rest/task/" + c.openTaskId()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void reassigningTheCaseMovesEveryAccessFromTheOldToTheNewMediator() throws IOException {
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(engine, instanceId);
