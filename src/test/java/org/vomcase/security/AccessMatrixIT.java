@@ -174,21 +174,22 @@ class AccessMatrixIT extends AbstractApplicationIT {
   }
 
   @Test
-  void commentsAreSwitchedOffBecauseTheEngineHandsThemToEveryoneWhoSeesTheTask() throws IOException {
+  void commentsAndAttachmentsAreSwitchedOffBecauseTheEngineHandsThemToEveryoneWhoSeesTheTask() throws IOException {
     CaseUnderTest c = theCase();
     String note = "{\"message\":\"What Ana said in the meeting " + RUN + "\"}";
 
     HttpResponse<String> create = rest("mara").postJson("/engine-rest/task/" + c.openTaskId() + "/comment/create", note);
     HttpResponse<String> read = rest("sam").get("/engine-rest/task/" + c.openTaskId() + "/comment");
     HttpResponse<String> instance = rest("sam").get("/engine-rest/process-instance/" + c.instanceId() + "/comment");
+    HttpResponse<String> attachments = rest("sam").get("/engine-rest/task/" + c.openTaskId() + "/attachment");
     Http tasklist = new Http(port);
     tasklist.loginToWebapp("tasklist", "mara", DEMO_PASSWORD);
     HttpResponse<String> fromTasklist = tasklist.postJsonWithCsrf("/camunda/api/engine/engine/default/task/" + c.openTaskId()
         + "/comment/create", note);
 
-    assertThat(List.of(create.statusCode(), read.statusCode(), instance.statusCode(), fromTasklist.statusCode()))
-        .containsOnly(403);
-    assertThat(create.body()).contains("Comments are switched off");
+    assertThat(List.of(create.statusCode(), read.statusCode(), instance.statusCode(), attachments.statusCode(),
+        fromTasklist.statusCode())).containsOnly(403);
+    assertThat(create.body()).contains("Comments and attachments are switched off");
     assertThat(anonymous().get("/engine-rest/task/" + c.openTaskId() + "/comment").statusCode()).isEqualTo(401);
     assertThat(engine.getTaskService().getTaskComments(c.openTaskId())).isEmpty();
     // The task itself is still there for Mara.
