@@ -143,14 +143,7 @@ public class CaseAccess {
   }
 
   private void grant(String userId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setUserId(userId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
+    Authorization authorization = Grants.findOrNew(authorizations, userId, null, resource, resourceId);
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }

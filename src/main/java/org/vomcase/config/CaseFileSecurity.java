@@ -1,14 +1,11 @@
 package org.vomcase.config;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,41 +38,24 @@ public class CaseFileSecurity {
    */
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> applicationSecurityHeadersFilter() {
-    var registration = new FilterRegistrationBean<OncePerRequestFilter>();
-    registration.setName("vom-security-headers");
-    registration.setFilter(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        chain.doFilter(request, response);
-      }
-    });
-    registration.addUrlPatterns(PATTERN, RestApiSecurityConfiguration.APPLICATION_API_PATTERN);
-    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-    return registration;
+    return RequestFilters.register("vom-security-headers", Ordered.HIGHEST_PRECEDENCE, (request, response, chain) -> {
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Referrer-Policy", "no-referrer");
+      response.setHeader("Cache-Control", "no-store");
+      chain.doFilter(request, response);
+    }, PATTERN, RestApiSecurityConfiguration.APPLICATION_API_PATTERN);
   }
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter() {
-    var registration = new FilterRegistrationBean<OncePerRequestFilter>();
-    registration.setName("vom-case-file-request-header");
-    registration.setFilter(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (!reading && request.getHeader(REQUEST_HEADER) == null) {
-          response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing header " + REQUEST_HEADER);
-          return;
-        }
-        chain.doFilter(request, response);
+    return RequestFilters.register("vom-case-file-request-header", Ordered.LOWEST_PRECEDENCE, (request, response, chain) -> {
+      boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+      if (!reading && request.getHeader(REQUEST_HEADER) == null) {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing header " + REQUEST_HEADER);
+        return;
       }
-    });
-    registration.addUrlPatterns(PATTERN);
-    return registration;
+      chain.doFilter(request, response);
+    }, PATTERN);
   }
 }

@@ -1,10 +1,6 @@
 package org.vomcase.config;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,24 +28,15 @@ public class TaskCommentsOff {
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> taskCommentsOffFilter() {
-    var registration = new FilterRegistrationBean<OncePerRequestFilter>();
-    registration.setName("vom-task-comments-off");
-    registration.setFilter(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        if (COMMENT_ROUTE.matcher(request.getRequestURI()).matches()) {
-          response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-          response.setContentType("application/json");
-          response.getOutputStream().write(MESSAGE.getBytes(StandardCharsets.UTF_8));
-          return;
-        }
-        chain.doFilter(request, response);
-      }
-    });
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     // After the authentication filters: an anonymous caller still gets 401.
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-    return registration;
+    return RequestFilters.register("vom-task-comments-off", Ordered.LOWEST_PRECEDENCE, (request, response, chain) -> {
+      if (COMMENT_ROUTE.matcher(request.getRequestURI()).matches()) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.getOutputStream().write(MESSAGE.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      chain.doFilter(request, response);
+    }, "/engine-rest/*", "/camunda/api/engine/*");
   }
 }

@@ -1,7 +1,6 @@
 package org.vomcase.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vomcase.access.Grants;
 import org.vomcase.process.CaseProcess;
 import org.vomcase.process.CaseVariables;
 
@@ -230,14 +230,7 @@ public class RoleSetup {
       ensureGrant(authorizations, Roles.ADMINISTRATORS, new Grant(resource, ANY, Set.of(Permissions.ALL)));
       return;
     }
-    Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(Roles.ADMINISTRATORS).resourceType(resource).resourceId(ANY).singleResult();
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(Roles.ADMINISTRATORS);
-      authorization.setResource(resource);
-      authorization.setResourceId(ANY);
-    }
+    Authorization authorization = Grants.findOrNew(authorizations, null, Roles.ADMINISTRATORS, resource, ANY);
     boolean upToDate = authorization.getId() != null
         && withheld.stream().noneMatch(authorization::isPermissionGranted);
     if (!upToDate) {
@@ -258,22 +251,8 @@ public class RoleSetup {
   }
 
   static void ensureGrant(AuthorizationService authorizations, String groupId, Grant grant) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(grant.resource())
-            .resourceId(grant.resourceId())
-            .singleResult();
-    Authorization authorization = existing;
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(grant.resource());
-      authorization.setResourceId(grant.resourceId());
-    }
-    boolean changed = existing == null;
+    Authorization authorization = Grants.findOrNew(authorizations, null, groupId, grant.resource(), grant.resourceId());
+    boolean changed = authorization.getId() == null;
     for (Permission permission : grant.permissions()) {
       if (!authorization.isPermissionGranted(permission)) {
         authorization.addPermission(permission);

@@ -38,6 +38,10 @@ class AccessMatrixIT extends AbstractApplicationIT {
   private static final String SAFETY_CONCERNS = "Carl's older brother once threatened Ana in the stairwell " + RUN;
   private static final List<String> SECRETS = List.of(POLICE_FILE, MEETING_NOTES, SAFETY_CONCERNS);
 
+  /** The demo user of each role of the matrix (anonymous: none). */
+  private static final Map<String, String> USERS = Map.of("coordinator", "clara", "mediator", "mara", "other mediator", "lea",
+      "supervisor", "sam", "administrator", "admin");
+
   /** The case under test, made once for all rows (H2 and PostgreSQL keep it for the class). */
   private static CaseUnderTest theCase;
 
@@ -284,23 +288,11 @@ class AccessMatrixIT extends AbstractApplicationIT {
   // --- the routes -------------------------------------------------------------------------------
 
   private Outcome probe(String role, String route, CaseUnderTest c) throws IOException {
-    Http http = switch (role) {
-      case "coordinator" -> rest("clara");
-      case "mediator" -> rest("mara");
-      case "other mediator" -> rest("lea");
-      case "supervisor" -> rest("sam");
-      case "administrator" -> rest("admin");
-      case "anonymous" -> anonymous();
-      default -> throw new IllegalArgumentException(role);
-    };
-    String user = switch (role) {
-      case "coordinator" -> "clara";
-      case "mediator" -> "mara";
-      case "other mediator" -> "lea";
-      case "supervisor" -> "sam";
-      case "administrator" -> "admin";
-      default -> null;
-    };
+    if (!USERS.containsKey(role) && !"anonymous".equals(role)) {
+      throw new IllegalArgumentException(role);
+    }
+    String user = USERS.get(role);
+    Http http = user == null ? anonymous() : rest(user);
     return switch (route) {
       case "tasklist task list" -> listing(http.get("/engine-rest/task?processInstanceBusinessKey=" + c.caseNumber()), c.openTaskId());
       case "task form" -> status(http.get("/engine-rest/task/" + c.openTaskId() + "/deployed-form"), 200);
