@@ -175,9 +175,21 @@ public class Templates {
     }
   }
 
-  private static String render(String path, String template, Map<String, Object> model, boolean html) {
+  /**
+   * Renders a template. A partial ({@code {{> letter.css}}}) is a file of the template's folder, taken
+   * like the template itself: the administrators' copy if there is one, else the built-in file.
+   */
+  private String render(String path, String template, Map<String, Object> model, boolean html) {
+    String folder = path.substring(0, path.lastIndexOf('/') + 1);
     try {
       return Mustache.compiler().escapeHTML(html).strictSections(false).emptyStringIsFalse(true).zeroIsFalse(false)
+          .withLoader(name -> {
+            String partial = source(folder + name);
+            if (partial == null) {
+              throw new java.io.FileNotFoundException("no file " + folder + name);
+            }
+            return new StringReader(partial);
+          })
           .compile(new StringReader(template)).execute(model);
     } catch (MustacheException e) {
       throw new IllegalStateException("Template " + path + " cannot be rendered: " + e.getMessage(), e);

@@ -80,6 +80,9 @@ class TemplatesTest {
   void documentsRenderToReadablePdfsInEveryLanguage() {
     PdfRenderer pdf = new PdfRenderer();
     for (String language : LANGUAGES) {
+      // The print layout is shared (documents/agreement.css, letter.css); the page footer stays in the language.
+      assertThat(templates.document("agreement", language, agreementContent())).as(language)
+          .contains(".signature td.sign { border-bottom: 0.6pt solid #000;", "@bottom-center", "VOM-2026-00042 · ");
       String agreement = PdfText.of(pdf.render(templates.document("agreement", language, agreementContent()), "test"));
       assertThat(agreement).as(language).contains("VOM-2026-00042", "Ana Roth", "Carl Vogt", "Petra Vogt", "600.00", "100.00");
       String letter = PdfText.of(pdf.render(templates.document("letter", language, Map.of("recipientName", "Carl Vogt",
@@ -102,6 +105,14 @@ class TemplatesTest {
     assertThatThrownBy(() -> own.message("mandate-refused", "en", completeCase(true)))
         .hasMessageContaining("messages/mandate-refused.en.txt").hasMessageContaining("caseNumbr");
     assertThatThrownBy(() -> own.message("no-such-message", "en", completeCase(true))).hasMessageContaining("no template");
+    // The shared print layout of the letters is one file to replace, for every language.
+    Files.createDirectories(dir.resolve("documents"));
+    Files.writeString(dir.resolve("documents/letter.css"), "  body { font-family: sans-serif; }\n");
+    for (String language : LANGUAGES) {
+      assertThat(own.document("letter", language, Map.of("recipientName", "Carl Vogt", "postalAddress",
+          "Hofweg 3", "date", "2026-03-02", "subject", "S", "body", "B", "caseNumber", "VOM-2026-00042", "sender", "")))
+          .as(language).contains("body { font-family: sans-serif; }").doesNotContain("font-family: serif");
+    }
   }
 
   private static Properties labels(String language) throws IOException {
