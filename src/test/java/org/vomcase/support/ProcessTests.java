@@ -1,5 +1,7 @@
 package org.vomcase.support;
 
+import org.camunda.bpm.engine.ProcessEngine;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -34,6 +36,19 @@ public final class ProcessTests {
     Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
     Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));
+  }
+
+  /**
+   * Before each diagram test: BPM Assert on the test's engine, the engine clock at {@code now} (none:
+   * the real clock), every notification delivered, and the messaging beans registered.
+   */
+  public static void init(ProcessEngine engine, LocalDateTime now, NotificationService notifications) {
+    BpmnAwareTests.init(engine);
+    if (now != null) {
+      ClockUtil.setCurrentTime(at(now));
+    }
+    org.mockito.Mockito.when(notifications.send(org.mockito.ArgumentMatchers.any())).thenReturn(true);
+    registerMessaging(notifications);
   }
 
   /** After each diagram test: the real clock again, no beans, no engine for BPM Assert. */

@@ -28,11 +28,9 @@ import java.util.Map;
 import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -79,12 +77,9 @@ class AgreementTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(at(NOW));
-    when(notifications.send(any())).thenReturn(true);
+    ProcessTests.init(processEngine, NOW, notifications);
     when(documents.generate(any())).thenReturn("DOC-1");
     AgreementPlan plan = new AgreementPlan();
-    ProcessTests.registerMessaging(notifications);
     Mocks.register("agreementPlan", plan);
     Mocks.register("agreementListener", new AgreementListener(plan));
     Mocks.register("signatureListener", new SignatureListener(plan));

@@ -10,11 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,11 +23,9 @@ import java.util.Map;
 import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -61,10 +57,7 @@ class ContactPersonTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
-    when(notifications.send(any())).thenReturn(true);
-    ProcessTests.registerMessaging(notifications);
+    ProcessTests.init(processEngine, TODAY.atTime(9, 0), notifications);
     Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());

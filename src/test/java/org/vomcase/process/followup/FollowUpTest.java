@@ -8,10 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 import static org.vomcase.support.CasePersons.anaRoth;
 import static org.vomcase.support.CasePersons.benRoth;
 import static org.vomcase.support.CasePersons.carlVogt;
@@ -30,7 +28,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -68,10 +65,7 @@ class FollowUpTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(at(NOW));
-    when(notifications.send(any())).thenReturn(true);
-    ProcessTests.registerMessaging(notifications);
+    ProcessTests.init(processEngine, NOW, notifications);
     Mocks.register("followUpPlan", new FollowUpPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
     Mocks.register("followUpListener", new FollowUpListener());
   }

@@ -36,7 +36,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -78,10 +77,7 @@ class MonitorObligationTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(at(SIGNED));
-    when(notifications.send(any())).thenReturn(true);
-    ProcessTests.registerMessaging(notifications);
+    ProcessTests.init(processEngine, SIGNED, notifications);
     Mocks.register("obligationPlan", new ObligationPlan());
     Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
   }

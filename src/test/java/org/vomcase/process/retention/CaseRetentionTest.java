@@ -16,7 +16,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 import static org.vomcase.support.CasePersons.anaRoth;
 import static org.vomcase.support.CasePersons.carlVogt;
 import static org.vomcase.support.CasePersons.persons;
@@ -35,7 +34,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -77,11 +75,8 @@ class CaseRetentionTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(at(CLOSED));
-    when(notifications.send(any())).thenReturn(true);
+    ProcessTests.init(processEngine, CLOSED, notifications);
     RetentionPlan plan = new RetentionPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null)));
-    ProcessTests.registerMessaging(notifications);
     Mocks.register("retentionPlan", plan);
     Mocks.register("keepCaseFiguresDelegate", figures);
     Mocks.register("scheduleDeletionDelegate", new RetentionPlan.ScheduleDeletionDelegate(plan, retention));

@@ -10,11 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,11 +22,9 @@ import java.util.Map;
 import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -56,10 +52,7 @@ class MediationSessionTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(Date.from(NOW.atZone(ZoneId.systemDefault()).toInstant()));
-    when(notifications.send(any())).thenReturn(true);
-    ProcessTests.registerMessaging(notifications);
+    ProcessTests.init(processEngine, NOW, notifications);
     Mocks.register("scheduleSessionListener", new ScheduleSessionListener());
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());
