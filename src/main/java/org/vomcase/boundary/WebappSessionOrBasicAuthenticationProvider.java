@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.boundary;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -29,6 +29,7 @@ public class RestApiSecurityConfiguration {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(REST_API_PATTERN, APPLICATION_API_PATTERN);
+    registration.setOrder(FilterOrder.AUTHENTICATION);
     return registration;
   }
 }

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.boundary;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

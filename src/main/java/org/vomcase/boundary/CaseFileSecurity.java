@@ -1,11 +1,10 @@
-package org.vomcase.config;
+package org.vomcase.boundary;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,6 +27,7 @@ public class CaseFileSecurity {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         WebappSessionOrBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(PATTERN);
+    registration.setOrder(FilterOrder.AUTHENTICATION);
     return registration;
   }
 
@@ -38,7 +38,7 @@ public class CaseFileSecurity {
    */
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> applicationSecurityHeadersFilter() {
-    return RequestFilters.register("vom-security-headers", Ordered.HIGHEST_PRECEDENCE, (request, response, chain) -> {
+    return RequestFilters.register("vom-security-headers", FilterOrder.SECURITY_HEADERS, (request, response, chain) -> {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
@@ -49,7 +49,7 @@ public class CaseFileSecurity {
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter() {
-    return RequestFilters.register("vom-case-file-request-header", Ordered.LOWEST_PRECEDENCE, (request, response, chain) -> {
+    return RequestFilters.register("vom-case-file-request-header", FilterOrder.REQUEST_HEADER, (request, response, chain) -> {
       boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
       if (!reading && request.getHeader(REQUEST_HEADER) == null) {
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing header " + REQUEST_HEADER);

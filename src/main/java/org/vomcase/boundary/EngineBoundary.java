@@ -1,0 +1,141 @@
+package org.vomcase.boundary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The one boundary of every HTTP entry ({@code /engine-rest}, {@code /camunda/api}, {@code /api}, {@code /vom}):
+ * the canonical path is resolved to the route it means ({@link RouteInventory}, as JAX-RS would choose it),
+ * and the caller passes only if that route is on the allow-list for one of the caller's roles and its rules
+ * hold ({@link RouteAllowList}). Everything else answers 403, or 401 without a login, before any engine
+ * code runs. The answer carries the header {@value #REFUSED_HEADER} so that clients and tests can tell a
+ * refusal of the boundary from one of the engine.
+ */
+public class EngineBoundary extends OncePerRequestFilter {
+
+  public static final String REFUSED_HEADER = "X-VOM-Boundary";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineBoundary.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngine engine;
+  private final String webappApi;
+  private final Supplier<RouteInventory> inventory;
+
+  public EngineBoundary(ProcessEngine engine, String webappApi, Supplier<RouteInventory> inventory) {
+    this.engine = engine;
+    this.webappApi = webappApi;
+    this.inventory = inventory;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path;
+    try {
+      path = CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
+    } catch (CanonicalPath.Refused e) {
+      write(response, Refusal.badRequest("The address is refused: " + e.getMessage()));
+      return;
+    }
+    Entry.Located located = Entry.locate(path, webappApi);
+    if (located == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Caller caller = caller(request, path);
+    String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+    Optional<PathTemplate> template = inventory.get().resolve(located.entry(), located.path());
+    Optional<Route> route = template.flatMap(t -> RouteAllowList.find(method, located.entry(), t));
+    if (route.isEmpty() || !route.get().openTo(caller.roles())) {
+      LOG.info("Boundary refused {} {} for {}", request.getMethod(), path, caller.describe());
+      write(response, caller.isAnonymous()
+          ? new Refusal(401, "Unauthorized", "Log in first", List.of())
+          : Refusal.forbidden(request.getMethod() + " " + path + " is not open to your role"));
+      return;
+    }
+    Map<String, String> variables = template.get().match(located.path());
+    BoundaryRequest checked = new BoundaryRequest(request, method, route.get(), variables, caller, engine);
+    Refusal refusal = asSystem(() -> check(checked));
+    if (refusal != null) {
+      LOG.info("Boundary refused {} {} for {}: {}", request.getMethod(), path, caller.describe(), refusal.message());
+      write(response, refusal);
+      return;
+    }
+    chain.doFilter(checked.forward(), response);
+  }
+
+  private static Refusal check(BoundaryRequest request) {
+    Refusal refusal = ValueQueries.check(request);
+    if (refusal != null) {
+      return refusal;
+    }
+    for (RouteRule rule : request.route().rules()) {
+      refusal = rule.check(request);
+      if (refusal != null) {
+        return refusal;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The caller: for the webapps' API the login of the webapps' session (the boundary runs before Camunda's
+   * webapp filters), for the others the login the authentication filter before the boundary set.
+   */
+  private Caller caller(HttpServletRequest request, String path) {
+    if (path.startsWith(webappApi + "/")) {
+      HttpSession session = request.getSession(false);
+      Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+      if (authentications != null && authentications.getAuthenticationForProcessEngine(engine.getName())
+          instanceof UserAuthentication user) {
+        return Caller.of(user.getIdentityId(), user.getGroupIds() == null ? List.of() : new ArrayList<>(user.getGroupIds()));
+      }
+      return Caller.anonymous();
+    }
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? Caller.anonymous()
+        : Caller.of(authentication.getUserId(), authentication.getGroupIds());
+  }
+
+  /** Runs the rules' engine queries as the system: the rules decide, not the caller's engine permissions. */
+  private Refusal asSystem(Supplier<Refusal> rules) {
+    IdentityService identity = engine.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return rules.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  static void write(HttpServletResponse response, Refusal refusal) throws IOException {
+    response.setStatus(refusal.status());
+    response.setHeader(REFUSED_HEADER, "refused");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body()));
+  }
+}

@@ -1,0 +1,185 @@
+package org.vomcase.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A form submission ({@code submit-form} of a task or of a start form) may set exactly what the deployed
+ * form lets a person set: the variables of its input fields, with the nested keys of its groups, as plain
+ * values. Everything else the process owns (who mediates, where reports go, the case number, any
+ * variable a listener computes) cannot be written this way; values the form only shows are dropped, and
+ * a start never chooses its case's number.
+ */
+final class FormSubmissions {
+
+  /** The value types a form field submits; {@code Object} (any Java class), bytes, files and XML are not among them. */
+  static final Set<String> VALUE_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date", "json",
+      "null");
+
+  static final RouteRule TASK_FORM = RouteRule.described("only the fields of the task's form",
+      request -> check(request, taskForm(request), false));
+
+  static final RouteRule START_FORM = RouteRule.described("only the fields of the start form; no business key",
+      request -> check(request, startForm(request), true));
+
+  private FormSubmissions() {}
+
+  private static FormFields taskForm(BoundaryRequest request) {
+    ProcessEngine engine = request.engine();
+    Task task = engine.getTaskService().createTaskQuery().taskId(request.variable("id")).singleResult();
+    if (task == null) {
+      return null;
+    }
+    return read(() -> engine.getFormService().getDeployedTaskForm(task.getId()));
+  }
+
+  private static FormFields startForm(BoundaryRequest request) {
+    ProcessEngine engine = request.engine();
+    String key = request.variable("key");
+    ProcessDefinition definition = key != null
+        ? engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+            .withoutTenantId().singleResult()
+        : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(request.variable("id"))
+            .singleResult();
+    if (definition == null) {
+      return null;
+    }
+    return read(() -> engine.getFormService().getDeployedStartForm(definition.getId()));
+  }
+
+  private interface FormSource {
+    InputStream open();
+  }
+
+  /** The deployed form, or an empty one for a step without a Camunda Form (which then takes no values). */
+  private static FormFields read(FormSource source) {
+    try (InputStream in = source.open()) {
+      return FormFields.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (ProcessEngineException noCamundaForm) {
+      return FormFields.parse("{\"id\":\"no form\",\"components\":[]}");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Refusal check(BoundaryRequest request, FormFields form, boolean start) {
+    if (form == null) {
+      return null; // no such task or definition: the engine answers 404
+    }
+    JsonNode body;
+    try {
+      body = request.json();
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal();
+    }
+    if (body == null) {
+      return null;
+    }
+    if (!body.isObject()) {
+      return Refusal.badRequest("The body must be a JSON object with the form's variables");
+    }
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      boolean known = name.equals("variables") || (start ? name.equals("businessKey") : name.equals("withVariablesInReturn"));
+      if (!known) {
+        problems.add(new Refusal.FieldProblem(name, name, "is not part of a form submission"));
+      }
+    }
+    JsonNode businessKey = body.get("businessKey");
+    if (start && businessKey != null && !businessKey.isNull() && !businessKey.asText("").isBlank()) {
+      problems.add(new Refusal.FieldProblem("businessKey", "Case number",
+          "is given by the registration itself; a start form does not choose it"));
+    }
+    JsonNode variables = body.get("variables");
+    boolean dropped = false;
+    if (variables != null && !variables.isNull()) {
+      if (!variables.isObject()) {
+        return Refusal.badRequest("variables must be a JSON object of the form's fields");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> entries = variables.fields(); entries.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        String name = entry.getKey();
+        if (form.onlyShows(name)) {
+          entries.remove();
+          dropped = true;
+          continue;
+        }
+        FormFields.Field field = form.writable(name);
+        if (field == null) {
+          problems.add(new Refusal.FieldProblem(name, name, "is not a field of this form"));
+          continue;
+        }
+        problems.addAll(checkValue(field, entry.getValue()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Refusal.fields(problems.size() == 1 ? problems.get(0).label() + ": " + problems.get(0).message()
+          : problems.size() + " fields cannot be submitted with this form", problems);
+    }
+    if (dropped) {
+      request.replaceBody((ObjectNode) body);
+    }
+    return null;
+  }
+
+  private static List<Refusal.FieldProblem> checkValue(FormFields.Field field, JsonNode dto) {
+    String name = field.name();
+    if (!dto.isObject()) {
+      return List.of(new Refusal.FieldProblem(name, field.label(), "must be given as {\"value\": ..., \"type\": ...}"));
+    }
+    JsonNode type = dto.get("type");
+    String typeName = type == null || type.isNull() ? null : type.asText("").toLowerCase(Locale.ROOT);
+    if (typeName != null && !VALUE_TYPES.contains(typeName)) {
+      return List.of(new Refusal.FieldProblem(name, field.label(), "values of type " + type.asText() + " are not accepted"));
+    }
+    JsonNode info = dto.get("valueInfo");
+    if (info != null && (info.has("objectTypeName") || info.has("serializationDataFormat"))) {
+      return List.of(new Refusal.FieldProblem(name, field.label(), "a serialised object is not accepted"));
+    }
+    JsonNode value = dto.get("value");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (typeName == null && (value.isObject() || value.isArray())) {
+      return List.of(new Refusal.FieldProblem(name, field.label(), "a list or a group of values needs the type Json"));
+    }
+    if (!field.nested()) {
+      return List.of();
+    }
+    JsonNode nested = value;
+    if (value.isTextual()) {
+      try {
+        nested = BoundaryRequest.JSON.readTree(value.asText());
+      } catch (IOException e) {
+        return List.of(new Refusal.FieldProblem(name, field.label(), "is not JSON"));
+      }
+    }
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    for (JsonNode item : nested.isArray() ? nested : List.of(nested)) {
+      if (!item.isObject()) {
+        problems.add(new Refusal.FieldProblem(name, field.label(), "must hold the group's fields"));
+        continue;
+      }
+      item.fieldNames().forEachRemaining(key -> {
+        if (!field.children().containsKey(key)) {
+          problems.add(new Refusal.FieldProblem(name + "." + key, field.label(), key + " is not a field of this group"));
+        }
+      });
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,106 @@
+package org.vomcase.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Who may work a task is decided by the process (the case's mediators, the coordinators), so Tasklist's
+ * task actions may not hand a task to anyone else: a task is claimed only for oneself, given only to
+ * someone who may already work on it, and a task's own data changes only in its dates (due and
+ * follow-up), never its name, owner, description or case.
+ */
+final class TaskWork {
+
+  static final RouteRule CLAIM_FOR_ONESELF = RouteRule.described("only for oneself", request -> {
+    JsonNode body;
+    try {
+      body = request.json();
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal();
+    }
+    String userId = body == null ? null : body.path("userId").asText(null);
+    return Objects.equals(userId, request.caller().userId()) ? null
+        : Refusal.forbidden("A task can be claimed only for oneself; give it to a colleague with \"Set assignee\"");
+  });
+
+  static final RouteRule ASSIGN_TO_WHO_MAY_WORK = RouteRule.described("only to someone who may work on the task", request -> {
+    JsonNode body;
+    try {
+      body = request.json();
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal();
+    }
+    String userId = body == null || body.path("userId").isNull() ? null : body.path("userId").asText(null);
+    if (userId == null || userId.equals(request.caller().userId())) {
+      return null;
+    }
+    TaskService tasks = request.engine().getTaskService();
+    if (tasks.createTaskQuery().taskId(request.variable("id")).count() == 0) {
+      return null; // the engine answers 404
+    }
+    IdentityService identity = request.engine().getIdentityService();
+    for (IdentityLink link : tasks.getIdentityLinksForTask(request.variable("id"))) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (userId.equals(link.getUserId()) || (link.getGroupId() != null
+          && identity.createUserQuery().userId(userId).memberOfGroup(link.getGroupId()).count() > 0)) {
+        return null;
+      }
+    }
+    return Refusal.field("userId", "Assignee", userId + " may not work on this task; a case's tasks go to its mediators"
+        + " (a coordinator changes them with the case event \"The case needs other mediators\")");
+  });
+
+  static final RouteRule DATES_ONLY = RouteRule.described("only the due and follow-up dates", request -> {
+    JsonNode body;
+    try {
+      body = request.json();
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal();
+    }
+    Task task = request.engine().getTaskService().createTaskQuery().taskId(request.variable("id")).singleResult();
+    if (task == null || body == null) {
+      return null;
+    }
+    if (!body.isObject()) {
+      return Refusal.badRequest("The body must be a JSON object of the task");
+    }
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    fixed.put("name", task.getName());
+    fixed.put("description", task.getDescription());
+    fixed.put("assignee", task.getAssignee());
+    fixed.put("owner", task.getOwner());
+    fixed.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+    fixed.put("priority", task.getPriority());
+    fixed.put("parentTaskId", task.getParentTaskId());
+    fixed.put("caseInstanceId", task.getCaseInstanceId());
+    fixed.put("tenantId", task.getTenantId());
+    for (Map.Entry<String, Object> field : fixed.entrySet()) {
+      JsonNode sent = body.get(field.getKey());
+      if (sent != null && !same(sent, field.getValue())) {
+        return Refusal.field(field.getKey(), field.getKey(), "cannot be changed here; only the due and follow-up dates can");
+      }
+    }
+    return null;
+  });
+
+  private static boolean same(JsonNode sent, Object current) {
+    if (sent.isNull()) {
+      return current == null;
+    }
+    if (current instanceof Integer number) {
+      return sent.canConvertToInt() && sent.asInt() == number;
+    }
+    return current != null && sent.isTextual() && sent.asText().equals(current.toString());
+  }
+
+  private TaskWork() {}
+}

@@ -1,0 +1,87 @@
+package org.vomcase.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A query that filters or sorts by a variable's value tells its caller something about that value,
+ * whatever the variable permissions say (the engine checks them on reading values, not on filtering by
+ * them). Callers who may not read a case's values (administrators, referring systems) therefore send no
+ * query that names a variable, in its parameters or its JSON body.
+ */
+final class ValueQueries {
+
+  private ValueQueries() {}
+
+  static Refusal check(BoundaryRequest request) {
+    if (request.caller().readsValues() || request.caller().isAnonymous()) {
+      return null;
+    }
+    for (Map.Entry<String, String[]> parameter : request.query().entrySet()) {
+      if (namesVariable(parameter.getKey())) {
+        for (String value : parameter.getValue()) {
+          if (!value.isBlank() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            return refusal(parameter.getKey());
+          }
+        }
+      }
+      if (parameter.getKey().equalsIgnoreCase("sortBy")) {
+        for (String value : parameter.getValue()) {
+          if (namesVariable(value)) {
+            return refusal(parameter.getKey());
+          }
+        }
+      }
+    }
+    if (!request.hasJsonBody()) {
+      return null;
+    }
+    try {
+      String field = variableField(request.json(), 0);
+      return field == null ? null : refusal(field);
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal();
+    }
+  }
+
+  private static String variableField(JsonNode node, int depth) {
+    if (node == null || depth > 20) {
+      return null;
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        String found = variableField(item, depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (namesVariable(field.getKey()) && ((value.isTextual() && !value.asText().isBlank())
+          || (value.isContainerNode() && !value.isEmpty()))) {
+        return field.getKey();
+      }
+      if (field.getKey().equalsIgnoreCase("sortBy") && namesVariable(field.getValue().asText(""))) {
+        return field.getKey();
+      }
+      String found = variableField(field.getValue(), depth + 1);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static boolean namesVariable(String name) {
+    return name.toLowerCase(Locale.ROOT).contains("variable");
+  }
+
+  private static Refusal refusal(String field) {
+    return Refusal.field(field, field, "queries by a case's values are open only to the roles that read them");
+  }
+}
