@@ -6,6 +6,28 @@ CREATE TABLE IF NOT EXISTS vom_case_counter (
   last_number  INTEGER NOT NULL
 );
 
+-- The register of cases (CaseRegistry): one row per case, written by the registration of the referral
+-- only. The primary key makes a case number unique on any number of nodes; a deleted case keeps its row
+-- without personal data, so its number is never given again. Access and delivery read it, never a variable.
+CREATE TABLE IF NOT EXISTS vom_case (
+  case_number         VARCHAR(20)  PRIMARY KEY,
+  process_instance_id VARCHAR(64)  NOT NULL UNIQUE,
+  referred_by         VARCHAR(100),
+  referrer_name       VARCHAR(200),
+  referrer_email      VARCHAR(320),
+  registered_at       TIMESTAMP    NOT NULL,
+  deleted_at          TIMESTAMP
+);
+
+-- The case's mediators (lead first), written by the assignment and every reassignment only.
+CREATE TABLE IF NOT EXISTS vom_case_mediator (
+  case_number         VARCHAR(20)  NOT NULL,
+  user_id             VARCHAR(100) NOT NULL,
+  is_lead             BOOLEAN      NOT NULL,
+  PRIMARY KEY (case_number, user_id)
+);
+CREATE INDEX IF NOT EXISTS vom_case_mediator_user ON vom_case_mediator (user_id);
+
 -- Every message the cases sent (R21, R22): one row per sending and recipient, keyed by case instance,
 -- activity, execution and recipient, so that a retried job never sends twice. The row is written
 -- (status sending) in its own transaction before the mail leaves, and marked sent, to_post (a letter for

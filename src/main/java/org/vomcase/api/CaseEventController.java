@@ -41,7 +41,7 @@ public class CaseEventController {
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> record(@PathVariable String caseNumber, @RequestBody Map<String, Object> event) {
     Authentication caller = identityService.getCurrentAuthentication();
-    if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS, Roles.ADMINISTRATORS))) {
+    if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
       return body(HttpStatus.FORBIDDEN, "Not allowed to record case events", null);
     }
     // The engine call runs as the system: CaseEvents checks that the caller may record on this case.

@@ -14,6 +14,7 @@ import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,7 +50,7 @@ public class BoundaryConfiguration {
   @Bean
   public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc) {
+      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mvc) {
     String webappApi = webappPath + "/api";
     Supplier<RouteInventory> inventory = new Supplier<>() {
       private volatile RouteInventory discovered;
@@ -60,7 +61,7 @@ public class BoundaryConfiguration {
         if (result == null) {
           synchronized (this) {
             if (discovered == null) {
-              discovered = discover(webappApi, mvc);
+              discovered = discover(webappApi, mvc.getIfAvailable());
             }
             result = discovered;
           }

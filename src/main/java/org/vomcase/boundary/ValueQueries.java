@@ -9,14 +9,15 @@ import java.util.Map;
  * A query that filters or sorts by a variable's value tells its caller something about that value,
  * whatever the variable permissions say (the engine checks them on reading values, not on filtering by
  * them). Callers who may not read a case's values (administrators, referring systems) therefore send no
- * query that names a variable, in its parameters or its JSON body.
+ * query to the engine that names a variable, in its parameters or its JSON body. (The application's own
+ * endpoints take no such queries.)
  */
 final class ValueQueries {
 
   private ValueQueries() {}
 
   static Refusal check(BoundaryRequest request) {
-    if (request.caller().readsValues() || request.caller().isAnonymous()) {
+    if (request.caller().readsValues() || request.caller().isAnonymous() || request.route().entry() == Entry.APPLICATION) {
       return null;
     }
     for (Map.Entry<String, String[]> parameter : request.query().entrySet()) {
@@ -42,7 +43,7 @@ final class ValueQueries {
       String field = variableField(request.json(), 0);
       return field == null ? null : refusal(field);
     } catch (BoundaryRequest.UnreadableBody e) {
-      return e.refusal();
+      return e.refusal().status() == 413 ? e.refusal() : null; // the route itself answers a body it cannot read
     }
   }
 

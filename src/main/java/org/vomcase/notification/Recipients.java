@@ -8,11 +8,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.config.VomProperties;
 import org.vomcase.identity.Roles;
 import org.vomcase.process.CaseVariables;
@@ -33,14 +35,18 @@ import org.vomcase.process.referral.ReferralValidator;
 public class Recipients {
 
   private final String programmeLanguage;
+  private final CaseRegistry registry;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public Recipients(VomProperties properties) {
-    this(properties.programme().language());
+  public Recipients(VomProperties properties, CaseRegistry registry) {
+    this.programmeLanguage = properties.programme().language();
+    this.registry = registry;
   }
 
+  /** Recipients without the case register: the referrer and mediators from the case's variables (diagram tests). */
   public Recipients(String programmeLanguage) {
     this.programmeLanguage = programmeLanguage;
+    this.registry = null;
   }
 
   public String programmeLanguage() {
@@ -53,8 +59,7 @@ public class Recipients {
    */
   public List<Recipient> of(String role, Function<String, Object> variables, IdentityService identity) {
     return switch (role) {
-      case REFERRER -> List.of(new Recipient(REFERRER, string(variables.apply(CaseVariables.REFERRER_NAME)),
-          string(variables.apply(CaseVariables.REFERRER_EMAIL)), null, programmeLanguage));
+      case REFERRER -> referrer(variables);
       case VICTIM, OFFENDER -> person(role, variables);
       case PARTICIPANTS, PARTIES -> withGuardians(PreparationPlan.agreedPersons(variables), variables);
       case MEDIATOR -> users(mediators(variables), identity);
@@ -127,7 +132,27 @@ public class Recipients {
     return recipients;
   }
 
-  private static List<String> mediators(Function<String, Object> variables) {
+  /** The referrer of record: as the case register has it (registration), which no user route can change. */
+  private List<Recipient> referrer(Function<String, Object> variables) {
+    Optional<CaseRegistry.RegisteredCase> registered = registered(variables);
+    if (registered.isPresent()) {
+      return List.of(new Recipient(REFERRER, registered.get().referrerName(), string(registered.get().referrerEmail()), null,
+          programmeLanguage));
+    }
+    return List.of(new Recipient(REFERRER, string(variables.apply(CaseVariables.REFERRER_NAME)),
+        string(variables.apply(CaseVariables.REFERRER_EMAIL)), null, programmeLanguage));
+  }
+
+  private Optional<CaseRegistry.RegisteredCase> registered(Function<String, Object> variables) {
+    Object caseNumber = variables.apply(CaseVariables.CASE_NUMBER);
+    return registry == null || caseNumber == null ? Optional.empty() : registry.find(caseNumber.toString());
+  }
+
+  /** The case's mediators: as the case register has them (the assignment), which no user route can change. */
+  private List<String> mediators(Function<String, Object> variables) {
+    if (registered(variables).isPresent()) {
+      return registry.mediators(variables.apply(CaseVariables.CASE_NUMBER).toString());
+    }
     Object mediators = variables.apply(CaseVariables.MEDIATORS);
     if (mediators instanceof Collection<?> ids && !ids.isEmpty()) {
       return ids.stream().map(Object::toString).toList();

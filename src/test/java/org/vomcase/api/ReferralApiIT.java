@@ -84,8 +84,9 @@ class ReferralApiIT extends AbstractApplicationIT {
   void referringSystemCannotReadCasesOrUseTheApps() {
     rest("policeapi").postJson("/api/referrals", referral().toString());
 
-    assertThat(json(rest("policeapi").get("/engine-rest/process-instance"))).isEmpty();
-    assertThat(json(rest("policeapi").get("/engine-rest/task"))).isEmpty();
+    // The boundary: a referring system reaches the referral and case-event API, no engine route.
+    assertThat(rest("policeapi").get("/engine-rest/process-instance").statusCode()).isEqualTo(403);
+    assertThat(rest("policeapi").get("/engine-rest/task").statusCode()).isEqualTo(403);
     assertThat(new Http(port).loginToWebapp("tasklist", "policeapi", DEMO_PASSWORD).statusCode()).isEqualTo(403);
   }
 
@@ -510,16 +511,25 @@ class ReferralApiIT extends AbstractApplicationIT {
         startFormSubmission(referral).toString());
 
     assertThat(refused.statusCode()).isIn(400, 500);
-    assertThat(refused.body()).contains("Referral rejected: offenders[0].dateOfBirth: must not be in the future");
+    assertThat(refused.body()).contains("dateOfBirth: must not be in the future");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
 
-  /** The variables as Tasklist submits a Camunda Form: scalars by value, lists as Json. */
+  /**
+   * The variables as Tasklist submits the referral form: scalars by value, each person as the form's group
+   * ({@code victim1}, {@code offender2}, ...) in Json, with the switches that show the second and third person.
+   */
   private static ObjectNode startFormSubmission(ObjectNode referral) {
     ObjectNode variables = JSON.createObjectNode();
     referral.fields().forEachRemaining(field -> {
       if (field.getValue().isArray()) {
-        variables.putObject(field.getKey()).put("type", "Json").put("value", field.getValue().toString());
+        String role = field.getKey().substring(0, field.getKey().length() - 1);
+        for (int i = 0; i < field.getValue().size(); i++) {
+          variables.putObject(role + (i + 1)).put("type", "Json").put("value", field.getValue().get(i).toString());
+          if (i > 0) {
+            variables.putObject("has" + Character.toUpperCase(role.charAt(0)) + role.substring(1) + (i + 1)).put("value", true);
+          }
+        }
       } else {
         variables.putObject(field.getKey()).set("value", field.getValue());
       }

@@ -75,7 +75,7 @@ class NotificationIT extends AbstractApplicationIT {
       assertThat(rest(reader).get("/vom/case-file?case=" + caseNumber).statusCode()).as(reader).isEqualTo(200);
     }
     assertThat(rest("admin").get("/vom/case-file?case=" + caseNumber).statusCode()).as("administration gives no case content")
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(rest("lea").get("/vom/case-file?case=" + caseNumber).statusCode()).as("another mediator").isEqualTo(404);
     assertThat(anonymous().get("/vom/case-file?case=" + caseNumber).statusCode()).isEqualTo(401);
     String letterId = jdbc.queryForObject("SELECT document_id FROM vom_message WHERE case_number = ? AND channel = 'letter'",

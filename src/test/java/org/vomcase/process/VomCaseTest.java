@@ -89,10 +89,12 @@ class VomCaseTest {
   CaseNumberGenerator caseNumbers = mock(CaseNumberGenerator.class);
   MediatorDirectory directory = mock(MediatorDirectory.class);
   int nextNumber = 1;
+  org.vomcase.access.CaseRegistry registry;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
+    registry = org.vomcase.support.UnitCaseRegistry.of(processEngine);
     when(caseNumbers.next(anyInt())).thenAnswer(call -> CaseNumberGenerator.format(call.getArgument(0), nextNumber++));
     when(notifications.send(any())).thenReturn(true);
     when(directory.mediators()).thenReturn(List.of(new Mediator("jonas", "Jonas Weber"), new Mediator("mara", "Mara Jensen")));
@@ -101,7 +103,8 @@ class VomCaseTest {
     useProgrammeProfile("de_toa");
     ProcessTests.registerMessaging(notifications);
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory,
-        new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService(), historyService())));
+        new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService(), historyService()),
+        registry));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());
@@ -990,7 +993,7 @@ class VomCaseTest {
   }
 
   private CaseEvents caseEvents() {
-    return new CaseEvents(runtimeService(), processEngine.getIdentityService());
+    return new CaseEvents(runtimeService(), processEngine.getIdentityService(), registry);
   }
 
   private OutgoingMessage singleMessageTo(String recipientRole) {
@@ -1034,7 +1037,7 @@ class VomCaseTest {
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
         new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null), null, null),
-        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class)));
+        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
   }
 
   private ProcessInstance start(Map<String, Object> referral) {

@@ -9,6 +9,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.Roles;
 import org.vomcase.process.CaseClock;
 import org.vomcase.process.CaseInputException;
@@ -54,10 +55,12 @@ public class CaseEvents {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final CaseRegistry registry;
 
-  public CaseEvents(RuntimeService runtime, IdentityService identity) {
+  public CaseEvents(RuntimeService runtime, IdentityService identity, CaseRegistry registry) {
     this.runtime = runtime;
     this.identity = identity;
+    this.registry = registry;
   }
 
   public Result record(CaseEvent event) {
@@ -97,8 +100,7 @@ public class CaseEvents {
     String caseNumber = caseNumberOf(event.caseNumber());
     ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(CaseRetention.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber).singleResult();
-    ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(caseNumber).singleResult();
+    ProcessInstance theCase = registeredInstance(caseNumber);
     ProcessInstance target = waiting != null ? waiting : theCase;
     if (target == null) {
       throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no case " + caseNumber
@@ -128,7 +130,7 @@ public class CaseEvents {
     if (identity.createGroupQuery().groupMember(user).groupId(Roles.COORDINATORS).count() == 0) {
       throw new CaseInputException(CaseVariables.EVENT_TYPE, "only coordinators change a case's mediators");
     }
-    if (runtime.getVariable(theCase.getId(), CaseVariables.MEDIATORS) == null) {
+    if (registry.mediators(theCase.getBusinessKey()).isEmpty()) {
       throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey()
           + " has no mediators yet: choose them in its task 'Assign mediators'");
     }
@@ -176,10 +178,15 @@ public class CaseEvents {
     return caseNumber.trim();
   }
 
+  /** The running case instance of a case number, as the case register knows it (never just any instance with that key). */
+  private ProcessInstance registeredInstance(String caseNumber) {
+    return registry.find(caseNumber).filter(c -> !c.deleted()).map(c -> runtime.createProcessInstanceQuery()
+        .processInstanceId(c.caseInstanceId()).processDefinitionKey(CaseProcess.KEY).singleResult()).orElse(null);
+  }
+
   private ProcessInstance openCase(String caseNumber) {
     caseNumberOf(caseNumber);
-    ProcessInstance theCase = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-        .processInstanceBusinessKey(caseNumber.trim()).singleResult();
+    ProcessInstance theCase = registeredInstance(caseNumber.trim());
     if (theCase == null) {
       throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber.trim()
           + " that you may record events on");
@@ -187,20 +194,23 @@ public class CaseEvents {
     return theCase;
   }
 
-  /** Coordinators record events on any case, mediators on their own cases, referring systems on the cases they referred. */
+  /**
+   * Coordinators record events on any case, mediators on their own cases, referring systems on the cases they
+   * referred: as the case register says, never a variable.
+   */
   private void mayRecord(String user, ProcessInstance theCase) {
     if (user == null || user.isBlank()) {
       throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-    if (groups.contains(Roles.COORDINATORS) || groups.contains(Roles.ADMINISTRATORS)) {
+    if (groups.contains(Roles.COORDINATORS)) {
       return;
     }
-    Object mediators = runtime.getVariable(theCase.getId(), CaseVariables.MEDIATORS);
-    if (groups.contains(Roles.MEDIATORS) && mediators instanceof List<?> list && list.contains(user)) {
+    String caseNumber = theCase.getBusinessKey();
+    if (groups.contains(Roles.MEDIATORS) && registry.isMediator(caseNumber, user)) {
       return;
     }
-    if (groups.contains(Roles.REFERRERS) && user.equals(runtime.getVariable(theCase.getId(), CaseVariables.REFERRED_BY))) {
+    if (groups.contains(Roles.REFERRERS) && registry.find(caseNumber).map(c -> user.equals(c.referredBy())).orElse(false)) {
       return;
     }
     // The same answer as for a case that does not exist: case numbers cannot be probed.

@@ -15,14 +15,16 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseAccess;
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.process.CaseInputException;
 
 /**
  * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when
  * the task is created, and on completion checks the choice (a mediator, and a different second one for
- * co-mediation) before recording the case's mediators and giving them the case ({@link CaseAccess}); a
- * reassignment moves the case from the mediators before to the new ones.
+ * co-mediation) before recording the case's mediators in the case register ({@link CaseRegistry}, which
+ * access and delivery read) and giving them the case ({@link CaseAccess}); a reassignment moves the case
+ * from the mediators before to the new ones. The variables it sets drive the diagrams' task assignment.
  */
 @Component("mediatorAssignmentListener")
 public class MediatorAssignmentListener implements TaskListener {
@@ -31,10 +33,12 @@ public class MediatorAssignmentListener implements TaskListener {
 
   private final MediatorDirectory directory;
   private final CaseAccess caseAccess;
+  private final CaseRegistry registry;
 
-  public MediatorAssignmentListener(MediatorDirectory directory, CaseAccess caseAccess) {
+  public MediatorAssignmentListener(MediatorDirectory directory, CaseAccess caseAccess, CaseRegistry registry) {
     this.directory = directory;
     this.caseAccess = caseAccess;
+    this.registry = registry;
   }
 
   @Override
@@ -71,7 +75,8 @@ public class MediatorAssignmentListener implements TaskListener {
     if (co != null) {
       mediators.add(co);
     }
-    List<String> before = currentMediators(task);
+    String caseNumber = task.getExecution().getProcessBusinessKey();
+    List<String> before = registry.mediators(caseNumber);
     if (before.isEmpty()) {
       caseAccess.grantCase(task.getProcessInstanceId(), mediators);
     } else {
@@ -79,21 +84,12 @@ public class MediatorAssignmentListener implements TaskListener {
       if (before.equals(mediators)) {
         throw new CaseInputException(LEAD_MEDIATOR, "these are the case's mediators already; choose who takes over");
       }
-      caseAccess.reassign(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), before, lead, mediators);
+      caseAccess.reassign(caseNumber, task.getProcessInstanceId(), before, lead, mediators);
     }
+    registry.setMediators(caseNumber, mediators);
     task.getExecution().setVariable(LEAD_MEDIATOR, lead);
     task.getExecution().setVariable(CO_MEDIATOR, co);
     task.getExecution().setVariable(MEDIATORS, Variables.objectValue(mediators).serializationDataFormat("application/json").create());
-  }
-
-  /** The mediators the case has now (none before the first assignment). */
-  private static List<String> currentMediators(DelegateTask task) {
-    Object value = task.getExecution().getProcessInstance().getVariable(MEDIATORS);
-    List<String> mediators = new ArrayList<>();
-    if (value instanceof java.util.Collection<?> ids) {
-      ids.forEach(id -> mediators.add(String.valueOf(id)));
-    }
-    return mediators;
   }
 
   private static String blankToNull(String value) {

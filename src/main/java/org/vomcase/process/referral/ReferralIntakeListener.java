@@ -1,5 +1,6 @@
 package org.vomcase.process.referral;
 
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.confidential.ConfidentialField;
 import org.vomcase.confidential.ConfidentialNotes;
 
@@ -14,8 +15,9 @@ import org.vomcase.process.CaseVariables;
 
 /**
  * "Referral received": checks the referral before the case exists (a rejected referral rolls the
- * whole start back, so nothing is created), then gives the case its number as business key and
- * records the programme profile and registration time.
+ * whole start back, so nothing is created), then gives the case its number as business key, enters it
+ * in the case register ({@link CaseRegistry}: the number, who referred it, the referrer of record) and
+ * records the programme profile and registration time. It is the only way a case gets a number.
  */
 @Component("referralIntakeListener")
 public class ReferralIntakeListener implements ExecutionListener {
@@ -23,9 +25,12 @@ public class ReferralIntakeListener implements ExecutionListener {
   private final CaseNumberGenerator caseNumbers;
   private final String programmeProfile;
   private final ConfidentialNotes confidentialNotes;
+  private final CaseRegistry registry;
 
-  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes) {
+  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
+      CaseRegistry registry) {
     this.caseNumbers = caseNumbers;
+    this.registry = registry;
     this.confidentialNotes = confidentialNotes;
     this.programmeProfile = properties.programme().profile();
   }
@@ -50,6 +55,9 @@ public class ReferralIntakeListener implements ExecutionListener {
     execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);
     execution.setVariable(CaseVariables.REGISTERED_AT, now.toString());
     execution.setProcessBusinessKey(caseNumber);
+    // The register's primary key refuses a second case with this number (the start rolls back).
+    registry.register(caseNumber, execution.getProcessInstanceId(), authentication == null ? null : authentication.getUserId(),
+        (String) prepared.get(CaseVariables.REFERRER_NAME), (String) prepared.get(CaseVariables.REFERRER_EMAIL), now);
     // The police file's details go to the coordinators' confidential store, never into a variable (R4).
     String policeFile = ConfidentialNotes.checked(ConfidentialField.POLICE_FILE, submitted.get(ConfidentialField.POLICE_FILE.variable()));
     if (policeFile != null) {

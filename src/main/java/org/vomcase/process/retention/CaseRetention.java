@@ -41,11 +41,14 @@ public class CaseRetention {
   private final org.vomcase.audit.AuditLog audit;
   private final org.vomcase.confidential.ConfidentialNotes confidentialNotes;
   private final org.vomcase.access.CaseAccess caseAccess;
+  private final org.vomcase.access.CaseRegistry registry;
 
   public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents,
       org.vomcase.notification.MailDelivery mail, org.vomcase.audit.AuditLog audit,
-      org.vomcase.confidential.ConfidentialNotes confidentialNotes, org.vomcase.access.CaseAccess caseAccess) {
+      org.vomcase.confidential.ConfidentialNotes confidentialNotes, org.vomcase.access.CaseAccess caseAccess,
+      org.vomcase.access.CaseRegistry registry) {
     this.caseAccess = caseAccess;
+    this.registry = registry;
     this.audit = audit;
     this.confidentialNotes = confidentialNotes;
     this.history = history;
@@ -106,6 +109,7 @@ public class CaseRetention {
     int dropped = mail.deleteCase(caseNumber);
     audit.deleteCase(caseNumber);
     int notes = confidentialNotes.deleteCase(caseNumber);
+    registry.forget(caseNumber, org.vomcase.process.CaseClock.now().toOffsetDateTime());
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
         + messages + " messages, " + documentCount + " documents, " + notes + " confidential notes, " + grants + " authorizations, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);

@@ -49,19 +49,21 @@ class RecordCaseEventTest {
 
   ProcessEngine processEngine;
   IdentityService identity;
+  org.vomcase.access.CaseRegistry registry;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
     identity = processEngine.getIdentityService();
+    registry = org.vomcase.support.UnitCaseRegistry.of(processEngine);
     CaseNumberGenerator numbers = mock(CaseNumberGenerator.class);
     when(numbers.next(anyInt())).thenReturn("VOM-2026-00042");
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
     Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(org.mockito.Mockito.mock(org.vomcase.notification.NotificationService.class)));
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null),
-        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class)));
+        org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
     Mocks.register("caseClosure", new CaseClosure());
-    Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity)));
+    Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity, registry)));
     for (String[] user : List.of(new String[] {"clara", Roles.COORDINATORS}, new String[] {"mara", Roles.MEDIATORS},
         new String[] {"lea", Roles.MEDIATORS}, new String[] {"policeapi", Roles.REFERRERS}, new String[] {"otherapi", Roles.REFERRERS})) {
       if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
@@ -151,7 +153,9 @@ class RecordCaseEventTest {
     ProcessInstance theCase = runtimeService().startProcessInstanceByKey("vom-case", Referrals.referral());
     identity.clearAuthentication();
     if (!mediators.isEmpty()) {
+      // As the assignment does: the variable for the diagrams, the case register for access.
       runtimeService().setVariable(theCase.getId(), CaseVariables.MEDIATORS, mediators);
+      registry.setMediators(theCase.getBusinessKey(), mediators);
     }
     assertThat(theCase).isWaitingAt("Task_CheckEligibility");
     return theCase;

@@ -1,0 +1,86 @@
+package org.vomcase.access;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The register of cases, in the application's own tables and written only by the case's own steps: the
+ * registration of a referral enters the case ({@code vom_case}: number, case instance, who referred it and
+ * the referrer of record), the assignment of mediators enters them ({@code vom_case_mediator}). Whatever
+ * decides access to a case or where its reports go reads this register, never a process variable.
+ *
+ * <p>A case number is unique by construction: {@code vom_case.case_number} is the table's primary key, so
+ * the database refuses a second case with the same number on any node, and a deleted case keeps its row
+ * (without personal data) so that its number is never given again.
+ */
+@Service
+public class CaseRegistry {
+
+  /** A registered case. */
+  public record RegisteredCase(String caseNumber, String caseInstanceId, String referredBy, String referrerName,
+      String referrerEmail, boolean deleted) {}
+
+  private final JdbcTemplate jdbc;
+
+  public CaseRegistry(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Enters a new case, in the transaction that starts it: if the number is taken the database refuses
+   * the row and the whole start is rolled back.
+   */
+  public void register(String caseNumber, String caseInstanceId, String referredBy, String referrerName, String referrerEmail,
+      OffsetDateTime registeredAt) {
+    jdbc.update("INSERT INTO vom_case (case_number, process_instance_id, referred_by, referrer_name, referrer_email,"
+        + " registered_at) VALUES (?, ?, ?, ?, ?, ?)", caseNumber, caseInstanceId, referredBy, referrerName, referrerEmail,
+        Timestamp.from(registeredAt.toInstant()));
+  }
+
+  public Optional<RegisteredCase> find(String caseNumber) {
+    if (caseNumber == null) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT case_number, process_instance_id, referred_by, referrer_name, referrer_email, deleted_at"
+        + " FROM vom_case WHERE case_number = ?", (row, n) -> new RegisteredCase(row.getString(1), row.getString(2),
+        row.getString(3), row.getString(4), row.getString(5), row.getTimestamp(6) != null), caseNumber).stream().findFirst();
+  }
+
+  /** The case a case instance belongs to (the case's own instance, not its called processes). */
+  public Optional<String> caseOfInstance(String caseInstanceId) {
+    return jdbc.queryForList("SELECT case_number FROM vom_case WHERE process_instance_id = ?", String.class, caseInstanceId)
+        .stream().findFirst();
+  }
+
+  /** The case's mediators, the lead mediator first; none before the assignment. */
+  public List<String> mediators(String caseNumber) {
+    return jdbc.queryForList("SELECT user_id FROM vom_case_mediator WHERE case_number = ? ORDER BY is_lead DESC, user_id",
+        String.class, caseNumber);
+  }
+
+  public boolean isMediator(String caseNumber, String userId) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_mediator WHERE case_number = ? AND user_id = ?",
+        Integer.class, caseNumber, userId);
+    return count != null && count > 0;
+  }
+
+  /** Records the case's mediators (the assignment and every reassignment), in the transaction of that step. */
+  public void setMediators(String caseNumber, List<String> mediators) {
+    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
+    for (int i = 0; i < mediators.size(); i++) {
+      jdbc.update("INSERT INTO vom_case_mediator (case_number, user_id, is_lead) VALUES (?, ?, ?)", caseNumber, mediators.get(i),
+          i == 0);
+    }
+  }
+
+  /** The case's personal data leave the register with the case (R20); its number stays taken. */
+  public void forget(String caseNumber, OffsetDateTime deletedAt) {
+    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
+    jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, deleted_at = ?"
+        + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
+  }
+}

@@ -1,0 +1,79 @@
+package org.vomcase.access;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.vomcase.process.CaseProcess;
+import org.vomcase.process.CaseVariables;
+
+/**
+ * Enters the cases of an installation that predates the case register, once, at start: each case
+ * instance whose number the register does not know yet is entered with the referrer and mediators it
+ * recorded at its registration and assignment. Later starts find nothing to do.
+ */
+@Component
+public class CaseRegistryBackfill {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseRegistryBackfill.class);
+
+  private final HistoryService history;
+  private final CaseRegistry registry;
+  private final org.camunda.bpm.engine.ManagementService management;
+
+  public CaseRegistryBackfill(HistoryService history, CaseRegistry registry,
+      org.camunda.bpm.engine.ManagementService management) {
+    this.history = history;
+    this.registry = registry;
+    this.management = management;
+  }
+
+  @Order(0)
+  @EventListener(ApplicationReadyEvent.class)
+  public void enterEarlierCases() {
+    int entered = 0;
+    // Only the cases the register lacks (none after the first start): the engine's history, asked once.
+    List<HistoricProcessInstance> missing = history.createNativeHistoricProcessInstanceQuery().sql("SELECT * FROM "
+        + management.getTableName(HistoricProcessInstance.class) + " P WHERE P.PROC_DEF_KEY_ = '" + CaseProcess.KEY + "' AND P.BUSINESS_KEY_ IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM vom_case C WHERE C.case_number = P.BUSINESS_KEY_)").list();
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (HistoricProcessInstance instance : missing) {
+      String caseNumber = instance.getBusinessKey();
+      if (!known.add(caseNumber)) {
+        continue;
+      }
+      Map<String, Object> values = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+          .stream().filter(v -> instance.getId().equals(v.getExecutionId()) && v.getValue() != null)
+          .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
+      OffsetDateTime registeredAt = instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
+      registry.register(caseNumber, instance.getId(), text(values.get(CaseVariables.REFERRED_BY)),
+          text(values.get(CaseVariables.REFERRER_NAME)), text(values.get(CaseVariables.REFERRER_EMAIL)), registeredAt);
+      List<String> mediators = new ArrayList<>();
+      if (values.get(CaseVariables.MEDIATORS) instanceof Collection<?> ids) {
+        ids.forEach(id -> mediators.add(String.valueOf(id)));
+      }
+      if (!mediators.isEmpty()) {
+        registry.setMediators(caseNumber, mediators);
+      }
+      entered++;
+    }
+    if (entered > 0) {
+      LOG.info("Case register: {} cases of an earlier version entered", entered);
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}
