@@ -44,7 +44,7 @@ function watch(page, role) {
     const status = response.status();
     calls.get(role).add(`${request.method()} ${template(url)}${discover ? ' ' + status : ''}`);
     if (status >= 500) problems.push(`${role}: ${request.method()} ${pathname} answered ${status}`);
-    if (status === 403 && response.headers()['x-vom-boundary']) {
+    if (status === 403 && response.headers()['x-vom-boundary'] === 'route') {
       const call = `${request.method()} ${pathname}`;
       if ((withheld[role] || []).some(pattern => pattern.test(call))) refusedOnPurpose.add(`${role}: ${template(url)}`);
       else problems.push(`${role}: the boundary refused ${call}`);

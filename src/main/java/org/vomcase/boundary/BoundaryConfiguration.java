@@ -40,7 +40,8 @@ public class BoundaryConfiguration {
         CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
       } catch (CanonicalPath.Refused e) {
         LOG.info("Firewall refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        EngineBoundary.write(response, Refusal.badRequest("The address is refused: " + e.getMessage()));
+        EngineBoundary.write(response, Refusal.badRequest("The address is refused: " + e.getMessage()),
+            EngineBoundary.REFUSED_ADDRESS);
         return;
       }
       chain.doFilter(request, response);
@@ -48,33 +49,45 @@ public class BoundaryConfiguration {
   }
 
   @Bean
-  public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-      @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mvc) {
-    String webappApi = webappPath + "/api";
-    Supplier<RouteInventory> inventory = new Supplier<>() {
-      private volatile RouteInventory discovered;
-
-      @Override
-      public RouteInventory get() {
-        RouteInventory result = discovered;
-        if (result == null) {
-          synchronized (this) {
-            if (discovered == null) {
-              discovered = discover(webappApi, mvc.getIfAvailable());
-            }
-            result = discovered;
-          }
-        }
-        return result;
-      }
-    };
+  public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine, DiscoveredRoutes routes) {
     FilterRegistrationBean<EngineBoundary> registration = new FilterRegistrationBean<>(
-        new EngineBoundary(engine, webappApi, inventory));
+        new EngineBoundary(engine, routes.webappApi(), routes));
     registration.setName("vom-engine-boundary");
     registration.setOrder(FilterOrder.BOUNDARY);
-    registration.addUrlPatterns(Entry.ENGINE_REST + "/*", webappApi + "/*", "/api/*", "/vom/*");
+    registration.addUrlPatterns(Entry.ENGINE_REST + "/*", routes.webappApi() + "/*", "/api/*", "/vom/*");
     return registration;
+  }
+
+  /** The routes of the running application, discovered at the first request (the webapps' plugins are loaded by then). */
+  @org.springframework.stereotype.Component
+  public static class DiscoveredRoutes implements Supplier<RouteInventory> {
+    private final String webappApi;
+    private final ObjectProvider<RequestMappingHandlerMapping> mvc;
+    private volatile RouteInventory discovered;
+
+    public DiscoveredRoutes(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+        @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mvc) {
+      this.webappApi = webappPath + "/api";
+      this.mvc = mvc;
+    }
+
+    public String webappApi() {
+      return webappApi;
+    }
+
+    @Override
+    public RouteInventory get() {
+      RouteInventory result = discovered;
+      if (result == null) {
+        synchronized (this) {
+          if (discovered == null) {
+            discovered = discover(webappApi, mvc.getIfAvailable());
+          }
+          result = discovered;
+        }
+      }
+      return result;
+    }
   }
 
   /** The routes of the running application, and a warning for every allowed route it no longer offers. */

@@ -34,6 +34,11 @@ public class EngineBoundary extends OncePerRequestFilter {
 
   public static final String REFUSED_HEADER = "X-VOM-Boundary";
 
+  /** The header's values: the address was refused (400), the route is not open to the caller, or a route's rule refused. */
+  public static final String REFUSED_ADDRESS = "address";
+  public static final String REFUSED_ROUTE = "route";
+  public static final String REFUSED_BY_RULE = "rule";
+
   private static final Logger LOG = LoggerFactory.getLogger(EngineBoundary.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +59,7 @@ public class EngineBoundary extends OncePerRequestFilter {
     try {
       path = CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
     } catch (CanonicalPath.Refused e) {
-      write(response, Refusal.badRequest("The address is refused: " + e.getMessage()));
+      write(response, Refusal.badRequest("The address is refused: " + e.getMessage()), REFUSED_ADDRESS);
       return;
     }
     Entry.Located located = Entry.locate(path, webappApi);
@@ -70,7 +75,7 @@ public class EngineBoundary extends OncePerRequestFilter {
       LOG.info("Boundary refused {} {} for {}", request.getMethod(), path, caller.describe());
       write(response, caller.isAnonymous()
           ? new Refusal(401, "Unauthorized", "Log in first", List.of())
-          : Refusal.forbidden(request.getMethod() + " " + path + " is not open to your role"));
+          : Refusal.forbidden(request.getMethod() + " " + path + " is not open to your role"), REFUSED_ROUTE);
       return;
     }
     Map<String, String> variables = template.get().match(located.path());
@@ -78,7 +83,7 @@ public class EngineBoundary extends OncePerRequestFilter {
     Refusal refusal = asSystem(() -> check(checked));
     if (refusal != null) {
       LOG.info("Boundary refused {} {} for {}: {}", request.getMethod(), path, caller.describe(), refusal.message());
-      write(response, refusal);
+      write(response, refusal, REFUSED_BY_RULE);
       return;
     }
     chain.doFilter(checked.forward(), response);
@@ -131,9 +136,9 @@ public class EngineBoundary extends OncePerRequestFilter {
     }
   }
 
-  static void write(HttpServletResponse response, Refusal refusal) throws IOException {
+  static void write(HttpServletResponse response, Refusal refusal, String kind) throws IOException {
     response.setStatus(refusal.status());
-    response.setHeader(REFUSED_HEADER, "refused");
+    response.setHeader(REFUSED_HEADER, kind);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("application/json;charset=UTF-8");
     response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body()));

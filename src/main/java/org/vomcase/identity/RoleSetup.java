@@ -264,6 +264,11 @@ public class RoleSetup {
     }
   }
 
+  /** The columns of every filter: the case number and the person a task is about (task variables, see TaskNames). */
+  static final List<Map<String, String>> FILTER_COLUMNS = List.of(
+      Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case number"),
+      Map.of("name", CaseVariables.PERSON_LABEL, "label", "Person"));
+
   private static void ensureFilter(
       FilterService filters, TaskService tasks, AuthorizationService authorizations, FilterDefinition definition) {
     Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
@@ -273,10 +278,7 @@ public class RoleSetup {
       properties.put("priority", definition.priority());
       properties.put("refresh", true);
       properties.put("showUndefinedVariable", false);
-      properties.put(
-          "variables",
-          List.of(
-              Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case number")));
+      properties.put("variables", FILTER_COLUMNS);
       filter =
           filters
               .newTaskFilter(definition.name())
@@ -284,6 +286,16 @@ public class RoleSetup {
               .setQuery(definition.query().apply(tasks));
       filters.saveFilter(filter);
       LOG.info("Created Tasklist filter '{}'", definition.name());
+    } else if (filter.getProperties().get("variables") instanceof List<?> columns
+        && columns.stream().noneMatch(c -> c instanceof Map<?, ?> m && CaseVariables.PERSON_LABEL.equals(m.get("name")))) {
+      // An installation from before the "Person" column (the person's name left the task names); other columns stay.
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      List<Object> withPerson = new java.util.ArrayList<>(columns);
+      withPerson.add(FILTER_COLUMNS.get(1));
+      properties.put("variables", withPerson);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+      LOG.info("Added the column 'Person' to Tasklist filter '{}'", definition.name());
     }
     for (String group : definition.groups()) {
       ensureGrant(authorizations, group, new Grant(Resources.FILTER, filter.getId(), Set.of(Permissions.READ)));

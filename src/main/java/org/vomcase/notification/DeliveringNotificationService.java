@@ -92,7 +92,7 @@ public class DeliveringNotificationService implements NotificationService {
         mail.deliver(new MailDelivery.Mail(key, message.caseNumber(), message.message(), recipient.id(), recipient.email(),
             recipient.name(), text.subject(), text.body(), attachments));
       } catch (RuntimeException e) {
-        log.fail(key, e.getMessage());
+        log.fail(key, e instanceof MailDelivery.DeliveryFailed failed ? failed.detail() : e.getMessage());
         throw e;
       }
       log.finish(key, MessageLog.SENT);

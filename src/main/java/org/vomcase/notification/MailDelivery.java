@@ -86,8 +86,7 @@ public class MailDelivery {
         drop(mail, message);
       }
     } catch (MessagingException | MailException | IOException e) {
-      throw new IllegalStateException("Mail '" + mail.subject() + "' could not be delivered to " + destination() + ": "
-          + e.getMessage(), e);
+      throw new DeliveryFailed(mail, destination(), e);
     }
   }
 
@@ -150,6 +149,27 @@ public class MailDelivery {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A mail that could not be delivered. Its message, which the case file shows its readers, says why in
+   * the mail server's words; what reaches the engine (the failed job, the incident an administrator sees in
+   * Cockpit) names only the case, the message, the recipient's id in the case and the kind of failure:
+   * no address, name or subject, and no cause chain that would carry them.
+   */
+  public static final class DeliveryFailed extends IllegalStateException {
+    private final String detail;
+
+    DeliveryFailed(Mail mail, String destination, Exception cause) {
+      super("Mail '" + mail.message() + "' of case " + mail.caseNumber() + " to " + mail.recipientId()
+          + " could not be delivered to the " + destination + " (" + cause.getClass().getSimpleName() + ")");
+      this.detail = getMessage() + ": " + cause.getMessage();
+    }
+
+    /** The message with the mail server's own words (addresses included), for the case file only. */
+    public String detail() {
+      return detail;
     }
   }
 }

@@ -68,6 +68,8 @@ public final class CaseVariables {
   /** Contact and consent of one person (called process contact-person). */
   public static final String PERSON = "person";
   public static final String PERSON_ID = "personId";
+  /** Task-local: "Ana Roth (V1)", the person a task is about, for those who read the task's values (not in its name). */
+  public static final String PERSON_LABEL = "personLabel";
   public static final String PERSON_NAME = "personName";
   public static final String PERSON_ROLE = "personRole";
   public static final String PERSON_PHONE = "personPhone";

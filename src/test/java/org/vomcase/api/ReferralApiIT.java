@@ -195,7 +195,7 @@ class ReferralApiIT extends AbstractApplicationIT {
       JsonNode conversations = json(mara.get("/engine-rest/task?taskDefinitionKey=Task_FollowUpConversation&processInstanceBusinessKey=" + caseNumber));
       assertThat(conversations).hasSize(2);
       for (JsonNode conversation : conversations) {
-        boolean victim = conversation.path("name").asText().contains("(V1)");
+        boolean victim = conversation.path("name").asText().contains(": V1,");
         submit(mara, conversation.path("id").asText(), victim
             ? "{\"followUpOutcome\":{\"value\":\"held\"},\"satisfaction\":{\"value\":\"satisfied\"},\"fair\":{\"value\":\"yes\"},"
                 + "\"heard\":{\"value\":\"yes\"},\"recommend\":{\"value\":\"yes\"},\"fearChange\":{\"value\":\"less_fear\"}}"

@@ -85,6 +85,23 @@ public final class Http {
     return send(request(path).header("Content-Type", "application/json").method(method, body));
   }
 
+  /**
+   * Any method on a raw path (sent exactly as given: path parameters, encodings and all), with a JSON body
+   * for methods that carry one, and the webapps' CSRF header when this client has a webapp session.
+   */
+  public HttpResponse<String> exchange(String method, String rawPath, String json) {
+    boolean withBody = !method.equals("GET") && !method.equals("DELETE") && !method.equals("OPTIONS") && !method.equals("HEAD");
+    HttpRequest.BodyPublisher body = withBody ? HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json)
+        : HttpRequest.BodyPublishers.noBody();
+    HttpRequest.Builder builder = request(rawPath).method(method, body);
+    if (withBody) {
+      builder.header("Content-Type", "application/json");
+    }
+    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+        .reduce((first, second) -> second).ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+    return send(builder);
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> form) {
     String body =
         form.entrySet().stream()

@@ -47,7 +47,6 @@ public class FollowUpPlan {
     task.setVariableLocal(PERSON_NAME, text(person, ReferralValidator.NAME));
     task.setVariableLocal(PERSON_PHONE, text(person, ReferralValidator.PHONE));
     task.setVariableLocal(PERSON_EMAIL, text(person, ReferralValidator.EMAIL));
-    task.setName(task.getName() + ": " + text(person, ReferralValidator.NAME) + " (" + text(person, "personId") + "), "
-        + task.getVariable(CASE_NUMBER));
+    org.vomcase.process.TaskNames.forPerson(task, text(person, "personId"), text(person, ReferralValidator.NAME));
   }
 }

@@ -77,7 +77,9 @@ class ContactPersonTest {
 
     assertThat(instance).isWaitingAt("Task_CallForConsent");
     assertThat(task()).isAssignedTo("mara");
-    Assertions.assertThat(task().getName()).isEqualTo("Call the person for consent: Carl Vogt (O1), VOM-2026-00007");
+    // The name names the person by id only (everyone who sees a task sees its name); the name is a task variable.
+    Assertions.assertThat(task().getName()).isEqualTo("Call the person for consent: O1, VOM-2026-00007");
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.PERSON_LABEL)).isEqualTo("Carl Vogt (O1)");
     Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId()))
         .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getUserId())
         .containsExactlyInAnyOrder("mara", "jonas");
