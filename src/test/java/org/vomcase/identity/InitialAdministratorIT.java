@@ -84,6 +84,22 @@ class InitialAdministratorIT {
     }
   }
 
+  @Test
+  void aLockedOutAdministratorIsUnlockedByTheStartUpOption() {
+    String database = freshDatabase();
+    try (ConfigurableApplicationContext first = start(database, "--vom.admin.user-id=ops", "--vom.admin.password=" + STRONG_PASSWORD)) {
+      IdentityService identity = first.getBean(ProcessEngine.class).getIdentityService();
+      for (int i = 0; i < 12; i++) {
+        identity.checkPassword("ops", "guess-" + i);
+      }
+      assertThat(identity.checkPassword("ops", STRONG_PASSWORD)).as("locked by the guesses").isFalse();
+    }
+
+    try (ConfigurableApplicationContext second = start(database, "--vom.admin.unlock=ops")) {
+      assertThat(second.getBean(ProcessEngine.class).getIdentityService().checkPassword("ops", STRONG_PASSWORD)).isTrue();
+    }
+  }
+
   private static String freshDatabase() {
     return "jdbc:h2:mem:production-check-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
   }
