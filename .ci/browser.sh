@@ -2,7 +2,9 @@
 # Browser tests in Debian's headless chromium: every form renders in form-js 1.8.7 (Tasklist 7.24's),
 # a coordinator and a mediator work a case through the real Tasklist (e2e/tasklist.mjs), and the
 # "Case file" tabs of Tasklist and Cockpit show a case's messages and letters (e2e/case-file.mjs), and
-# the supervisors' "Programme figures" on the Cockpit start page match GET /vom/figures (e2e/figures.mjs).
+# the supervisors' "Programme figures" on the Cockpit start page match GET /vom/figures (e2e/figures.mjs), and
+# every role clicks through its apps without the engine boundary refusing anything its screens need
+# (e2e/boundary.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,3 +34,4 @@ export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}"
 node e2e/tasklist.mjs "http://localhost:$PORT"
 node e2e/case-file.mjs "http://localhost:$PORT"
 node e2e/figures.mjs "http://localhost:$PORT"
+node e2e/boundary.mjs "http://localhost:$PORT"

@@ -95,7 +95,8 @@ class NotificationIT extends AbstractApplicationIT {
       assertThat(e.path("action").asText()).isEqualTo("document_opened");
       assertThat(e.path("subject").asText()).startsWith("letter-" + caseNumber);
     });
-    assertThat(rest("policeapi").getBytes("/vom/documents/" + letterId).statusCode()).isEqualTo(404);
+    assertThat(rest("policeapi").getBytes("/vom/documents/" + letterId).statusCode()).as("not open to referring systems")
+        .isEqualTo(403);
 
     // The mediator posts the letter and marks it posted; a cross-site form (no header) cannot.
     String messageId = jdbc.queryForObject("SELECT id FROM vom_message WHERE case_number = ? AND channel = 'letter'", String.class,
