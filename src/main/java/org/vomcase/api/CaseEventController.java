@@ -41,14 +41,20 @@ public class CaseEventController {
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> record(@PathVariable String caseNumber, @RequestBody Map<String, Object> event) {
     Authentication caller = identityService.getCurrentAuthentication();
+    for (String field : event == null ? java.util.Set.<String>of() : event.keySet()) {
+      if (!FIELDS.containsKey(field)) {
+        throw new CaseInputException(field, "is not a field of a case event (type, personId, reason, proceedingsEndedOn,"
+            + " proceedingsOutcome)");
+      }
+    }
     if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
       return body(HttpStatus.FORBIDDEN, "Not allowed to record case events", null);
     }
     // The engine call runs as the system: CaseEvents checks that the caller may record on this case.
     return Callers.asSystem(identityService, () -> {
-      CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event.get("type")),
-          text(event.get("personId")), text(event.get("reason")), caller.getUserId(), text(event.get("proceedingsEndedOn")),
-          text(event.get("proceedingsOutcome"))));
+      CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event, "type"),
+          text(event, "personId"), text(event, "reason"), caller.getUserId(), text(event, "proceedingsEndedOn"),
+          text(event, "proceedingsOutcome")));
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("caseNumber", caseNumber);
       answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
@@ -56,19 +62,18 @@ public class CaseEventController {
     });
   }
 
-  @ExceptionHandler(CaseInputException.class)
-  public ResponseEntity<Map<String, Object>> refused(CaseInputException e) {
-    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
+  /** A text field of the event: absent, or text; anything else is refused with the field's name. */
+  private static String text(Map<String, Object> event, String field) {
+    Object value = event.get(field);
+    if (value != null && !(value instanceof String)) {
+      throw new CaseInputException(FIELDS.getOrDefault(field, field), "must be text");
+    }
+    return (String) value;
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST, "The body is not a JSON object of a case event", null);
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
+  /** The API's fields and the case-event form's fields they are. */
+  private static final Map<String, String> FIELDS = Map.of("type", "eventType", "personId", "eventPersonId", "reason",
+      "eventReason", "proceedingsEndedOn", "proceedingsEndedOn", "proceedingsOutcome", "proceedingsOutcome");
 
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -40,10 +40,14 @@ public class ReferralController {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final int maxPersons;
 
-  public ReferralController(RuntimeService runtimeService, IdentityService identityService) {
+  public ReferralController(RuntimeService runtimeService, IdentityService identityService,
+      @org.springframework.beans.factory.annotation.Value("${vom.intake.max-persons-per-side:"
+          + org.vomcase.process.referral.ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
+    this.maxPersons = maxPersons;
   }
 
   @PostMapping(consumes = "application/json", produces = "application/json")
@@ -52,33 +56,21 @@ public class ReferralController {
     if (!Callers.inAnyGroup(caller, List.of(Roles.REFERRERS, Roles.COORDINATORS))) {
       return error(HttpStatus.FORBIDDEN, "Only referring systems and coordinators may send referrals", List.of());
     }
+    if (referral == null) {
+      throw new ReferralRejectedException(List.of(new FieldError("referral", "the body must be a JSON object of a referral")));
+    }
     List<FieldError> unknown = referral.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
         .map(key -> new FieldError(key, "is not a field of a referral")).toList();
     if (!unknown.isEmpty()) {
       throw new ReferralRejectedException(unknown);
     }
     // Checked here for a clear 400 before anything starts; the start listener checks again.
-    ReferralIntake.prepare(referral, CaseClock.today());
+    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", instance.getBusinessKey());
     body.put("processInstanceId", instance.getId());
     return ResponseEntity.created(URI.create("/api/referrals/" + instance.getBusinessKey())).body(body);
-  }
-
-  @ExceptionHandler(ReferralRejectedException.class)
-  public ResponseEntity<Map<String, Object>> rejected(ReferralRejectedException e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return error(HttpStatus.BAD_REQUEST, "The body is not a JSON object of a referral", List.of());
-  }
-
-  @ExceptionHandler(AuthorizationException.class)
-  public ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
-    return error(HttpStatus.FORBIDDEN, "Not allowed to start cases", List.of());
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, List<FieldError> errors) {

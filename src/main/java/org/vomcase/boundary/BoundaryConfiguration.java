@@ -49,9 +49,10 @@ public class BoundaryConfiguration {
   }
 
   @Bean
-  public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine, DiscoveredRoutes routes) {
+  public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine, DiscoveredRoutes routes,
+      DatabaseProbe database) {
     FilterRegistrationBean<EngineBoundary> registration = new FilterRegistrationBean<>(
-        new EngineBoundary(engine, routes.webappApi(), routes));
+        new EngineBoundary(engine, routes.webappApi(), routes, database));
     registration.setName("vom-engine-boundary");
     registration.setOrder(FilterOrder.BOUNDARY);
     registration.addUrlPatterns(Entry.ENGINE_REST + "/*", routes.webappApi() + "/*", "/api/*", "/vom/*");

@@ -21,6 +21,8 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.vomcase.process.CaseInputException;
 
 /**
  * The one boundary of every HTTP entry ({@code /engine-rest}, {@code /camunda/api}, {@code /api}, {@code /vom}):
@@ -45,11 +47,13 @@ public class EngineBoundary extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final String webappApi;
   private final Supplier<RouteInventory> inventory;
+  private final DatabaseProbe database;
 
-  public EngineBoundary(ProcessEngine engine, String webappApi, Supplier<RouteInventory> inventory) {
+  public EngineBoundary(ProcessEngine engine, String webappApi, Supplier<RouteInventory> inventory, DatabaseProbe database) {
     this.engine = engine;
     this.webappApi = webappApi;
     this.inventory = inventory;
+    this.database = database;
   }
 
   @Override
@@ -86,7 +90,51 @@ public class EngineBoundary extends OncePerRequestFilter {
       write(response, refusal, REFUSED_BY_RULE);
       return;
     }
-    chain.doFilter(checked.forward(), response);
+    answer(request, path, checked, chain, response);
+  }
+
+  /**
+   * Runs the route and keeps its answer in the error contract ({@link ErrorContract}): a user's mistake that
+   * the engine answered 500 becomes 400 with the form's fields, a conflict 409, an absent database 503,
+   * another fault a 500 with a reference; everything else goes out as the route answered it.
+   */
+  private void answer(HttpServletRequest request, String path, BoundaryRequest checked, FilterChain chain,
+      HttpServletResponse response) throws IOException, ServletException {
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    Refusal replacement = null;
+    try (CaseInputException.Watch mistakes = CaseInputException.watch()) {
+      chain.doFilter(checked.forward(), buffered);
+      int status = buffered.getStatus();
+      if (status >= 400 && checked.route().entry() != Entry.APPLICATION) {
+        String what = request.getMethod() + " " + path;
+        if (status >= 500 && mistakes.first() != null) {
+          replacement = asSystem(() -> ErrorContract.mistake(mistakes.first(), FormSubmissions.formOf(checked), true));
+          LOG.info("Refused input to {} by {}: {}", what, checked.caller().describe(), replacement.message());
+        } else if (status >= 500 && !database.reachable()) {
+          replacement = ErrorContract.unavailable();
+        } else if (status >= 500 || status == 400) {
+          replacement = ErrorContract.replaceEngineError(status, json(buffered.getContentAsByteArray()), what);
+        }
+      } else if (status >= 500 && !database.reachable()) {
+        replacement = ErrorContract.unavailable();
+      }
+    }
+    if (replacement != null) {
+      buffered.resetBuffer();
+      if (replacement.status() == 503) {
+        buffered.setHeader("Retry-After", "30");
+      }
+      writeTo(buffered, replacement, null);
+    }
+    buffered.copyBodyToResponse();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(byte[] body) {
+    try {
+      return body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    }
   }
 
   private static Refusal check(BoundaryRequest request) {
@@ -137,8 +185,14 @@ public class EngineBoundary extends OncePerRequestFilter {
   }
 
   static void write(HttpServletResponse response, Refusal refusal, String kind) throws IOException {
+    writeTo(response, refusal, kind);
+  }
+
+  private static void writeTo(HttpServletResponse response, Refusal refusal, String kind) throws IOException {
     response.setStatus(refusal.status());
-    response.setHeader(REFUSED_HEADER, kind);
+    if (kind != null) {
+      response.setHeader(REFUSED_HEADER, kind);
+    }
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("application/json;charset=UTF-8");
     response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body()));

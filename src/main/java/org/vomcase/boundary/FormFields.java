@@ -26,6 +26,8 @@ public final class FormFields {
   private final String title;
   private final Map<String, Field> writable = new LinkedHashMap<>();
   private final Set<String> shown = new LinkedHashSet<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final Map<String, String> types = new LinkedHashMap<>();
 
   private FormFields(String title) {
     this.title = title;
@@ -61,15 +63,63 @@ public final class FormFields {
     return writable.keySet();
   }
 
+  /** The form-js type of the field at a path ({@code textfield}, {@code number}, {@code checkbox}, ...), or null. */
+  public String type(String path) {
+    return types.get(path);
+  }
+
+  /**
+   * The field's label as the form shows it: "Offence category", "Victim 1 – Full name". A referral's list
+   * paths ({@code victims[0].dateOfBirth}) are the form's groups ({@code victim1.dateOfBirth}).
+   */
+  public String label(String path) {
+    String own = formPath(path);
+    if (labels.containsKey(own)) {
+      return labels.get(own);
+    }
+    java.util.regex.Matcher listItem = LIST_ITEM.matcher(path);
+    if (listItem.matches()) {
+      int number = Integer.parseInt(listItem.group(2)) + 1;
+      String person = Character.toUpperCase(listItem.group(1).charAt(0)) + listItem.group(1).substring(1) + " " + number;
+      Field first = writable.get(listItem.group(1) + "1");
+      String child = listItem.group(3) == null || first == null || first.children() == null ? listItem.group(3)
+          : first.children().getOrDefault(listItem.group(3), listItem.group(3));
+      return child == null ? person : person + " – " + child;
+    }
+    if (path.equals("victims") || path.equals("offenders")) {
+      return Character.toUpperCase(path.charAt(0)) + path.substring(1);
+    }
+    return path;
+  }
+
+  /** A referral's list path as this form names the field ({@code victims[1].name} is {@code victim2.name}), if it has it. */
+  public String formPath(String path) {
+    java.util.regex.Matcher listItem = LIST_ITEM.matcher(path);
+    if (listItem.matches()) {
+      String group = listItem.group(1) + (Integer.parseInt(listItem.group(2)) + 1);
+      String own = listItem.group(3) == null ? group : group + "." + listItem.group(3);
+      if (labels.containsKey(own)) {
+        return own;
+      }
+    }
+    return path;
+  }
+
+  private static final java.util.regex.Pattern LIST_ITEM =
+      java.util.regex.Pattern.compile("(victim|offender)s\\[(\\d+)\\](?:\\.(\\w+))?");
+
   private void walk(JsonNode components, Field group) {
     for (JsonNode component : components) {
       String type = component.path("type").asText("");
       String key = text(component, "key");
       String path = text(component, "path");
-      String label = text(component, "label");
+      String label = text(component, "label") != null ? text(component, "label") : text(component, "dateLabel");
       boolean showsOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)
           || "expression".equals(type);
       if (key != null) {
+        String fieldPath = group != null ? group.name() + "." + key : key;
+        labels.put(fieldPath, group != null ? group.label() + " – " + (label != null ? label : key) : (label != null ? label : key));
+        types.put(fieldPath, type);
         if (group != null) {
           group.children().put(key, label != null ? label : key);
         } else {
@@ -86,6 +136,8 @@ public final class FormFields {
           String variable = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
           Field container = writable.computeIfAbsent(variable, v -> new Field(v, label != null ? label : v,
               path.contains(".") ? null : new LinkedHashMap<>()));
+          labels.put(variable, container.label());
+          types.put(variable, type);
           if (container.children() != null) {
             walk(component.path("components"), container);
           }

@@ -37,6 +37,17 @@ final class FormSubmissions {
 
   private FormSubmissions() {}
 
+  /** The form a submission route submits (a task's or a start form), for the labels of its errors; null for other routes. */
+  static FormFields formOf(BoundaryRequest request) {
+    if (request.route().rules().contains(TASK_FORM)) {
+      return taskForm(request);
+    }
+    if (request.route().rules().contains(START_FORM)) {
+      return startForm(request);
+    }
+    return null;
+  }
+
   private static FormFields taskForm(BoundaryRequest request) {
     ProcessEngine engine = request.engine();
     Task task = engine.getTaskService().createTaskQuery().taskId(request.variable("id")).singleResult();
@@ -120,10 +131,10 @@ final class FormSubmissions {
         }
         FormFields.Field field = form.writable(name);
         if (field == null) {
-          problems.add(new Refusal.FieldProblem(name, name, "is not a field of this form"));
+          problems.add(new Refusal.FieldProblem(name, form.label(name), "is not a field of this form"));
           continue;
         }
-        problems.addAll(checkValue(field, entry.getValue()));
+        problems.addAll(checkValue(form, field, entry.getValue()));
       }
     }
     if (!problems.isEmpty()) {
@@ -136,50 +147,77 @@ final class FormSubmissions {
     return null;
   }
 
-  private static List<Refusal.FieldProblem> checkValue(FormFields.Field field, JsonNode dto) {
+  private static List<Refusal.FieldProblem> checkValue(FormFields form, FormFields.Field field, JsonNode dto) {
     String name = field.name();
+    String label = form.label(name);
     if (!dto.isObject()) {
-      return List.of(new Refusal.FieldProblem(name, field.label(), "must be given as {\"value\": ..., \"type\": ...}"));
+      return List.of(new Refusal.FieldProblem(name, label, "must be given as {\"value\": ..., \"type\": ...}"));
     }
     JsonNode type = dto.get("type");
     String typeName = type == null || type.isNull() ? null : type.asText("").toLowerCase(Locale.ROOT);
     if (typeName != null && !VALUE_TYPES.contains(typeName)) {
-      return List.of(new Refusal.FieldProblem(name, field.label(), "values of type " + type.asText() + " are not accepted"));
+      return List.of(new Refusal.FieldProblem(name, label, "values of type " + type.asText() + " are not accepted"));
     }
     JsonNode info = dto.get("valueInfo");
     if (info != null && (info.has("objectTypeName") || info.has("serializationDataFormat"))) {
-      return List.of(new Refusal.FieldProblem(name, field.label(), "a serialised object is not accepted"));
+      return List.of(new Refusal.FieldProblem(name, label, "a serialised object is not accepted"));
     }
     JsonNode value = dto.get("value");
     if (value == null || value.isNull()) {
       return List.of();
     }
     if (typeName == null && (value.isObject() || value.isArray())) {
-      return List.of(new Refusal.FieldProblem(name, field.label(), "a list or a group of values needs the type Json"));
+      return List.of(new Refusal.FieldProblem(name, label, "a list or a group of values needs the type Json"));
+    }
+    JsonNode plain = value;
+    if ("json".equals(typeName) && value.isTextual()) {
+      try {
+        plain = BoundaryRequest.JSON.readTree(value.asText());
+      } catch (IOException e) {
+        return List.of(new Refusal.FieldProblem(name, label, "is not JSON"));
+      }
     }
     if (!field.nested()) {
-      return List.of();
-    }
-    JsonNode nested = value;
-    if (value.isTextual()) {
-      try {
-        nested = BoundaryRequest.JSON.readTree(value.asText());
-      } catch (IOException e) {
-        return List.of(new Refusal.FieldProblem(name, field.label(), "is not JSON"));
-      }
+      String problem = kindProblem(form.type(name), plain);
+      return problem == null ? List.of() : List.of(new Refusal.FieldProblem(name, label, problem));
     }
     List<Refusal.FieldProblem> problems = new ArrayList<>();
-    for (JsonNode item : nested.isArray() ? nested : List.of(nested)) {
+    if (!(plain.isObject() || plain.isArray())) {
+      return List.of(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
+    }
+    for (JsonNode item : plain.isArray() ? plain : List.of(plain)) {
       if (!item.isObject()) {
-        problems.add(new Refusal.FieldProblem(name, field.label(), "must hold the group's fields"));
+        problems.add(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
         continue;
       }
-      item.fieldNames().forEachRemaining(key -> {
-        if (!field.children().containsKey(key)) {
-          problems.add(new Refusal.FieldProblem(name + "." + key, field.label(), key + " is not a field of this group"));
+      item.fields().forEachRemaining(child -> {
+        String path = name + "." + child.getKey();
+        if (!field.children().containsKey(child.getKey())) {
+          problems.add(new Refusal.FieldProblem(path, label, child.getKey() + " is not a field of this group"));
+          return;
+        }
+        String problem = child.getValue().isNull() ? null : kindProblem(form.type(path), child.getValue());
+        if (problem != null) {
+          problems.add(new Refusal.FieldProblem(path, form.label(path), problem));
         }
       });
     }
     return problems;
+  }
+
+  /** What is wrong with a value for a field of this form-js type, or null: text is text, a number a number, and so on. */
+  static String kindProblem(String formType, JsonNode value) {
+    if (formType == null || value == null || value.isNull()) {
+      return null;
+    }
+    return switch (formType) {
+      case "textfield", "textarea", "select", "radio", "datetime" -> value.isTextual() ? null : "must be text";
+      case "number" -> value.isNumber() || (value.isTextual() && value.asText().trim().matches("-?\\d+(\\.\\d+)?"))
+          ? null : "must be a number";
+      case "checkbox" -> value.isBoolean() ? null : "must be true or false";
+      case "checklist", "taglist" -> value.isArray() && java.util.stream.StreamSupport.stream(value.spliterator(), false)
+          .allMatch(JsonNode::isTextual) ? null : "must be a list of choices";
+      default -> null;
+    };
   }
 }

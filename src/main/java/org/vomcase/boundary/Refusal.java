@@ -9,7 +9,11 @@ import java.util.Map;
  * Why the boundary refuses a request: an HTTP status and a message, and for a refused field its name,
  * the form's label and what is wrong, as {@code {"message": ..., "errors": [{"field", "label", "message"}]}}.
  */
-public record Refusal(int status, String type, String message, List<FieldProblem> errors) {
+public record Refusal(int status, String type, String message, List<FieldProblem> errors, String reference) {
+
+  public Refusal(int status, String type, String message, List<FieldProblem> errors) {
+    this(status, type, message, errors, null);
+  }
 
   /** One field the request got wrong. */
   public record FieldProblem(String field, String label, String message) {}
@@ -43,6 +47,9 @@ public record Refusal(int status, String type, String message, List<FieldProblem
       problems.add(entry);
     }
     body.put("errors", problems);
+    if (reference != null) {
+      body.put("reference", reference);
+    }
     return body;
   }
 }

@@ -50,6 +50,11 @@ public final class ReferralIntake {
 
   /** The case variables of a valid referral; throws {@link ReferralRejectedException} listing every problem. */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today) {
+    return prepare(submitted, today, ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE);
+  }
+
+  /** The case variables of a valid referral naming at most {@code maxPersons} persons per side. */
+  public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons) {
     List<FieldError> errors = new ArrayList<>();
     List<Map<String, Object>> victims = submitted.containsKey(VICTIMS) ? persons(submitted.get(VICTIMS), VICTIMS, errors)
         : formGroups(submitted, "victim", VICTIMS, errors);
@@ -60,7 +65,7 @@ public final class ReferralIntake {
     referral.putIfAbsent(APPEAL_PENDING, Boolean.FALSE);
     referral.putIfAbsent(VICTIM_REFUSED, Boolean.FALSE);
     if (errors.isEmpty()) {
-      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today));
+      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons));
     }
     if (!errors.isEmpty()) {
       throw new ReferralRejectedException(errors);

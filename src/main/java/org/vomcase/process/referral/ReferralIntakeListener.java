@@ -27,8 +27,18 @@ public class ReferralIntakeListener implements ExecutionListener {
   private final ConfidentialNotes confidentialNotes;
   private final CaseRegistry registry;
 
+  private final int maxPersons;
+
   public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
       CaseRegistry registry) {
+    this(caseNumbers, properties, confidentialNotes, registry, ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
+      CaseRegistry registry, @org.springframework.beans.factory.annotation.Value(
+          "${vom.intake.max-persons-per-side:" + ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons) {
+    this.maxPersons = maxPersons;
     this.caseNumbers = caseNumbers;
     this.registry = registry;
     this.confidentialNotes = confidentialNotes;
@@ -40,7 +50,7 @@ public class ReferralIntakeListener implements ExecutionListener {
     OffsetDateTime now = CaseClock.now().toOffsetDateTime();
     LocalDate today = now.toLocalDate();
     java.util.Map<String, Object> submitted = execution.getVariables();
-    java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today);
+    java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons);
     // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...).
     for (String name : submitted.keySet()) {
       if (!prepared.containsKey(name)) {

@@ -19,6 +19,11 @@ public class ReferralRejectedException extends CaseInputException {
   }
 
   @Override
+  public List<Problem> problems() {
+    return errors.stream().map(e -> new Problem(e.field(), e.message())).toList();
+  }
+
+  @Override
   public String getMessage() {
     return "Referral rejected: " + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
   }

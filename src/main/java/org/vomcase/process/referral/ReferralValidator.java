@@ -42,11 +42,24 @@ public final class ReferralValidator {
   private static final Pattern PHONE_PATTERN = Pattern.compile("^[+0-9 ()/-]{3,40}$");
   private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
+  /** The persons a referral may name per side, unless the programme configures another bound. */
+  public static final int DEFAULT_MAX_PERSONS_PER_SIDE = 20;
+
+  /** The fields of a person (everything else a caller sends is refused as a misspelt field). */
+  public static final java.util.Set<String> PERSON_FIELDS = java.util.Set.of(NAME, DATE_OF_BIRTH, EMAIL, PHONE, POSTAL_ADDRESS,
+      PREFERRED_LANGUAGE, INTERPRETER_NEEDED);
+
   private ReferralValidator() {}
 
   /** Every problem of the referral; empty when it can become a case. */
   public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
       List<Map<String, Object>> offenders, LocalDate today) {
+    return validate(referral, victims, offenders, today, DEFAULT_MAX_PERSONS_PER_SIDE);
+  }
+
+  /** Every problem of the referral, with at most {@code maxPersons} victims and as many offenders. */
+  public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
+      List<Map<String, Object>> offenders, LocalDate today, int maxPersons) {
     List<FieldError> errors = new ArrayList<>();
     oneOf(referral, REFERRAL_SOURCE, Vocabulary.REFERRAL_SOURCES, true, errors);
     oneOf(referral, PROCEDURAL_STAGE, Vocabulary.PROCEDURAL_STAGES, true, errors);
@@ -62,25 +75,41 @@ public final class ReferralValidator {
     bool(referral, VICTIM_IS_NATURAL_PERSON, errors);
     bool(referral, APPEAL_PENDING, errors);
     bool(referral, VICTIM_REFUSED, errors);
-    persons(VICTIMS, "victim", victims, today, errors);
-    persons(OFFENDERS, "offender", offenders, today, errors);
+    persons(VICTIMS, "victim", victims, today, maxPersons, errors);
+    persons(OFFENDERS, "offender", offenders, today, maxPersons, errors);
     return errors;
   }
 
-  private static void persons(String list, String kind, List<Map<String, Object>> persons, LocalDate today,
+  private static void persons(String list, String kind, List<Map<String, Object>> persons, LocalDate today, int maxPersons,
       List<FieldError> errors) {
     if (persons == null || persons.isEmpty()) {
       errors.add(new FieldError(list, "at least one " + kind + " is required"));
       return;
     }
+    if (persons.size() > maxPersons) {
+      errors.add(new FieldError(list, "at most " + maxPersons + " " + kind + "s per referral; register a group case with"
+          + " the coordinator"));
+      return;
+    }
     for (int i = 0; i < persons.size(); i++) {
       Map<String, Object> person = persons.get(i);
       String prefix = list + "[" + i + "].";
+      if (person == null) {
+        errors.add(new FieldError(list + "[" + i + "]", "must be a " + kind + " (name, dateOfBirth, ...)"));
+        continue;
+      }
+      for (String key : person.keySet()) {
+        if (!PERSON_FIELDS.contains(key)) {
+          errors.add(new FieldError(prefix + key, "is not a field of a " + kind));
+        }
+      }
       text(person, NAME, prefix + NAME, 2, 200, true, errors);
       date(person, DATE_OF_BIRTH, prefix + DATE_OF_BIRTH, today, true, errors);
       email(person, EMAIL, prefix + EMAIL, errors);
       Object phone = person.get(PHONE);
-      if (isPresent(phone) && !PHONE_PATTERN.matcher(phone.toString().trim()).matches()) {
+      if (phone != null && !(phone instanceof String)) {
+        errors.add(new FieldError(prefix + PHONE, "must be text"));
+      } else if (isPresent(phone) && !PHONE_PATTERN.matcher(phone.toString().trim()).matches()) {
         errors.add(new FieldError(prefix + PHONE, "is not a phone number (digits, spaces, + ( ) / -)"));
       }
       text(person, POSTAL_ADDRESS, prefix + POSTAL_ADDRESS, 0, 500, false, errors);
@@ -108,6 +137,8 @@ public final class ReferralValidator {
       if (required) {
         errors.add(new FieldError(field, "is required"));
       }
+    } else if (!(value instanceof String)) {
+      errors.add(new FieldError(field, "must be text"));
     } else if (!allowed.containsKey(value.toString())) {
       errors.add(new FieldError(field, "'" + value + "' is not one of " + String.join(", ", allowed.keySet())));
     }
@@ -120,6 +151,10 @@ public final class ReferralValidator {
       if (required) {
         errors.add(new FieldError(field, "is required"));
       }
+      return;
+    }
+    if (!(value instanceof String)) {
+      errors.add(new FieldError(field, "must be a date as text (YYYY-MM-DD)"));
       return;
     }
     try {
@@ -143,6 +178,10 @@ public final class ReferralValidator {
       }
       return;
     }
+    if (!(value instanceof String)) {
+      errors.add(new FieldError(field, "must be text"));
+      return;
+    }
     int length = value.toString().trim().length();
     if (length < min) {
       errors.add(new FieldError(field, "must have at least " + min + " characters"));
@@ -153,7 +192,9 @@ public final class ReferralValidator {
 
   private static void email(Map<String, Object> values, String key, String field, List<FieldError> errors) {
     Object value = values.get(key);
-    if (isPresent(value) && !EMAIL_PATTERN.matcher(value.toString().trim()).matches()) {
+    if (value != null && !(value instanceof String)) {
+      errors.add(new FieldError(field, "must be text"));
+    } else if (isPresent(value) && !EMAIL_PATTERN.matcher(value.toString().trim()).matches()) {
       errors.add(new FieldError(field, "'" + value + "' is not an email address"));
     }
   }

@@ -4,8 +4,9 @@ export default {
     name: 'Tasklist',
     vendor: 'VOM Case'
   },
-  // The "Case file" tab (paths relative to app/tasklist/; it imports ../../../assets/vom/case-file.js).
-  customScripts: ['scripts/vom-case-file.js'],
+  // The "Case file" tab and the server's form refusals shown at their fields (paths relative to app/tasklist/;
+  // they import ../../../assets/vom/case-file.js and form-errors.js).
+  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-form-errors.js'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'

@@ -1,0 +1,70 @@
+package org.vomcase.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.vomcase.boundary.DatabaseProbe;
+import org.vomcase.boundary.ErrorContract;
+import org.vomcase.boundary.Refusal;
+import org.vomcase.process.CaseInputException;
+
+/**
+ * The error contract of the application's own endpoints ({@code /api}, {@code /vom}), the same as the
+ * engine's routes get at the boundary ({@link ErrorContract}): a caller's mistake is a 400 naming each field
+ * with the label of the matching form (the referral form for referrals, the case-event form for case
+ * events), a database that does not answer a 503, anything unexpected a 500 with a reference.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+  private final DatabaseProbe database;
+
+  public ApiErrors(DatabaseProbe database) {
+    this.database = database;
+  }
+
+  @ExceptionHandler(CaseInputException.class)
+  public ResponseEntity<Map<String, Object>> mistake(CaseInputException e, HttpServletRequest request) {
+    return answer(ErrorContract.mistake(e, ErrorContract.classpathForm(formOf(request))));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  public ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
+    return answer(Refusal.badRequest("The body is not a JSON object of a "
+        + (formOf(request).equals("referral") ? "referral" : "case event") + " (or has something after it)"));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  public ResponseEntity<Map<String, Object>> mediaType() {
+    return answer(new Refusal(415, "UnsupportedMediaType", "Send the body as application/json", List.of()));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  public ResponseEntity<Map<String, Object>> forbidden() {
+    return answer(Refusal.forbidden("Not allowed"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
+    if (!database.reachable()) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+          .body(ErrorContract.unavailable().body());
+    }
+    return answer(ErrorContract.fault(request.getMethod() + " " + request.getRequestURI(), e.toString(), e));
+  }
+
+  private static String formOf(HttpServletRequest request) {
+    return request.getRequestURI().contains("/referrals") ? "referral" : "record-case-event";
+  }
+
+  private static ResponseEntity<Map<String, Object>> answer(Refusal refusal) {
+    return ResponseEntity.status(refusal.status()).body(refusal.body());
+  }
+}
