@@ -119,6 +119,14 @@ public class EngineBoundary extends OncePerRequestFilter {
         replacement = ErrorContract.unavailable();
       }
     }
+    if (replacement == null && buffered.getStatus() < 300 && !checked.caller().readsValues()
+        && checked.route().entry() != Entry.APPLICATION) {
+      byte[] redacted = FailureMessages.redacted(buffered.getContentAsByteArray(), buffered.getContentType());
+      if (redacted != null) {
+        buffered.resetBuffer();
+        buffered.getOutputStream().write(redacted);
+      }
+    }
     if (replacement != null) {
       buffered.resetBuffer();
       if (replacement.status() == 503) {

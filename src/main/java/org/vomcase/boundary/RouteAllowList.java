@@ -145,7 +145,7 @@ public final class RouteAllowList {
     engine("GET", "/job/count", COCKPIT, "jobs and timers of the cases");
     engine("POST", "/job/count", COCKPIT, "jobs and timers of the cases");
     engine("GET", "/job/{id}", COCKPIT, "a job");
-    engine("GET", "/job/{id}/stacktrace", COCKPIT, "why a job failed (an incident)");
+    engine("GET", "/job/{id}/stacktrace", SUPERVISORS, "why a job failed (an incident; it may quote the case's values)");
     engine("GET", "/job-definition", COCKPIT, "job definitions");
     engine("POST", "/job-definition", COCKPIT, "job definitions");
     engine("GET", "/job-definition/count", COCKPIT, "job definitions");
@@ -168,7 +168,7 @@ public final class RouteAllowList {
     engine("GET", "/history/process-instance/{id}", COCKPIT, "a case's history");
     engine("GET", "/history/activity-instance/{id}", COCKPIT, "a step of a case's history");
     engine("GET", "/history/job-log/{id}", COCKPIT, "a job's history");
-    engine("GET", "/history/job-log/{id}/stacktrace", COCKPIT, "why a job failed");
+    engine("GET", "/history/job-log/{id}/stacktrace", SUPERVISORS, "why a job failed (it may quote the case's values)");
     engine("GET", "/history/incident", COCKPIT, "past incidents");
     engine("GET", "/history/incident/count", COCKPIT, "past incidents");
     engine("GET", "/history/identity-link-log", COCKPIT, "who could work on a task");

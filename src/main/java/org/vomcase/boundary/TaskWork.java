@@ -59,6 +59,11 @@ final class TaskWork {
         + " (a coordinator changes them with the case event \"The case needs other mediators\")");
   });
 
+  /**
+   * Tasklist's "Set due date" and "Set follow-up date" send the whole task; the engine sets every field from
+   * the body and empties what is missing. So the body the engine gets is rebuilt from the stored task, with
+   * only the due and follow-up dates taken from the caller; a body that tries to change anything else is refused.
+   */
   static final RouteRule DATES_ONLY = RouteRule.described("only the due and follow-up dates", request -> {
     JsonNode body;
     try {
@@ -67,10 +72,10 @@ final class TaskWork {
       return e.refusal();
     }
     Task task = request.engine().getTaskService().createTaskQuery().taskId(request.variable("id")).singleResult();
-    if (task == null || body == null) {
+    if (task == null) {
       return null;
     }
-    if (!body.isObject()) {
+    if (body == null || !body.isObject()) {
       return Refusal.badRequest("The body must be a JSON object of the task");
     }
     Map<String, Object> fixed = new LinkedHashMap<>();
@@ -89,8 +94,24 @@ final class TaskWork {
         return Refusal.field(field.getKey(), field.getKey(), "cannot be changed here; only the due and follow-up dates can");
       }
     }
+    com.fasterxml.jackson.databind.node.ObjectNode rebuilt = BoundaryRequest.JSON.createObjectNode();
+    fixed.forEach((name, value) -> rebuilt.set(name, BoundaryRequest.JSON.valueToTree(value)));
+    for (String date : new String[] {"due", "followUp"}) {
+      JsonNode sent = body.get(date);
+      if (sent != null && !sent.isNull() && !sent.isTextual()) {
+        return Refusal.field(date, date, "must be a date and time as text");
+      }
+      rebuilt.set(date, sent == null ? BoundaryRequest.JSON.valueToTree(date.equals("due") ? iso(task.getDueDate())
+          : iso(task.getFollowUpDate())) : sent);
+    }
+    request.replaceBody(rebuilt);
     return null;
   });
+
+  /** A stored date as the REST API writes it. */
+  private static String iso(java.util.Date date) {
+    return date == null ? null : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(date);
+  }
 
   private static boolean same(JsonNode sent, Object current) {
     if (sent.isNull()) {

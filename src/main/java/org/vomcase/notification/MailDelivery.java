@@ -162,7 +162,7 @@ public class MailDelivery {
     private final String detail;
 
     DeliveryFailed(Mail mail, String destination, Exception cause) {
-      super("Mail '" + mail.message() + "' of case " + mail.caseNumber() + " to " + mail.recipientId()
+      super("Delivery failed: mail '" + mail.message() + "' of case " + mail.caseNumber() + " to " + mail.recipientId()
           + " could not be delivered to the " + destination + " (" + cause.getClass().getSimpleName() + ")");
       this.detail = getMessage() + ": " + cause.getMessage();
     }

@@ -218,7 +218,7 @@ class AccessMatrixIT extends AbstractApplicationIT {
     assertThat(request.statusCode()).as(request.body()).isEqualTo(200);
     HttpResponse<String> notByMediators = mara.postJson("/api/cases/" + caseNumber + "/events",
         "{\"type\":\"mediators_change\",\"reason\":\"I would rather not\"}");
-    assertThat(json(notByMediators).path("message").asText()).isEqualTo("eventType: only coordinators change a case's mediators");
+    assertThat(json(notByMediators).path("message").asText()).isEqualTo("What happened: only coordinators change a case's mediators");
     String reassign = onlyTask(rest("clara"), instanceId, "Task_ReassignMediators");
     assertThat(json(rest("clara").get("/engine-rest/task/" + reassign + "/deployed-form")).path("id").asText())
         .isEqualTo("assign-mediators");

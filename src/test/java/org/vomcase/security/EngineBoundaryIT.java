@@ -264,4 +264,60 @@ class EngineBoundaryIT extends AbstractApplicationIT {
       identity.deleteUser(user);
     }
   }
+
+  @Test
+  void settingADueDateChangesTheDateAndNothingElse() throws IOException {
+    OpenCase c = openCase();
+    var before = engine.getTaskService().createTaskQuery().taskId(c.taskId()).singleResult();
+    Http mara = rest("mara");
+
+    // Only the date, as a client might send it: the engine would empty every field left out; the boundary keeps them.
+    HttpResponse<String> due = mara.send("PUT", "/engine-rest/task/" + c.taskId(), "{\"due\":\"2099-12-20T10:00:00.000+0100\"}");
+    assertThat(due.statusCode()).as(due.body()).isEqualTo(204);
+    var after = engine.getTaskService().createTaskQuery().taskId(c.taskId()).singleResult();
+    assertThat(after.getName()).isEqualTo(before.getName());
+    assertThat(after.getAssignee()).isEqualTo(before.getAssignee());
+    assertThat(after.getPriority()).isEqualTo(before.getPriority());
+    assertThat(after.getDueDate()).isNotEqualTo(before.getDueDate());
+
+    HttpResponse<String> renamed = mara.send("PUT", "/engine-rest/task/" + c.taskId(), "{\"name\":\"Ana Roth\"}");
+    assertThat(renamed.statusCode()).isEqualTo(400);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(c.taskId()).singleResult().getName()).isEqualTo(before.getName());
+  }
+
+  @Test
+  void aDeploymentThatRunsCodeIsRefusedAndNothingIsDeployed() {
+    String leak = "<?xml version='1.0' encoding='UTF-8'?><bpmn:definitions xmlns:bpmn='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+        + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' id='d' targetNamespace='x'><bpmn:process id='leak"
+        + RUN.replace("-", "") + "' isExecutable='true' camunda:historyTimeToLive='P1D'><bpmn:startEvent id='S'>"
+        + "<bpmn:timerEventDefinition><bpmn:timeDate>2020-01-01T00:00:00</bpmn:timeDate></bpmn:timerEventDefinition>"
+        + "</bpmn:startEvent><bpmn:serviceTask id='T' camunda:expression='${\"\".getClass().forName(execution"
+        + ".getProcessEngineServices().getRuntimeService().createVariableInstanceQuery().list().toString())}'/>"
+        + "<bpmn:sequenceFlow id='F' sourceRef='S' targetRef='T'/></bpmn:process></bpmn:definitions>";
+    long before = engine.getRepositoryService().createDeploymentQuery().count();
+
+    HttpResponse<String> deployed = rest("admin").postMultipart("/engine-rest/deployment/create",
+        java.util.Map.of("deployment-name", "leak", "deployment-source", "Camunda Modeler"),
+        java.util.Map.of("leak.bpmn", leak.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThat(deployed.statusCode()).isEqualTo(400);
+    assertThat(deployed.body()).contains("The deployment is refused").contains("getClass");
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void administratorsSeeThatSomethingFailedButNotWhatTheMessageQuotes() throws IOException {
+    OpenCase c = openCase();
+    var incident = engine.getRuntimeService().createIncident("vomTest", c.instanceId(), "x", "Value 'Ana Roth' refused " + RUN);
+    try {
+      String asAdministrator = rest("admin").get("/engine-rest/incident?processInstanceId=" + c.instanceId()).body();
+      String asSupervisor = rest("sam").get("/engine-rest/incident?processInstanceId=" + c.instanceId()).body();
+      assertThat(asAdministrator).contains(incident.getId()).doesNotContain("Ana Roth").contains("hidden from administrators");
+      assertThat(asSupervisor).contains("Ana Roth");
+      assertThat(rest("admin").get("/engine-rest/history/incident?processInstanceId=" + c.instanceId()).body())
+          .doesNotContain("Ana Roth");
+    } finally {
+      engine.getRuntimeService().resolveIncident(incident.getId());
+    }
+  }
 }
