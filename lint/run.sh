@@ -65,6 +65,7 @@ shopt -s nullglob
 form_files=(forms/*.form)
 shopt -u nullglob
 run_tool forms "${#form_files[@]} form(s)" node lint/validate-forms.mjs
+run_tool server-rules "lint/server-rules.json against forms/" node lint/validate-server-rules.mjs
 run_tool element-templates "processes/.camunda/element-templates" node lint/validate-element-templates.mjs
 
 run_tool lint-selftests "lint/test fixtures" bash lint/test/run-tests.sh

@@ -127,5 +127,11 @@ expect_fail "form id used by two files" \
   'form id "fixture-good" is also used by forms/good.form' \
   validate_forms forms/good.form forms/good.form
 
+server_rules() { (cd "$fixtures" && node "$repo_root/lint/validate-server-rules.mjs" "$@"); }
+expect_pass "server rules in step with the form" server_rules server-rules/good.json forms
+expect_fail "server rule the form does not declare" \
+  'server-rules: good.form name: the server checks maxLength = 200, the form declares nothing||good.form date: the rule has no submission the server refuses' \
+  server_rules server-rules/out-of-step.json forms
+
 echo "lint-selftests: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

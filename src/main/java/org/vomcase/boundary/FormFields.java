@@ -77,6 +77,10 @@ public final class FormFields {
     if (labels.containsKey(own)) {
       return labels.get(own);
     }
+    int dot = own.indexOf('.');
+    if (dot > 0 && labels.containsKey(own.substring(0, dot))) {
+      return labels.get(own.substring(0, dot)) + " – " + own.substring(dot + 1);
+    }
     java.util.regex.Matcher listItem = LIST_ITEM.matcher(path);
     if (listItem.matches()) {
       int number = Integer.parseInt(listItem.group(2)) + 1;
@@ -98,8 +102,8 @@ public final class FormFields {
     if (listItem.matches()) {
       String group = listItem.group(1) + (Integer.parseInt(listItem.group(2)) + 1);
       String own = listItem.group(3) == null ? group : group + "." + listItem.group(3);
-      if (labels.containsKey(own)) {
-        return own;
+      if (labels.containsKey(own) || labels.containsKey(group)) {
+        return own; // a rule of the whole group (its contact) is named at the group's path
       }
     }
     return path;

@@ -27,5 +27,12 @@ public class GuardianConsentListener implements TaskListener {
     if ((phone == null || phone.toString().isBlank()) && (email == null || email.toString().isBlank())) {
       throw new CaseInputException(GUARDIAN_PHONE, "give the guardian's phone or email");
     }
+    if (phone != null && !phone.toString().isBlank()
+        && !org.vomcase.process.referral.ReferralValidator.PHONE_PATTERN.matcher(phone.toString().trim()).matches()) {
+      throw new CaseInputException(GUARDIAN_PHONE, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
+    }
+    if (email != null && !email.toString().isBlank() && !email.toString().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+      throw new CaseInputException(GUARDIAN_EMAIL, "'" + email + "' is not an email address");
+    }
   }
 }

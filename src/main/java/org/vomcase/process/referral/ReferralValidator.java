@@ -39,7 +39,8 @@ public final class ReferralValidator {
   public static final String INTERPRETER_NEEDED = "interpreterNeeded";
 
   private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final Pattern PHONE_PATTERN = Pattern.compile("^[+0-9 ()/-]{3,40}$");
+  /** A phone number: at least three digits, and only digits, spaces and + ( ) / - (the forms' pattern, at most 40). */
+  public static final Pattern PHONE_PATTERN = Pattern.compile("^(?=(?:[^0-9]*[0-9]){3})[+0-9 ()/-]{3,40}$");
   private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
   /** The persons a referral may name per side, unless the programme configures another bound. */
@@ -110,7 +111,7 @@ public final class ReferralValidator {
       if (phone != null && !(phone instanceof String)) {
         errors.add(new FieldError(prefix + PHONE, "must be text"));
       } else if (isPresent(phone) && !PHONE_PATTERN.matcher(phone.toString().trim()).matches()) {
-        errors.add(new FieldError(prefix + PHONE, "is not a phone number (digits, spaces, + ( ) / -)"));
+        errors.add(new FieldError(prefix + PHONE, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)"));
       }
       text(person, POSTAL_ADDRESS, prefix + POSTAL_ADDRESS, 0, 500, false, errors);
       oneOf(person, PREFERRED_LANGUAGE, prefix + PREFERRED_LANGUAGE, Vocabulary.LANGUAGES, true, errors);
