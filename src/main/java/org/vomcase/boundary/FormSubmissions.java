@@ -88,7 +88,8 @@ final class FormSubmissions {
 
   static Refusal check(BoundaryRequest request, FormFields form, boolean start) {
     if (form == null) {
-      return null; // no such task or definition: the engine answers 404
+      return new Refusal(404, "NotFound", start ? "There is no such process to start" : "There is no such task (it may have"
+          + " been completed in the meantime)", List.of());
     }
     JsonNode body;
     try {

@@ -19,6 +19,10 @@ import org.vomcase.process.CaseInputException;
 @Component
 public class QuietUserMistakes extends TurboFilter {
 
+  private static final java.util.regex.Pattern USER_MISTAKE_IN_TEXT = java.util.regex.Pattern.compile(
+      "(?m)^(Caused by: )?" + java.util.regex.Pattern.quote(CaseInputException.class.getName())
+          + "|^(Caused by: )?org\\.vomcase\\.[\\w.]+RejectedException");
+
   public QuietUserMistakes() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       setName("vom-quiet-user-mistakes");
@@ -32,11 +36,19 @@ public class QuietUserMistakes extends TurboFilter {
     if (level == null || !level.isGreaterOrEqual(Level.WARN) || !logger.getName().startsWith("org.camunda.bpm")) {
       return FilterReply.NEUTRAL;
     }
+    // The REST API logs a failed request's stack trace as the message text itself.
+    if (format != null && USER_MISTAKE_IN_TEXT.matcher(format).find()) {
+      return FilterReply.DENY;
+    }
     Throwable thrown = t;
-    if (thrown == null && params != null) {
+    if (params != null) {
       for (Object param : params) {
-        if (param instanceof Throwable throwable) {
+        if (param instanceof Throwable throwable && thrown == null) {
           thrown = throwable;
+        }
+        // The REST API logs a failed request's stack trace as text.
+        if (param instanceof String text && USER_MISTAKE_IN_TEXT.matcher(text).find()) {
+          return FilterReply.DENY;
         }
       }
     }

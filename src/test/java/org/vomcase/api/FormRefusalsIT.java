@@ -41,6 +41,7 @@ import org.vomcase.support.Http;
  * refused start form creates no case and uses up no case number. One case is taken through every task form,
  * two more through the self-referral's mandate and the eligibility review.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class FormRefusalsIT extends AbstractApplicationIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +57,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
   }
 
   @Test
-  void everyRuleOfEveryFormIsRefusedAtItsField() throws Exception {
+  void everyRuleOfEveryFormIsRefusedAtItsField(org.springframework.boot.test.system.CapturedOutput log) throws Exception {
     JsonNode rules = JSON.readTree(Files.readString(Path.of("lint/server-rules.json")));
 
     // The start forms.
@@ -155,6 +156,9 @@ class FormRefusalsIT extends AbstractApplicationIT {
     refusedTask(rules, "record-proceedings-end", clara, onlyTask(clara, retention, "Task_RecordProceedingsEnd"), true);
 
     assertThat(wrong).as("refusals that do not keep the error contract").isEmpty();
+    // A user's mistake is logged in one line at INFO, not as the engine's error with a stack trace.
+    assertThat(log.getAll()).contains("Refused input to").doesNotContain("ENGINE-16004").doesNotContain("ENGINE-REST-HTTP500")
+        .doesNotContain("Caused by: org.vomcase.process.CaseInputException");
     Set<String> listed = new LinkedHashSet<>();
     rules.fieldNames().forEachRemaining(name -> {
       if (!name.startsWith("$")) {
