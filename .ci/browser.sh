@@ -4,7 +4,8 @@
 # "Case file" tabs of Tasklist and Cockpit show a case's messages and letters (e2e/case-file.mjs), and
 # the supervisors' "Programme figures" on the Cockpit start page match GET /vom/figures (e2e/figures.mjs), and
 # every role clicks through its apps without the engine boundary refusing anything its screens need
-# (e2e/boundary.mjs).
+# (e2e/boundary.mjs), and a form the server refuses shows the refusal at its field and next to the button
+# (e2e/form-errors.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,3 +36,4 @@ node e2e/tasklist.mjs "http://localhost:$PORT"
 node e2e/case-file.mjs "http://localhost:$PORT"
 node e2e/figures.mjs "http://localhost:$PORT"
 node e2e/boundary.mjs "http://localhost:$PORT"
+node e2e/form-errors.mjs "http://localhost:$PORT"

@@ -32,9 +32,13 @@ public class BoundaryConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(BoundaryConfiguration.class);
 
-  /** Every path a request can take: none is read by two layers in two ways ({@link CanonicalPath}). */
+  /**
+   * The outermost filter, on every request: the firewall (no path is read by two layers in two ways, {@link
+   * CanonicalPath}), and a database that does not answer while the request ran (the login's password check
+   * included) gives 503 with Retry-After instead of a bare 500.
+   */
   @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> requestFirewallFilter() {
+  public FilterRegistrationBean<OncePerRequestFilter> requestFirewallFilter(DatabaseProbe database) {
     return RequestFilters.register("vom-request-firewall", FilterOrder.FIREWALL, (request, response, chain) -> {
       try {
         CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
@@ -44,7 +48,18 @@ public class BoundaryConfiguration {
             EngineBoundary.REFUSED_ADDRESS);
         return;
       }
-      chain.doFilter(request, response);
+      try {
+        chain.doFilter(request, response);
+      } catch (jakarta.servlet.ServletException | RuntimeException e) {
+        if (response.isCommitted() || database.reachable()) {
+          throw e;
+        }
+        LOG.warn("{} {} failed while the database does not answer: {}", request.getMethod(), request.getRequestURI(),
+            e.toString());
+        response.reset();
+        response.setHeader("Retry-After", "30");
+        EngineBoundary.write(response, ErrorContract.unavailable(), null);
+      }
     }, "/*");
   }
 

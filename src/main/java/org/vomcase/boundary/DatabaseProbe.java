@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("dbHealthIndicator")
 public class DatabaseProbe implements HealthIndicator {
 
-  static final long DEADLINE_MILLIS = 1500;
+  static final long DEADLINE_MILLIS = 1000;
   private static final long REMEMBER_MILLIS = 1000;
 
   private final DataSource dataSource;
