@@ -4,38 +4,8 @@
 // a task form: the assignment with the same person as mediator and co-mediator.
 // Usage: node e2e/form-errors.mjs http://localhost:18090  (application running, demo users)
 import path from 'path';
-import { base, shots, fail, rest, browser, login, waitFor } from './support.mjs';
+import { base, shots, fail, rest, browser, login, waitFor, field, choose, date } from './support.mjs';
 
-const field = (page, id) => page.locator(`[id$="-${id}"]`).first();
-
-async function choose(page, id, label) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const display = page.locator(`[id$="-${id}-display"]`).first();
-      if (await display.count() === 0) {
-        const search = field(page, id);
-        await search.click();
-        await search.fill(label.split(' ')[0]);
-        await search.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
-        return;
-      }
-      await display.scrollIntoViewIfNeeded({ timeout: 3000 });
-      const options = display.locator('xpath=../..').locator('.fjs-dropdownlist-item');
-      if (!(await options.first().isVisible())) await display.click({ timeout: 3000 });
-      await display.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt === 5) throw error;
-      await page.waitForTimeout(500);
-    }
-  }
-}
-
-async function date(page, id, mmddyyyy) {
-  const input = page.locator(`[id$="-${id}-date"]`).first();
-  await input.fill(mmddyyyy);
-  await input.press('Tab');
-}
 
 async function inView(page, locator) {
   const box = await locator.boundingBox();

@@ -70,3 +70,38 @@ export async function referAndAssign(referral, leadMediator, coMediator) {
     { variables: { leadMediator: { value: leadMediator }, coMediator: { value: coMediator } } });
   return { caseNumber, processInstanceId };
 }
+
+/** A form-js field by its component id (the DOM id ends with it). */
+export const field = (page, id) => page.locator(`[id$="-${id}"]`).first();
+
+/** Chooses an option of a form-js select (searchable or not) by its label; form-js re-renders, so it retries. */
+export async function choose(page, id, label) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const display = page.locator(`[id$="-${id}-display"]`).first();
+      if (await display.count() === 0) {
+        const search = field(page, id);
+        await search.scrollIntoViewIfNeeded();
+        await search.click();
+        await search.fill(label.split(' ')[0]);
+        await search.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
+        return;
+      }
+      await display.scrollIntoViewIfNeeded({ timeout: 3000 });
+      const options = display.locator('xpath=../..').locator('.fjs-dropdownlist-item');
+      if (!(await options.first().isVisible())) await display.click({ timeout: 3000 }); // focus may have opened it
+      await display.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** Types a date (MM/DD/YYYY, as form-js 1.8.7 takes it) into a form-js date field. */
+export async function date(page, id, mmddyyyy) {
+  const input = page.locator(`[id$="-${id}-date"]`).first();
+  await input.fill(mmddyyyy);
+  await input.press('Tab');
+}

@@ -2,47 +2,12 @@
 // the start form, the eligibility rules accept it, she assigns a mediator; the mediator finds the consent
 // call in "My tasks". Usage: node e2e/tasklist.mjs http://localhost:18090  (application running, demo users)
 import path from 'path';
-import { base, shots, fail, basic, rest, browser, login as loginTo, waitFor } from './support.mjs';
+import { base, shots, fail, basic, rest, browser, login as loginTo, waitFor, field, choose, date } from './support.mjs';
 
 async function login(page, user) {
   await loginTo(page, user, 'tasklist', page.getByText('My tasks').first());
 }
 
-const field = (page, id) => page.locator(`[id$="-${id}"]`).first();
-
-async function choose(page, id, label) {
-  if (await page.locator(`[id$="-${id}-display"]`).count() === 0) {
-    // A searchable select: type to filter, then pick the option.
-    const search = field(page, id);
-    await search.scrollIntoViewIfNeeded();
-    await search.click();
-    await search.fill(label.split(' ')[0]);
-    await search.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 5000 });
-    return;
-  }
-  // form-js re-renders the form after each change; retry until the select is stable.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const display = page.locator(`[id$="-${id}-display"]`).first();
-      await display.scrollIntoViewIfNeeded({ timeout: 3000 });
-      const options = display.locator('xpath=../..').locator('.fjs-dropdownlist-item');
-      if (!(await options.first().isVisible())) {
-        await display.click({ timeout: 3000 }); // focus (e.g. after Tab) may have opened the list already
-      }
-      await display.locator('xpath=../..').locator('.fjs-dropdownlist-item', { hasText: label }).first().click({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt === 5) throw error;
-      await page.waitForTimeout(500);
-    }
-  }
-}
-
-async function date(page, id, mmddyyyy) {
-  const input = page.locator(`[id$="-${id}-date"]`).first();
-  await input.fill(mmddyyyy);
-  await input.press('Tab');
-}
 
 const summary = 'E2E ' + Date.now() + ': a bicycle was taken from the courtyard of a block of flats.';
 const context = await browser();

@@ -15,6 +15,18 @@ public interface RouteRule {
     return "";
   }
 
+  /** A rule that reads the request's JSON body (null when empty); a body that is no JSON is refused before it. */
+  static RouteRule onJson(String description, java.util.function.BiFunction<BoundaryRequest,
+      com.fasterxml.jackson.databind.JsonNode, Refusal> rule) {
+    return described(description, request -> {
+      try {
+        return rule.apply(request, request.json());
+      } catch (BoundaryRequest.UnreadableBody e) {
+        return e.refusal();
+      }
+    });
+  }
+
   static RouteRule described(String description, RouteRule rule) {
     return new RouteRule() {
       @Override

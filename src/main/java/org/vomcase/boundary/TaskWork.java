@@ -18,25 +18,13 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class TaskWork {
 
-  static final RouteRule CLAIM_FOR_ONESELF = RouteRule.described("only for oneself", request -> {
-    JsonNode body;
-    try {
-      body = request.json();
-    } catch (BoundaryRequest.UnreadableBody e) {
-      return e.refusal();
-    }
+  static final RouteRule CLAIM_FOR_ONESELF = RouteRule.onJson("only for oneself", (request, body) -> {
     String userId = body == null ? null : body.path("userId").asText(null);
     return Objects.equals(userId, request.caller().userId()) ? null
         : Refusal.forbidden("A task can be claimed only for oneself; give it to a colleague with \"Set assignee\"");
   });
 
-  static final RouteRule ASSIGN_TO_WHO_MAY_WORK = RouteRule.described("only to someone who may work on the task", request -> {
-    JsonNode body;
-    try {
-      body = request.json();
-    } catch (BoundaryRequest.UnreadableBody e) {
-      return e.refusal();
-    }
+  static final RouteRule ASSIGN_TO_WHO_MAY_WORK = RouteRule.onJson("only to someone who may work on the task", (request, body) -> {
     String userId = body == null || body.path("userId").isNull() ? null : body.path("userId").asText(null);
     if (userId == null || userId.equals(request.caller().userId())) {
       return null;
@@ -64,13 +52,7 @@ final class TaskWork {
    * the body and empties what is missing. So the body the engine gets is rebuilt from the stored task, with
    * only the due and follow-up dates taken from the caller; a body that tries to change anything else is refused.
    */
-  static final RouteRule DATES_ONLY = RouteRule.described("only the due and follow-up dates", request -> {
-    JsonNode body;
-    try {
-      body = request.json();
-    } catch (BoundaryRequest.UnreadableBody e) {
-      return e.refusal();
-    }
+  static final RouteRule DATES_ONLY = RouteRule.onJson("only the due and follow-up dates", (request, body) -> {
     Task task = request.engine().getTaskService().createTaskQuery().taskId(request.variable("id")).singleResult();
     if (task == null) {
       return null;

@@ -97,10 +97,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
         + "\"guardianPhone\":{\"value\":\"+49 30 7654321\"},\"guardianConsent\":{\"value\":\"consents\"}}");
     runJobs(engine, instanceId);
     submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    String checklist = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\",\\\"account\\\","
-        + "\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
-    String meeting = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
-        + "\"checklist\":" + checklist + ",\"readiness\":{\"value\":\"ready\"}";
+    String meeting = org.vomcase.support.CaseApi.MEETING;
     String offenderMeeting = caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1");
     refusedTask(rules, "preparation-meeting", mara, offenderMeeting, false);
     submit(mara, offenderMeeting, "{" + meeting + "}");

@@ -51,12 +51,7 @@ class InputFuzzIT extends AbstractApplicationIT {
     Http clara = rest("clara");
     String assignment = onlyTask(clara, instanceId, "Task_AssignMediators");
     clara.postJson("/engine-rest/task/" + assignment + "/claim", "{\"userId\":\"clara\"}");
-    String other = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
-    runJobs(engine, other);
-    String otherAssignment = onlyTask(clara, other, "Task_AssignMediators");
-    clara.postJson("/engine-rest/task/" + otherAssignment + "/claim", "{\"userId\":\"clara\"}");
-    submit(clara, otherAssignment, "{\"leadMediator\":{\"value\":\"mara\"}}");
-    runJobs(engine, other);
+    String other = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), clara);
     String call = caseTask(rest("mara"), "Task_CallForConsent", caseNumber(other), null);
 
     ObjectNode referral = referral();

@@ -58,13 +58,8 @@ class ConfidentialMarkersIT extends AbstractApplicationIT {
         "{\"variables\":" + formVariables(referral, formMarker) + "}");
     assertThat(byForm.statusCode()).as(byForm.body()).isEqualTo(200);
     runJobs(engine, instanceId);
-    String caseNumber = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey();
-    Http clara = rest("clara");
-    String assign = onlyTask(clara, instanceId, "Task_AssignMediators");
-    clara.postJson("/engine-rest/task/" + assign + "/claim", "{\"userId\":\"clara\"}");
-    submit(clara, assign, "{\"leadMediator\":{\"value\":\"mara\"}}");
-    runJobs(engine, instanceId);
+    String caseNumber = org.vomcase.support.CaseApi.caseNumber(engine, instanceId);
+    org.vomcase.support.CaseApi.assign(engine, rest("clara"), instanceId, "mara", null);
     Http mara = rest("mara");
     String call = caseTask(mara, "Task_CallForConsent", caseNumber, null);
 
@@ -78,16 +73,8 @@ class ConfidentialMarkersIT extends AbstractApplicationIT {
     }
 
     // Mara works the case with her forms: the preparation meeting's notes and safety concerns, the session's notes.
-    submit(mara, call, "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    submit(mara, caseTask(mara, "Task_RecordGuardianConsent", caseNumber, null), "{\"guardianName\":{\"value\":\"Petra Vogt\"},"
-        + "\"guardianRelation\":{\"value\":\"parent\"},\"guardianPhone\":{\"value\":\"+49 30 7654321\"},"
-        + "\"guardianConsent\":{\"value\":\"consents\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    String checklist = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\",\\\"account\\\","
-        + "\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
-    String meeting = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
-        + "\"checklist\":" + checklist + ",\"readiness\":{\"value\":\"ready\"}";
+    org.vomcase.support.CaseApi.everyoneConsents(engine, mara, instanceId);
+    String meeting = org.vomcase.support.CaseApi.MEETING;
     kept.put(ConfidentialField.PREPARATION_NOTES, marker("meeting"));
     kept.put(ConfidentialField.SAFETY_CONCERNS, marker("safety"));
     submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + meeting + "}");

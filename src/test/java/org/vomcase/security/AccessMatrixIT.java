@@ -394,16 +394,8 @@ class AccessMatrixIT extends AbstractApplicationIT {
     String caseNumber = caseNumberOf(instanceId);
     assign(instanceId, "mara");
     Http mara = rest("mara");
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    submit(mara, caseTask(mara, "Task_RecordGuardianConsent", caseNumber, null), "{\"guardianName\":{\"value\":\"Petra Vogt\"},"
-        + "\"guardianRelation\":{\"value\":\"parent\"},\"guardianPhone\":{\"value\":\"+49 30 7654321\"},"
-        + "\"guardianConsent\":{\"value\":\"consents\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    String checklist = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\",\\\"account\\\","
-        + "\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
-    String meeting = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
-        + "\"checklist\":" + checklist + ",\"readiness\":{\"value\":\"ready\"}";
+    org.vomcase.support.CaseApi.everyoneConsents(engine, mara, instanceId);
+    String meeting = org.vomcase.support.CaseApi.MEETING;
     submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + meeting + "}");
     submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + meeting
         + ",\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre, room 2\"},"

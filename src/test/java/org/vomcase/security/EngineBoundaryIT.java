@@ -39,15 +39,8 @@ class EngineBoundaryIT extends AbstractApplicationIT {
 
   /** A case referred by the police's system, assigned to Mara; its open task is Mara's first consent call. */
   private OpenCase openCase() throws IOException {
-    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
-    runJobs(engine, instanceId);
-    String caseNumber = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey();
-    Http clara = rest("clara");
-    String assign = onlyTask(clara, instanceId, "Task_AssignMediators");
-    clara.postJson("/engine-rest/task/" + assign + "/claim", "{\"userId\":\"clara\"}");
-    submit(clara, assign, "{\"leadMediator\":{\"value\":\"mara\"}}");
-    runJobs(engine, instanceId);
+    String instanceId = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    String caseNumber = org.vomcase.support.CaseApi.caseNumber(engine, instanceId);
     return new OpenCase(caseNumber, instanceId, caseTask(rest("mara"), "Task_CallForConsent", caseNumber, null));
   }
 
@@ -308,14 +301,15 @@ class EngineBoundaryIT extends AbstractApplicationIT {
   @Test
   void administratorsSeeThatSomethingFailedButNotWhatTheMessageQuotes() throws IOException {
     OpenCase c = openCase();
-    var incident = engine.getRuntimeService().createIncident("vomTest", c.instanceId(), "x", "Value 'Ana Roth' refused " + RUN);
+    String execution = engine.getTaskService().createTaskQuery().taskId(c.taskId()).singleResult().getExecutionId();
+    var incident = engine.getRuntimeService().createIncident("vomTest", execution, "x", "Value 'Ana Roth' refused " + RUN);
     try {
-      String asAdministrator = rest("admin").get("/engine-rest/incident?processInstanceId=" + c.instanceId()).body();
-      String asSupervisor = rest("sam").get("/engine-rest/incident?processInstanceId=" + c.instanceId()).body();
+      String asAdministrator = rest("admin").get("/engine-rest/incident?incidentId=" + incident.getId()).body();
+      String asSupervisor = rest("sam").get("/engine-rest/incident?incidentId=" + incident.getId()).body();
       assertThat(asAdministrator).contains(incident.getId()).doesNotContain("Ana Roth").contains("hidden from administrators");
       assertThat(asSupervisor).contains("Ana Roth");
-      assertThat(rest("admin").get("/engine-rest/history/incident?processInstanceId=" + c.instanceId()).body())
-          .doesNotContain("Ana Roth");
+      assertThat(rest("admin").get("/engine-rest/history/incident?incidentId=" + incident.getId()).body())
+          .contains(incident.getId()).doesNotContain("Ana Roth");
     } finally {
       engine.getRuntimeService().resolveIncident(incident.getId());
     }

@@ -17,7 +17,52 @@ public final class CaseApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The preparation meeting's checklist with every point covered, as Tasklist submits it (Json). */
+  public static final String FULL_CHECKLIST = "{\"type\":\"Json\",\"value\":\"[\\\"confidentiality\\\",\\\"ground_rules\\\","
+      + "\\\"account\\\",\\\"harm\\\",\\\"wishes\\\",\\\"support\\\",\\\"safety\\\",\\\"readiness\\\"]\"}";
+
+  /** A preparation meeting held in person on 1 March 2026 and the person ready: the form's fields, without braces. */
+  public static final String MEETING = "\"meetingDate\":{\"value\":\"2026-03-01\"},\"meetingFormat\":{\"value\":\"in_person\"},"
+      + "\"checklist\":" + FULL_CHECKLIST + ",\"readiness\":{\"value\":\"ready\"}";
+
   private CaseApi() {}
+
+  /** The case's number (its business key), also of a case that has ended. */
+  public static String caseNumber(ProcessEngine engine, String instanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+  }
+
+  /** The coordinator (clara) claims the case's assignment and gives it to the mediators (lead first); the case goes on. */
+  public static void assign(ProcessEngine engine, Http coordinator, String instanceId, String lead, String co) throws IOException {
+    String assignment = onlyTask(coordinator, instanceId, "Task_AssignMediators");
+    coordinator.postJson("/engine-rest/task/" + assignment + "/claim", "{\"userId\":\"clara\"}");
+    submit(coordinator, assignment, "{\"leadMediator\":{\"value\":\"" + lead + "\"}"
+        + (co == null ? "" : ",\"coMediator\":{\"value\":\"" + co + "\"}") + "}");
+    runJobs(engine, instanceId);
+  }
+
+  /** A referral sent by the referrer, checked, and assigned by clara to Mara: the case waits at the offender's call. */
+  public static String assignedCase(ProcessEngine engine, Http referrer, Http clara) throws IOException {
+    String instanceId = json(referrer.postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    assign(engine, clara, instanceId, "mara", null);
+    return instanceId;
+  }
+
+  /**
+   * The mediator's consent calls of {@link #referral()}: the minor offender agrees, his guardian Petra Vogt consents,
+   * then the victim agrees; the case waits at the preparation meetings.
+   */
+  public static void everyoneConsents(ProcessEngine engine, Http mediator, String instanceId) throws IOException {
+    String caseNumber = caseNumber(engine, instanceId);
+    submit(mediator, caseTask(mediator, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    submit(mediator, caseTask(mediator, "Task_RecordGuardianConsent", caseNumber, null), "{\"guardianName\":{\"value\":"
+        + "\"Petra Vogt\"},\"guardianRelation\":{\"value\":\"parent\"},\"guardianPhone\":{\"value\":\"+49 30 7654321\"},"
+        + "\"guardianConsent\":{\"value\":\"consents\"}}");
+    runJobs(engine, instanceId);
+    submit(mediator, caseTask(mediator, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+  }
 
   /** Runs the due jobs of the case instance and its called instances until none is left. */
   public static void runJobs(ProcessEngine engine, String instanceId) {
