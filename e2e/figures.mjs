@@ -247,7 +247,7 @@ try {
   const stubbed = await mara.evaluate(async () => {
     const markup = '<img src=x onerror="window.vomInjected=1"><b>bold</b>';
     const figures = {
-      period: { from: '2026-01-01', to: '2026-12-31' }, profile: 'de_toa',
+      period: { from: '2026-01-01', to: '2026-12-31' }, profile: 'de_toa', currency: 'EUR',
       cases: { unit: 'case', closed: 12, open: 3 },
       referrals: { unit: 'case', total: 15, bySource: { police: 9, prosecutor: 4, self_referral: 2 }, byStage: { diversion: 10, after_charge: 5 } },
       contact: { unit: 'person', toContact: 30, reached: 25, rate: 25 / 30 },

@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * A mediator's access to a case (R4, R24): granted per case to the mediators assigned to it, never to

@@ -15,8 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseProcess;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Enters the cases of an installation that predates the case register, once, at start: each case

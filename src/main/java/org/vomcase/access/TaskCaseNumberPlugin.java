@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.EveryUserTask;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.settings.EveryUserTask;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Every user task carries its case number as a task variable. With specific variable permissions a

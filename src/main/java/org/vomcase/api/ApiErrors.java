@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.vomcase.boundary.DatabaseProbe;
 import org.vomcase.boundary.ErrorContract;
 import org.vomcase.boundary.Refusal;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 
 /**
  * The error contract of the application's own endpoints ({@code /api}, {@code /vom}), the same as the

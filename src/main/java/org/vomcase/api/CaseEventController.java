@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.vomcase.identity.Roles;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.CaseInputException;
 import org.vomcase.process.events.CaseEvents;
 
 /**

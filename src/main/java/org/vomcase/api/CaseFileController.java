@@ -26,10 +26,10 @@ import org.vomcase.access.CaseRegistry;
 import org.vomcase.confidential.ConfidentialField;
 import org.vomcase.confidential.ConfidentialNotes;
 import org.vomcase.document.DocumentService;
-import org.vomcase.identity.Roles;
+import org.vomcase.kernel.Roles;
 import org.vomcase.notification.MessageLog;
-import org.vomcase.process.CaseProcess;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * The case file's messages and documents (R14, R21), for the "Case file" tabs of Tasklist and

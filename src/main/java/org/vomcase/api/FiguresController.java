@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.audit.AuditLog;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.figures.FiguresService;
-import org.vomcase.identity.Roles;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * The programme's figures (R25) for supervisors and administrators, behind the Cockpit login or

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.vomcase.identity.Roles;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseProcess;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.referral.FieldError;
+import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.FieldError;
 import org.vomcase.process.referral.ReferralIntake;
 import org.vomcase.process.referral.ReferralRejectedException;
 

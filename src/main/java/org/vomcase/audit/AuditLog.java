@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
+import org.vomcase.kernel.CaseClock;
 
 /**
  * The audit trail of the application's own pages ({@code vom_audit}): document downloads and figures

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 
 /**
  * The one boundary of every HTTP entry ({@code /engine-rest}, {@code /camunda/api}, {@code /api}, {@code /vom}):

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 
 /**
  * One error contract for every entry: a user's mistake answers 400 (a conflict 409) with

@@ -3,7 +3,7 @@ package org.vomcase.boundary;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import org.vomcase.identity.Roles;
+import org.vomcase.kernel.Roles;
 
 /** Who calls, as the boundary's allow-list sees it: not logged in, or a member of a role group. */
 public enum Role {

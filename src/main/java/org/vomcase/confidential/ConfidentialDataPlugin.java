@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.EveryUserTask;
+import org.vomcase.settings.EveryUserTask;
 
 /**
  * Keeps the confidential fields ({@link ConfidentialField}) out of the engine: every user task of every

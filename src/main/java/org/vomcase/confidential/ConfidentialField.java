@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.vomcase.identity.Roles;
+import org.vomcase.kernel.Roles;
 
 /**
  * The confidential parts of a case (R4, R16, R24): form fields whose values never become engine

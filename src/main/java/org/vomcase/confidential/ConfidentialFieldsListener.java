@@ -3,7 +3,7 @@ package org.vomcase.confidential;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * On every user task's completion, after the task's own listeners (which may check the notes, e.g. a

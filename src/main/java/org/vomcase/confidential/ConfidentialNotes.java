@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
 
 /**
  * The store of the confidential parts of the cases ({@code vom_confidential_note}). Notes are written in

@@ -1,6 +1,6 @@
 package org.vomcase.document;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.agreement.AgreementItems;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.agreement.AgreementPlan;

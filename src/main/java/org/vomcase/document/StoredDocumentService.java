@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.notification.Templates;
-import org.vomcase.process.CaseClock;
+import org.vomcase.kernel.CaseClock;
 
 /**
  * The document store ({@code vom_document}): the bytes of each document, once per idempotency key;

@@ -18,11 +18,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vomcase.identity.Roles;
+import org.vomcase.kernel.Roles;
 import org.vomcase.notification.Recipients;
 import org.vomcase.process.retention.CaseFigures;
-import org.vomcase.process.CaseProcess;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the anonymous figures of

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vomcase.kernel.ProgrammeProfile;
 
 /**
  * The programme's figures (R25) for a period, from the anonymous figures of closed cases and the
@@ -46,6 +47,7 @@ public final class ProgrammeFigures {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("period", Map.of("from", from.toString(), "to", to.toString()));
     figures.put("profile", profile);
+    figures.put("currency", ProgrammeProfile.DEFAULTS.containsKey(profile) ? ProgrammeProfile.of(profile).currency() : null);
     figures.put("cases", block("case", "closed", closed.size(), "open", openRegistered.size()));
     figures.put("referrals", referrals(registered, openRegistered));
     figures.put("contact", contact(closed));

@@ -1,12 +1,13 @@
 package org.vomcase.identity;
 
+import org.vomcase.kernel.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 
 /**
  * Demo users for trying the system out: one per role, three mediators. Only in the {@code demo}

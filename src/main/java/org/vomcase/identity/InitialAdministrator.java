@@ -1,5 +1,6 @@
 package org.vomcase.identity;
 
+import org.vomcase.kernel.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -8,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 
 /**
  * Creates the administrator of a production installation at its first start, from {@code

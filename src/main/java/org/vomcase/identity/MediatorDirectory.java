@@ -1,5 +1,6 @@
 package org.vomcase.identity;
 
+import org.vomcase.kernel.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

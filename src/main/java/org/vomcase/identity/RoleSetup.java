@@ -1,5 +1,6 @@
 package org.vomcase.identity;
 
+import org.vomcase.kernel.Roles;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vomcase.access.Grants;
-import org.vomcase.process.CaseProcess;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Creates the role groups, their authorizations and their Tasklist filters, in every profile and on

@@ -2,8 +2,8 @@ package org.vomcase.notification;
 
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.vomcase.process.CaseRecord;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseRecord;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * The case's variables as a message needs them, from any diagram: the execution's own first (the

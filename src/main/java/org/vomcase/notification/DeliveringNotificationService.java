@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.vomcase.document.DocumentService;
 import org.vomcase.document.PdfRenderer;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Sends the messages of cases (R21, R22): for each recipient, the message's template in their

@@ -24,7 +24,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 
 /**
  * Delivers a mail (R21): through the SMTP server of {@code spring.mail.host} when one is configured

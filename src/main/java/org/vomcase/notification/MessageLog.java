@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vomcase.process.CaseClock;
+import org.vomcase.kernel.CaseClock;
 
 /**
  * The record of every message on its case ({@code vom_message}): what, to whom, when, how, and
@@ -39,7 +39,7 @@ public class MessageLog {
 
   public MessageLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.ownTransaction = org.vomcase.config.OwnTransactions.of(transactions);
+    this.ownTransaction = org.vomcase.settings.OwnTransactions.of(transactions);
   }
 
   /** The status of a sending, or null when it never started. */

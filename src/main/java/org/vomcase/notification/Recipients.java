@@ -1,7 +1,7 @@
 package org.vomcase.notification;
 
 import static org.vomcase.notification.MessageCatalogue.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseRegistry;
-import org.vomcase.config.VomProperties;
-import org.vomcase.identity.Roles;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.settings.VomProperties;
+import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.agreement.AgreementPlan;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.preparation.PreparationPlan;

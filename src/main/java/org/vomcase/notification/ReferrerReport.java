@@ -1,7 +1,7 @@
 package org.vomcase.notification;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.spin.json.SpinJsonNode;
-import org.vomcase.process.ClosureReason;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.process.agreement.AgreementItems;
 import org.vomcase.process.monitoring.ObligationPlan;
 

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.agreement.AgreementItems;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Timeout task listener (R23): when a task is still open at its due date, reminds whoever holds it:

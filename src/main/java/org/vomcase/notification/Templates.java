@@ -23,7 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 
 /**
  * The templates of messages and documents (R21, R14): Mustache files an administrator can edit
@@ -50,10 +50,9 @@ public class Templates {
   public Templates(VomProperties properties) {
     this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
     this.zone = properties.programme().zone();
-    this.currency = CURRENCIES.getOrDefault(properties.programme().profile(), "EUR");
+    this.currency = org.vomcase.kernel.ProgrammeProfile.of(properties.programme().profile()).currency();
   }
 
-  private static final Map<String, String> CURRENCIES = Map.of("de_toa", "EUR", "dk_konfliktraad", "DKK", "us_vom", "USD");
 
   public ZoneId zone() {
     return zone;
@@ -90,7 +89,7 @@ public class Templates {
   /** The languages a message has templates for (built in and the administrators' own). */
   public Set<String> languages(String message) {
     Set<String> languages = new TreeSet<>();
-    for (String language : org.vomcase.process.Vocabulary.LANGUAGES.keySet()) {
+    for (String language : org.vomcase.kernel.Vocabulary.LANGUAGES.keySet()) {
       if (source("messages/" + message + "." + language + ".txt") != null) {
         languages.add(language);
       }

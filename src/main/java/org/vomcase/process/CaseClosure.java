@@ -1,5 +1,8 @@
 package org.vomcase.process;
 
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

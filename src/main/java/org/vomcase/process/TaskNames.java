@@ -1,5 +1,6 @@
 package org.vomcase.process;
 
+import org.vomcase.kernel.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

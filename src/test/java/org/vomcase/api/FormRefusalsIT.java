@@ -155,7 +155,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
     assertThat(wrong).as("refusals that do not keep the error contract").isEmpty();
     // A user's mistake is logged in one line at INFO, not as the engine's error with a stack trace.
     assertThat(log.getAll()).contains("Refused input to").doesNotContain("ENGINE-16004").doesNotContain("ENGINE-REST-HTTP500")
-        .doesNotContain("Caused by: org.vomcase.process.CaseInputException");
+        .doesNotContain("Caused by: org.vomcase.kernel.CaseInputException");
     Set<String> listed = new LinkedHashSet<>();
     rules.fieldNames().forEachRemaining(name -> {
       if (!name.startsWith("$")) {

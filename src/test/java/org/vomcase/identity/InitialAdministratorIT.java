@@ -1,5 +1,6 @@
 package org.vomcase.identity;
 
+import org.vomcase.kernel.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,7 +18,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 
 /**
  * With no mail server configured (the embedded default), every mail is a readable {@code .eml} file

@@ -176,7 +176,7 @@ class NotificationIT extends AbstractApplicationIT {
   }
 
   private String templatesSubject(String message, String language, String caseNumber) {
-    return new Templates(new org.vomcase.config.VomProperties(null, null, null, null, null))
+    return new Templates(new org.vomcase.settings.VomProperties(null, null, null, null, null))
         .message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x", "recipientIs", Map.of("victim", true)))
         .subject();
   }

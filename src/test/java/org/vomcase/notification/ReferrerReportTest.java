@@ -12,7 +12,7 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 import org.vomcase.process.contact.ContactPlan;
 
 /**

@@ -1,5 +1,7 @@
 package org.vomcase.process;
 
+import org.vomcase.kernel.Vocabulary;
+import org.vomcase.kernel.CaseVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package org.vomcase.process;
 
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariables;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -38,7 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.identity.MediatorDirectory.Mediator;
 import org.vomcase.notification.MessageCatalogue;

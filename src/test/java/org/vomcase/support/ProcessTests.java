@@ -19,7 +19,7 @@ import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.ReferrerReportDelegate;
 import org.vomcase.notification.SendNotificationDelegate;
 import org.vomcase.notification.TaskOverdueReminder;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 import org.vomcase.process.TaskNames;
 
 /**

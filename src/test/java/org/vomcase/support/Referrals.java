@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 
 /** A valid referral as the start form or the referral API delivers it, for tests to change one thing at a time. */
 public final class Referrals {

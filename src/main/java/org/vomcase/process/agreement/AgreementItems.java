@@ -1,6 +1,6 @@
 package org.vomcase.process.agreement;
 
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * The items of an agreement (R13) as the form "Record the agreement" submits them (groups {@code
@@ -188,8 +188,8 @@ public final class AgreementItems {
 
   /** Person id -> "Ana Roth (V1)" of every victim and offender of the case's variables, and the community. */
   public static Map<String, String> names(Function<String, Object> variables) {
-    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(variables.apply(org.vomcase.process.CaseVariables.VICTIMS)));
-    persons.addAll(JsonVariables.elements(variables.apply(org.vomcase.process.CaseVariables.OFFENDERS)));
+    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(variables.apply(org.vomcase.kernel.CaseVariables.VICTIMS)));
+    persons.addAll(JsonVariables.elements(variables.apply(org.vomcase.kernel.CaseVariables.OFFENDERS)));
     return names(persons);
   }
 
@@ -210,7 +210,7 @@ public final class AgreementItems {
    */
   public static Map<String, Object> forMessage(SpinJsonNode item, Function<String, Object> variables) {
     Map<String, String> plainNames = new LinkedHashMap<>();
-    for (String list : List.of(org.vomcase.process.CaseVariables.VICTIMS, org.vomcase.process.CaseVariables.OFFENDERS)) {
+    for (String list : List.of(org.vomcase.kernel.CaseVariables.VICTIMS, org.vomcase.kernel.CaseVariables.OFFENDERS)) {
       JsonVariables.elements(variables.apply(list)).forEach(p -> plainNames.put(text(p, "personId"), text(p, "name")));
     }
     Map<String, Object> words = new LinkedHashMap<>();

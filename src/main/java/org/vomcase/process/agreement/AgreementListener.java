@@ -1,7 +1,7 @@
 package org.vomcase.process.agreement;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.referral.ReferralIntake;
 
 /**

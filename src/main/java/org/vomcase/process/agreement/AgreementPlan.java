@@ -1,7 +1,7 @@
 package org.vomcase.process.agreement;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.preparation.PreparationPlan;
 import org.vomcase.process.referral.ReferralIntake;

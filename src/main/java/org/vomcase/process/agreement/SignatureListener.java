@@ -1,6 +1,6 @@
 package org.vomcase.process.agreement;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * "Record signatures and consent to share" (R14, R15, R7): an agreement is concluded only when every

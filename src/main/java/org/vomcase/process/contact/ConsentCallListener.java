@@ -1,16 +1,16 @@
 package org.vomcase.process.contact;
 
-import static org.vomcase.process.CaseVariables.CALL_OUTCOME;
-import static org.vomcase.process.CaseVariables.NEXT_CALL_DATE;
-import static org.vomcase.process.CaseVariables.UNREACHED_CALLS;
+import static org.vomcase.kernel.CaseVariables.CALL_OUTCOME;
+import static org.vomcase.kernel.CaseVariables.NEXT_CALL_DATE;
+import static org.vomcase.kernel.CaseVariables.UNREACHED_CALLS;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * "Call the person for consent": checks the outcome; "call again" needs the day of the next call
@@ -32,7 +32,7 @@ public class ConsentCallListener implements TaskListener {
         if (!next.isAfter(today)) {
           throw new CaseInputException(NEXT_CALL_DATE, "the next call must be on a later day than today");
         }
-        Object deadline = task.getVariable(org.vomcase.process.CaseVariables.CONTACT_DEADLINE);
+        Object deadline = task.getVariable(org.vomcase.kernel.CaseVariables.CONTACT_DEADLINE);
         if (deadline != null && !next.isBefore(java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate())) {
           throw new CaseInputException(NEXT_CALL_DATE, "the next call must be before "
               + java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate()

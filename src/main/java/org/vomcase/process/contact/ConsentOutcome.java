@@ -2,9 +2,9 @@ package org.vomcase.process.contact;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Vocabulary;
 
 /** Records how a person's contact ended (end events of contact-person): agreed, declined or not_reachable. */
 @Component("consentOutcome")

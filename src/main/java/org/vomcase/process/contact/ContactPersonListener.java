@@ -1,12 +1,12 @@
 package org.vomcase.process.contact;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.process.referral.ReferralIntake;
 import org.vomcase.process.referral.ReferralValidator;
 
@@ -29,7 +29,7 @@ public class ContactPersonListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     layOut(execution);
-    execution.setVariable(CONTACT_DEADLINE, org.vomcase.process.CaseClock.now()
+    execution.setVariable(CONTACT_DEADLINE, org.vomcase.kernel.CaseClock.now()
         .plusWeeks(CONTACT_WEEKS).toOffsetDateTime().toString());
     execution.setVariable(UNREACHED_CALLS, 0);
     execution.setVariable(MAX_UNREACHED_CALLS, maxUnreachedCalls);

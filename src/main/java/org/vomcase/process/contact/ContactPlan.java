@@ -7,9 +7,9 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.ClosureReason;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.ClosureReason;
 import org.vomcase.process.referral.ReferralIntake;
 
 /**

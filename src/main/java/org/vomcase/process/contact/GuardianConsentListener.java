@@ -1,17 +1,17 @@
 package org.vomcase.process.contact;
 
-import static org.vomcase.process.CaseVariables.GUARDIAN_CONSENT;
-import static org.vomcase.process.CaseVariables.GUARDIAN_EMAIL;
-import static org.vomcase.process.CaseVariables.GUARDIAN_NAME;
-import static org.vomcase.process.CaseVariables.GUARDIAN_PHONE;
-import static org.vomcase.process.CaseVariables.GUARDIAN_RELATION;
+import static org.vomcase.kernel.CaseVariables.GUARDIAN_CONSENT;
+import static org.vomcase.kernel.CaseVariables.GUARDIAN_EMAIL;
+import static org.vomcase.kernel.CaseVariables.GUARDIAN_NAME;
+import static org.vomcase.kernel.CaseVariables.GUARDIAN_PHONE;
+import static org.vomcase.kernel.CaseVariables.GUARDIAN_RELATION;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /** "Record the guardian's consent" (R7): who the guardian is, how to reach them, and their answer. */
 @Component("guardianConsentListener")

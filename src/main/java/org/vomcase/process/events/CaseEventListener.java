@@ -3,8 +3,8 @@ package org.vomcase.process.events;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Start of "Record a case event": applies the event to the case before the record exists; an event

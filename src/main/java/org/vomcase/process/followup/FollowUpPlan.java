@@ -1,16 +1,16 @@
 package org.vomcase.process.followup;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.ProgrammeRules;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.settings.Programme;
 import org.vomcase.process.preparation.PreparationPlan;
 import org.vomcase.process.referral.ReferralValidator;
 
@@ -22,9 +22,9 @@ import org.vomcase.process.referral.ReferralValidator;
 @Component("followUpPlan")
 public class FollowUpPlan {
 
-  private final ProgrammeRules rules;
+  private final Programme rules;
 
-  public FollowUpPlan(ProgrammeRules rules) {
+  public FollowUpPlan(Programme rules) {
     this.rules = rules;
   }
 

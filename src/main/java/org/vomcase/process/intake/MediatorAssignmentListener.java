@@ -1,9 +1,9 @@
 package org.vomcase.process.intake;
 
-import static org.vomcase.process.CaseVariables.CO_MEDIATOR;
-import static org.vomcase.process.CaseVariables.LEAD_MEDIATOR;
-import static org.vomcase.process.CaseVariables.MEDIATORS;
-import static org.vomcase.process.CaseVariables.MEDIATOR_OPTIONS;
+import static org.vomcase.kernel.CaseVariables.CO_MEDIATOR;
+import static org.vomcase.kernel.CaseVariables.LEAD_MEDIATOR;
+import static org.vomcase.kernel.CaseVariables.MEDIATORS;
+import static org.vomcase.kernel.CaseVariables.MEDIATOR_OPTIONS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseAccess;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.MediatorDirectory;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 
 /**
  * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when

@@ -1,19 +1,19 @@
 package org.vomcase.process.monitoring;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.JsonVariables;
-import org.vomcase.process.ProgrammeRules;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.JsonVariables;
+import org.vomcase.settings.Programme;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.process.agreement.AgreementItems;
 
 /**
@@ -24,9 +24,9 @@ import org.vomcase.process.agreement.AgreementItems;
 @Component("fulfilmentListener")
 public class FulfilmentListener implements TaskListener {
 
-  private final ProgrammeRules rules;
+  private final Programme rules;
 
-  public FulfilmentListener(ProgrammeRules rules) {
+  public FulfilmentListener(Programme rules) {
     this.rules = rules;
   }
 

@@ -1,7 +1,7 @@
 package org.vomcase.process.monitoring;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.agreement.AgreementItems;
 import org.vomcase.process.referral.ReferralValidator;
 

@@ -1,6 +1,6 @@
 package org.vomcase.process.preparation;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * "Hold the preparation meeting" (R9, R10): the meeting happened (date, format), every point of the
@@ -41,8 +41,8 @@ public class PreparationMeetingListener implements TaskListener {
     }
     TaskInput.required(task, READINESS, Vocabulary.READINESS);
     // The concerns themselves become a confidential note (ConfidentialFieldsListener); the case keeps that there are some.
-    Object concerns = task.getVariable(org.vomcase.process.CaseVariables.SAFETY_CONCERNS);
-    task.setVariable(org.vomcase.process.CaseVariables.SAFETY_CONCERNS_RECORDED, concerns instanceof String text && !text.isBlank());
+    Object concerns = task.getVariable(org.vomcase.kernel.CaseVariables.SAFETY_CONCERNS);
+    task.setVariable(org.vomcase.kernel.CaseVariables.SAFETY_CONCERNS_RECORDED, concerns instanceof String text && !text.isBlank());
     if ("victim".equals(task.getVariable(PERSON_ROLE))) {
       String type = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
       TaskInput.required(task, FIRST_SPEAKER, Vocabulary.FIRST_SPEAKERS);
@@ -60,7 +60,7 @@ public class PreparationMeetingListener implements TaskListener {
     } else if (value instanceof List<?> list) {
       list.forEach(element -> values.add(String.valueOf(element)));
     } else if (value instanceof String text && text.startsWith("[")) {
-      org.vomcase.process.JsonVariables.node(text).elements().forEach(element -> values.add(element.stringValue()));
+      org.vomcase.kernel.JsonVariables.node(text).elements().forEach(element -> values.add(element.stringValue()));
     }
     return values;
   }

@@ -1,6 +1,6 @@
 package org.vomcase.process.preparation;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.referral.ReferralIntake;
 import org.vomcase.process.referral.ReferralValidator;
@@ -36,7 +36,7 @@ public class PreparationPlan {
     SpinJsonNode book = ContactPlan.consentBook(variables.apply(ContactPlan.CONSENTS));
     List<SpinJsonNode> agreed = new ArrayList<>();
     for (String list : List.of(VICTIMS, OFFENDERS)) {
-      for (SpinJsonNode person : org.vomcase.process.JsonVariables.elements(variables.apply(list))) {
+      for (SpinJsonNode person : org.vomcase.kernel.JsonVariables.elements(variables.apply(list))) {
         SpinJsonNode entry = ContactPlan.entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
         if (entry != null && "agreed".equals(entry.prop("outcome").stringValue())) {
           agreed.add(person);

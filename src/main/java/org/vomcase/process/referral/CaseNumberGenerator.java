@@ -21,7 +21,7 @@ public class CaseNumberGenerator {
 
   public CaseNumberGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
-    this.ownTransaction = org.vomcase.config.OwnTransactions.of(transactionManager);
+    this.ownTransaction = org.vomcase.settings.OwnTransactions.of(transactionManager);
   }
 
   public String next(int year) {

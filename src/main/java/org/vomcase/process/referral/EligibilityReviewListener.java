@@ -1,14 +1,14 @@
 package org.vomcase.process.referral;
 
-import static org.vomcase.process.CaseVariables.REVIEW_DECISION;
-import static org.vomcase.process.CaseVariables.REVIEW_REASON;
+import static org.vomcase.kernel.CaseVariables.REVIEW_DECISION;
+import static org.vomcase.kernel.CaseVariables.REVIEW_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /** "Review eligibility": a rejection carries the reason the referrer will read. */
 @Component("eligibilityReviewListener")

@@ -1,14 +1,14 @@
 package org.vomcase.process.referral;
 
-import static org.vomcase.process.CaseVariables.MANDATE_DATE;
-import static org.vomcase.process.CaseVariables.MANDATE_ISSUER;
-import static org.vomcase.process.CaseVariables.MANDATE_OUTCOME;
+import static org.vomcase.kernel.CaseVariables.MANDATE_DATE;
+import static org.vomcase.kernel.CaseVariables.MANDATE_ISSUER;
+import static org.vomcase.kernel.CaseVariables.MANDATE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /** "Record the mandate": a granted or refused mandate names who decided and when (R2). */
 @Component("mandateListener")

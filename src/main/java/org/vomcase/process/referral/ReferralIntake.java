@@ -1,10 +1,11 @@
 package org.vomcase.process.referral;
 
-import static org.vomcase.process.CaseVariables.APPEAL_PENDING;
-import static org.vomcase.process.CaseVariables.OFFENDERS;
-import static org.vomcase.process.CaseVariables.VICTIMS;
-import static org.vomcase.process.CaseVariables.VICTIM_IS_NATURAL_PERSON;
-import static org.vomcase.process.CaseVariables.VICTIM_REFUSED;
+import org.vomcase.kernel.FieldError;
+import static org.vomcase.kernel.CaseVariables.APPEAL_PENDING;
+import static org.vomcase.kernel.CaseVariables.OFFENDERS;
+import static org.vomcase.kernel.CaseVariables.VICTIMS;
+import static org.vomcase.kernel.CaseVariables.VICTIM_IS_NATURAL_PERSON;
+import static org.vomcase.kernel.CaseVariables.VICTIM_REFUSED;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Turns the variables of a submitted referral into the case's variables: checks them ({@link

@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.config.VomProperties;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.settings.VomProperties;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * "Referral received": checks the referral before the case exists (a rejected referral rolls the

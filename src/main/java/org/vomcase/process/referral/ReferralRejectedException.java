@@ -1,8 +1,9 @@
 package org.vomcase.process.referral;
 
+import org.vomcase.kernel.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.vomcase.process.CaseInputException;
+import org.vomcase.kernel.CaseInputException;
 
 /** A referral that cannot become a case. Thrown before anything is created. */
 public class ReferralRejectedException extends CaseInputException {

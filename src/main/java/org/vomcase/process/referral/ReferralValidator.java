@@ -1,19 +1,20 @@
 package org.vomcase.process.referral;
 
-import static org.vomcase.process.CaseVariables.APPEAL_PENDING;
-import static org.vomcase.process.CaseVariables.OFFENCE_CATEGORY;
-import static org.vomcase.process.CaseVariables.OFFENCE_DATE;
-import static org.vomcase.process.CaseVariables.OFFENCE_SUMMARY;
-import static org.vomcase.process.CaseVariables.OFFENDERS;
-import static org.vomcase.process.CaseVariables.PROCEDURAL_STAGE;
-import static org.vomcase.process.CaseVariables.REFERRAL_SOURCE;
-import static org.vomcase.process.CaseVariables.REFERRER_EMAIL;
-import static org.vomcase.process.CaseVariables.REFERRER_NAME;
-import static org.vomcase.process.CaseVariables.REFERRER_REFERENCE;
-import static org.vomcase.process.CaseVariables.RESPONSIBILITY_ADMISSION;
-import static org.vomcase.process.CaseVariables.VICTIMS;
-import static org.vomcase.process.CaseVariables.VICTIM_IS_NATURAL_PERSON;
-import static org.vomcase.process.CaseVariables.VICTIM_REFUSED;
+import org.vomcase.kernel.FieldError;
+import static org.vomcase.kernel.CaseVariables.APPEAL_PENDING;
+import static org.vomcase.kernel.CaseVariables.OFFENCE_CATEGORY;
+import static org.vomcase.kernel.CaseVariables.OFFENCE_DATE;
+import static org.vomcase.kernel.CaseVariables.OFFENCE_SUMMARY;
+import static org.vomcase.kernel.CaseVariables.OFFENDERS;
+import static org.vomcase.kernel.CaseVariables.PROCEDURAL_STAGE;
+import static org.vomcase.kernel.CaseVariables.REFERRAL_SOURCE;
+import static org.vomcase.kernel.CaseVariables.REFERRER_EMAIL;
+import static org.vomcase.kernel.CaseVariables.REFERRER_NAME;
+import static org.vomcase.kernel.CaseVariables.REFERRER_REFERENCE;
+import static org.vomcase.kernel.CaseVariables.RESPONSIBILITY_ADMISSION;
+import static org.vomcase.kernel.CaseVariables.VICTIMS;
+import static org.vomcase.kernel.CaseVariables.VICTIM_IS_NATURAL_PERSON;
+import static org.vomcase.kernel.CaseVariables.VICTIM_REFUSED;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * Checks a referral (R1) as the start form or the referral API delivers it, field by field, and

@@ -1,7 +1,7 @@
 package org.vomcase.process.retention;
 
-import static org.vomcase.process.CaseVariables.*;
-import static org.vomcase.process.JsonVariables.text;
+import static org.vomcase.kernel.CaseVariables.*;
+import static org.vomcase.kernel.JsonVariables.text;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -16,8 +16,8 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseRecord;
-import org.vomcase.process.JsonVariables;
+import org.vomcase.kernel.CaseRecord;
+import org.vomcase.kernel.JsonVariables;
 import org.vomcase.process.agreement.AgreementItems;
 import org.vomcase.process.contact.ContactPlan;
 import org.vomcase.process.referral.ReferralValidator;

@@ -109,7 +109,7 @@ public class CaseRetention {
     int dropped = mail.deleteCase(caseNumber);
     audit.deleteCase(caseNumber);
     int notes = confidentialNotes.deleteCase(caseNumber);
-    registry.forget(caseNumber, org.vomcase.process.CaseClock.now().toOffsetDateTime());
+    registry.forget(caseNumber, org.vomcase.kernel.CaseClock.now().toOffsetDateTime());
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
         + messages + " messages, " + documentCount + " documents, " + notes + " confidential notes, " + grants + " authorizations, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);

@@ -1,6 +1,6 @@
 package org.vomcase.process.retention;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.ProgrammeRules;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.settings.Programme;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.notification.ReferrerReport;
 
 /**
@@ -24,9 +24,9 @@ import org.vomcase.notification.ReferrerReport;
 @Component("retentionPlan")
 public class RetentionPlan {
 
-  private final ProgrammeRules rules;
+  private final Programme rules;
 
-  public RetentionPlan(ProgrammeRules rules) {
+  public RetentionPlan(Programme rules) {
     this.rules = rules;
   }
 

@@ -1,6 +1,6 @@
 package org.vomcase.process.session;
 
-import static org.vomcase.process.CaseVariables.*;
+import static org.vomcase.kernel.CaseVariables.*;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vomcase.process.CaseClock;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.TaskInput;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * "Schedule the session" (R11): a date and time in the future, a place, who attends; sets the times
@@ -27,7 +27,7 @@ public class ScheduleSessionListener implements TaskListener {
 
   /** The victim's choice binds the scheduling (R10): any victim who chose indirect mediation. */
   static boolean aVictimChoseIndirect(Object preparations) {
-    org.camunda.spin.json.SpinJsonNode book = org.vomcase.process.JsonVariables.objectOrEmpty(preparations);
+    org.camunda.spin.json.SpinJsonNode book = org.vomcase.kernel.JsonVariables.objectOrEmpty(preparations);
     for (String personId : book.fieldNames()) {
       org.camunda.spin.json.SpinJsonNode entry = book.prop(personId);
       if (entry.hasProp("role") && "victim".equals(entry.prop("role").stringValue()) && entry.hasProp(MEETING_TYPE)

@@ -1,7 +1,7 @@
 package org.vomcase.process.session;
 
 import org.springframework.stereotype.Component;
-import org.vomcase.process.ClosureReason;
+import org.vomcase.kernel.ClosureReason;
 
 /** The session phase of a case (expressions of {@code vom-case} and {@code mediation-session}). */
 @Component("sessionPlan")

@@ -45,7 +45,7 @@ import org.vomcase.document.DocumentService;
 import org.vomcase.document.GenerateDocumentDelegate;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -133,7 +133,7 @@ class AgreementTest {
     Assertions.assertThat((List<Object>) request.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
         Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
     String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.notification.Templates(
-        new org.vomcase.config.VomProperties(null, null, null, null, null)).document("agreement", "en", request.content()), "test"));
+        new org.vomcase.settings.VomProperties(null, null, null, null, null)).document("agreement", "en", request.content()), "test"));
     Assertions.assertThat(pdfText).contains("Mediation agreement", "Täter-Opfer-Ausgleich", "600.00 EUR", "in 6 monthly instalments",
         "Carl Vogt", "Petra Vogt (guardian of Carl Vogt)");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID)).isEqualTo("DOC-1");

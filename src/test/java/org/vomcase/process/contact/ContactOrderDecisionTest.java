@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.support.DecisionTableUnderTest;
 
 /**

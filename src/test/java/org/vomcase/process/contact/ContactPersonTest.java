@@ -37,11 +37,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code contact-person}: introduction, consent calls, reminders, not reachable, guardians of minors (R5-R7). */

@@ -37,11 +37,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.ProgrammeRules;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.settings.Programme;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -66,7 +66,7 @@ class FollowUpTest {
   @BeforeEach
   void setUp() {
     ProcessTests.init(processEngine, NOW, notifications);
-    Mocks.register("followUpPlan", new FollowUpPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
+    Mocks.register("followUpPlan", new FollowUpPlan(new Programme(new VomProperties(null, null, null, null, null))));
     Mocks.register("followUpListener", new FollowUpListener());
   }
 

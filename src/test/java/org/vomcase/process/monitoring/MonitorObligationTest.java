@@ -46,12 +46,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.Recipient;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.ProgrammeRules;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.settings.Programme;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -79,7 +79,7 @@ class MonitorObligationTest {
   void setUp() {
     ProcessTests.init(processEngine, SIGNED, notifications);
     Mocks.register("obligationPlan", new ObligationPlan());
-    Mocks.register("fulfilmentListener", new FulfilmentListener(new ProgrammeRules(new VomProperties(null, null, null, null, null))));
+    Mocks.register("fulfilmentListener", new FulfilmentListener(new Programme(new VomProperties(null, null, null, null, null))));
   }
 
   @AfterEach

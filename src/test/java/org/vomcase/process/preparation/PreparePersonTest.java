@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.Vocabulary;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code prepare-person} (R9, R10): the meeting with its checklist, the victim's choices, the reminder, withdrawal. */

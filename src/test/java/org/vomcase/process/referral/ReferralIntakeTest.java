@@ -1,5 +1,6 @@
 package org.vomcase.process.referral;
 
+import org.vomcase.kernel.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.Referrals;
 
 /** What each bad referral gets: the field and the message, and nothing else goes through. */

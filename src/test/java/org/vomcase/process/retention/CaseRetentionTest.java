@@ -42,11 +42,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.vomcase.config.VomProperties;
+import org.vomcase.settings.VomProperties;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseVariables;
-import org.vomcase.process.ProgrammeRules;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.settings.Programme;
 import org.vomcase.support.ProcessTestEngine;
 
 /**
@@ -76,7 +76,7 @@ class CaseRetentionTest {
   @BeforeEach
   void setUp() {
     ProcessTests.init(processEngine, CLOSED, notifications);
-    RetentionPlan plan = new RetentionPlan(new ProgrammeRules(new VomProperties(null, null, null, null, null)));
+    RetentionPlan plan = new RetentionPlan(new Programme(new VomProperties(null, null, null, null, null)));
     Mocks.register("retentionPlan", plan);
     Mocks.register("keepCaseFiguresDelegate", figures);
     Mocks.register("scheduleDeletionDelegate", new RetentionPlan.ScheduleDeletionDelegate(plan, retention));

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
-import org.vomcase.process.CaseInputException;
-import org.vomcase.process.CaseVariables;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code mediation-session} (R11, R12): scheduling, invitation, reminder, the session, outcome, no-show rescheduling. */

@@ -23,7 +23,6 @@ const UNITS = {
 };
 
 // The money block counts in the programme's currency ("currency unit"); the profile says which.
-const CURRENCIES = { de_toa: 'EUR', dk_konfliktraad: 'DKK', us_vom: 'USD' };
 
 const SATISFACTION_QUESTIONS = [
   ['satisfaction', 'Overall satisfaction'],
@@ -89,11 +88,11 @@ function unitText(unit) {
   return UNITS[unit] || String(unit);
 }
 
-// The money block with its currency: a currency code as unit, or the profile's currency.
+// The money block with its currency: a currency code as unit, or the profile's currency (the server says which).
 function moneyOf(f) {
   const money = (f.fulfilment || {}).money;
   if (!money) return null;
-  const currency = /^[A-Z]{3}$/.test(money.unit || '') ? money.unit : CURRENCIES[f.profile];
+  const currency = /^[A-Z]{3}$/.test(money.unit || '') ? money.unit : f.currency;
   return currency ? Object.assign({}, money, { unit: currency }) : money;
 }
 

@@ -1,4 +1,4 @@
-package org.vomcase.process.referral;
+package org.vomcase.kernel;
 
 /** One problem with one field of a referral: the field's path (e.g. {@code victims[0].dateOfBirth}) and what is wrong. */
 public record FieldError(String field, String message) {

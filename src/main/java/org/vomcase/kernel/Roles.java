@@ -1,4 +1,4 @@
-package org.vomcase.identity;
+package org.vomcase.kernel;
 
 import org.camunda.bpm.engine.authorization.Groups;
 

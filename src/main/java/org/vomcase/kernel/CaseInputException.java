@@ -1,4 +1,4 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.startup;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.settings;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -28,7 +28,8 @@ public class ProgrammeTimeZone implements ApplicationListener<ApplicationEnviron
   /** The configured zone, else the profile's; a wrong one is refused with the setting's name. */
   static ZoneId zone(String configured, String profile) {
     if (configured == null || configured.isBlank()) {
-      return VomProperties.Programme.TIME_ZONES.getOrDefault(profile.trim(), ZoneId.of("Europe/Berlin"));
+      return org.vomcase.kernel.ProgrammeProfile.DEFAULTS.containsKey(profile.trim())
+          ? org.vomcase.kernel.ProgrammeProfile.of(profile).zone() : ZoneId.of("Europe/Berlin");
     }
     try {
       return ZoneId.of(configured.trim());

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.settings;
 
 import java.util.ArrayList;
 import java.util.List;

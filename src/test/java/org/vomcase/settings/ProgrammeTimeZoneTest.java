@@ -1,5 +1,6 @@
-package org.vomcase.config;
+package org.vomcase.settings;
 
+import org.vomcase.settings.ProgrammeTimeZone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;

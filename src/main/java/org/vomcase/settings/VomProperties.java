@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,18 +23,10 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
   /**
    * The programme this installation runs (R26): {@code de_toa}, {@code dk_konfliktraad} or {@code
    * us_vom}. The decision tables take it as an input; each case keeps the profile it was registered under.
-   * The periods, when set, replace the profile's defaults ({@link org.vomcase.process.ProgrammeRules}).
+   * The periods, time zone and language, when set, replace the profile's ({@link org.vomcase.kernel.ProgrammeProfile}).
    */
   public record Programme(String profile, java.time.Period followUpAfter, java.time.Period gracePeriod,
       java.time.Period retentionPeriod, String timeZone, String language) {
-
-    /** Each profile's time zone and the language of its staff, referrers and letters by default. */
-    public static final java.util.Map<String, java.time.ZoneId> TIME_ZONES = java.util.Map.of(
-        "de_toa", java.time.ZoneId.of("Europe/Berlin"),
-        "dk_konfliktraad", java.time.ZoneId.of("Europe/Copenhagen"),
-        "us_vom", java.time.ZoneId.of("America/New_York"));
-    public static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
-        "de_toa", "de", "dk_konfliktraad", "da", "us_vom", "en");
 
     /** The programme's time zone. */
     public java.time.ZoneId zone() {
@@ -49,15 +41,16 @@ public record VomProperties(Admin admin, Demo demo, Programme programme, Contact
         }
       }
       profile = profile == null || profile.isBlank() ? "de_toa" : profile.trim();
-      if (!org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.containsKey(profile)) {
+      if (!org.vomcase.kernel.Vocabulary.PROGRAMME_PROFILES.containsKey(profile)) {
         throw new IllegalArgumentException("vom.programme.profile (VOM_PROGRAMME_PROFILE) '" + profile
-            + "' is not one of " + org.vomcase.process.Vocabulary.PROGRAMME_PROFILES.keySet());
+            + "' is not one of " + org.vomcase.kernel.Vocabulary.PROGRAMME_PROFILES.keySet());
       }
       timeZone = ProgrammeTimeZone.zone(timeZone, profile).getId();
-      language = language == null || language.isBlank() ? LANGUAGES.get(profile) : language.trim();
-      if (!org.vomcase.process.Vocabulary.LANGUAGES.containsKey(language)) {
+      language = language == null || language.isBlank() ? org.vomcase.kernel.ProgrammeProfile.of(profile).language()
+          : language.trim();
+      if (!org.vomcase.kernel.Vocabulary.LANGUAGES.containsKey(language)) {
         throw new IllegalArgumentException("vom.programme.language (VOM_LANGUAGE) '" + language + "' is not one of "
-            + org.vomcase.process.Vocabulary.LANGUAGES.keySet());
+            + org.vomcase.kernel.Vocabulary.LANGUAGES.keySet());
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
 /** The case process: its key (file {@code processes/vom-case.bpmn}). */
 public final class CaseProcess {

@@ -1,4 +1,4 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
 /** Why a case closed: the fixed list of R19. The variable {@code closureReason} holds {@link #value()}. */
 public enum ClosureReason {

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.settings;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;

@@ -1,4 +1,4 @@
-package org.vomcase.config;
+package org.vomcase.startup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.vomcase.process;
+package org.vomcase.kernel;
 
 /** Names of the case's process variables: the one place they are spelled. Forms use the same keys. */
 public final class CaseVariables {
