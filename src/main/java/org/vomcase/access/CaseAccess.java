@@ -75,11 +75,11 @@ public class CaseAccess {
     String co = after.size() > 1 ? after.get(1) : null;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()) {
       if (!instance.getId().equals(caseInstanceId)
-          && runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).variableName(CaseVariables.MEDIATORS).count() > 0) {
-        runtime.setVariable(instance.getId(), CaseVariables.LEAD_MEDIATOR, lead);
-        runtime.setVariable(instance.getId(), CaseVariables.CO_MEDIATOR, co);
-        runtime.setVariable(instance.getId(), CaseVariables.MEDIATORS,
-            Variables.objectValue(new ArrayList<>(after)).serializationDataFormat("application/json").create());
+          && runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+              .variableName(CaseVariables.MEDIATORS.name()).count() > 0) {
+        runtime.setVariable(instance.getId(), CaseVariables.LEAD_MEDIATOR.name(), lead);
+        runtime.setVariable(instance.getId(), CaseVariables.CO_MEDIATOR.name(), co);
+        runtime.setVariable(instance.getId(), CaseVariables.MEDIATORS.name(), CaseVariables.MEDIATORS.value(after));
       }
     }
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list()) {

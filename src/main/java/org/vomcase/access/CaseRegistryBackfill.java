@@ -1,8 +1,6 @@
 package org.vomcase.access;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseProcess;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariables;
 
 /**
@@ -57,12 +56,10 @@ public class CaseRegistryBackfill {
           .stream().filter(v -> instance.getId().equals(v.getExecutionId()) && v.getValue() != null)
           .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
       OffsetDateTime registeredAt = instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
-      registry.register(caseNumber, instance.getId(), text(values.get(CaseVariables.REFERRED_BY)),
-          text(values.get(CaseVariables.REFERRER_NAME)), text(values.get(CaseVariables.REFERRER_EMAIL)), registeredAt);
-      List<String> mediators = new ArrayList<>();
-      if (values.get(CaseVariables.MEDIATORS) instanceof Collection<?> ids) {
-        ids.forEach(id -> mediators.add(String.valueOf(id)));
-      }
+      Case theCase = Case.of(values);
+      registry.register(caseNumber, instance.getId(), theCase.get(CaseVariables.REFERRED_BY),
+          theCase.get(CaseVariables.REFERRER_NAME), theCase.get(CaseVariables.REFERRER_EMAIL), registeredAt);
+      List<String> mediators = theCase.mediators();
       if (!mediators.isEmpty()) {
         registry.setMediators(caseNumber, mediators);
       }
@@ -71,9 +68,5 @@ public class CaseRegistryBackfill {
     if (entered > 0) {
       LOG.info("Case register: {} cases of an earlier version entered", entered);
     }
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
   }
 }

@@ -21,7 +21,7 @@ public class TaskCaseNumberPlugin extends AbstractProcessEnginePlugin {
   public static final TaskListener CASE_NUMBER_ON_TASK = (DelegateTask task) -> {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     if (caseNumber != null) {
-      task.setVariableLocal(CaseVariables.CASE_NUMBER, caseNumber);
+      CaseVariables.CASE_NUMBER.on(task).setLocal(caseNumber);
     }
   };
 

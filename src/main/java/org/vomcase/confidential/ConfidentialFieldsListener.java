@@ -29,7 +29,7 @@ public class ConfidentialFieldsListener implements TaskListener {
       }
       String text = ConfidentialNotes.checked(field, task.getVariable(field.variable()));
       if (text != null) {
-        notes.record(caseNumber(task), field, (String) task.getVariable(CaseVariables.PERSON_ID), task.getProcessInstanceId(),
+        notes.record(caseNumber(task), field, CaseVariables.PERSON_ID.from(task), task.getProcessInstanceId(),
             task.getName(), writer(task), text);
       }
       // The variable may sit on the task, its execution or the process instance: remove it wherever it is.
@@ -41,7 +41,7 @@ public class ConfidentialFieldsListener implements TaskListener {
 
   private static String caseNumber(DelegateTask task) {
     String businessKey = task.getExecution().getProcessBusinessKey();
-    return businessKey != null ? businessKey : (String) task.getVariable(CaseVariables.CASE_NUMBER);
+    return businessKey != null ? businessKey : CaseVariables.CASE_NUMBER.from(task);
   }
 
   private static String writer(DelegateTask task) {

@@ -2,7 +2,7 @@ package org.vomcase.document;
 
 /**
  * The agreement document (R14): a PDF from the template {@code documents/agreement.<language>.html}
- * (see {@link org.vomcase.notification.Templates}). Its content: {@code caseNumber}, {@code programme},
+ * (see {@link org.vomcase.document.Templates}). Its content: {@code caseNumber}, {@code programme},
  * {@code parties} (name, role), {@code items} and {@code instalmentPlan} (kind, amount, instalments,
  * hours, debtor, creditor, dueDate, description), {@code hasInstalments}, and {@code signatories}
  * (name, guardianOf): a signature line each.

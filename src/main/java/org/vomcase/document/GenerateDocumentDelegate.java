@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.process.agreement.AgreementItems;
-import org.vomcase.process.contact.ContactPlan;
-import org.vomcase.process.agreement.AgreementPlan;
+import org.vomcase.kernel.AgreementItem;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.ConsentBook;
+import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.Person;
 
 /**
  * "Generate document" service tasks: input parameter {@code document} names the document ({@code
@@ -27,11 +28,9 @@ public class GenerateDocumentDelegate implements JavaDelegate {
   public static final String DOCUMENT = "document";
 
   private final DocumentService documents;
-  private final AgreementPlan agreementPlan;
 
-  public GenerateDocumentDelegate(DocumentService documents, AgreementPlan agreementPlan) {
+  public GenerateDocumentDelegate(DocumentService documents) {
     this.documents = documents;
-    this.agreementPlan = agreementPlan;
   }
 
   @Override
@@ -41,45 +40,42 @@ public class GenerateDocumentDelegate implements JavaDelegate {
       throw new IllegalArgumentException("Unknown document '" + document + "'; known: " + AgreementDocument.NAME);
     }
     String key = String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), document);
-    String id = documents.generate(new DocumentService.DocumentRequest(key, (String) execution.getVariable(CASE_NUMBER),
-        document, agreementContent(execution)));
-    execution.setVariable(AGREEMENT_DOCUMENT_ID, id);
+    String id = documents.generate(new DocumentService.DocumentRequest(key, CASE_NUMBER.from(execution), document,
+        agreementContent(Case.of(execution))));
+    AGREEMENT_DOCUMENT_ID.on(execution).set(id);
   }
 
   /** What the agreement document shows: parties, items, instalment plan, a signature line for each party and guardian. */
-  public Map<String, Object> agreementContent(DelegateExecution execution) {
+  public static Map<String, Object> agreementContent(Case theCase) {
     Map<String, Object> content = new LinkedHashMap<>();
-    content.put(CASE_NUMBER, execution.getVariable(CASE_NUMBER));
-    Object profile = execution.getVariable(PROGRAMME_PROFILE);
-    content.put("programme", profile == null ? null : profile.toString());
-    SpinJsonNode book = ContactPlan.consentBook(execution.getVariable(ContactPlan.CONSENTS));
+    content.put(CASE_NUMBER.name(), theCase.caseNumber());
+    content.put("programme", theCase.get(PROGRAMME_PROFILE));
+    ConsentBook book = theCase.consents();
     List<Map<String, Object>> parties = new ArrayList<>();
     List<Map<String, Object>> signatories = new ArrayList<>();
-    for (SpinJsonNode party : agreementPlan.parties(execution)) {
-      String name = JsonVariables.text(party, "name");
-      parties.add(Map.of("name", name, "role", JsonVariables.text(party, "role")));
-      signatories.add(Map.of("name", name));
-      SpinJsonNode entry = ContactPlan.entry(book, JsonVariables.text(party, "personId"));
-      if (entry != null && !JsonVariables.text(entry, GUARDIAN_NAME).isBlank()) {
-        signatories.add(Map.of("name", JsonVariables.text(entry, GUARDIAN_NAME), "guardianOf", name));
+    for (Person party : theCase.parties()) {
+      parties.add(Map.of("name", party.name(), "role", party.role().code()));
+      signatories.add(Map.of("name", party.name()));
+      Guardian guardian = book.guardianOf(party.personId());
+      if (guardian != null) {
+        signatories.add(Map.of("name", guardian.name(), "guardianOf", party.name()));
       }
     }
     content.put("parties", parties);
     content.put("signatories", signatories);
     List<Map<String, Object>> items = new ArrayList<>();
-    for (SpinJsonNode item : JsonVariables.elements(execution.getVariable(AGREEMENT_ITEMS))) {
-      Map<String, Object> words = new LinkedHashMap<>(AgreementItems.forMessage(item, execution::getVariable));
-      String description = JsonVariables.text(item, AgreementItems.DESCRIPTION);
-      if (!description.isBlank()) {
-        words.put(AgreementItems.DESCRIPTION, description);
+    for (AgreementItem item : theCase.items()) {
+      Map<String, Object> words = new LinkedHashMap<>(theCase.words(item));
+      if (item.description() != null && !item.description().isBlank()) {
+        words.put(AgreementItem.DESCRIPTION, item.description());
       }
       items.add(words);
     }
     content.put("items", items);
     List<Map<String, Object>> plan = new ArrayList<>();
-    for (SpinJsonNode obligation : JsonVariables.elements(execution.getVariable(OBLIGATIONS))) {
-      if (obligation.hasProp(AgreementItems.INSTALMENT)) {
-        plan.add(AgreementItems.forMessage(obligation, execution::getVariable));
+    for (Obligation obligation : theCase.obligations()) {
+      if (obligation.instalment() != null) {
+        plan.add(theCase.words(obligation));
       }
     }
     content.put("instalmentPlan", plan);

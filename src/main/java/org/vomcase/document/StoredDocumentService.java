@@ -7,7 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.vomcase.settings.VomProperties;
-import org.vomcase.notification.Templates;
+import org.vomcase.document.Templates;
 import org.vomcase.kernel.CaseClock;
 
 /**

@@ -1,10 +1,10 @@
 package org.vomcase.figures;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.vomcase.kernel.CaseVariables.*;
+
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +18,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vomcase.kernel.Roles;
-import org.vomcase.notification.Recipients;
-import org.vomcase.process.retention.CaseFigures;
+import org.vomcase.access.CaseRegistry;
+import org.vomcase.identity.StaffNames;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseProcess;
-import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.FigureRow;
+import org.vomcase.kernel.Roles;
 
 /**
  * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the anonymous figures of
@@ -32,14 +33,15 @@ import org.vomcase.kernel.CaseVariables;
 @Service
 public class FiguresService {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final CaseRegistry registry;
 
-  public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity) {
+  public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity,
+      CaseRegistry registry) {
+    this.registry = registry;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -67,14 +69,15 @@ public class FiguresService {
           try {
             return new FigureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getString(8),
-                rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), JSON.readTree(rs.getString(14)));
-          } catch (JsonProcessingException e) {
+                rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                FigureRow.Details.parse(rs.getString(14)));
+          } catch (IllegalStateException e) {
             throw new IllegalStateException("Figures row " + rs.getString(1) + " has unreadable details", e);
           }
         }, args);
   }
 
-  /** The running cases of the profile with their referral data, registration date and mediators. */
+  /** The running cases of the profile with their referral data, registration date and mediators (as the case register has them). */
   List<OpenCase> openCases(String profile) {
     List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).list();
     if (instances.isEmpty()) {
@@ -83,23 +86,22 @@ public class FiguresService {
     Map<String, Map<String, Object>> values = new HashMap<>();
     String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
     for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(ids)
-        .variableNameIn(CaseVariables.PROGRAMME_PROFILE, CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
-            CaseVariables.REGISTERED_AT, CaseVariables.MEDIATORS).list()) {
+        .variableNameIn(PROGRAMME_PROFILE.name(), REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(),
+            CASE_NUMBER.name()).list()) {
       if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
         values.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>()).put(variable.getName(), variable.getValue());
       }
     }
+    Map<String, List<String>> mediators = registry.mediatorsOfCases();
     List<OpenCase> open = new ArrayList<>();
     for (Map<String, Object> value : values.values()) {
-      if (!profile.equals(value.get(CaseVariables.PROGRAMME_PROFILE))) {
+      Case theCase = Case.of(value);
+      if (!profile.equals(theCase.get(PROGRAMME_PROFILE))) {
         continue;
       }
-      Object registered = value.get(CaseVariables.REGISTERED_AT);
-      List<String> mediators = value.get(CaseVariables.MEDIATORS) instanceof Collection<?> list
-          ? list.stream().map(String::valueOf).toList() : List.of();
-      open.add(new OpenCase((String) value.get(CaseVariables.REFERRAL_SOURCE), (String) value.get(CaseVariables.PROCEDURAL_STAGE),
-          CaseFigures.dateOf(registered),
-          mediators));
+      OffsetDateTime registered = theCase.get(REGISTERED_AT);
+      open.add(new OpenCase(theCase.get(REFERRAL_SOURCE), theCase.get(PROCEDURAL_STAGE),
+          registered == null ? null : registered.toLocalDate(), mediators.getOrDefault(theCase.caseNumber(), List.of())));
     }
     return open;
   }
@@ -111,7 +113,7 @@ public class FiguresService {
     for (User mediator : identity.createUserQuery().memberOfGroup(Roles.MEDIATORS).orderByUserId().asc().list()) {
       long cases = open.stream().filter(c -> c.mediators().contains(mediator.getId())).count();
       long overdue = tasks.createTaskQuery().taskAssignee(mediator.getId()).dueBefore(now).count();
-      caseload.add(new ProgrammeFigures.Caseload(mediator.getId(), Recipients.displayName(mediator), cases, overdue));
+      caseload.add(new ProgrammeFigures.Caseload(mediator.getId(), StaffNames.displayName(mediator), cases, overdue));
     }
     return caseload;
   }

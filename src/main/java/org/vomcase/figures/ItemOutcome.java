@@ -1,7 +1,8 @@
 package org.vomcase.figures;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import org.vomcase.kernel.FigureRow;
+import org.vomcase.kernel.FulfilmentStatus;
 
 /**
  * What became of one agreement item, from its anonymous figures: done at the session ({@code status
@@ -12,45 +13,37 @@ import java.math.BigDecimal;
 record ItemOutcome(String kind, boolean fulfilled, boolean partly, BigDecimal amountAgreed, BigDecimal amountPaid,
     BigDecimal hoursAgreed, BigDecimal hoursDone) {
 
-  static ItemOutcome of(JsonNode item) {
-    BigDecimal amount = number(item.path("amount"));
-    BigDecimal hours = number(item.path("hours"));
-    if ("fulfilled".equals(item.path("status").asText())) {
-      return new ItemOutcome(item.path("kind").asText(), true, false, amount, amount, hours, hours);
+  static ItemOutcome of(FigureRow.ItemFigure item) {
+    BigDecimal amount = orZero(item.amount());
+    BigDecimal hours = orZero(item.hours());
+    String kind = item.kind() == null ? "" : item.kind().code();
+    if (FulfilmentStatus.FULFILLED.code().equals(item.status())) {
+      return new ItemOutcome(kind, true, false, amount, amount, hours, hours);
     }
-    JsonNode checks = item.path("checks");
-    boolean all = checks.size() > 0;
+    boolean all = !item.checks().isEmpty();
     boolean any = false;
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal done = BigDecimal.ZERO;
-    for (JsonNode check : checks) {
-      String status = check.path("status").asText();
-      BigDecimal checkAmount = check.has("amount") ? number(check.path("amount")) : amount;
-      BigDecimal checkHours = check.has("hours") ? number(check.path("hours")) : hours;
-      if ("fulfilled".equals(status)) {
+    for (FigureRow.Check check : item.checks()) {
+      BigDecimal checkAmount = check.amount() != null ? check.amount() : amount;
+      BigDecimal checkHours = check.hours() != null ? check.hours() : hours;
+      if (check.status() == FulfilmentStatus.FULFILLED) {
         any = true;
         paid = paid.add(checkAmount);
         done = done.add(checkHours);
       } else {
         all = false;
-        if ("partly_fulfilled".equals(status)) {
+        if (check.status() == FulfilmentStatus.PARTLY_FULFILLED) {
           any = true;
-          paid = paid.add(number(check.path("fulfilledAmount")));
-          done = done.add(number(check.path("fulfilledHours")));
+          paid = paid.add(orZero(check.fulfilledAmount()));
+          done = done.add(orZero(check.fulfilledHours()));
         }
       }
     }
-    return new ItemOutcome(item.path("kind").asText(), all, any && !all, amount, paid, hours, done);
+    return new ItemOutcome(kind, all, any && !all, amount, paid, hours, done);
   }
 
-  private static BigDecimal number(JsonNode value) {
-    if (value == null || value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
-      return BigDecimal.ZERO;
-    }
-    try {
-      return new BigDecimal(value.asText().trim());
-    } catch (NumberFormatException e) {
-      return BigDecimal.ZERO;
-    }
+  private static BigDecimal orZero(BigDecimal number) {
+    return number == null ? BigDecimal.ZERO : number;
   }
 }

@@ -1,6 +1,5 @@
 package org.vomcase.figures;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vomcase.kernel.FigureRow;
+import org.vomcase.kernel.FollowUp;
 import org.vomcase.kernel.ProgrammeProfile;
+import org.vomcase.kernel.Side;
 
 /**
  * The programme's figures (R25) for a period, from the anonymous figures of closed cases and the
@@ -82,9 +84,9 @@ public final class ProgrammeFigures {
     long toContact = 0;
     long reached = 0;
     for (FigureRow row : closed) {
-      for (JsonNode person : row.details().path("persons")) {
-        String consent = person.path("consent").asText("not_asked");
-        if (!"not_asked".equals(consent)) {
+      for (FigureRow.PersonFigure person : row.details().persons()) {
+        String consent = consentOf(person);
+        if (!FigureRow.PersonFigure.NOT_ASKED.equals(consent)) {
           toContact++;
           if (REACHED.contains(consent)) {
             reached++;
@@ -98,13 +100,13 @@ public final class ProgrammeFigures {
   private static Map<String, Object> consent(List<FigureRow> closed) {
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("unit", "person");
-    for (String side : List.of("victim", "offender")) {
+    for (Side side : Side.values()) {
       long asked = 0;
       long agreed = 0;
       for (FigureRow row : closed) {
-        for (JsonNode person : row.details().path("persons")) {
-          String answer = person.path("consent").asText("not_asked");
-          if (side.equals(person.path("role").asText()) && REACHED.contains(answer)) {
+        for (FigureRow.PersonFigure person : row.details().persons()) {
+          String answer = consentOf(person);
+          if (side == person.role() && REACHED.contains(answer)) {
             asked++;
             if (!"declined".equals(answer)) {
               agreed++; // agreed, or agreed and later withdrew
@@ -116,7 +118,7 @@ public final class ProgrammeFigures {
       figures.put("asked", asked);
       figures.put("agreed", agreed);
       figures.put("rate", rate(agreed, asked));
-      consent.put(side, figures);
+      consent.put(side.code(), figures);
     }
     return consent;
   }
@@ -161,7 +163,7 @@ public final class ProgrammeFigures {
           default -> notFulfilled++;
         }
       }
-      for (JsonNode item : row.details().path("items")) {
+      for (FigureRow.ItemFigure item : row.details().items()) {
         ItemOutcome outcome = ItemOutcome.of(item);
         items++;
         if (outcome.fulfilled()) {
@@ -189,14 +191,20 @@ public final class ProgrammeFigures {
       answers.put(question, new TreeMap<>());
     }
     for (FigureRow row : closed) {
-      for (JsonNode followUp : row.details().path("followUps")) {
-        if (!"held".equals(followUp.path("outcome").asText())) {
+      for (FigureRow.FollowUpFigure followUp : row.details().followUps()) {
+        if (!FollowUp.HELD.equals(followUp.outcome())) {
           continue;
         }
         conversations++;
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("satisfaction", followUp.satisfaction());
+        given.put("fair", followUp.fair());
+        given.put("heard", followUp.heard());
+        given.put("recommend", followUp.recommend());
+        given.put("fearChange", followUp.fearChange());
         answers.forEach((question, counts) -> {
-          String answer = followUp.path(question).asText("");
-          if (!answer.isEmpty()) {
+          String answer = given.get(question);
+          if (answer != null && !answer.isEmpty()) {
             counts.merge(answer, 1L, Long::sum);
           }
         });
@@ -215,16 +223,15 @@ public final class ProgrammeFigures {
       if (row.registeredOn() == null) {
         continue;
       }
-      days(row.registeredOn(), row.details().path("firstContactOn").asText(null), toFirstContact);
-      days(row.registeredOn(), row.details().path("sessionOn").asText(null), toSession);
+      days(row.registeredOn(), row.details().firstContactOn(), toFirstContact);
+      days(row.registeredOn(), row.details().sessionOn(), toSession);
       toClosure.add(ChronoUnit.DAYS.between(row.registeredOn(), row.closedOn()));
     }
     return block("days per case", "toFirstContact", distribution(toFirstContact), "toSession", distribution(toSession),
         "toClosure", distribution(toClosure));
   }
 
-  private static void days(LocalDate from, String to, List<Long> into) {
-    LocalDate end = org.vomcase.process.retention.CaseFigures.dateOf(to);
+  private static void days(LocalDate from, LocalDate end, List<Long> into) {
     if (end != null) {
       into.add(ChronoUnit.DAYS.between(from, end));
     }
@@ -255,6 +262,10 @@ public final class ProgrammeFigures {
 
   static boolean within(LocalDate date, LocalDate from, LocalDate to) {
     return date != null && !date.isBefore(from) && !date.isAfter(to);
+  }
+
+  private static String consentOf(FigureRow.PersonFigure person) {
+    return person.consent() == null || person.consent().isBlank() ? FigureRow.PersonFigure.NOT_ASKED : person.consent();
   }
 
   private static String orUnknown(String value) {

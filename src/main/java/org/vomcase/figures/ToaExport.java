@@ -1,12 +1,13 @@
 package org.vomcase.figures;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.vomcase.kernel.FigureRow;
+import org.vomcase.kernel.Side;
 
 /**
  * The export for the German national TOA statistics (Bundesweite TOA-Statistik): one line per
@@ -38,9 +39,9 @@ public final class ToaExport {
   public static String csv(Collection<FigureRow> closed) {
     StringBuilder csv = new StringBuilder(String.join(";", COLUMNS)).append("\r\n");
     for (FigureRow row : closed) {
-      List<JsonNode> offenders = new ArrayList<>();
-      row.details().path("persons").forEach(p -> {
-        if ("offender".equals(p.path("role").asText())) {
+      List<FigureRow.PersonFigure> offenders = new ArrayList<>();
+      row.details().persons().forEach(p -> {
+        if (p.role() == Side.OFFENDER) {
           offenders.add(p);
         }
       });
@@ -51,7 +52,7 @@ public final class ToaExport {
     return csv.toString();
   }
 
-  private static List<String> line(FigureRow row, int index, JsonNode offender) {
+  private static List<String> line(FigureRow row, int index, FigureRow.PersonFigure offender) {
     Set<String> kinds = new LinkedHashSet<>();
     BigDecimal amountAgreed = BigDecimal.ZERO;
     BigDecimal amountPaid = BigDecimal.ZERO;
@@ -60,8 +61,8 @@ public final class ToaExport {
     int items = 0;
     int fulfilled = 0;
     int partly = 0;
-    for (JsonNode item : row.details().path("items")) {
-      if (item.path("offenderIndex").asInt(-1) != index) {
+    for (FigureRow.ItemFigure item : row.details().items()) {
+      if (item.offenderIndex() == null || item.offenderIndex() != index) {
         continue;
       }
       ItemOutcome outcome = ItemOutcome.of(item);
@@ -88,8 +89,8 @@ public final class ToaExport {
         text(row.registeredOn()), text(row.closedOn()));
   }
 
-  private static String ageGroup(JsonNode offender) {
-    String ageClass = offender == null ? "unknown" : offender.path("ageClass").asText("unknown");
+  private static String ageGroup(FigureRow.PersonFigure offender) {
+    String ageClass = offender == null || offender.ageClass() == null ? "unknown" : offender.ageClass();
     return "young_adult".equals(ageClass) ? "adolescent" : ageClass;
   }
 

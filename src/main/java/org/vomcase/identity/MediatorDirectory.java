@@ -23,18 +23,12 @@ public class MediatorDirectory {
   public List<Mediator> mediators() {
     return identityService.createUserQuery().memberOfGroup(Roles.MEDIATORS).orderByUserLastName().asc()
         .orderByUserFirstName().asc().list().stream()
-        .map(user -> new Mediator(user.getId(), displayName(user)))
+        .map(user -> new Mediator(user.getId(), StaffNames.displayName(user)))
         .toList();
   }
 
   public boolean isMediator(String userId) {
     return userId != null
         && identityService.createUserQuery().userId(userId).memberOfGroup(Roles.MEDIATORS).count() == 1;
-  }
-
-  private static String displayName(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? user.getId() : name;
   }
 }

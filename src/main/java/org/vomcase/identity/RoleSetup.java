@@ -267,8 +267,8 @@ public class RoleSetup {
 
   /** The columns of every filter: the case number and the person a task is about (task variables, see TaskNames). */
   static final List<Map<String, String>> FILTER_COLUMNS = List.of(
-      Map.of("name", CaseVariables.CASE_NUMBER, "label", "Case number"),
-      Map.of("name", CaseVariables.PERSON_LABEL, "label", "Person"));
+      Map.of("name", CaseVariables.CASE_NUMBER.name(), "label", "Case number"),
+      Map.of("name", CaseVariables.PERSON_LABEL.name(), "label", "Person"));
 
   private static void ensureFilter(
       FilterService filters, TaskService tasks, AuthorizationService authorizations, FilterDefinition definition) {
@@ -288,7 +288,7 @@ public class RoleSetup {
       filters.saveFilter(filter);
       LOG.info("Created Tasklist filter '{}'", definition.name());
     } else if (filter.getProperties().get("variables") instanceof List<?> columns
-        && columns.stream().noneMatch(c -> c instanceof Map<?, ?> m && CaseVariables.PERSON_LABEL.equals(m.get("name")))) {
+        && columns.stream().noneMatch(c -> c instanceof Map<?, ?> m && CaseVariables.PERSON_LABEL.name().equals(m.get("name")))) {
       // An installation from before the "Person" column (the person's name left the task names); other columns stay.
       Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
       List<Object> withPerson = new java.util.ArrayList<>(columns);

@@ -25,6 +25,11 @@ public class CaseInputException extends ProcessEngineException {
     }
   }
 
+  /** A problem with a variable the user submitted (a form field of the same name). */
+  public CaseInputException(CaseVariable<?> field, String message) {
+    this(field.name(), message);
+  }
+
   /** The form field (variable name) the message is about. */
   public String getField() {
     return field;

@@ -1,227 +1,244 @@
 package org.vomcase.kernel;
 
-/** Names of the case's process variables: the one place they are spelled. Forms use the same keys. */
+import static org.vomcase.kernel.CaseVariable.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case's process variables, each declared once with its name and type: read them with {@code
+ * X.from(scope)}, write them with {@code X.on(scope).set(value)} ({@link CaseVariable}). The one place
+ * their names are spelled; forms use the same keys.
+ */
 public final class CaseVariables {
 
   /** Human-readable case number ({@code VOM-<year>-<5 digits>}), also the business key. */
-  public static final String CASE_NUMBER = "caseNumber";
+  public static final CaseVariable<String> CASE_NUMBER = text("caseNumber");
 
   /** User who registered the referral (the start form's initiator). */
-  public static final String REFERRED_BY = "referredBy";
+  public static final CaseVariable<String> REFERRED_BY = text("referredBy");
 
-  public static final String REFERRAL_SOURCE = "referralSource";
-  public static final String PROCEDURAL_STAGE = "proceduralStage";
-  public static final String OFFENCE_CATEGORY = "offenceCategory";
-  public static final String OFFENCE_DATE = "offenceDate";
-  public static final String OFFENCE_SUMMARY = "offenceSummary";
+  public static final CaseVariable<String> REFERRAL_SOURCE = text("referralSource");
+  public static final CaseVariable<String> PROCEDURAL_STAGE = text("proceduralStage");
+  public static final CaseVariable<String> OFFENCE_CATEGORY = text("offenceCategory");
+  public static final CaseVariable<LocalDate> OFFENCE_DATE = date("offenceDate");
+  public static final CaseVariable<String> OFFENCE_SUMMARY = text("offenceSummary");
 
   /** Json lists of persons (name, dateOfBirth, email, phone, postalAddress, preferredLanguage, interpreterNeeded). */
-  public static final String VICTIMS = "victims";
-  public static final String OFFENDERS = "offenders";
+  public static final CaseVariable<List<Person>> VICTIMS = jsonList("victims", Person.class);
+  public static final CaseVariable<List<Person>> OFFENDERS = jsonList("offenders", Person.class);
 
   /** The referring body: name, email for notices, its own file reference. */
-  public static final String REFERRER_NAME = "referrerName";
-  public static final String REFERRER_EMAIL = "referrerEmail";
-  public static final String REFERRER_REFERENCE = "referrerReference";
+  public static final CaseVariable<String> REFERRER_NAME = text("referrerName");
+  public static final CaseVariable<String> REFERRER_EMAIL = text("referrerEmail");
+  public static final CaseVariable<String> REFERRER_REFERENCE = text("referrerReference");
 
   /** Eligibility inputs (R3). */
-  public static final String RESPONSIBILITY_ADMISSION = "responsibilityAdmission";
-  public static final String VICTIM_IS_NATURAL_PERSON = "victimIsNaturalPerson";
-  public static final String APPEAL_PENDING = "appealPending";
-  public static final String VICTIM_REFUSED = "victimRefused";
+  public static final CaseVariable<String> RESPONSIBILITY_ADMISSION = text("responsibilityAdmission");
+  public static final CaseVariable<Boolean> VICTIM_IS_NATURAL_PERSON = flag("victimIsNaturalPerson");
+  public static final CaseVariable<Boolean> APPEAL_PENDING = flag("appealPending");
+  public static final CaseVariable<Boolean> VICTIM_REFUSED = flag("victimRefused");
 
   /** The programme profile the case runs under (R26), fixed at registration. */
-  public static final String PROGRAMME_PROFILE = "programmeProfile";
+  public static final CaseVariable<String> PROGRAMME_PROFILE = text("programmeProfile");
 
   /** When the referral was registered (ISO date-time). */
-  public static final String REGISTERED_AT = "registeredAt";
+  public static final CaseVariable<OffsetDateTime> REGISTERED_AT = moment("registeredAt");
 
   /** The eligibility decision's whole result (a JSON map of outcome and reason), as the engine stores it. */
-  public static final String ELIGIBILITY = "eligibility";
+  public static final CaseVariable<Map<String, Object>> ELIGIBILITY = decision("eligibility");
 
   /** The eligibility decision (decision table "eligibility"): outcome and the reason in words. */
-  public static final String ELIGIBILITY_OUTCOME = "eligibilityOutcome";
-  public static final String ELIGIBILITY_REASON = "eligibilityReason";
+  public static final CaseVariable<String> ELIGIBILITY_OUTCOME = text("eligibilityOutcome");
+  public static final CaseVariable<String> ELIGIBILITY_REASON = text("eligibilityReason");
 
   /** A coordinator's review of a referral the rules could not decide. */
-  public static final String REVIEW_DECISION = "reviewDecision";
-  public static final String REVIEW_REASON = "reviewReason";
+  public static final CaseVariable<String> REVIEW_DECISION = text("reviewDecision");
+  public static final CaseVariable<String> REVIEW_REASON = text("reviewReason");
 
   /** The mandate a self-referral waits for (R2). */
-  public static final String MANDATE_OUTCOME = "mandateOutcome";
-  public static final String MANDATE_ISSUER = "mandateIssuer";
-  public static final String MANDATE_DATE = "mandateDate";
-  public static final String MANDATE_REFERENCE = "mandateReference";
+  public static final CaseVariable<String> MANDATE_OUTCOME = text("mandateOutcome");
+  public static final CaseVariable<String> MANDATE_ISSUER = text("mandateIssuer");
+  public static final CaseVariable<LocalDate> MANDATE_DATE = date("mandateDate");
+  public static final CaseVariable<String> MANDATE_REFERENCE = text("mandateReference");
 
   /** Why the case closed (R19), when, and the reason given to the referrer where there is one. */
-  public static final String CLOSURE_REASON = "closureReason";
-  public static final String CLOSED_AT = "closedAt";
-  public static final String CLOSURE_NOTE = "closureNote";
+  public static final CaseVariable<ClosureReason> CLOSURE_REASON = code("closureReason", ClosureReason.class);
+  public static final CaseVariable<OffsetDateTime> CLOSED_AT = moment("closedAt");
+  public static final CaseVariable<String> CLOSURE_NOTE = text("closureNote");
 
   /** True when a victim is under 18 (input of the contact-order decision). */
-  public static final String VICTIM_IS_MINOR = "victimIsMinor";
+  public static final CaseVariable<Boolean> VICTIM_IS_MINOR = flag("victimIsMinor");
 
   /** The contact-order decision: which side first, how, and why. */
-  public static final String FIRST_CONTACT = "firstContact";
-  public static final String CONTACT_ORDER_REASON = "contactOrderReason";
+  public static final CaseVariable<Side> FIRST_CONTACT = code("firstContact", Side.class);
+  public static final CaseVariable<String> CONTACT_ORDER_REASON = text("contactOrderReason");
 
   /** Contact and consent of one person (called process contact-person). */
-  public static final String PERSON = "person";
-  public static final String PERSON_ID = "personId";
+  public static final CaseVariable<Person> PERSON = json("person", Person.class);
+  public static final CaseVariable<String> PERSON_ID = text("personId");
   /** Task-local: "Ana Roth (V1)", the person a task is about, for those who read the task's values (not in its name). */
-  public static final String PERSON_LABEL = "personLabel";
-  public static final String PERSON_NAME = "personName";
-  public static final String PERSON_ROLE = "personRole";
-  public static final String PERSON_PHONE = "personPhone";
-  public static final String PERSON_EMAIL = "personEmail";
-  public static final String PERSON_POSTAL_ADDRESS = "personPostalAddress";
-  public static final String PERSON_LANGUAGE = "personLanguage";
-  public static final String PERSON_INTERPRETER_NEEDED = "personInterpreterNeeded";
-  public static final String PERSON_MINOR = "personMinor";
-  public static final String INTRODUCTION_CHANNEL = "introductionChannel";
-  public static final String CALL_OUTCOME = "callOutcome";
+  public static final CaseVariable<String> PERSON_LABEL = text("personLabel");
+  public static final CaseVariable<String> PERSON_NAME = text("personName");
+  public static final CaseVariable<Side> PERSON_ROLE = code("personRole", Side.class);
+  public static final CaseVariable<String> PERSON_PHONE = text("personPhone");
+  public static final CaseVariable<String> PERSON_EMAIL = text("personEmail");
+  public static final CaseVariable<String> PERSON_POSTAL_ADDRESS = text("personPostalAddress");
+  public static final CaseVariable<String> PERSON_LANGUAGE = text("personLanguage");
+  public static final CaseVariable<Boolean> PERSON_INTERPRETER_NEEDED = flag("personInterpreterNeeded");
+  public static final CaseVariable<Boolean> PERSON_MINOR = flag("personMinor");
+  public static final CaseVariable<String> INTRODUCTION_CHANNEL = text("introductionChannel");
+  public static final CaseVariable<String> CALL_OUTCOME = text("callOutcome");
   /** When a person who could not be reached counts as not reachable (ISO date-time, six weeks after contact began). */
-  public static final String CONTACT_DEADLINE = "contactDeadline";
-  public static final String NEXT_CALL_DATE = "nextCallDate";
-  public static final String UNREACHED_CALLS = "unreachedCalls";
-  public static final String MAX_UNREACHED_CALLS = "maxUnreachedCalls";
-  public static final String GUARDIAN_NAME = "guardianName";
-  public static final String GUARDIAN_RELATION = "guardianRelation";
-  public static final String GUARDIAN_PHONE = "guardianPhone";
-  public static final String GUARDIAN_EMAIL = "guardianEmail";
-  public static final String GUARDIAN_CONSENT = "guardianConsent";
+  public static final CaseVariable<OffsetDateTime> CONTACT_DEADLINE = moment("contactDeadline");
+  public static final CaseVariable<LocalDate> NEXT_CALL_DATE = date("nextCallDate");
+  public static final CaseVariable<Integer> UNREACHED_CALLS = count("unreachedCalls");
+  public static final CaseVariable<Integer> MAX_UNREACHED_CALLS = count("maxUnreachedCalls");
+  public static final CaseVariable<String> GUARDIAN_NAME = text("guardianName");
+  public static final CaseVariable<String> GUARDIAN_RELATION = text("guardianRelation");
+  public static final CaseVariable<String> GUARDIAN_PHONE = text("guardianPhone");
+  public static final CaseVariable<String> GUARDIAN_EMAIL = text("guardianEmail");
+  public static final CaseVariable<String> GUARDIAN_CONSENT = text("guardianConsent");
   /** agreed, declined or not_reachable: how the person's contact ended. */
-  public static final String CONSENT_OUTCOME = "consentOutcome";
-  public static final String CONSENT_RECORDED_AT = "consentRecordedAt";
+  public static final CaseVariable<ConsentOutcome> CONSENT_OUTCOME = code("consentOutcome", ConsentOutcome.class);
+  public static final CaseVariable<OffsetDateTime> CONSENT_RECORDED_AT = moment("consentRecordedAt");
+
+  /** The consent book: person id → side, outcome and guardian of each person whose contact ended (empty before). */
+  public static final CaseVariable<ConsentBook> CONSENTS = json("consents", ConsentBook.class, ConsentBook::empty);
 
   /** Case events (R8): the form fields of "Record a case event" and the case's list of withdrawals. */
-  public static final String EVENT_CASE_NUMBER = "eventCaseNumber";
-  public static final String EVENT_TYPE = "eventType";
-  public static final String EVENT_PERSON_ID = "eventPersonId";
-  public static final String EVENT_REASON = "eventReason";
-  public static final String RECORDED_BY = "recordedBy";
+  public static final CaseVariable<String> EVENT_CASE_NUMBER = text("eventCaseNumber");
+  public static final CaseVariable<String> EVENT_TYPE = text("eventType");
+  public static final CaseVariable<String> EVENT_PERSON_ID = text("eventPersonId");
+  public static final CaseVariable<String> EVENT_REASON = text("eventReason");
+  public static final CaseVariable<String> RECORDED_BY = text("recordedBy");
   /** Json list of {personId, role, reason, recordedBy, recordedAt}. */
-  public static final String WITHDRAWALS = "withdrawals";
+  public static final CaseVariable<List<Withdrawal>> WITHDRAWALS = jsonList("withdrawals", Withdrawal.class);
   /** The reason given with the event that closed the case (set when the event is correlated). */
-  public static final String CASE_EVENT_REASON = "caseEventReason";
+  public static final CaseVariable<String> CASE_EVENT_REASON = text("caseEventReason");
+  /** What a recorded case event did to the case (start form "Record a case event"): case_closed, case_continues, ... */
+  public static final CaseVariable<String> CASE_EVENT_RESULT = text("caseEventResult");
 
   /** Preparation of one person (called process prepare-person, R9, R10). */
-  public static final String MEETING_DATE = "meetingDate";
-  public static final String MEETING_FORMAT = "meetingFormat";
-  public static final String CHECKLIST = "checklist";
-  public static final String WISHES = "wishes";
-  public static final String SUPPORT_PERSONS = "supportPersons";
+  public static final CaseVariable<LocalDate> MEETING_DATE = date("meetingDate");
+  public static final CaseVariable<String> MEETING_FORMAT = text("meetingFormat");
+  public static final CaseVariable<List<String>> CHECKLIST = codes("checklist");
+  public static final CaseVariable<List<String>> WISHES = codes("wishes");
+  public static final CaseVariable<String> SUPPORT_PERSONS = text("supportPersons");
   /** Confidential (never a variable, see ConfidentialField): the concerns themselves. */
-  public static final String SAFETY_CONCERNS = "safetyConcerns";
+  public static final CaseVariable<String> SAFETY_CONCERNS = text("safetyConcerns");
   /** Whether the preparation meeting recorded safety concerns (the concerns are confidential notes). */
-  public static final String SAFETY_CONCERNS_RECORDED = "safetyConcernsRecorded";
-  public static final String READINESS = "readiness";
-  public static final String MEETING_TYPE = "meetingType";
-  public static final String PREFERRED_PLACE = "preferredPlace";
-  public static final String PREFERRED_TIMES = "preferredTimes";
-  public static final String FIRST_SPEAKER = "firstSpeaker";
-  public static final String SEATING = "seating";
+  public static final CaseVariable<Boolean> SAFETY_CONCERNS_RECORDED = flag("safetyConcernsRecorded");
+  public static final CaseVariable<String> READINESS = text("readiness");
+  public static final CaseVariable<String> MEETING_TYPE = text("meetingType");
+  public static final CaseVariable<String> PREFERRED_PLACE = text("preferredPlace");
+  public static final CaseVariable<String> PREFERRED_TIMES = text("preferredTimes");
+  public static final CaseVariable<String> FIRST_SPEAKER = text("firstSpeaker");
+  public static final CaseVariable<String> SEATING = text("seating");
   /** Json map person id -> preparation summary (readiness, wishes, victim's choices). */
-  public static final String PREPARATIONS = "preparations";
+  public static final CaseVariable<Map<String, Preparation>> PREPARATIONS = jsonBook("preparations", Preparation.class);
   /** The mediator's suitability decision (R9). */
-  public static final String SUITABILITY = "suitability";
-  public static final String SUITABILITY_REASON = "suitabilityReason";
-  public static final String PREPARATION_SUMMARY = "preparationSummary";
+  public static final CaseVariable<String> SUITABILITY = text("suitability");
+  public static final CaseVariable<String> SUITABILITY_REASON = text("suitabilityReason");
+  public static final CaseVariable<String> PREPARATION_SUMMARY = text("preparationSummary");
 
   /** The mediation session (called process mediation-session, R11, R12). */
-  public static final String SESSION_DATE = "sessionDate";
-  public static final String SESSION_TIME = "sessionTime";
-  public static final String SESSION_PLACE = "sessionPlace";
-  public static final String SESSION_ATTENDEES = "sessionAttendees";
+  public static final CaseVariable<LocalDate> SESSION_DATE = date("sessionDate");
+  public static final CaseVariable<String> SESSION_TIME = text("sessionTime");
+  public static final CaseVariable<String> SESSION_PLACE = text("sessionPlace");
+  public static final CaseVariable<String> SESSION_ATTENDEES = text("sessionAttendees");
   /** ISO date-times the timers wait for. */
-  public static final String SESSION_START = "sessionStart";
-  public static final String SESSION_REMINDER_AT = "sessionReminderAt";
-  public static final String SESSION_HELD = "sessionHeld";
-  public static final String NO_SHOW_PARTY = "noShowParty";
-  public static final String SESSION_OUTCOME = "sessionOutcome";
+  public static final CaseVariable<OffsetDateTime> SESSION_START = moment("sessionStart");
+  public static final CaseVariable<OffsetDateTime> SESSION_REMINDER_AT = moment("sessionReminderAt");
+  public static final CaseVariable<String> SESSION_HELD = text("sessionHeld");
+  public static final CaseVariable<String> NO_SHOW_PARTY = text("noShowParty");
+  public static final CaseVariable<SessionOutcome> SESSION_OUTCOME = code("sessionOutcome", SessionOutcome.class);
   /** Confidential (never a variable, see ConfidentialField): why the session was stopped for safety. */
-  public static final String SAFETY_STOP_REASON = "safetyStopReason";
-  public static final String RESCHEDULES = "reschedules";
-  public static final String MAX_RESCHEDULES = "maxReschedules";
+  public static final CaseVariable<String> SAFETY_STOP_REASON = text("safetyStopReason");
+  public static final CaseVariable<Integer> RESCHEDULES = count("reschedules");
+  public static final CaseVariable<Integer> MAX_RESCHEDULES = count("maxReschedules");
 
   /** The agreement (R13-R15, called process agreement). */
   /** Json list of items: itemId (I1, I2, ...), kind, offender, creditor (a victim's id or "community"), description, amount, instalments, hours, dueDate, status. */
-  public static final String AGREEMENT_ITEMS = "agreementItems";
+  public static final CaseVariable<List<AgreementItem>> AGREEMENT_ITEMS = jsonList("agreementItems", AgreementItem.class);
   /** Json list of what is monitored (R17): each open item, a payment in instalments once per instalment. */
-  public static final String OBLIGATIONS = "obligations";
+  public static final CaseVariable<List<Obligation>> OBLIGATIONS = jsonList("obligations", Obligation.class);
   /** Json lists of {label, value} for the selects of the agreement forms. */
-  public static final String OFFENDER_OPTIONS = "offenderOptions";
-  public static final String CREDITOR_OPTIONS = "creditorOptions";
-  public static final String SIGNATORY_OPTIONS = "signatoryOptions";
-  public static final String PARTY_OPTIONS = "partyOptions";
+  public static final CaseVariable<List<Option>> OFFENDER_OPTIONS = jsonList("offenderOptions", Option.class);
+  public static final CaseVariable<List<Option>> CREDITOR_OPTIONS = jsonList("creditorOptions", Option.class);
+  public static final CaseVariable<List<Option>> SIGNATORY_OPTIONS = jsonList("signatoryOptions", Option.class);
+  public static final CaseVariable<List<Option>> PARTY_OPTIONS = jsonList("partyOptions", Option.class);
   /** Read-only context of the agreement forms: who takes part, and the agreement in words. */
-  public static final String PARTIES_SHOWN = "partiesShown";
-  public static final String AGREEMENT_SUMMARY = "agreementSummary";
+  public static final CaseVariable<String> PARTIES_SHOWN = text("partiesShown");
+  public static final CaseVariable<String> AGREEMENT_SUMMARY = text("agreementSummary");
   /** The generated agreement document's id in the document store. */
-  public static final String AGREEMENT_DOCUMENT_ID = "agreementDocumentId";
-  public static final String SIGNATURE_OUTCOME = "signatureOutcome";
+  public static final CaseVariable<String> AGREEMENT_DOCUMENT_ID = text("agreementDocumentId");
+  public static final CaseVariable<String> SIGNATURE_OUTCOME = text("signatureOutcome");
   /** Json lists of the ids of those who signed, and of the parties who consent to share the agreement with the referrer (R15). */
-  public static final String SIGNED_BY = "signedBy";
-  public static final String SHARE_CONSENT_BY = "shareConsentBy";
-  public static final String NOT_SIGNED_REASON = "notSignedReason";
-  public static final String AGREEMENT_SIGNED_AT = "agreementSignedAt";
+  public static final CaseVariable<List<String>> SIGNED_BY = codes("signedBy");
+  public static final CaseVariable<List<String>> SHARE_CONSENT_BY = codes("shareConsentBy");
+  public static final CaseVariable<String> NOT_SIGNED_REASON = text("notSignedReason");
+  public static final CaseVariable<OffsetDateTime> AGREEMENT_SIGNED_AT = moment("agreementSignedAt");
   /** True only when every party consented to the referrer receiving the agreement (R15). */
-  public static final String SHARE_AGREEMENT_WITH_REFERRER = "shareAgreementWithReferrer";
+  public static final CaseVariable<Boolean> SHARE_AGREEMENT_WITH_REFERRER = flag("shareAgreementWithReferrer");
 
   /** Monitoring of one obligation (called process monitor-obligation, R17). */
-  public static final String OBLIGATION = "obligation";
-  public static final String OBLIGATION_ID = "obligationId";
-  public static final String OBLIGATION_DUE_AT = "obligationDueAt";
-  public static final String OBLIGATION_SUMMARY = "obligationSummary";
+  public static final CaseVariable<Obligation> OBLIGATION = json("obligation", Obligation.class);
+  public static final CaseVariable<String> OBLIGATION_ID = text("obligationId");
+  public static final CaseVariable<OffsetDateTime> OBLIGATION_DUE_AT = moment("obligationDueAt");
+  public static final CaseVariable<String> OBLIGATION_SUMMARY = text("obligationSummary");
   /** amount, hours or none: what a partial fulfilment is measured in. */
-  public static final String OBLIGATION_UNIT = "obligationUnit";
-  public static final String FULFILMENT = "fulfilment";
-  public static final String FULFILLED_AMOUNT = "fulfilledAmount";
-  public static final String FULFILLED_HOURS = "fulfilledHours";
-  public static final String FULFILMENT_CONFIRMATION = "fulfilmentConfirmation";
+  public static final CaseVariable<String> OBLIGATION_UNIT = text("obligationUnit");
+  public static final CaseVariable<String> FULFILMENT = text("fulfilment");
+  public static final CaseVariable<BigDecimal> FULFILLED_AMOUNT = decimal("fulfilledAmount");
+  public static final CaseVariable<BigDecimal> FULFILLED_HOURS = decimal("fulfilledHours");
+  public static final CaseVariable<String> FULFILMENT_CONFIRMATION = text("fulfilmentConfirmation");
   /** 1 at the due date, 2 after the grace period. */
-  public static final String CHECK_ROUND = "checkRound";
-  public static final String GRACE_UNTIL = "graceUntil";
+  public static final CaseVariable<Integer> CHECK_ROUND = count("checkRound");
+  public static final CaseVariable<OffsetDateTime> GRACE_UNTIL = moment("graceUntil");
   /** fulfilled, partly_fulfilled or not_fulfilled: how the obligation ended. */
-  public static final String OBLIGATION_STATUS = "obligationStatus";
+  public static final CaseVariable<FulfilmentStatus> OBLIGATION_STATUS = code("obligationStatus", FulfilmentStatus.class);
   /** Json map obligation id -> {status, fulfilledAmount, fulfilledHours, checkedAt, escalated}. */
-  public static final String FULFILMENTS = "fulfilments";
+  public static final CaseVariable<Map<String, Fulfilment>> FULFILMENTS = jsonBook("fulfilments", Fulfilment.class);
   /** fulfilled, partly_fulfilled or not_fulfilled: the whole agreement. */
-  public static final String AGREEMENT_FULFILMENT = "agreementFulfilment";
+  public static final CaseVariable<FulfilmentStatus> AGREEMENT_FULFILMENT = code("agreementFulfilment", FulfilmentStatus.class);
 
   /** Follow-up (called process follow-up, R18). */
-  public static final String FOLLOW_UP_AT = "followUpAt";
+  public static final CaseVariable<OffsetDateTime> FOLLOW_UP_AT = moment("followUpAt");
   /** Json list of the persons who took part (the follow-up's collection). */
-  public static final String PARTICIPANTS = "participants";
-  public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
-  public static final String FAIR = "fair";
-  public static final String HEARD = "heard";
-  public static final String RECOMMEND = "recommend";
-  public static final String FEAR_CHANGE = "fearChange";
-  public static final String SATISFACTION = "satisfaction";
+  public static final CaseVariable<List<Person>> PARTICIPANTS = jsonList("participants", Person.class);
+  public static final CaseVariable<String> FOLLOW_UP_OUTCOME = text("followUpOutcome");
+  public static final CaseVariable<String> FAIR = text("fair");
+  public static final CaseVariable<String> HEARD = text("heard");
+  public static final CaseVariable<String> RECOMMEND = text("recommend");
+  public static final CaseVariable<String> FEAR_CHANGE = text("fearChange");
+  public static final CaseVariable<String> SATISFACTION = text("satisfaction");
   /** Json map person id -> {role, outcome, fair, heard, recommend, fearChange, satisfaction}. */
-  public static final String FOLLOW_UPS = "followUps";
+  public static final CaseVariable<Map<String, FollowUp>> FOLLOW_UPS = jsonBook("followUps", FollowUp.class);
 
   /** Retention and deletion (process case-retention, R20). */
-  public static final String PROCEEDINGS_ENDED_ON = "proceedingsEndedOn";
-  public static final String PROCEEDINGS_OUTCOME = "proceedingsOutcome";
+  public static final CaseVariable<LocalDate> PROCEEDINGS_ENDED_ON = date("proceedingsEndedOn");
+  public static final CaseVariable<String> PROCEEDINGS_OUTCOME = text("proceedingsOutcome");
   /** ISO date-time when the case's personal data are deleted. */
-  public static final String DELETE_AT = "deleteAt";
+  public static final CaseVariable<OffsetDateTime> DELETE_AT = moment("deleteAt");
   /** The closed case's process instance (in the retention process): its record in the history. */
-  public static final String CASE_INSTANCE_ID = "caseInstanceId";
-  public static final String DELETED_AT = "deletedAt";
+  public static final CaseVariable<String> CASE_INSTANCE_ID = text("caseInstanceId");
+  public static final CaseVariable<OffsetDateTime> DELETED_AT = moment("deletedAt");
 
   /** Json list of {label, value} for the mediator selects of the assignment form. */
-  public static final String MEDIATOR_OPTIONS = "mediatorOptions";
+  public static final CaseVariable<List<Option>> MEDIATOR_OPTIONS = jsonList("mediatorOptions", Option.class);
 
-  public static final String LEAD_MEDIATOR = "leadMediator";
-  public static final String CO_MEDIATOR = "coMediator";
+  public static final CaseVariable<String> LEAD_MEDIATOR = text("leadMediator");
+  public static final CaseVariable<String> CO_MEDIATOR = text("coMediator");
 
   /** Why a coordinator asked for other mediators (case event "mediators_change"). */
-  public static final String MEDIATORS_CHANGE_REASON = "mediatorsChangeReason";
+  public static final CaseVariable<String> MEDIATORS_CHANGE_REASON = text("mediatorsChangeReason");
 
   /** The assigned mediators' user ids (one, or two for co-mediation). */
-  public static final String MEDIATORS = "mediators";
+  public static final CaseVariable<List<String>> MEDIATORS = userIds("mediators");
 
   private CaseVariables() {}
 }

@@ -1,7 +1,7 @@
 package org.vomcase.kernel;
 
-/** Why a case closed: the fixed list of R19. The variable {@code closureReason} holds {@link #value()}. */
-public enum ClosureReason {
+/** Why a case closed: the fixed list of R19. The variable {@code closureReason} holds {@link #code()}. */
+public enum ClosureReason implements Coded {
   AGREEMENT_FULFILLED("The agreement was fulfilled"),
   AGREEMENT_PARTLY_FULFILLED("The agreement was partly fulfilled"),
   AGREEMENT_NOT_FULFILLED("The agreement was not fulfilled"),
@@ -23,17 +23,24 @@ public enum ClosureReason {
   }
 
   /** The reason in words, as the referrer's report and the figures show it. */
+  @Override
   public String label() {
     return label;
   }
 
+  /** Whether the referrer was told of this closure already, or caused it (not eligible, the referral withdrawn): no closure report. */
+  public boolean referrerAlreadyTold() {
+    return this == NOT_ELIGIBLE || this == REFERRAL_WITHDRAWN;
+  }
+
+  /** The code (same as {@link #code()}). */
   public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return code();
   }
 
   public static ClosureReason of(String value) {
     for (ClosureReason reason : values()) {
-      if (reason.value().equals(value)) {
+      if (reason.code().equals(value)) {
         return reason;
       }
     }

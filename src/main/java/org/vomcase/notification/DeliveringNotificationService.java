@@ -1,5 +1,6 @@
 package org.vomcase.notification;
 
+import org.vomcase.document.Templates;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import org.vomcase.document.DocumentService;
 import org.vomcase.document.PdfRenderer;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Side;
 
 /**
  * Sends the messages of cases (R21, R22): for each recipient, the message's template in their
@@ -115,10 +118,11 @@ public class DeliveringNotificationService implements NotificationService {
     Map<String, Object> model = new LinkedHashMap<>(message.content());
     model.put("recipientName", recipient.name());
     model.put("recipientEmail", recipient.email());
-    String kind = recipient.id().startsWith("G-") ? "guardian"
+    String kind = Guardian.isGuardianId(recipient.id()) ? "guardian"
         : STAFF.contains(message.recipientRole()) ? "staff"
         : MessageCatalogue.REFERRER.equals(message.recipientRole()) ? "referrer"
-        : recipient.id().startsWith("V") ? "victim" : recipient.id().startsWith("O") ? "offender" : message.recipientRole();
+        : recipient.id().startsWith(Side.VICTIM.idPrefix()) ? Side.VICTIM.code()
+        : recipient.id().startsWith(Side.OFFENDER.idPrefix()) ? Side.OFFENDER.code() : message.recipientRole();
     model.put("recipientIs", Map.of(kind, true));
     return model;
   }
@@ -126,15 +130,15 @@ public class DeliveringNotificationService implements NotificationService {
   /** The session's calendar file (named like the mail) and the agreement PDF, when the message has them. */
   private List<MailDelivery.Attachment> attachments(OutgoingMessage message, String subject) {
     List<MailDelivery.Attachment> attachments = new ArrayList<>();
-    Object start = message.content().get(CaseVariables.SESSION_START);
+    Object start = message.content().get(CaseVariables.SESSION_START.name());
     if (WITH_CALENDAR.contains(message.message()) && start != null) {
-      Object occurrence = message.content().get("reschedules");
+      Object occurrence = message.content().get(CaseVariables.RESCHEDULES.name());
       int sequence = occurrence instanceof Number n ? n.intValue() : 0;
       attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.MEDIA_TYPE,
           CalendarInvitation.create(message.caseNumber(), sequence, OffsetDateTime.parse(start.toString()), templates.zone(),
-              subject, (String) message.content().get(CaseVariables.SESSION_PLACE), null)));
+              subject, (String) message.content().get(CaseVariables.SESSION_PLACE.name()), null)));
     }
-    Object documentId = message.content().get(CaseVariables.AGREEMENT_DOCUMENT_ID);
+    Object documentId = message.content().get(CaseVariables.AGREEMENT_DOCUMENT_ID.name());
     if (documentId != null) {
       DocumentService.StoredDocument document = documents.find(documentId.toString());
       if (document == null) {
@@ -172,7 +176,7 @@ public class DeliveringNotificationService implements NotificationService {
     letter.put("date", CaseClock.today().toString());
     letter.put("subject", text.subject());
     letter.put("body", reflow(text.body()));
-    letter.put(CaseVariables.CASE_NUMBER, message.caseNumber());
+    letter.put(CaseVariables.CASE_NUMBER.name(), message.caseNumber());
     return templates.document("letter", text.language(), letter);
   }
 }

@@ -1,5 +1,6 @@
 package org.vomcase.notification;
 
+import org.vomcase.document.Templates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;

@@ -1,20 +1,17 @@
 package org.vomcase.notification;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.camunda.spin.json.SpinJsonNode;
+import org.vomcase.kernel.AgreementItem;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ClosureReason;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.kernel.Vocabulary;
-import org.vomcase.process.agreement.AgreementItems;
-import org.vomcase.process.monitoring.ObligationPlan;
+import org.vomcase.kernel.FulfilmentStatus;
+import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.SessionOutcome;
 
 /**
  * The report to the referrer (R16), built from an explicit allow-list: the case and the referrer's
@@ -28,89 +25,67 @@ public final class ReferrerReport {
   /** The report's occasions: after the session, after the agreement was signed, an item left unfulfilled, the closure. */
   public static final Set<String> OCCASIONS = Set.of("session", "agreement", "item_unfulfilled", "closure");
 
-  /** Closures the referrer was told about already (or caused): no closure report. */
-  public static final Set<String> REFERRER_ALREADY_TOLD = Set.of(ClosureReason.NOT_ELIGIBLE.value(),
-      ClosureReason.REFERRAL_WITHDRAWN.value());
+  /** What the referrer reads of a session that took place. */
+  private static final Map<SessionOutcome, String> SESSION_OUTCOMES = Map.of(
+      SessionOutcome.AGREEMENT, "An agreement was reached",
+      SessionOutcome.DIALOGUE_WITHOUT_AGREEMENT, "The parties talked; no agreement was needed",
+      SessionOutcome.NO_AGREEMENT, "No agreement was reached",
+      SessionOutcome.STOPPED_FOR_SAFETY, "No agreement was reached",
+      SessionOutcome.INDIRECT_COMPLETED, "An indirect mediation was completed");
 
-  private static final Map<String, String> SESSION_OUTCOMES = Map.of(
-      "agreement", "An agreement was reached",
-      "dialogue_without_agreement", "The parties talked; no agreement was needed",
-      "no_agreement", "No agreement was reached",
-      "stopped_for_safety", "No agreement was reached",
-      "indirect_completed", "An indirect mediation was completed");
-
-  /** The agreement's fulfilment, as a code the templates put into words ({@code agreementFulfilmentLabel}). */
-  private static final Set<String> FULFILMENT = Set.of(ObligationPlan.FULFILLED, ObligationPlan.PARTLY_FULFILLED,
-      ObligationPlan.NOT_FULFILLED);
+  private static final String NOT_SIGNED = "not_signed";
 
   private ReferrerReport() {}
 
-  /** The report's content for an occasion, from the case's variables. */
-  public static Map<String, Object> build(String occasion, Function<String, Object> variables) {
+  /** The report's content for an occasion, from the case. */
+  public static Map<String, Object> build(String occasion, Case theCase) {
     if (!OCCASIONS.contains(occasion)) {
       throw new IllegalArgumentException("Unknown report '" + occasion + "'; known: " + OCCASIONS);
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("report", occasion);
-    report.put(CASE_NUMBER, variables.apply(CASE_NUMBER));
-    report.put("recipientName", variables.apply(REFERRER_NAME));
-    report.put("recipientEmail", variables.apply(REFERRER_EMAIL));
-    report.put(REFERRER_REFERENCE, variables.apply(REFERRER_REFERENCE));
-    boolean held = "held".equals(variables.apply(SESSION_HELD));
+    report.put(CASE_NUMBER.name(), theCase.caseNumber());
+    report.put("recipientName", theCase.get(REFERRER_NAME));
+    report.put("recipientEmail", theCase.get(REFERRER_EMAIL));
+    report.put(REFERRER_REFERENCE.name(), theCase.get(REFERRER_REFERENCE));
+    boolean held = "held".equals(theCase.get(SESSION_HELD));
     report.put("mediationTookPlace", held);
-    Object outcome = variables.apply(SESSION_OUTCOME);
+    SessionOutcome outcome = theCase.get(SESSION_OUTCOME);
     if (held && outcome != null) {
-      report.put("sessionOutcome", SESSION_OUTCOMES.get(outcome.toString()));
-      report.put("sessionResult", outcome.toString());
+      report.put("sessionOutcome", SESSION_OUTCOMES.get(outcome));
+      report.put("sessionResult", outcome.code());
     }
-    boolean agreement = held && "agreement".equals(outcome);
-    report.put("agreementReached", agreement && !"not_signed".equals(variables.apply(SIGNATURE_OUTCOME)));
-    boolean shared = Boolean.TRUE.equals(variables.apply(SHARE_AGREEMENT_WITH_REFERRER));
+    boolean signed = !NOT_SIGNED.equals(theCase.get(SIGNATURE_OUTCOME));
+    boolean agreement = held && outcome == SessionOutcome.AGREEMENT;
+    report.put("agreementReached", agreement && signed);
+    boolean shared = Boolean.TRUE.equals(theCase.get(SHARE_AGREEMENT_WITH_REFERRER));
     if (agreement) {
       report.put("agreementShared", shared);
-      report.put("agreementWithheld", !shared && !"not_signed".equals(variables.apply(SIGNATURE_OUTCOME)));
+      report.put("agreementWithheld", !shared && signed);
     }
+    Map<String, String> names = theCase.names();
     if (shared) {
-      report.put("agreement", items(variables.apply(AGREEMENT_ITEMS), variables));
-      List<Map<String, Object>> items = new ArrayList<>();
-      JsonVariables.elements(variables.apply(AGREEMENT_ITEMS)).forEach(i -> items.add(AgreementItems.forMessage(i, variables)));
-      report.put("items", items);
+      List<AgreementItem> items = theCase.items();
+      report.put("agreement", items.stream().map(item -> item.describe(names, false)).toList());
+      report.put("items", items.stream().map(theCase::words).toList());
     }
     if ("item_unfulfilled".equals(occasion)) {
       report.put("itemUnfulfilled", true);
-      if (shared && variables.apply(OBLIGATION) != null) {
-        SpinJsonNode obligation = JsonVariables.node(variables.apply(OBLIGATION));
-        report.put("itemText", item(obligation, names(variables)));
-        report.put("item", AgreementItems.forMessage(obligation, variables));
+      Obligation obligation = theCase.get(OBLIGATION);
+      if (shared && obligation != null) {
+        report.put("itemText", obligation.describe(names, false));
+        report.put("item", theCase.words(obligation));
       }
     }
     if ("closure".equals(occasion)) {
-      Object reason = variables.apply(CLOSURE_REASON);
-      report.put(CLOSURE_REASON, reason);
-      report.put("closure", reason == null ? null : ClosureReason.of(reason.toString()).label());
-      Object fulfilment = variables.apply(AGREEMENT_FULFILMENT);
-      if (fulfilment != null && FULFILMENT.contains(fulfilment.toString())) {
-        report.put("agreementFulfilment", fulfilment.toString());
+      ClosureReason reason = theCase.get(CLOSURE_REASON);
+      report.put(CLOSURE_REASON.name(), reason == null ? null : reason.code());
+      report.put("closure", reason == null ? null : reason.label());
+      FulfilmentStatus fulfilment = theCase.get(AGREEMENT_FULFILMENT);
+      if (fulfilment != null) {
+        report.put("agreementFulfilment", fulfilment.code());
       }
     }
     return report;
   }
-
-  private static List<String> items(Object items, Function<String, Object> variables) {
-    Map<String, String> names = names(variables);
-    List<String> lines = new ArrayList<>();
-    for (SpinJsonNode item : JsonVariables.elements(items)) {
-      lines.add(item(item, names));
-    }
-    return lines;
-  }
-
-  private static String item(SpinJsonNode item, Map<String, String> names) {
-    return AgreementItems.describe(item, names, false);
-  }
-
-  private static Map<String, String> names(Function<String, Object> variables) {
-    return AgreementItems.names(variables);
-  }
-
 }

@@ -1,10 +1,10 @@
 package org.vomcase.notification;
 
-import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariables;
 
 /**
@@ -36,9 +36,9 @@ public class ReferrerReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String report = (String) execution.getVariableLocal(REPORT);
-    Function<String, Object> theCase = CaseVariablesView.of(execution);
+    Case theCase = CaseVariablesView.of(execution);
     notifications.send(new OutgoingMessage(SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER),
-        (String) execution.getVariable(CaseVariables.CASE_NUMBER), execution.getProcessInstanceId(), MESSAGE,
+        CaseVariables.CASE_NUMBER.from(execution), execution.getProcessInstanceId(), MESSAGE,
         MessageCatalogue.REFERRER, ReferrerReport.build(report, theCase),
         recipients.of(MessageCatalogue.REFERRER, theCase, execution.getProcessEngineServices().getIdentityService())));
   }

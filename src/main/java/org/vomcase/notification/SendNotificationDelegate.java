@@ -1,17 +1,15 @@
 package org.vomcase.notification;
 
-import java.util.ArrayList;
+import static org.vomcase.kernel.CaseVariables.*;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.vomcase.kernel.CaseVariables;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.process.agreement.AgreementItems;
+import org.vomcase.identity.StaffNames;
+import org.vomcase.kernel.Case;
 
 /**
  * "Send notification" service tasks: input parameters {@code message} and {@code recipient} name
@@ -68,20 +66,20 @@ public class SendNotificationDelegate implements JavaDelegate {
     if (ReferrerReportDelegate.MESSAGE.equals(message)) {
       throw new IllegalArgumentException("Reports to the referrer are sent by referrerReportDelegate, whose content is an allow-list (R16)");
     }
-    Function<String, Object> theCase = CaseVariablesView.of(execution);
+    Case theCase = CaseVariablesView.of(execution);
     Map<String, Object> content = new LinkedHashMap<>();
-    content.put(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER));
-    content.put("mediatorName", Recipients.displayName(theCase.apply(CaseVariables.LEAD_MEDIATOR),
+    content.put(CASE_NUMBER.name(), CASE_NUMBER.from(execution));
+    content.put("mediatorName", StaffNames.displayName(theCase.get(LEAD_MEDIATOR),
         execution.getProcessEngineServices().getIdentityService()));
     if (MessageCatalogue.REFERRER.equals(recipient)) {
-      content.put("recipientName", theCase.apply(CaseVariables.REFERRER_NAME));
-      content.put("recipientEmail", theCase.apply(CaseVariables.REFERRER_EMAIL));
-      content.put(CaseVariables.REFERRER_REFERENCE, theCase.apply(CaseVariables.REFERRER_REFERENCE));
+      content.put("recipientName", theCase.get(REFERRER_NAME));
+      content.put("recipientEmail", theCase.get(REFERRER_EMAIL));
+      content.put(REFERRER_REFERENCE.name(), theCase.get(REFERRER_REFERENCE));
     }
     if ((MessageCatalogue.VICTIM.equals(recipient) || MessageCatalogue.OFFENDER.equals(recipient))
-        && execution.getVariable(CaseVariables.PERSON_NAME) != null) {
-      content.put("recipientName", execution.getVariable(CaseVariables.PERSON_NAME));
-      content.put("recipientEmail", execution.getVariable(CaseVariables.PERSON_EMAIL));
+        && PERSON_NAME.isSet(execution)) {
+      content.put("recipientName", PERSON_NAME.from(execution));
+      content.put("recipientEmail", PERSON_EMAIL.from(execution));
     }
     execution.getVariablesLocal().forEach((name, value) -> {
       if (!MESSAGE.equals(name) && !RECIPIENT.equals(name) && !OCCURRENCE.equals(name)) {
@@ -90,21 +88,19 @@ public class SendNotificationDelegate implements JavaDelegate {
     });
     items(content, theCase);
     notifications.send(new OutgoingMessage(idempotencyKey(execution, recipient),
-        (String) execution.getVariable(CaseVariables.CASE_NUMBER), execution.getProcessInstanceId(), message, recipient,
+        CASE_NUMBER.from(execution), execution.getProcessInstanceId(), message, recipient,
         content, recipients.of(recipient, theCase, execution.getProcessEngineServices().getIdentityService())));
   }
 
   /** The agreement or the obligation a message is about, as items the templates put into words. */
-  private static void items(Map<String, Object> content, Function<String, Object> theCase) {
-    Object obligation = content.remove(CaseVariables.OBLIGATION);
+  private static void items(Map<String, Object> content, Case theCase) {
+    Object obligation = content.remove(OBLIGATION.name());
     if (obligation != null) {
-      content.put("item", AgreementItems.forMessage(JsonVariables.node(obligation), theCase));
+      content.put("item", theCase.words(OBLIGATION.read(obligation)));
     }
-    Object agreement = content.remove(CaseVariables.AGREEMENT_ITEMS);
+    Object agreement = content.remove(AGREEMENT_ITEMS.name());
     if (agreement != null) {
-      List<Map<String, Object>> items = new ArrayList<>();
-      JsonVariables.elements(agreement).forEach(item -> items.add(AgreementItems.forMessage(item, theCase)));
-      content.put("items", items);
+      content.put("items", AGREEMENT_ITEMS.read(agreement).stream().map(theCase::words).toList());
     }
   }
 }

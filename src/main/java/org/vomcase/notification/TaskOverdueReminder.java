@@ -5,6 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.identity.StaffNames;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariables;
 
 /**
@@ -35,15 +37,15 @@ public class TaskOverdueReminder implements TaskListener {
   public void notify(DelegateTask task) {
     String recipient = task.getAssignee() != null ? MessageCatalogue.MEDIATOR : MessageCatalogue.COORDINATORS;
     Map<String, Object> content = new LinkedHashMap<>();
-    content.put(CaseVariables.CASE_NUMBER, task.getVariable(CaseVariables.CASE_NUMBER));
+    content.put(CaseVariables.CASE_NUMBER.name(), CaseVariables.CASE_NUMBER.from(task));
     content.put("task", task.getName());
     content.put("assignee", task.getAssignee());
     content.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
     var identity = task.getProcessEngineServices().getIdentityService();
-    content.put("mediatorName", Recipients.displayName(task.getVariable(CaseVariables.LEAD_MEDIATOR), identity));
+    content.put("mediatorName", StaffNames.displayName(CaseVariables.LEAD_MEDIATOR.from(task), identity));
     notifications.send(new OutgoingMessage(String.join(":", task.getId(), MESSAGE, String.valueOf(task.getDueDate())),
-        (String) task.getVariable(CaseVariables.CASE_NUMBER), task.getProcessInstanceId(), MESSAGE, recipient, content,
+        CaseVariables.CASE_NUMBER.from(task), task.getProcessInstanceId(), MESSAGE, recipient, content,
         task.getAssignee() != null ? recipients.user(task.getAssignee(), identity)
-            : recipients.of(MessageCatalogue.COORDINATORS, task::getVariable, identity)));
+            : recipients.of(MessageCatalogue.COORDINATORS, Case.of(task), identity)));
   }
 }

@@ -1,32 +1,66 @@
 package org.vomcase.process;
 
-import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.ClosureReason;
-import org.vomcase.kernel.CaseVariables;
+import static org.vomcase.kernel.CaseVariables.*;
+
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.SessionOutcome;
+import org.vomcase.process.retention.CaseRetention;
 
 /**
- * Closes a case: called by the end events (execution listener {@code ${caseClosure.close(execution,
- * 'not_eligible')}}), records exactly one closure reason of R19, when, and the note the referrer got.
+ * Closes a case: records exactly one closure reason of R19, when, and the note the referrer got, and
+ * starts the case's retention (R20).
+ *
+ * <p>Every end event that closes a case is drawn as a message end event "Case closed: ..." that throws
+ * {@code Msg_CaseClosed}, the message {@code case-retention} starts with, and is implemented by this
+ * delegate ({@code ${caseClosure}}); the event's input parameter {@code closureReason} says why, as a
+ * code of R19 ({@code not_eligible}) or an expression giving one ({@code ${sessionPlan.noShowClosure(noShowParty)}}).
+ * Cases still running on earlier versions of the diagram close through the end event's execution
+ * listener {@code ${caseClosure.close(execution, 'not_eligible')}}, which does the same.
  */
 @Component("caseClosure")
-public class CaseClosure {
+public class CaseClosure implements JavaDelegate {
 
+  /** The closing event's input parameter: why the case closed. */
+  public static final String REASON_INPUT = CLOSURE_REASON.name();
+
+  /** The closing message end event: its input parameter {@code closureReason} is the reason. */
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object reason = execution.getVariableLocal(REASON_INPUT);
+    if (!(reason instanceof String code)) {
+      throw new IllegalArgumentException("The closing event " + execution.getCurrentActivityId() + " of case "
+          + execution.getProcessBusinessKey() + " gives no closure reason (input parameter " + REASON_INPUT + ")");
+    }
+    close(execution, code);
+  }
+
+  /**
+   * Closes the case with this reason. The closure is kept on the case itself (its process instance),
+   * never in the scope of the event that closes it; a case closes once.
+   */
   public void close(DelegateExecution execution, String reason) {
     ClosureReason closureReason = ClosureReason.of(reason);
-    if (execution.getVariable(CaseVariables.CLOSURE_REASON) != null) {
+    DelegateExecution theCase = execution.getProcessInstance();
+    ClosureReason closedAlready = CLOSURE_REASON.fromLocal(theCase);
+    if (closedAlready != null) {
       throw new IllegalStateException("Case " + execution.getProcessBusinessKey() + " is already closed ("
-          + execution.getVariable(CaseVariables.CLOSURE_REASON) + ")");
+          + closedAlready.code() + ")");
     }
-    execution.setVariable(CaseVariables.CLOSURE_REASON, closureReason.value());
-    execution.setVariable(CaseVariables.CLOSED_AT,
-        CaseClock.timestamp());
+    OffsetDateTime closedAt = CaseClock.now().toOffsetDateTime();
+    CLOSURE_REASON.on(theCase).setLocal(closureReason);
+    CLOSED_AT.on(theCase).setLocal(closedAt);
     String note = closureNote(execution);
     if (note != null) {
-      execution.setVariable(CaseVariables.CLOSURE_NOTE, note);
+      CLOSURE_NOTE.on(theCase).setLocal(note);
     }
-    startRetention(execution);
+    startRetention(execution, closureReason, closedAt);
   }
 
   /**
@@ -35,22 +69,27 @@ public class CaseClosure {
    * number, the case instance (its record in the history), profile, closure and, when the referrer
    * reported it before the case closed, the end of the proceedings.
    */
-  private static void startRetention(DelegateExecution execution) {
-    var correlation = execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation(org.vomcase.process.retention.CaseRetention.MSG_CASE_CLOSED)
-        .processInstanceBusinessKey(execution.getProcessBusinessKey())
-        .setVariable(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER))
-        .setVariable(CaseVariables.CASE_INSTANCE_ID, execution.getProcessInstanceId())
-        .setVariable(CaseVariables.PROGRAMME_PROFILE, execution.getVariable(CaseVariables.PROGRAMME_PROFILE))
-        .setVariable(CaseVariables.CLOSURE_REASON, execution.getVariable(CaseVariables.CLOSURE_REASON))
-        .setVariable(CaseVariables.CLOSED_AT, execution.getVariable(CaseVariables.CLOSED_AT))
-        .setVariable(CaseVariables.REFERRED_BY, execution.getVariable(CaseVariables.REFERRED_BY));
-    for (String known : new String[] {CaseVariables.PROCEEDINGS_ENDED_ON, CaseVariables.PROCEEDINGS_OUTCOME}) {
-      if (execution.getVariable(known) != null) {
-        correlation.setVariable(known, execution.getVariable(known));
-      }
+  private static void startRetention(DelegateExecution execution, ClosureReason reason, OffsetDateTime closedAt) {
+    MessageCorrelationBuilder correlation = execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(CaseRetention.MSG_CASE_CLOSED)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey());
+    pass(correlation, CASE_NUMBER, CASE_NUMBER.from(execution));
+    pass(correlation, CASE_INSTANCE_ID, execution.getProcessInstanceId());
+    pass(correlation, PROGRAMME_PROFILE, PROGRAMME_PROFILE.from(execution));
+    pass(correlation, CLOSURE_REASON, reason);
+    pass(correlation, CLOSED_AT, closedAt);
+    pass(correlation, REFERRED_BY, REFERRED_BY.from(execution));
+    if (PROCEEDINGS_ENDED_ON.isSet(execution)) {
+      pass(correlation, PROCEEDINGS_ENDED_ON, PROCEEDINGS_ENDED_ON.from(execution));
+    }
+    if (PROCEEDINGS_OUTCOME.isSet(execution)) {
+      pass(correlation, PROCEEDINGS_OUTCOME, PROCEEDINGS_OUTCOME.from(execution));
     }
     correlation.correlateStartMessage();
+  }
+
+  private static <T> void pass(MessageCorrelationBuilder correlation, CaseVariable<T> variable, T value) {
+    correlation.setVariable(variable.name(), variable.value(value));
   }
 
   /**
@@ -59,27 +98,27 @@ public class CaseClosure {
    * a stopped session or an unsuitable case stay in the case file.
    */
   public String closureNote(DelegateExecution execution) {
-    if ("stopped_for_safety".equals(execution.getVariable(CaseVariables.SESSION_OUTCOME))) {
+    if (SESSION_OUTCOME.from(execution) == SessionOutcome.STOPPED_FOR_SAFETY) {
       // The reason itself is a confidential note of the mediators (ConfidentialField.SAFETY_STOP_REASON).
       return "The mediator stopped the session for safety; the reason is in the mediators' confidential notes.";
     }
-    if ("unsuitable".equals(execution.getVariable(CaseVariables.SUITABILITY)) && execution.getVariable(CaseVariables.SUITABILITY_REASON) != null) {
-      return (String) execution.getVariable(CaseVariables.SUITABILITY_REASON);
+    if ("unsuitable".equals(SUITABILITY.from(execution)) && SUITABILITY_REASON.isSet(execution)) {
+      return SUITABILITY_REASON.from(execution);
     }
-    if (execution.getVariable(CaseVariables.CASE_EVENT_REASON) != null) {
-      return (String) execution.getVariable(CaseVariables.CASE_EVENT_REASON);
+    if (CASE_EVENT_REASON.isSet(execution)) {
+      return CASE_EVENT_REASON.from(execution);
     }
-    if ("reject".equals(execution.getVariable(CaseVariables.REVIEW_DECISION))) {
-      return (String) execution.getVariable(CaseVariables.REVIEW_REASON);
+    if ("reject".equals(REVIEW_DECISION.from(execution))) {
+      return REVIEW_REASON.from(execution);
     }
-    if ("refused".equals(execution.getVariable(CaseVariables.MANDATE_OUTCOME))) {
+    if ("refused".equals(MANDATE_OUTCOME.from(execution))) {
       return "The prosecutor or court did not give the mandate for a mediation.";
     }
-    if ("referral_withdrawn".equals(execution.getVariable(CaseVariables.MANDATE_OUTCOME))) {
+    if ("referral_withdrawn".equals(MANDATE_OUTCOME.from(execution))) {
       return "The referral was withdrawn.";
     }
-    if ("not_eligible".equals(execution.getVariable(CaseVariables.ELIGIBILITY_OUTCOME))) {
-      return (String) execution.getVariable(CaseVariables.ELIGIBILITY_REASON);
+    if ("not_eligible".equals(ELIGIBILITY_OUTCOME.from(execution))) {
+      return ELIGIBILITY_REASON.from(execution);
     }
     return null;
   }

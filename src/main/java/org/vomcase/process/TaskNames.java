@@ -1,30 +1,39 @@
 package org.vomcase.process;
 
-import org.vomcase.kernel.CaseVariables;
+import static org.vomcase.kernel.CaseVariables.CASE_NUMBER;
+import static org.vomcase.kernel.CaseVariables.PERSON_ID;
+import static org.vomcase.kernel.CaseVariables.PERSON_LABEL;
+import static org.vomcase.kernel.CaseVariables.PERSON_NAME;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Person;
 
 /**
  * Task listeners (create) that make a task's name say which case and which person it is about, while
  * the diagram keeps its business label: "Call the person for consent: O1, VOM-2026-00042". A task's name
  * is seen by everyone who sees the task, administrators included, so it names the person by their id in
- * the case only; the name ("Carl Vogt (O1)") goes into the task variable {@value CaseVariables#PERSON_LABEL},
- * which only those who read the task's values see (Tasklist's "Person" column).
+ * the case only; the name ("Carl Vogt (O1)") goes into the task variable {@code personLabel}, which only
+ * those who read the task's values see (Tasklist's "Person" column).
  */
 @Component("taskNames")
 public class TaskNames {
 
   public void forCase(DelegateTask task) {
-    task.setName(task.getName() + ": " + task.getVariable(CaseVariables.CASE_NUMBER));
+    task.setName(task.getName() + ": " + CASE_NUMBER.from(task));
   }
 
   public void forPerson(DelegateTask task) {
-    forPerson(task, task.getVariable(CaseVariables.PERSON_ID), task.getVariable(CaseVariables.PERSON_NAME));
+    forPerson(task, PERSON_ID.from(task), PERSON_NAME.from(task));
   }
 
   /** The task's name with the person's id and the case number, and the person's name where only readers see it. */
-  public static void forPerson(DelegateTask task, Object personId, Object personName) {
-    task.setName(task.getName() + ": " + personId + ", " + task.getVariable(CaseVariables.CASE_NUMBER));
-    task.setVariableLocal(CaseVariables.PERSON_LABEL, personName + " (" + personId + ")");
+  public static void forPerson(DelegateTask task, Person person) {
+    forPerson(task, person.personId(), person.name());
+  }
+
+  private static void forPerson(DelegateTask task, String personId, String personName) {
+    task.setName(task.getName() + ": " + personId + ", " + CASE_NUMBER.from(task));
+    PERSON_LABEL.on(task).setLocal(personName + " (" + personId + ")");
   }
 }

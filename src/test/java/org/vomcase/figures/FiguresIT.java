@@ -1,5 +1,7 @@
 package org.vomcase.figures;
 
+import org.vomcase.kernel.FigureRow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +53,7 @@ class FiguresIT extends AbstractApplicationIT {
           + " details) VALUES (?, 'us_vom', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.id(), row.referralSource(),
           row.proceduralStage(), row.offenceCategory(), java.sql.Date.valueOf(row.registeredOn()),
           java.sql.Date.valueOf(row.closedOn()), row.closureReason(), row.victims(), row.offenders(), row.sessionOutcome(),
-          row.meetingType(), row.agreementFulfilment(), row.details().toString());
+          row.meetingType(), row.agreementFulfilment(), row.details().json());
     }
 
     JsonNode body = JSON.readTree(rest("sam").get("/vom/figures?from=2026-01-01&to=2026-12-31&profile=us_vom").body());

@@ -1,5 +1,7 @@
 package org.vomcase.figures;
 
+import org.vomcase.kernel.FigureRow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,6 +165,6 @@ class ProgrammeFiguresTest {
   static FigureRow row(String id, String source, String stage, String registered, String closed, String reason, int victims,
       int offenders, String session, String meeting, String fulfilment, String details) {
     return new FigureRow(id, "de_toa", source, stage, "property_damage", LocalDate.parse(registered), LocalDate.parse(closed),
-        reason, victims, offenders, session, meeting, fulfilment, json(details));
+        reason, victims, offenders, session, meeting, fulfilment, FigureRow.Details.parse(details));
   }
 }

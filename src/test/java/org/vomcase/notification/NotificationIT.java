@@ -1,5 +1,6 @@
 package org.vomcase.notification;
 
+import org.vomcase.document.Templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vomcase.support.CaseApi.*;

@@ -12,8 +12,9 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.CaseVariables;
-import org.vomcase.process.contact.ContactPlan;
 
 /**
  * The report to the referrer (R15, R16) is an allow-list: whatever a mediator or coordinator wrote
@@ -25,36 +26,35 @@ class ReferrerReportTest {
   private static final String NOTE = "CONFIDENTIAL-NOTE";
 
   /** The variables the report may read; everything else a case holds is filled with a confidential note. */
-  private static final Set<String> ALLOWED = Set.of(CaseVariables.CASE_NUMBER, CaseVariables.REFERRER_NAME,
-      CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE, CaseVariables.SESSION_HELD, CaseVariables.SESSION_OUTCOME,
-      CaseVariables.SIGNATURE_OUTCOME, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, CaseVariables.AGREEMENT_ITEMS,
-      CaseVariables.OBLIGATION, CaseVariables.VICTIMS, CaseVariables.OFFENDERS, CaseVariables.CLOSURE_REASON,
-      CaseVariables.AGREEMENT_FULFILMENT);
+  private static final Set<String> ALLOWED = Set.of(CaseVariables.CASE_NUMBER.name(), CaseVariables.REFERRER_NAME.name(),
+      CaseVariables.REFERRER_EMAIL.name(), CaseVariables.REFERRER_REFERENCE.name(), CaseVariables.SESSION_HELD.name(), CaseVariables.SESSION_OUTCOME.name(),
+      CaseVariables.SIGNATURE_OUTCOME.name(), CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), CaseVariables.AGREEMENT_ITEMS.name(),
+      CaseVariables.OBLIGATION.name(), CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name(), CaseVariables.CLOSURE_REASON.name(),
+      CaseVariables.AGREEMENT_FULFILMENT.name());
 
   private static Map<String, Object> caseWithNotesEverywhere(boolean everyoneConsented) throws IllegalAccessException {
     Map<String, Object> variables = new HashMap<>();
     for (Field field : CaseVariables.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        variables.put((String) field.get(null), NOTE + "-" + field.getName());
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == CaseVariable.class) {
+        variables.put(((CaseVariable<?>) field.get(null)).name(), NOTE + "-" + field.getName());
       }
     }
-    variables.put(ContactPlan.CONSENTS, NOTE);
-    variables.put(CaseVariables.CASE_NUMBER, "VOM-2026-00042");
-    variables.put(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt");
-    variables.put(CaseVariables.REFERRER_EMAIL, "toa@sta.example");
-    variables.put(CaseVariables.REFERRER_REFERENCE, "StA 99/26");
-    variables.put(CaseVariables.SESSION_HELD, "held");
-    variables.put(CaseVariables.SESSION_OUTCOME, "agreement");
-    variables.put(CaseVariables.SIGNATURE_OUTCOME, "all_signed");
-    variables.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, everyoneConsented);
-    variables.put(CaseVariables.VICTIMS, Spin.JSON("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\",\"phone\":\"" + NOTE + "\"}]"));
-    variables.put(CaseVariables.OFFENDERS, Spin.JSON("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\"}]"));
-    variables.put(CaseVariables.AGREEMENT_ITEMS, Spin.JSON("[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
+        variables.put(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00042");
+    variables.put(CaseVariables.REFERRER_NAME.name(), "Staatsanwaltschaft Musterstadt");
+    variables.put(CaseVariables.REFERRER_EMAIL.name(), "toa@sta.example");
+    variables.put(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26");
+    variables.put(CaseVariables.SESSION_HELD.name(), "held");
+    variables.put(CaseVariables.SESSION_OUTCOME.name(), "agreement");
+    variables.put(CaseVariables.SIGNATURE_OUTCOME.name(), "all_signed");
+    variables.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), everyoneConsented);
+    variables.put(CaseVariables.VICTIMS.name(), Spin.JSON("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\",\"phone\":\"" + NOTE + "\"}]"));
+    variables.put(CaseVariables.OFFENDERS.name(), Spin.JSON("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\"}]"));
+    variables.put(CaseVariables.AGREEMENT_ITEMS.name(), Spin.JSON("[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
         + "\"amount\":\"600.00\",\"instalments\":6,\"dueDate\":\"2027-01-01\",\"status\":\"open\",\"description\":\"" + NOTE + "\"}]"));
-    variables.put(CaseVariables.OBLIGATION, Spin.JSON("{\"obligationId\":\"I1-2\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\","
+    variables.put(CaseVariables.OBLIGATION.name(), Spin.JSON("{\"obligationId\":\"I1-2\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\","
         + "\"creditor\":\"V1\",\"amount\":\"100.00\",\"instalments\":6,\"instalment\":2,\"dueDate\":\"2027-02-01\",\"description\":\"" + NOTE + "\"}"));
-    variables.put(CaseVariables.CLOSURE_REASON, "agreement_partly_fulfilled");
-    variables.put(CaseVariables.AGREEMENT_FULFILMENT, "partly_fulfilled");
+    variables.put(CaseVariables.CLOSURE_REASON.name(), "agreement_partly_fulfilled");
+    variables.put(CaseVariables.AGREEMENT_FULFILMENT.name(), "partly_fulfilled");
     return variables;
   }
 
@@ -65,7 +65,7 @@ class ReferrerReportTest {
       Map<String, Object> variables = caseWithNotesEverywhere(consented);
       assertThat(variables.keySet()).containsAll(ALLOWED);
 
-      Map<String, Object> report = ReferrerReport.build(occasion, variables::get);
+      Map<String, Object> report = ReferrerReport.build(occasion, Case.of(variables));
 
       assertThat(report.toString()).doesNotContain("CONFIDENTIAL");
       assertThat(report).containsEntry("caseNumber", "VOM-2026-00042").containsEntry("referrerReference", "StA 99/26")
@@ -75,8 +75,8 @@ class ReferrerReportTest {
 
   @Test
   void theAgreementGoesOnlyWithEveryonesConsent() throws IllegalAccessException {
-    Map<String, Object> shared = ReferrerReport.build("agreement", caseWithNotesEverywhere(true)::get);
-    Map<String, Object> withheld = ReferrerReport.build("agreement", caseWithNotesEverywhere(false)::get);
+    Map<String, Object> shared = ReferrerReport.build("agreement", Case.of(caseWithNotesEverywhere(true)));
+    Map<String, Object> withheld = ReferrerReport.build("agreement", Case.of(caseWithNotesEverywhere(false)));
 
     assertThat(shared.get("agreement").toString())
         .isEqualTo("[Payment: 600.00 in 6 monthly instalments, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-01-01]");
@@ -86,22 +86,22 @@ class ReferrerReportTest {
 
   @Test
   void unfulfilledItemIsNamedOnlyWithConsentAndTheClosureSaysWhy() throws IllegalAccessException {
-    assertThat(ReferrerReport.build("item_unfulfilled", caseWithNotesEverywhere(true)::get).get("itemText"))
+    assertThat(ReferrerReport.build("item_unfulfilled", Case.of(caseWithNotesEverywhere(true))).get("itemText"))
         .isEqualTo("Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
-    assertThat(ReferrerReport.build("item_unfulfilled", caseWithNotesEverywhere(false)::get)).containsEntry("itemUnfulfilled", true)
+    assertThat(ReferrerReport.build("item_unfulfilled", Case.of(caseWithNotesEverywhere(false)))).containsEntry("itemUnfulfilled", true)
         .doesNotContainKey("item").doesNotContainKey("itemText");
-    assertThat(ReferrerReport.build("closure", caseWithNotesEverywhere(false)::get))
+    assertThat(ReferrerReport.build("closure", Case.of(caseWithNotesEverywhere(false))))
         .containsEntry("closure", "The agreement was partly fulfilled").containsEntry("agreementFulfilment", "partly_fulfilled");
   }
 
   @Test
   void caseThatNeverMetReportsWhyNotAndNothingElse() {
-    Map<String, Object> variables = Map.of(CaseVariables.CASE_NUMBER, "VOM-2026-00043", CaseVariables.CLOSURE_REASON, "victim_declined",
-        CaseVariables.CLOSURE_NOTE, NOTE);
-    Map<String, Object> report = ReferrerReport.build("closure", variables::get);
+    Map<String, Object> variables = Map.of(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00043", CaseVariables.CLOSURE_REASON.name(), "victim_declined",
+        CaseVariables.CLOSURE_NOTE.name(), NOTE);
+    Map<String, Object> report = ReferrerReport.build("closure", Case.of(variables));
     assertThat(report).containsEntry("mediationTookPlace", false).containsEntry("agreementReached", false)
         .containsEntry("closure", "The victim declined to take part").doesNotContainKey("agreement");
     assertThat(report.toString()).doesNotContain("CONFIDENTIAL");
-    assertThatThrownBy(() -> ReferrerReport.build("gossip", variables::get)).hasMessageContaining("Unknown report 'gossip'");
+    assertThatThrownBy(() -> ReferrerReport.build("gossip", Case.of(variables))).hasMessageContaining("Unknown report 'gossip'");
   }
 }

@@ -19,42 +19,42 @@ import org.junit.jupiter.api.Test;
 class FormVocabularyTest {
 
   private static final Map<String, Map<String, String>> VOCABULARY_BY_KEY = Map.ofEntries(
-      Map.entry(CaseVariables.REFERRAL_SOURCE, Vocabulary.REFERRAL_SOURCES),
-      Map.entry(CaseVariables.PROCEDURAL_STAGE, Vocabulary.PROCEDURAL_STAGES),
-      Map.entry(CaseVariables.OFFENCE_CATEGORY, Vocabulary.OFFENCE_CATEGORIES),
-      Map.entry(CaseVariables.RESPONSIBILITY_ADMISSION, Vocabulary.RESPONSIBILITY_ADMISSIONS),
+      Map.entry(CaseVariables.REFERRAL_SOURCE.name(), Vocabulary.REFERRAL_SOURCES),
+      Map.entry(CaseVariables.PROCEDURAL_STAGE.name(), Vocabulary.PROCEDURAL_STAGES),
+      Map.entry(CaseVariables.OFFENCE_CATEGORY.name(), Vocabulary.OFFENCE_CATEGORIES),
+      Map.entry(CaseVariables.RESPONSIBILITY_ADMISSION.name(), Vocabulary.RESPONSIBILITY_ADMISSIONS),
       Map.entry("preferredLanguage", Vocabulary.LANGUAGES),
-      Map.entry(CaseVariables.MANDATE_OUTCOME, Vocabulary.MANDATE_OUTCOMES),
-      Map.entry(CaseVariables.MANDATE_ISSUER, Vocabulary.MANDATE_ISSUERS),
-      Map.entry(CaseVariables.REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS),
-      Map.entry(CaseVariables.PERSON_ROLE, Vocabulary.PERSON_ROLES),
-      Map.entry(CaseVariables.PERSON_LANGUAGE, Vocabulary.LANGUAGES),
-      Map.entry(CaseVariables.CALL_OUTCOME, Vocabulary.CALL_OUTCOMES),
-      Map.entry(CaseVariables.GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS),
-      Map.entry(CaseVariables.GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS),
-      Map.entry(CaseVariables.EVENT_TYPE, Vocabulary.CASE_EVENT_TYPES),
-      Map.entry(CaseVariables.MEETING_FORMAT, Vocabulary.MEETING_FORMATS),
-      Map.entry(CaseVariables.READINESS, Vocabulary.READINESS),
-      Map.entry(CaseVariables.MEETING_TYPE, Vocabulary.MEETING_TYPES),
-      Map.entry(CaseVariables.FIRST_SPEAKER, Vocabulary.FIRST_SPEAKERS),
-      Map.entry(CaseVariables.SUITABILITY, Vocabulary.SUITABILITY),
-      Map.entry(CaseVariables.SESSION_HELD, Vocabulary.SESSION_HELD),
-      Map.entry(CaseVariables.NO_SHOW_PARTY, Vocabulary.NO_SHOW_PARTIES),
-      Map.entry(CaseVariables.SESSION_OUTCOME, Vocabulary.SESSION_OUTCOMES),
-      Map.entry(CaseVariables.CHECKLIST, Vocabulary.PREPARATION_CHECKLIST),
-      Map.entry(CaseVariables.WISHES, Vocabulary.WISHES),
+      Map.entry(CaseVariables.MANDATE_OUTCOME.name(), Vocabulary.MANDATE_OUTCOMES),
+      Map.entry(CaseVariables.MANDATE_ISSUER.name(), Vocabulary.MANDATE_ISSUERS),
+      Map.entry(CaseVariables.REVIEW_DECISION.name(), Vocabulary.REVIEW_DECISIONS),
+      Map.entry(CaseVariables.PERSON_ROLE.name(), Vocabulary.PERSON_ROLES),
+      Map.entry(CaseVariables.PERSON_LANGUAGE.name(), Vocabulary.LANGUAGES),
+      Map.entry(CaseVariables.CALL_OUTCOME.name(), Vocabulary.CALL_OUTCOMES),
+      Map.entry(CaseVariables.GUARDIAN_RELATION.name(), Vocabulary.GUARDIAN_RELATIONS),
+      Map.entry(CaseVariables.GUARDIAN_CONSENT.name(), Vocabulary.GUARDIAN_CONSENTS),
+      Map.entry(CaseVariables.EVENT_TYPE.name(), Vocabulary.CASE_EVENT_TYPES),
+      Map.entry(CaseVariables.MEETING_FORMAT.name(), Vocabulary.MEETING_FORMATS),
+      Map.entry(CaseVariables.READINESS.name(), Vocabulary.READINESS),
+      Map.entry(CaseVariables.MEETING_TYPE.name(), Vocabulary.MEETING_TYPES),
+      Map.entry(CaseVariables.FIRST_SPEAKER.name(), Vocabulary.FIRST_SPEAKERS),
+      Map.entry(CaseVariables.SUITABILITY.name(), Vocabulary.SUITABILITY),
+      Map.entry(CaseVariables.SESSION_HELD.name(), Vocabulary.SESSION_HELD),
+      Map.entry(CaseVariables.NO_SHOW_PARTY.name(), Vocabulary.NO_SHOW_PARTIES),
+      Map.entry(CaseVariables.SESSION_OUTCOME.name(), Vocabulary.SESSION_OUTCOMES),
+      Map.entry(CaseVariables.CHECKLIST.name(), Vocabulary.PREPARATION_CHECKLIST),
+      Map.entry(CaseVariables.WISHES.name(), Vocabulary.WISHES),
       Map.entry("kind", Vocabulary.AGREEMENT_ITEM_KINDS),
       Map.entry("status", Vocabulary.AGREEMENT_ITEM_STATUSES),
-      Map.entry(CaseVariables.SIGNATURE_OUTCOME, Vocabulary.SIGNATURE_OUTCOMES),
-      Map.entry(CaseVariables.FULFILMENT, Vocabulary.FULFILMENT),
-      Map.entry(CaseVariables.FULFILMENT_CONFIRMATION, Vocabulary.FULFILMENT_CONFIRMATIONS),
-      Map.entry(CaseVariables.FOLLOW_UP_OUTCOME, Vocabulary.FOLLOW_UP_OUTCOMES),
-      Map.entry(CaseVariables.SATISFACTION, Vocabulary.SATISFACTION),
-      Map.entry(CaseVariables.FAIR, Vocabulary.YES_PARTLY_NO),
-      Map.entry(CaseVariables.HEARD, Vocabulary.YES_PARTLY_NO),
-      Map.entry(CaseVariables.RECOMMEND, Vocabulary.RECOMMEND),
-      Map.entry(CaseVariables.FEAR_CHANGE, Vocabulary.FEAR_CHANGES),
-      Map.entry(CaseVariables.PROCEEDINGS_OUTCOME, Vocabulary.PROCEEDINGS_OUTCOMES));
+      Map.entry(CaseVariables.SIGNATURE_OUTCOME.name(), Vocabulary.SIGNATURE_OUTCOMES),
+      Map.entry(CaseVariables.FULFILMENT.name(), Vocabulary.FULFILMENT),
+      Map.entry(CaseVariables.FULFILMENT_CONFIRMATION.name(), Vocabulary.FULFILMENT_CONFIRMATIONS),
+      Map.entry(CaseVariables.FOLLOW_UP_OUTCOME.name(), Vocabulary.FOLLOW_UP_OUTCOMES),
+      Map.entry(CaseVariables.SATISFACTION.name(), Vocabulary.SATISFACTION),
+      Map.entry(CaseVariables.FAIR.name(), Vocabulary.YES_PARTLY_NO),
+      Map.entry(CaseVariables.HEARD.name(), Vocabulary.YES_PARTLY_NO),
+      Map.entry(CaseVariables.RECOMMEND.name(), Vocabulary.RECOMMEND),
+      Map.entry(CaseVariables.FEAR_CHANGE.name(), Vocabulary.FEAR_CHANGES),
+      Map.entry(CaseVariables.PROCEEDINGS_OUTCOME.name(), Vocabulary.PROCEEDINGS_OUTCOMES));
 
   @Test
   void everyStaticSelectMatchesItsVocabulary() throws IOException {
@@ -79,11 +79,11 @@ class FormVocabularyTest {
         }
       }
     }
-    assertThat(checked).contains("referral.form:" + CaseVariables.OFFENCE_CATEGORY, "record-mandate.form:" + CaseVariables.MANDATE_OUTCOME,
-        "review-eligibility.form:" + CaseVariables.REVIEW_DECISION, "record-agreement.form:kind", "record-agreement.form:status",
-        "sign-agreement.form:" + CaseVariables.SIGNATURE_OUTCOME, "check-fulfilment.form:" + CaseVariables.FULFILMENT,
-        "follow-up.form:" + CaseVariables.FEAR_CHANGE, "record-proceedings-end.form:" + CaseVariables.PROCEEDINGS_OUTCOME,
-        "record-case-event.form:" + CaseVariables.PROCEEDINGS_OUTCOME);
+    assertThat(checked).contains("referral.form:" + CaseVariables.OFFENCE_CATEGORY.name(), "record-mandate.form:" + CaseVariables.MANDATE_OUTCOME.name(),
+        "review-eligibility.form:" + CaseVariables.REVIEW_DECISION.name(), "record-agreement.form:kind", "record-agreement.form:status",
+        "sign-agreement.form:" + CaseVariables.SIGNATURE_OUTCOME.name(), "check-fulfilment.form:" + CaseVariables.FULFILMENT.name(),
+        "follow-up.form:" + CaseVariables.FEAR_CHANGE.name(), "record-proceedings-end.form:" + CaseVariables.PROCEEDINGS_OUTCOME.name(),
+        "record-case-event.form:" + CaseVariables.PROCEEDINGS_OUTCOME.name());
   }
 
   private static List<JsonNode> selects(JsonNode components) {

@@ -137,34 +137,34 @@ class VomCaseTest {
     assertThat(instance).isWaitingAt("Task_CheckEligibility");
     Assertions.assertThat(instance.getBusinessKey()).matches("VOM-\\d{4}-00001");
     assertThat(instance).variables()
-        .containsEntry(CaseVariables.CASE_NUMBER, instance.getBusinessKey())
-        .containsEntry(CaseVariables.PROGRAMME_PROFILE, "de_toa")
-        .containsEntry(CaseVariables.VICTIM_REFUSED, false)
-        .containsKey(CaseVariables.REGISTERED_AT);
+        .containsEntry(CaseVariables.CASE_NUMBER.name(), instance.getBusinessKey())
+        .containsEntry(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+        .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
+        .containsKey(CaseVariables.REGISTERED_AT.name());
     execute(job());
     assertThat(instance).isWaitingAt("Task_AssignMediators").variables()
-        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME, "eligible")
-        .containsEntry(CaseVariables.ELIGIBILITY_REASON, "The referral meets the programme's criteria.");
+        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME.name(), "eligible")
+        .containsEntry(CaseVariables.ELIGIBILITY_REASON.name(), "The referral meets the programme's criteria.");
     assertThat(task()).hasCandidateGroup("coordinators");
     Assertions.assertThat(task().getName()).isEqualTo("Assign mediators: " + instance.getBusinessKey());
 
-    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "jonas"));
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR.name(), "mara", CaseVariables.CO_MEDIATOR.name(), "jonas"));
 
     assertThat(instance).isWaitingAt("Task_DecideContactOrder");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS)).isEqualTo(List.of("mara", "jonas"));
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS.name())).isEqualTo(List.of("mara", "jonas"));
     verify(notifications, never()).send(any());
   }
 
   @Test
   void personsGetIdsRolesAndTheMinorFlag() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
-    referral.put(CaseVariables.OFFENDERS, List.of(person("Carl Vogt", "2009-01-15"), person("Dana Eck", "1999-12-01")));
+    referral.put(CaseVariables.VICTIMS.name(), List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
+    referral.put(CaseVariables.OFFENDERS.name(), List.of(person("Carl Vogt", "2009-01-15"), person("Dana Eck", "1999-12-01")));
 
     ProcessInstance instance = start(referral);
 
-    SpinJsonNode victims = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.VICTIMS);
-    SpinJsonNode offenders = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.OFFENDERS);
+    SpinJsonNode victims = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.VICTIMS.name());
+    SpinJsonNode offenders = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.OFFENDERS.name());
     Assertions.assertThat(victims.elements()).extracting(p -> p.prop("personId").stringValue()).containsExactly("V1", "V2");
     Assertions.assertThat(victims.elements()).extracting(p -> p.prop("minor").boolValue()).containsExactly(false, true);
     Assertions.assertThat(offenders.elements()).extracting(p -> p.prop("role").stringValue()).containsOnly("offender");
@@ -174,9 +174,9 @@ class VomCaseTest {
   @Test
   void invalidReferralIsRejectedWithEveryProblemAndCreatesNothing() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.OFFENCE_CATEGORY, "arson");
-    referral.put(CaseVariables.OFFENDERS, List.of());
-    ((List<Map<String, Object>>) referral.get(CaseVariables.VICTIMS)).get(0).put("dateOfBirth", "2999-01-01");
+    referral.put(CaseVariables.OFFENCE_CATEGORY.name(), "arson");
+    referral.put(CaseVariables.OFFENDERS.name(), List.of());
+    ((List<Map<String, Object>>) referral.get(CaseVariables.VICTIMS.name())).get(0).put("dateOfBirth", "2999-01-01");
 
     Assertions.assertThatThrownBy(() -> start(referral))
         .hasMessageContaining("Referral rejected")
@@ -207,8 +207,8 @@ class VomCaseTest {
     Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::recipientRole).containsOnly("coordinators");
     Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
 
-    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_ISSUER, "prosecutor",
-        CaseVariables.MANDATE_DATE, "2026-01-10", CaseVariables.MANDATE_REFERENCE, "StA 12 Js 345/26"));
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_ISSUER.name(), "prosecutor",
+        CaseVariables.MANDATE_DATE.name(), "2026-01-10", CaseVariables.MANDATE_REFERENCE.name(), "StA 12 Js 345/26"));
 
     assertThat(instance).isWaitingAt("Task_CheckEligibility");
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
@@ -220,8 +220,8 @@ class VomCaseTest {
   void refusedMandateClosesTheCaseAndTellsTheReferrer() {
     ProcessInstance instance = start(selfReferral());
 
-    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "refused", CaseVariables.MANDATE_ISSUER, "court",
-        CaseVariables.MANDATE_DATE, "2026-01-10"));
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME.name(), "refused", CaseVariables.MANDATE_ISSUER.name(), "court",
+        CaseVariables.MANDATE_DATE.name(), "2026-01-10"));
     execute(job());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_NoMandate");
@@ -237,7 +237,7 @@ class VomCaseTest {
   void withdrawnSelfReferralClosesWithReasonReferralWithdrawn() {
     ProcessInstance instance = start(selfReferral());
 
-    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME, "referral_withdrawn"));
+    complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME.name(), "referral_withdrawn"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ReferralWithdrawn");
     assertClosed(instance, "referral_withdrawn", "The referral was withdrawn.");
@@ -249,11 +249,11 @@ class VomCaseTest {
     ProcessInstance instance = start(selfReferral());
     String taskId = task().getId();
 
-    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_DATE, "2026-01-10"),
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_DATE.name(), "2026-01-10"),
         "mandateIssuer: is required");
-    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "granted", CaseVariables.MANDATE_ISSUER, "court",
-        CaseVariables.MANDATE_DATE, "2999-01-01"), "mandateDate: must not be in the future");
-    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME, "maybe"), "mandateOutcome: 'maybe' is not one of");
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_ISSUER.name(), "court",
+        CaseVariables.MANDATE_DATE.name(), "2999-01-01"), "mandateDate: must not be in the future");
+    assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME.name(), "maybe"), "mandateOutcome: 'maybe' is not one of");
 
     assertThat(instance).isWaitingAt("Task_RecordMandate");
   }
@@ -263,7 +263,7 @@ class VomCaseTest {
   @Test
   void notEligibleReferralIsClosedAndTheReferrerToldWhy() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.VICTIM_REFUSED, true);
+    referral.put(CaseVariables.VICTIM_REFUSED.name(), true);
     ProcessInstance instance = start(referral);
 
     execute(job());
@@ -275,35 +275,35 @@ class VomCaseTest {
     assertClosed(instance, "not_eligible", reason);
     OutgoingMessage sent = singleMessage();
     Assertions.assertThat(sent.message()).isEqualTo("referral-not-eligible");
-    Assertions.assertThat(sent.content()).containsEntry("reason", reason).containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
-        .containsEntry(CaseVariables.CASE_NUMBER, instance.getBusinessKey());
+    Assertions.assertThat(sent.content()).containsEntry("reason", reason).containsEntry(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
+        .containsEntry(CaseVariables.CASE_NUMBER.name(), instance.getBusinessKey());
   }
 
   @Test
   void domesticViolenceGoesToTheCoordinatorsReviewWhoAccepts() {
-    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "domestic_violence"));
+    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "domestic_violence"));
     execute(job());
 
     assertThat(instance).isWaitingAt("Task_ReviewEligibility").variables()
-        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME, "needs_review");
+        .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME.name(), "needs_review");
     assertThat(task()).hasCandidateGroup("coordinators");
-    Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), CaseVariables.ELIGIBILITY_REASON))
+    Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), CaseVariables.ELIGIBILITY_REASON.name()))
         .startsWith("Domestic or intimate-partner violence");
 
-    complete(task(), withVariables(CaseVariables.REVIEW_DECISION, "accept"));
+    complete(task(), withVariables(CaseVariables.REVIEW_DECISION.name(), "accept"));
 
     assertThat(instance).isWaitingAt("Task_AssignMediators");
   }
 
   @Test
   void coordinatorRejectsAfterReviewAndTheReferrerGetsTheCoordinatorsReason() {
-    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "sexual_offence"));
+    ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "sexual_offence"));
     execute(job());
     String taskId = task().getId();
 
-    assertRefused(taskId, Map.of(CaseVariables.REVIEW_DECISION, "reject"), "reviewReason: give the reason for the rejection");
-    complete(task(), withVariables(CaseVariables.REVIEW_DECISION, "reject",
-        CaseVariables.REVIEW_REASON, "The victim's safety cannot be assured at this stage."));
+    assertRefused(taskId, Map.of(CaseVariables.REVIEW_DECISION.name(), "reject"), "reviewReason: give the reason for the rejection");
+    complete(task(), withVariables(CaseVariables.REVIEW_DECISION.name(), "reject",
+        CaseVariables.REVIEW_REASON.name(), "The victim's safety cannot be assured at this stage."));
     execute(job());
 
     assertThat(instance).isEnded().hasPassed("Task_ReviewEligibility", "EndEvent_RejectedAfterReview");
@@ -321,11 +321,11 @@ class VomCaseTest {
   })
   void eligibilityFollowsTheConfiguredProgrammeProfile(String profile, String admission, String nextStep) {
     useProgrammeProfile(profile);
-    ProcessInstance instance = start(referralWith(CaseVariables.RESPONSIBILITY_ADMISSION, admission));
+    ProcessInstance instance = start(referralWith(CaseVariables.RESPONSIBILITY_ADMISSION.name(), admission));
 
     execute(job());
 
-    assertThat(instance).isWaitingAt(nextStep).variables().containsEntry(CaseVariables.PROGRAMME_PROFILE, profile);
+    assertThat(instance).isWaitingAt(nextStep).variables().containsEntry(CaseVariables.PROGRAMME_PROFILE.name(), profile);
   }
 
   // --- assignment (R4) ----------------------------------------------------------------------------------
@@ -335,20 +335,20 @@ class VomCaseTest {
     ProcessInstance instance = start(referral());
     execute(job());
     String taskId = task().getId();
-    SpinJsonNode options = (SpinJsonNode) taskService().getVariableLocal(taskId, CaseVariables.MEDIATOR_OPTIONS);
+    SpinJsonNode options = (SpinJsonNode) taskService().getVariableLocal(taskId, CaseVariables.MEDIATOR_OPTIONS.name());
     Assertions.assertThat(options.elements()).extracting(o -> o.prop("value").stringValue()).containsExactly("jonas", "mara");
 
-    assertRefused(taskId, Map.of(CaseVariables.CO_MEDIATOR, "jonas"), "leadMediator: choose the mediator for this case");
-    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "mara"),
+    assertRefused(taskId, Map.of(CaseVariables.CO_MEDIATOR.name(), "jonas"), "leadMediator: choose the mediator for this case");
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR.name(), "mara", CaseVariables.CO_MEDIATOR.name(), "mara"),
         "coMediator: the co-mediator must be a different person from the mediator");
-    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "clara"), "leadMediator: 'clara' is not a member of the mediators group");
-    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR, "mara", CaseVariables.CO_MEDIATOR, "sam"),
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR.name(), "clara"), "leadMediator: 'clara' is not a member of the mediators group");
+    assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR.name(), "mara", CaseVariables.CO_MEDIATOR.name(), "sam"),
         "coMediator: 'sam' is not a member of the mediators group");
 
     assertThat(instance).isWaitingAt("Task_AssignMediators");
-    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS);
-    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS)).isEqualTo(List.of("mara"));
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS.name());
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR.name(), "mara"));
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS.name())).isEqualTo(List.of("mara"));
   }
 
   @Test
@@ -374,46 +374,46 @@ class VomCaseTest {
 
     execute(job());
     assertThat(instance).isWaitingAt("CallActivity_ContactPerson").variables()
-        .containsEntry(CaseVariables.FIRST_CONTACT, "offender")
-        .containsEntry(CaseVariables.INTRODUCTION_CHANNEL, "letter_only");
+        .containsEntry(CaseVariables.FIRST_CONTACT.name(), "offender")
+        .containsEntry(CaseVariables.INTRODUCTION_CHANNEL.name(), "letter_only");
     Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
     contact(instance, Map.of("O1", "agreed"));
     Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
     contact(instance, Map.of("V1", "agreed"));
 
     assertThat(instance).isWaitingAt("CallActivity_PrepareEachPerson");
-    Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
+    Assertions.assertThat(historic(instance, CaseVariables.CONSENTS.name()).toString())
         .contains("\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}")
         .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isNull();
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isNull();
   }
 
   @Test
   void whenNoOffenderAgreesTheVictimIsNeverAskedAndTheCaseCloses() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.OFFENDERS, List.of(person("Carl Vogt", "1990-01-15"), person("Dana Eck", "1999-12-01")));
+    referral.put(CaseVariables.OFFENDERS.name(), List.of(person("Carl Vogt", "1990-01-15"), person("Dana Eck", "1999-12-01")));
     ProcessInstance instance = assignedCase(referral);
     execute(job());
 
     contact(instance, Map.of("O1", "declined", "O2", "not_reachable"));
 
     assertThat(instance).isEnded().hasPassed("BoundaryEvent_NoConsent", "EndEvent_NoConsent");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("offender_declined");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo("offender_declined");
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
         .isEqualTo(2);
   }
 
   @Test
   void stalkingVictimIsContactedFirstByLetterAndHerRefusalEndsTheCaseAtOnce() {
-    ProcessInstance instance = assignedCase(referralWith(CaseVariables.OFFENCE_CATEGORY, "stalking"));
+    ProcessInstance instance = assignedCase(referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "stalking"));
     execute(job());
 
-    assertThat(instance).variables().containsEntry(CaseVariables.FIRST_CONTACT, "victim");
+    assertThat(instance).variables().containsEntry(CaseVariables.FIRST_CONTACT.name(), "victim");
     Assertions.assertThat(contactedPersons(instance)).containsExactly("V1");
     contact(instance, Map.of("V1", "declined"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_NoConsent");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("victim_declined");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo("victim_declined");
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
         .isEqualTo(1);
   }
@@ -426,13 +426,13 @@ class VomCaseTest {
 
     contact(instance, Map.of("V1", "not_reachable"));
 
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo("not_reachable");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo("not_reachable");
   }
 
   @Test
   void oneAgreeingPersonOfASideIsEnough() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
+    referral.put(CaseVariables.VICTIMS.name(), List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "2015-06-30")));
     ProcessInstance instance = assignedCase(referral);
     execute(job());
     contact(instance, Map.of("O1", "agreed"));
@@ -457,15 +457,15 @@ class VomCaseTest {
     assertThat(instance).isWaitingAt("Task_DecideSuitability", "Task_ReassignMediators");
     org.camunda.bpm.engine.task.Task reassign = taskService().createTaskQuery().taskDefinitionKey("Task_ReassignMediators").singleResult();
     assertThat(reassign).hasCandidateGroup("coordinators").hasName("Reassign the case's mediators: " + instance.getBusinessKey());
-    assertThat(instance).variables().containsEntry(CaseVariables.MEDIATORS_CHANGE_REASON, "Mara is on leave");
-    org.vomcase.support.ProcessTests.assertRefused(reassign.getId(), Map.of(CaseVariables.LEAD_MEDIATOR, "mara"),
+    assertThat(instance).variables().containsEntry(CaseVariables.MEDIATORS_CHANGE_REASON.name(), "Mara is on leave");
+    org.vomcase.support.ProcessTests.assertRefused(reassign.getId(), Map.of(CaseVariables.LEAD_MEDIATOR.name(), "mara"),
         "leadMediator: these are the case's mediators already; choose who takes over");
 
-    complete(reassign, withVariables(CaseVariables.LEAD_MEDIATOR, "jonas"));
+    complete(reassign, withVariables(CaseVariables.LEAD_MEDIATOR.name(), "jonas"));
 
     assertThat(instance).hasPassed("EndEvent_MediatorsChanged").isWaitingAt("Task_DecideSuitability");
-    assertThat(instance).variables().containsEntry(CaseVariables.LEAD_MEDIATOR, "jonas")
-        .containsEntry(CaseVariables.MEDIATORS, List.of("jonas"));
+    assertThat(instance).variables().containsEntry(CaseVariables.LEAD_MEDIATOR.name(), "jonas")
+        .containsEntry(CaseVariables.MEDIATORS.name(), List.of("jonas"));
     org.camunda.bpm.engine.task.Task suitability = taskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
     Assertions.assertThat(suitability.getAssignee()).isEqualTo("jonas");
     Assertions.assertThat(taskService().getIdentityLinksForTask(suitability.getId())).filteredOn(l -> l.getUserId() != null
@@ -509,7 +509,7 @@ class VomCaseTest {
         return instance;
       }
       case ELIGIBILITY_REVIEW -> {
-        ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY, "domestic_violence"));
+        ProcessInstance instance = start(referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "domestic_violence"));
         execute(job());
         assertThat(instance).isWaitingAt("Task_ReviewEligibility");
         return instance;
@@ -550,13 +550,13 @@ class VomCaseTest {
       case SESSION -> {
         ProcessInstance instance = caseInPreparation();
         prepareEveryone(instance);
-        complete(task(), withVariables(CaseVariables.SUITABILITY, "suitable"));
+        complete(task(), withVariables(CaseVariables.SUITABILITY.name(), "suitable"));
         assertThat(instance).isWaitingAt("CallActivity_MediationSession");
         return instance;
       }
       case AGREEMENT -> {
         ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
-        holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+        holdSession(instance, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "agreement"));
         assertThat(instance).isWaitingAt("CallActivity_Agreement");
         return instance;
       }
@@ -569,7 +569,7 @@ class VomCaseTest {
       }
       default -> {
         ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
-        holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "no_agreement"));
+        holdSession(instance, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "no_agreement"));
         execute(job());
         assertThat(instance).isWaitingAt("CallActivity_FollowUp");
         return instance;
@@ -588,19 +588,19 @@ class VomCaseTest {
 
     assertThat(instance).isWaitingAt("Task_DecideSuitability");
     assertThat(task()).isAssignedTo("mara");
-    Assertions.assertThat((String) taskService().getVariable(task().getId(), CaseVariables.PREPARATION_SUMMARY))
+    Assertions.assertThat((String) taskService().getVariable(task().getId(), CaseVariables.PREPARATION_SUMMARY.name()))
         .contains("V1 Ana Roth (victim): ready; wants: apology, answers; meeting: direct; place: Community centre, room 2")
         .contains("O1 Carl Vogt (offender): ready");
-    complete(task(), withVariables(CaseVariables.SUITABILITY, "suitable"));
+    complete(task(), withVariables(CaseVariables.SUITABILITY.name(), "suitable"));
     assertThat(instance).isWaitingAt("CallActivity_MediationSession");
-    holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+    holdSession(instance, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "agreement"));
 
     assertThat(instance).isWaitingAt("CallActivity_Agreement");
     ProcessInstance agreement = called(instance, "agreement");
-    Assertions.assertThat(runtimeService().getVariables(agreement.getId())).containsKeys(CaseVariables.VICTIMS,
-        CaseVariables.OFFENDERS, ContactPlan.CONSENTS, CaseVariables.LEAD_MEDIATOR, CaseVariables.PROGRAMME_PROFILE);
+    Assertions.assertThat(runtimeService().getVariables(agreement.getId())).containsKeys(CaseVariables.VICTIMS.name(),
+        CaseVariables.OFFENDERS.name(), CaseVariables.CONSENTS.name(), CaseVariables.LEAD_MEDIATOR.name(), CaseVariables.PROGRAMME_PROFILE.name());
     Assertions.assertThat(agreement.getBusinessKey()).isEqualTo(instance.getBusinessKey());
-    Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS).toString()).contains("\"meetingType\":\"direct\"");
+    Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS.name()).toString()).contains("\"meetingType\":\"direct\"");
   }
 
   // --- after the session: agreement, report, monitoring, follow-up, closure (R13-R19) -----------------
@@ -626,14 +626,14 @@ class VomCaseTest {
     monitored.forEach(m -> finishMonitoring(m, "fulfilled"));
 
     assertThat(instance).isWaitingAt("CallActivity_FollowUp");
-    Assertions.assertThat(historic(instance, CaseVariables.FULFILMENTS).toString()).contains("\"I1-1\":{\"status\":\"fulfilled\"")
+    Assertions.assertThat(historic(instance, CaseVariables.FULFILMENTS.name()).toString()).contains("\"I1-1\":{\"status\":\"fulfilled\"")
         .contains("\"I1-2\":{\"status\":\"fulfilled\"");
     finishFollowUp(instance);
 
     assertThat(instance).isEnded().hasPassed("EndEvent_AgreementFulfilled");
     assertClosed(instance, "agreement_fulfilled", null);
-    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_FULFILMENT)).isEqualTo("fulfilled");
-    Assertions.assertThat(historic(instance, CaseVariables.FOLLOW_UPS).toString()).contains("very_satisfied");
+    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_FULFILMENT.name())).isEqualTo("fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.FOLLOW_UPS.name()).toString()).contains("very_satisfied");
   }
 
   @ParameterizedTest(name = "instalments {0} and {1} -> {2}")
@@ -657,10 +657,10 @@ class VomCaseTest {
     ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
     ProcessInstance agreement = called(instance, "agreement");
     Map<String, Object> result = new HashMap<>(agreementResult(true));
-    result.put(CaseVariables.AGREEMENT_ITEMS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+    result.put(CaseVariables.AGREEMENT_ITEMS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         "[{\"itemId\":\"I1\",\"kind\":\"apology_oral\",\"offender\":\"O1\",\"creditor\":\"V1\",\"dueDate\":\"2026-01-01\","
         + "\"status\":\"fulfilled\"}]").create());
-    result.put(CaseVariables.OBLIGATIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
+    result.put(CaseVariables.OBLIGATIONS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create());
     taskService().complete(taskService().createTaskQuery().processInstanceId(agreement.getId()).singleResult().getId(), result);
     execute(job());
 
@@ -684,7 +684,7 @@ class VomCaseTest {
     ProcessInstance instance = caseWaitingAt(WaitState.AGREEMENT);
     ProcessInstance agreement = called(instance, "agreement");
     Map<String, Object> result = new HashMap<>(agreementResult(true));
-    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, false);
+    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), false);
     taskService().complete(taskService().createTaskQuery().processInstanceId(agreement.getId()).singleResult().getId(), result);
     execute(job());
 
@@ -703,9 +703,9 @@ class VomCaseTest {
   })
   void sessionOutcomeOtherThanAnAgreementClosesTheCase(String outcome, String closureReason) {
     ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
-    Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, outcome));
+    Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), outcome));
     if (outcome.equals("stopped_for_safety")) {
-      result.put(CaseVariables.SAFETY_STOP_REASON, "The offender became threatening.");
+      result.put(CaseVariables.SAFETY_STOP_REASON.name(), "The offender became threatening.");
     }
 
     holdSession(instance, result);
@@ -718,13 +718,13 @@ class VomCaseTest {
     finishFollowUp(instance);
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSession");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo(closureReason);
     if (outcome.equals("stopped_for_safety")) {
       // The reason is a confidential note of the mediators: it does not leave the session, not even into the closure note.
-      Assertions.assertThat((String) historic(instance, CaseVariables.CLOSURE_NOTE)).startsWith("The mediator stopped the session for safety")
+      Assertions.assertThat((String) historic(instance, CaseVariables.CLOSURE_NOTE.name())).startsWith("The mediator stopped the session for safety")
           .doesNotContain("threatening");
       Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-          .variableName(CaseVariables.SAFETY_STOP_REASON).count()).isZero();
+          .variableName(CaseVariables.SAFETY_STOP_REASON.name()).count()).isZero();
     }
   }
 
@@ -738,12 +738,12 @@ class VomCaseTest {
     ProcessInstance retention = runtimeService().createProcessInstanceQuery().processDefinitionKey("case-retention")
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     Assertions.assertThat(runtimeService().getVariables(retention.getId()))
-        .containsEntry(CaseVariables.CASE_INSTANCE_ID, instance.getId())
-        .containsEntry(CaseVariables.CLOSURE_REASON, "no_agreement")
-        .containsEntry(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-01-10")
-        .containsEntry(CaseVariables.PROCEEDINGS_OUTCOME, "dismissed_with_conditions")
-        .containsKeys(CaseVariables.CASE_NUMBER, CaseVariables.CLOSED_AT, CaseVariables.PROGRAMME_PROFILE)
-        .doesNotContainKeys(CaseVariables.VICTIMS, CaseVariables.OFFENDERS, CaseVariables.REFERRER_NAME);
+        .containsEntry(CaseVariables.CASE_INSTANCE_ID.name(), instance.getId())
+        .containsEntry(CaseVariables.CLOSURE_REASON.name(), "no_agreement")
+        .containsEntry(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-01-10")
+        .containsEntry(CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed_with_conditions")
+        .containsKeys(CaseVariables.CASE_NUMBER.name(), CaseVariables.CLOSED_AT.name(), CaseVariables.PROGRAMME_PROFILE.name())
+        .doesNotContainKeys(CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name(), CaseVariables.REFERRER_NAME.name());
     assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
         "2026-01-11", "dismissed"), "proceedingsEndedOn: the end of the proceedings of " + instance.getBusinessKey() + " is recorded already");
   }
@@ -755,7 +755,7 @@ class VomCaseTest {
         "2999-01-01", "dismissed"), "proceedingsEndedOn: must not be in the future");
     assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
         "2026-01-01", "pardoned"), "proceedingsOutcome: 'pardoned' is not one of");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEEDINGS_ENDED_ON)).isNull();
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEEDINGS_ENDED_ON.name())).isNull();
   }
 
   @Test
@@ -764,9 +764,9 @@ class VomCaseTest {
     prepareEveryone(instance);
     String taskId = task().getId();
 
-    assertRefused(taskId, Map.of(CaseVariables.SUITABILITY, "unsuitable"), "suitabilityReason: is required");
-    complete(task(), withVariables(CaseVariables.SUITABILITY, "unsuitable",
-        CaseVariables.SUITABILITY_REASON, "The offender minimises the harm; a meeting would hurt the victim."));
+    assertRefused(taskId, Map.of(CaseVariables.SUITABILITY.name(), "unsuitable"), "suitabilityReason: is required");
+    complete(task(), withVariables(CaseVariables.SUITABILITY.name(), "unsuitable",
+        CaseVariables.SUITABILITY_REASON.name(), "The offender minimises the harm; a meeting would hurt the victim."));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_Unsuitable");
     assertClosed(instance, "unsuitable_after_preparation", "The offender minimises the harm; a meeting would hurt the victim.");
@@ -777,10 +777,10 @@ class VomCaseTest {
   void sessionThatDidNotTakePlaceClosesTheCase(String noShowParty, String closureReason) {
     ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
 
-    holdSession(instance, Map.of(CaseVariables.SESSION_HELD, "no_show", CaseVariables.NO_SHOW_PARTY, noShowParty));
+    holdSession(instance, Map.of(CaseVariables.SESSION_HELD.name(), "no_show", CaseVariables.NO_SHOW_PARTY.name(), noShowParty));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionNotHeld");
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(closureReason);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo(closureReason);
   }
 
   private ProcessInstance caseInPreparation() {
@@ -795,20 +795,20 @@ class VomCaseTest {
   private List<String> preparedPersons(ProcessInstance instance) {
     return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey("prepare-person").list().stream()
-        .map(sub -> (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID)).toList();
+        .map(sub -> (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID.name())).toList();
   }
 
   /** Completes every running preparation: the victim wants a direct meeting, everyone is ready. */
   private void prepareEveryone(ProcessInstance instance) {
     for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey("prepare-person").list()) {
-      String personId = (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID);
-      Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.READINESS, "ready",
-          CaseVariables.MEETING_DATE, "2026-02-20", CaseVariables.MEETING_FORMAT, "in_person"));
+      String personId = (String) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON_ID.name());
+      Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.READINESS.name(), "ready",
+          CaseVariables.MEETING_DATE.name(), "2026-02-20", CaseVariables.MEETING_FORMAT.name(), "in_person"));
       if (personId.startsWith("V")) {
-        result.put(CaseVariables.MEETING_TYPE, "direct");
-        result.put(CaseVariables.PREFERRED_PLACE, "Community centre, room 2");
-        result.put(CaseVariables.WISHES, List.of("apology", "answers"));
+        result.put(CaseVariables.MEETING_TYPE.name(), "direct");
+        result.put(CaseVariables.PREFERRED_PLACE.name(), "Community centre, room 2");
+        result.put(CaseVariables.WISHES.name(), List.of("apology", "answers"));
       }
       taskService().complete(taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId(), result);
     }
@@ -823,16 +823,16 @@ class VomCaseTest {
   /** What the agreement process gives back: a payment of 100.00 in two instalments, signed. */
   private static Map<String, Object> agreementResult(boolean signed) {
     Map<String, Object> result = new HashMap<>();
-    result.put(CaseVariables.SIGNATURE_OUTCOME, signed ? "all_signed" : "not_signed");
+    result.put(CaseVariables.SIGNATURE_OUTCOME.name(), signed ? "all_signed" : "not_signed");
     if (!signed) {
-      result.put(CaseVariables.NOT_SIGNED_REASON, "The offender's guardian did not agree to the payment.");
+      result.put(CaseVariables.NOT_SIGNED_REASON.name(), "The offender's guardian did not agree to the payment.");
       return result;
     }
-    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, true);
-    result.put(CaseVariables.AGREEMENT_ITEMS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+    result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), true);
+    result.put(CaseVariables.AGREEMENT_ITEMS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         "[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":\"100.00\","
         + "\"instalments\":2,\"dueDate\":\"2099-01-01\",\"status\":\"open\",\"description\":\"CONFIDENTIAL wording\"}]").create());
-    result.put(CaseVariables.OBLIGATIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+    result.put(CaseVariables.OBLIGATIONS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         "[{\"obligationId\":\"I1-1\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
         + "\"amount\":\"50.00\",\"instalments\":2,\"instalment\":1,\"dueDate\":\"2099-01-01\"},"
         + "{\"obligationId\":\"I1-2\",\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
@@ -849,20 +849,20 @@ class VomCaseTest {
   /** The monitoring double ends with the obligation's status, as monitor-obligation does. */
   private void finishMonitoring(ProcessInstance monitoring, String status) {
     Map<String, Object> result = new HashMap<>();
-    result.put(CaseVariables.OBLIGATION_STATUS, status);
-    result.put(CaseVariables.CHECK_ROUND, status.equals("fulfilled") ? 1 : 2);
+    result.put(CaseVariables.OBLIGATION_STATUS.name(), status);
+    result.put(CaseVariables.CHECK_ROUND.name(), status.equals("fulfilled") ? 1 : 2);
     if (status.equals("partly_fulfilled")) {
-      result.put(CaseVariables.FULFILLED_AMOUNT, 20);
+      result.put(CaseVariables.FULFILLED_AMOUNT.name(), 20);
     }
     taskService().complete(taskService().createTaskQuery().processInstanceId(monitoring.getId()).singleResult().getId(), result);
   }
 
   private void finishFollowUp(ProcessInstance instance) {
     ProcessInstance followUp = called(instance, "follow-up");
-    Assertions.assertThat(runtimeService().getVariables(followUp.getId())).containsKeys(CaseVariables.VICTIMS,
-        CaseVariables.OFFENDERS, ContactPlan.CONSENTS, CaseVariables.PROGRAMME_PROFILE);
+    Assertions.assertThat(runtimeService().getVariables(followUp.getId())).containsKeys(CaseVariables.VICTIMS.name(),
+        CaseVariables.OFFENDERS.name(), CaseVariables.CONSENTS.name(), CaseVariables.PROGRAMME_PROFILE.name());
     taskService().complete(taskService().createTaskQuery().processInstanceId(followUp.getId()).singleResult().getId(),
-        Map.of(CaseVariables.FOLLOW_UPS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        Map.of(CaseVariables.FOLLOW_UPS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "{\"V1\":{\"role\":\"victim\",\"outcome\":\"held\",\"satisfaction\":\"very_satisfied\"}}").create()));
   }
 
@@ -894,7 +894,7 @@ class VomCaseTest {
     execute(job());
     assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
     assertClosed(instance, "consent_withdrawn", "Does not want to meet the offender after all.");
-    Assertions.assertThat(historic(instance, CaseVariables.WITHDRAWALS).toString())
+    Assertions.assertThat(historic(instance, CaseVariables.WITHDRAWALS.name()).toString())
         .contains("\"personId\":\"V1\"").contains("\"reason\":\"Does not want to meet the offender after all.\"")
         .contains("\"recordedBy\":\"clara\"");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
@@ -919,7 +919,7 @@ class VomCaseTest {
   @Test
   void withdrawalThatLeavesAVictimEndsOnlyThatPersonsContactAndTheCaseGoesOn() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
+    referral.put(CaseVariables.VICTIMS.name(), List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
     ProcessInstance instance = assignedCase(referral);
     execute(job());
     contact(instance, Map.of("O1", "agreed"));
@@ -935,14 +935,14 @@ class VomCaseTest {
     Assertions.assertThat(notice.content()).containsEntry("personId", "V1");
     contact(instance, Map.of("V2", "agreed"));
     assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").isWaitingAt("CallActivity_PrepareEachPerson");
-    Assertions.assertThat(historic(instance, ContactPlan.CONSENTS).toString())
+    Assertions.assertThat(historic(instance, CaseVariables.CONSENTS.name()).toString())
         .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"}");
   }
 
   @Test
   void personWhoWithdrewBeforeTheirSideIsContactedGetsNoLetterAndNoCall() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.VICTIMS, List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
+    referral.put(CaseVariables.VICTIMS.name(), List.of(person("Ana Roth", "1980-04-02"), person("Ben Roth", "1985-06-30")));
     ProcessInstance instance = assignedCase(referral);
     execute(job());
     Assertions.assertThat(contactedPersons(instance)).containsExactly("O1");
@@ -956,15 +956,15 @@ class VomCaseTest {
   @Test
   void startCannotPresetCaseVariables() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.CLOSURE_REASON, "agreement_fulfilled");
-    referral.put(ContactPlan.CONSENTS, "{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}}");
-    referral.put(CaseVariables.REFERRED_BY, "someone-else");
+    referral.put(CaseVariables.CLOSURE_REASON.name(), "agreement_fulfilled");
+    referral.put(CaseVariables.CONSENTS.name(), "{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}}");
+    referral.put(CaseVariables.REFERRED_BY.name(), "someone-else");
 
     ProcessInstance instance = start(referral);
 
     Assertions.assertThat(runtimeService().getVariables(instance.getId()))
-        .doesNotContainKeys(CaseVariables.CLOSURE_REASON, ContactPlan.CONSENTS)
-        .containsEntry(CaseVariables.REFERRED_BY, null);
+        .doesNotContainKeys(CaseVariables.CLOSURE_REASON.name(), CaseVariables.CONSENTS.name())
+        .containsEntry(CaseVariables.REFERRED_BY.name(), null);
   }
 
   @Test
@@ -986,7 +986,7 @@ class VomCaseTest {
         "eventReason: give the reason");
 
     assertThat(instance).isWaitingAt("Task_AssignMediators");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.WITHDRAWALS)).isNull();
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.WITHDRAWALS.name())).isNull();
   }
 
   private void assertEventRefused(CaseEvents.CaseEvent event, String message) {
@@ -1012,7 +1012,7 @@ class VomCaseTest {
     ProcessInstance instance = start(referral);
     execute(job());
     assertThat(instance).isWaitingAt("Task_AssignMediators");
-    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR, "mara"));
+    complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR.name(), "mara"));
     return instance;
   }
 
@@ -1020,7 +1020,7 @@ class VomCaseTest {
   private List<String> contactedPersons(ProcessInstance instance) {
     return runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey("contact-person").list().stream()
-        .map(sub -> ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue())
+        .map(sub -> ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON.name())).prop("personId").stringValue())
         .toList();
   }
 
@@ -1028,9 +1028,9 @@ class VomCaseTest {
   private void contact(ProcessInstance instance, Map<String, String> outcomes) {
     for (ProcessInstance sub : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey("contact-person").list()) {
-      String personId = ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON)).prop("personId").stringValue();
+      String personId = ((SpinJsonNode) runtimeService().getVariable(sub.getId(), CaseVariables.PERSON.name())).prop("personId").stringValue();
       String taskId = taskService().createTaskQuery().processInstanceId(sub.getId()).singleResult().getId();
-      taskService().complete(taskId, Map.of(CaseVariables.CONSENT_OUTCOME, outcomes.get(personId)));
+      taskService().complete(taskId, Map.of(CaseVariables.CONSENT_OUTCOME.name(), outcomes.get(personId)));
     }
   }
 
@@ -1070,9 +1070,9 @@ class VomCaseTest {
   }
 
   private void assertClosed(ProcessInstance instance, String reason, String note) {
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON)).isEqualTo(reason);
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE)).isEqualTo(note);
-    Assertions.assertThat(historic(instance, CaseVariables.CLOSED_AT)).isNotNull();
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isEqualTo(reason);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE.name())).isEqualTo(note);
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSED_AT.name())).isNotNull();
   }
 
   private OutgoingMessage singleMessage() {
@@ -1095,9 +1095,9 @@ class VomCaseTest {
 
   private static Map<String, Object> selfReferral() {
     Map<String, Object> referral = referral();
-    referral.put(CaseVariables.REFERRAL_SOURCE, "self_referral");
-    referral.put(CaseVariables.REFERRER_NAME, "Ana Roth");
-    referral.put(CaseVariables.REFERRER_EMAIL, "self@example.org");
+    referral.put(CaseVariables.REFERRAL_SOURCE.name(), "self_referral");
+    referral.put(CaseVariables.REFERRER_NAME.name(), "Ana Roth");
+    referral.put(CaseVariables.REFERRER_EMAIL.name(), "self@example.org");
     return referral;
   }
 

@@ -13,17 +13,17 @@ public final class Referrals {
 
   public static Map<String, Object> referral() {
     Map<String, Object> referral = new HashMap<>();
-    referral.put(CaseVariables.REFERRAL_SOURCE, "prosecutor");
-    referral.put(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt");
-    referral.put(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example");
-    referral.put(CaseVariables.REFERRER_REFERENCE, "StA 99/26");
-    referral.put(CaseVariables.PROCEDURAL_STAGE, "diversion");
-    referral.put(CaseVariables.OFFENCE_CATEGORY, "assault");
-    referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03");
-    referral.put(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar after an argument about a parking space.");
-    referral.put(CaseVariables.RESPONSIBILITY_ADMISSION, "essential_confession");
-    referral.put(CaseVariables.VICTIMS, new ArrayList<>(List.of(person("Ana Roth", "1980-04-02"))));
-    referral.put(CaseVariables.OFFENDERS, new ArrayList<>(List.of(person("Carl Vogt", "1990-01-15"))));
+    referral.put(CaseVariables.REFERRAL_SOURCE.name(), "prosecutor");
+    referral.put(CaseVariables.REFERRER_NAME.name(), "Staatsanwaltschaft Musterstadt");
+    referral.put(CaseVariables.REFERRER_EMAIL.name(), "toa@sta-musterstadt.example");
+    referral.put(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26");
+    referral.put(CaseVariables.PROCEDURAL_STAGE.name(), "diversion");
+    referral.put(CaseVariables.OFFENCE_CATEGORY.name(), "assault");
+    referral.put(CaseVariables.OFFENCE_DATE.name(), "2026-01-03");
+    referral.put(CaseVariables.OFFENCE_SUMMARY.name(), "A fight outside a bar after an argument about a parking space.");
+    referral.put(CaseVariables.RESPONSIBILITY_ADMISSION.name(), "essential_confession");
+    referral.put(CaseVariables.VICTIMS.name(), new ArrayList<>(List.of(person("Ana Roth", "1980-04-02"))));
+    referral.put(CaseVariables.OFFENDERS.name(), new ArrayList<>(List.of(person("Carl Vogt", "1990-01-15"))));
     return referral;
   }
 

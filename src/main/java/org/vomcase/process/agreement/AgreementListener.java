@@ -1,18 +1,19 @@
 package org.vomcase.process.agreement;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.kernel.Owed;
+import org.vomcase.kernel.Side;
 
 /**
  * "Record the agreement" (R13): checks every item (an offender who took part owes it to a victim who
@@ -32,20 +33,20 @@ public class AgreementListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    Set<String> offenders = ids(execution, "offender");
-    Set<String> creditors = ids(execution, "victim");
-    creditors.add(AgreementItems.COMMUNITY);
-    SpinJsonNode items = AgreementItems.parse(task::getVariable, offenders, creditors, CaseClock.today());
+    Set<String> offenders = ids(execution, Side.OFFENDER);
+    Set<String> creditors = ids(execution, Side.VICTIM);
+    creditors.add(Owed.COMMUNITY);
+    List<AgreementItem> items = AgreementItems.parse(task::getVariable, offenders, creditors, CaseClock.today());
     for (int n = 1; n <= AgreementItems.MAX_ITEMS; n++) {
       execution.removeVariable(AgreementItems.group(n));
     }
-    execution.setVariable(AGREEMENT_ITEMS, JsonVariables.json(items));
-    execution.setVariable(OBLIGATIONS, JsonVariables.json(AgreementItems.obligations(items)));
-    execution.setVariable(AGREEMENT_SUMMARY, AgreementItems.summary(items, plan.names(execution)));
+    AGREEMENT_ITEMS.on(execution).set(items);
+    OBLIGATIONS.on(execution).set(AgreementItems.obligations(items));
+    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(items, plan.names(execution)));
   }
 
-  private Set<String> ids(DelegateExecution execution, String role) {
-    return plan.parties(execution).stream().filter(p -> role.equals(text(p, ReferralIntake.ROLE)))
-        .map(p -> text(p, ReferralIntake.PERSON_ID)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  private Set<String> ids(DelegateExecution execution, Side side) {
+    return plan.parties(execution).stream().filter(p -> p.role() == side).map(p -> p.personId())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

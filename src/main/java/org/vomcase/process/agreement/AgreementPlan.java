@@ -1,7 +1,6 @@
 package org.vomcase.process.agreement;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.process.contact.ContactPlan;
-import org.vomcase.process.preparation.PreparationPlan;
-import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.ConsentBook;
+import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Option;
+import org.vomcase.kernel.Owed;
+import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Side;
 
 /**
  * The agreement phase (process {@code agreement}, R13-R15): who may owe and be owed an item, who
@@ -24,52 +25,42 @@ import org.vomcase.process.referral.ReferralIntake;
 @Component("agreementPlan")
 public class AgreementPlan {
 
-  /** Prefix of a guardian's signatory id: {@code G-O1} is the guardian of O1. */
-  public static final String GUARDIAN_PREFIX = "G-";
-
   /** The parties who took part (agreed to the mediation), victims first. */
-  public List<SpinJsonNode> parties(DelegateExecution execution) {
-    return new PreparationPlan().agreedPersons(execution);
+  public List<Person> parties(DelegateExecution execution) {
+    return Case.of(execution).parties();
   }
 
   /** Task listener (create) of "Record the agreement": the choices of the item selects and who takes part. */
   public void prepareItems(DelegateTask task) {
-    List<SpinJsonNode> parties = parties(task.getExecution());
-    List<Map<String, String>> offenders = new ArrayList<>();
-    List<Map<String, String>> creditors = new ArrayList<>();
-    for (SpinJsonNode person : parties) {
-      Map<String, String> option = option(label(person), text(person, ReferralIntake.PERSON_ID));
-      ("offender".equals(text(person, ReferralIntake.ROLE)) ? offenders : creditors).add(option);
+    List<Person> parties = parties(task.getExecution());
+    List<Option> offenders = new ArrayList<>();
+    List<Option> creditors = new ArrayList<>();
+    for (Person person : parties) {
+      (person.role() == Side.OFFENDER ? offenders : creditors).add(new Option(person.label(), person.personId()));
     }
-    creditors.add(option("The community (community service, donation)", AgreementItems.COMMUNITY));
-    task.setVariable(OFFENDER_OPTIONS, JsonVariables.json(JsonVariables.node(offenders)));
-    task.setVariable(CREDITOR_OPTIONS, JsonVariables.json(JsonVariables.node(creditors)));
-    task.setVariable(PARTIES_SHOWN, String.join("\n", parties.stream().map(p -> label(p) + ", "
-        + text(p, ReferralIntake.ROLE)).toList()));
+    creditors.add(new Option("The community (community service, donation)", Owed.COMMUNITY));
+    OFFENDER_OPTIONS.on(task).set(offenders);
+    CREDITOR_OPTIONS.on(task).set(creditors);
+    PARTIES_SHOWN.on(task).set(String.join("\n", parties.stream().map(p -> p.label() + ", " + p.role().code()).toList()));
   }
 
   /** Task listener (create) of "Record signatures and consent to share": signatories and parties. */
   public void prepareSignatures(DelegateTask task) {
-    List<Map<String, String>> signatories = new ArrayList<>();
-    List<Map<String, String>> parties = new ArrayList<>();
-    signatories(task.getExecution()).forEach((id, label) -> signatories.add(option(label, id)));
-    for (SpinJsonNode person : parties(task.getExecution())) {
-      parties.add(option(label(person), text(person, ReferralIntake.PERSON_ID)));
-    }
-    task.setVariable(SIGNATORY_OPTIONS, JsonVariables.json(JsonVariables.node(signatories)));
-    task.setVariable(PARTY_OPTIONS, JsonVariables.json(JsonVariables.node(parties)));
+    List<Option> signatories = new ArrayList<>();
+    signatories(task.getExecution()).forEach((id, label) -> signatories.add(new Option(label, id)));
+    SIGNATORY_OPTIONS.on(task).set(signatories);
+    PARTY_OPTIONS.on(task).set(parties(task.getExecution()).stream().map(p -> new Option(p.label(), p.personId())).toList());
   }
 
   /** Everyone who must sign: id -> label. Parties by their person id, guardians as {@code G-<person id>}. */
   public Map<String, String> signatories(DelegateExecution execution) {
     Map<String, String> signatories = new LinkedHashMap<>();
-    SpinJsonNode book = ContactPlan.consentBook(execution.getVariable(ContactPlan.CONSENTS));
-    for (SpinJsonNode person : parties(execution)) {
-      String id = text(person, ReferralIntake.PERSON_ID);
-      signatories.put(id, label(person));
-      SpinJsonNode entry = ContactPlan.entry(book, id);
-      if (entry != null && !text(entry, GUARDIAN_NAME).isBlank()) {
-        signatories.put(GUARDIAN_PREFIX + id, text(entry, GUARDIAN_NAME) + " (guardian of " + id + ")");
+    ConsentBook book = CONSENTS.from(execution);
+    for (Person person : parties(execution)) {
+      signatories.put(person.personId(), person.label());
+      Guardian guardian = book.guardianOf(person.personId());
+      if (guardian != null) {
+        signatories.put(Guardian.idOf(person.personId()), guardian.name() + " (guardian of " + person.personId() + ")");
       }
     }
     return signatories;
@@ -77,19 +68,6 @@ public class AgreementPlan {
 
   /** Person id -> "Ana Roth (V1)" of every person of the case, for the agreement in words. */
   public Map<String, String> names(DelegateExecution execution) {
-    return AgreementItems.names(execution::getVariable);
+    return Case.of(execution).names();
   }
-
-
-  private static String label(SpinJsonNode person) {
-    return text(person, ReferralIntake.PERSON_ID) + " " + text(person, "name");
-  }
-
-  private static Map<String, String> option(String label, String value) {
-    Map<String, String> option = new LinkedHashMap<>();
-    option.put("label", label);
-    option.put("value", value);
-    return option;
-  }
-
 }

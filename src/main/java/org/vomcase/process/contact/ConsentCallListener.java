@@ -1,10 +1,12 @@
 package org.vomcase.process.contact;
 
 import static org.vomcase.kernel.CaseVariables.CALL_OUTCOME;
+import static org.vomcase.kernel.CaseVariables.CONTACT_DEADLINE;
 import static org.vomcase.kernel.CaseVariables.NEXT_CALL_DATE;
 import static org.vomcase.kernel.CaseVariables.UNREACHED_CALLS;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,20 +34,19 @@ public class ConsentCallListener implements TaskListener {
         if (!next.isAfter(today)) {
           throw new CaseInputException(NEXT_CALL_DATE, "the next call must be on a later day than today");
         }
-        Object deadline = task.getVariable(org.vomcase.kernel.CaseVariables.CONTACT_DEADLINE);
-        if (deadline != null && !next.isBefore(java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate())) {
-          throw new CaseInputException(NEXT_CALL_DATE, "the next call must be before "
-              + java.time.OffsetDateTime.parse(deadline.toString()).toLocalDate()
+        OffsetDateTime deadline = CONTACT_DEADLINE.from(task);
+        if (deadline != null && !next.isBefore(deadline.toLocalDate())) {
+          throw new CaseInputException(NEXT_CALL_DATE, "the next call must be before " + deadline.toLocalDate()
               + ", when the person would count as not reachable");
         }
-        task.getExecution().setVariable(NEXT_CALL_DATE, next.toString());
+        NEXT_CALL_DATE.on(task.getExecution()).set(next);
       }
       case "not_reachable" -> {
-        Object calls = task.getVariable(UNREACHED_CALLS);
-        task.getExecution().setVariable(UNREACHED_CALLS, (calls instanceof Integer n ? n : 0) + 1);
-        task.getExecution().setVariable(NEXT_CALL_DATE, today.plusDays(DAYS_BETWEEN_UNANSWERED_CALLS).toString());
+        Integer calls = UNREACHED_CALLS.from(task);
+        UNREACHED_CALLS.on(task.getExecution()).set((calls == null ? 0 : calls) + 1);
+        NEXT_CALL_DATE.on(task.getExecution()).set(today.plusDays(DAYS_BETWEEN_UNANSWERED_CALLS));
       }
-      default -> task.getExecution().removeVariable(NEXT_CALL_DATE);
+      default -> NEXT_CALL_DATE.on(task.getExecution()).remove();
     }
   }
 }

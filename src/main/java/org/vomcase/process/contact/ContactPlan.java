@@ -1,50 +1,44 @@
 package org.vomcase.process.contact;
 
-import java.util.ArrayList;
+import static org.vomcase.kernel.CaseVariables.*;
+
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import org.vomcase.kernel.CaseVariables;
-import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ClosureReason;
-import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.kernel.Consent;
+import org.vomcase.kernel.ConsentBook;
+import org.vomcase.kernel.ConsentOutcome;
+import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Side;
 
 /**
  * The contact phase of a case (expressions of {@code vom-case}): which side is contacted first, who
- * is on a side, and the consent book {@code consents} (person id → role, outcome, guardian) that the
+ * is on a side, and the consent book {@code consents} (person id → side, outcome, guardian) that the
  * per-person contacts fill in.
  */
 @Component("contactPlan")
 public class ContactPlan {
 
-  public static final String CONSENTS = "consents";
-  public static final String VICTIM = "victim";
-  public static final String OFFENDER = "offender";
-
-  /** The sides in the order of contact (decision table contact-order). */
+  /** The sides in the order of contact (decision table contact-order): the codes the multi-instance iterates. */
   public List<String> sides(String firstContact) {
-    return VICTIM.equals(firstContact) ? List.of(VICTIM, OFFENDER) : List.of(OFFENDER, VICTIM);
+    Side first = Side.of(firstContact);
+    return List.of(first.code(), (first == Side.VICTIM ? Side.OFFENDER : Side.VICTIM).code());
   }
 
   /**
-   * The persons of one side to contact, each a Json person of the case: everyone except those who
-   * already withdrew or declined (a withdrawal recorded before their side's turn is never followed
+   * The persons of one side to contact (the multi-instance collection, each a Json person): everyone except
+   * those who already withdrew or declined (a withdrawal recorded before their side's turn is never followed
    * by a letter or a call).
    */
-  public List<SpinJsonNode> persons(DelegateExecution execution, String side) {
-    SpinJsonNode list = JsonVariables.node(execution.getVariable(VICTIM.equals(side) ? CaseVariables.VICTIMS : CaseVariables.OFFENDERS));
-    SpinJsonNode book = consentBook(execution);
-    List<SpinJsonNode> persons = new ArrayList<>();
-    for (SpinJsonNode person : list.elements()) {
-      SpinJsonNode entry = entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
-      if (entry == null || !List.of("withdrawn", "declined").contains(entry.prop("outcome").stringValue())) {
-        persons.add(person);
-      }
-    }
-    return persons;
+  public List<Object> persons(DelegateExecution execution, String side) {
+    Case theCase = Case.of(execution);
+    ConsentBook book = theCase.consents();
+    return theCase.side(Side.of(side)).stream()
+        .filter(person -> book.outcome(person.personId()) == null || !book.outcome(person.personId()).refused())
+        .map(PERSON::value).toList();
   }
 
   /**
@@ -52,39 +46,25 @@ public class ContactPlan {
    * end of contact-person sets the outcome; a contact cancelled because the case closed has none.
    */
   public void recordConsent(DelegateExecution execution) {
-    SpinJsonNode person = JsonVariables.node(execution.getVariableLocal(CaseVariables.PERSON));
-    Object outcome = execution.getVariableLocal(CaseVariables.CONSENT_OUTCOME);
+    Person person = PERSON.fromLocal(execution);
+    ConsentOutcome outcome = CONSENT_OUTCOME.fromLocal(execution);
     if (outcome == null) {
       return; // the contact was cancelled (the case closed meanwhile): nothing happened to record
     }
-    SpinJsonNode entry = Spin.JSON("{}");
-    entry.prop(ReferralIntake.ROLE, person.prop(ReferralIntake.ROLE).stringValue());
-    entry.prop("outcome", outcome.toString());
-    for (String guardianField : List.of(CaseVariables.GUARDIAN_NAME, CaseVariables.GUARDIAN_RELATION,
-        CaseVariables.GUARDIAN_PHONE, CaseVariables.GUARDIAN_EMAIL, CaseVariables.GUARDIAN_CONSENT)) {
-      Object value = execution.getVariableLocal(guardianField);
-      if (value != null) {
-        entry.prop(guardianField, value.toString());
-      }
-    }
-    SpinJsonNode book = consentBook(execution);
-    String personId = person.prop(ReferralIntake.PERSON_ID).stringValue();
-    SpinJsonNode earlier = entry(book, personId);
-    if (earlier != null && "withdrawn".equals(earlier.prop("outcome").stringValue())) {
+    String guardianName = GUARDIAN_NAME.fromLocal(execution);
+    Guardian guardian = guardianName == null ? null : new Guardian(guardianName, GUARDIAN_RELATION.fromLocal(execution),
+        GUARDIAN_PHONE.fromLocal(execution), GUARDIAN_EMAIL.fromLocal(execution));
+    ConsentBook book = CONSENTS.from(execution);
+    if (book.outcome(person.personId()) == ConsentOutcome.WITHDRAWN) {
       return; // a withdrawal recorded meanwhile stands
     }
-    book.prop(personId, entry);
-    execution.getProcessInstance().setVariable(CONSENTS, SpinValues.jsonValue(book.toString()).create());
-  }
-
-  /** The consent book's entry of one person; null before the person's contact ended or was withdrawn. */
-  public static SpinJsonNode entry(SpinJsonNode book, String personId) {
-    return book.hasProp(personId) ? book.prop(personId) : null;
+    CONSENTS.on(execution.getProcessInstance()).set(book.with(person.personId(),
+        Consent.of(person.role(), outcome, guardian, GUARDIAN_CONSENT.fromLocal(execution))));
   }
 
   /** Has at least one person of the side agreed? */
   public boolean anyAgreed(DelegateExecution execution, String side) {
-    return outcomes(execution, side).contains("agreed");
+    return CONSENTS.from(execution).outcomes(Side.of(side)).contains(ConsentOutcome.AGREED);
   }
 
   /**
@@ -92,39 +72,19 @@ public class ContactPlan {
    * where nobody agreed; declined if anyone of it declined, otherwise not reachable.
    */
   public String closureReason(DelegateExecution execution) {
-    for (String side : sides((String) execution.getVariable(CaseVariables.FIRST_CONTACT))) {
-      List<String> outcomes = outcomes(execution, side);
-      if (!outcomes.isEmpty() && !outcomes.contains("agreed")) {
-        if (outcomes.contains("withdrawn")) {
-          return ClosureReason.CONSENT_WITHDRAWN.value();
+    ConsentBook book = CONSENTS.from(execution);
+    for (String side : sides(FIRST_CONTACT.from(execution).code())) {
+      List<ConsentOutcome> outcomes = book.outcomes(Side.of(side));
+      if (!outcomes.isEmpty() && !outcomes.contains(ConsentOutcome.AGREED)) {
+        if (outcomes.contains(ConsentOutcome.WITHDRAWN)) {
+          return ClosureReason.CONSENT_WITHDRAWN.code();
         }
-        if (outcomes.contains("declined")) {
-          return (VICTIM.equals(side) ? ClosureReason.VICTIM_DECLINED : ClosureReason.OFFENDER_DECLINED).value();
+        if (outcomes.contains(ConsentOutcome.DECLINED)) {
+          return (Side.VICTIM.code().equals(side) ? ClosureReason.VICTIM_DECLINED : ClosureReason.OFFENDER_DECLINED).code();
         }
-        return ClosureReason.NOT_REACHABLE.value();
+        return ClosureReason.NOT_REACHABLE.code();
       }
     }
     throw new IllegalStateException("Case " + execution.getProcessBusinessKey() + " has consent on both sides");
-  }
-
-  private List<String> outcomes(DelegateExecution execution, String side) {
-    List<String> outcomes = new ArrayList<>();
-    SpinJsonNode book = consentBook(execution);
-    for (String personId : book.fieldNames()) {
-      SpinJsonNode entry = book.prop(personId);
-      if (side.equals(entry.prop(ReferralIntake.ROLE).stringValue())) {
-        outcomes.add(entry.prop("outcome").stringValue());
-      }
-    }
-    return outcomes;
-  }
-
-  private static SpinJsonNode consentBook(DelegateExecution execution) {
-    return consentBook(execution.getVariable(CONSENTS));
-  }
-
-  /** The consent book held in the variable {@code consents} (empty when there is none yet). */
-  public static SpinJsonNode consentBook(Object variable) {
-    return JsonVariables.objectOrEmpty(variable);
   }
 }

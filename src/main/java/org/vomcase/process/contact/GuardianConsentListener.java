@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.InputCheck;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 
@@ -22,17 +23,13 @@ public class GuardianConsentListener implements TaskListener {
     TaskInput.text(task, GUARDIAN_NAME, 2, 200);
     TaskInput.required(task, GUARDIAN_RELATION, Vocabulary.GUARDIAN_RELATIONS);
     TaskInput.required(task, GUARDIAN_CONSENT, Vocabulary.GUARDIAN_CONSENTS);
-    Object phone = task.getVariable(GUARDIAN_PHONE);
-    Object email = task.getVariable(GUARDIAN_EMAIL);
-    if ((phone == null || phone.toString().isBlank()) && (email == null || email.toString().isBlank())) {
+    Object phone = task.getVariable(GUARDIAN_PHONE.name());
+    Object email = task.getVariable(GUARDIAN_EMAIL.name());
+    if (!InputCheck.present(phone) && !InputCheck.present(email)) {
       throw new CaseInputException(GUARDIAN_PHONE, "give the guardian's phone or email");
     }
-    if (phone != null && !phone.toString().isBlank()
-        && !org.vomcase.process.referral.ReferralValidator.PHONE_PATTERN.matcher(phone.toString().trim()).matches()) {
-      throw new CaseInputException(GUARDIAN_PHONE, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
-    }
-    if (email != null && !email.toString().isBlank() && !email.toString().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      throw new CaseInputException(GUARDIAN_EMAIL, "'" + email + "' is not an email address");
-    }
+    InputCheck check = InputCheck.failFirst();
+    check.phone(GUARDIAN_PHONE.name(), phone, false);
+    check.email(GUARDIAN_EMAIL.name(), email, false);
   }
 }

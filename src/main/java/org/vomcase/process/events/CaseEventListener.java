@@ -32,16 +32,15 @@ public class CaseEventListener implements ExecutionListener {
       throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
     }
     String recordedBy = authentication.getUserId();
-    execution.setVariable(CaseVariables.RECORDED_BY, recordedBy);
-    CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(
-        (String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER),
-        (String) execution.getVariable(CaseVariables.EVENT_TYPE),
-        (String) execution.getVariable(CaseVariables.EVENT_PERSON_ID),
-        (String) execution.getVariable(CaseVariables.EVENT_REASON),
-        recordedBy,
-        text(execution.getVariable(CaseVariables.PROCEEDINGS_ENDED_ON)),
-        text(execution.getVariable(CaseVariables.PROCEEDINGS_OUTCOME))));
-    execution.setProcessBusinessKey(((String) execution.getVariable(CaseVariables.EVENT_CASE_NUMBER)).trim());
-    execution.setVariable("caseEventResult", result.name().toLowerCase(java.util.Locale.ROOT));
+    CaseVariables.RECORDED_BY.on(execution).set(recordedBy);
+    String caseNumber = CaseVariables.EVENT_CASE_NUMBER.from(execution);
+    CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber,
+        CaseVariables.EVENT_TYPE.from(execution), CaseVariables.EVENT_PERSON_ID.from(execution),
+        CaseVariables.EVENT_REASON.from(execution), recordedBy,
+        // As given: the event checks it and names the field when it is not a date.
+        text(execution.getVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name())),
+        CaseVariables.PROCEEDINGS_OUTCOME.from(execution)));
+    execution.setProcessBusinessKey(caseNumber.trim());
+    CaseVariables.CASE_EVENT_RESULT.on(execution).set(result.name().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -1,13 +1,11 @@
 package org.vomcase.process.events;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.kernel.Roles;
@@ -15,9 +13,15 @@ import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.Consent;
+import org.vomcase.kernel.ConsentBook;
+import org.vomcase.kernel.ConsentOutcome;
+import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabulary;
-import org.vomcase.process.contact.ContactPlan;
-import org.vomcase.process.referral.ReferralIntake;
+import org.vomcase.kernel.Withdrawal;
 import org.vomcase.process.retention.CaseRetention;
 import org.vomcase.process.retention.RetentionPlan;
 
@@ -85,7 +89,7 @@ public class CaseEvents {
     }
     if ("referral_withdrawn".equals(event.type())) {
       runtime.createMessageCorrelation(MSG_REFERRAL_WITHDRAWN).processInstanceId(theCase.getId())
-          .setVariable(CaseVariables.CASE_EVENT_REASON, reason).correlate();
+          .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
     }
     return withdrawConsent(theCase, event, reason);
@@ -107,17 +111,18 @@ public class CaseEvents {
           + " that you may record events on");
     }
     mayRecord(event.recordedBy(), target);
-    if (runtime.getVariable(target.getId(), CaseVariables.PROCEEDINGS_ENDED_ON) != null) {
+    java.time.LocalDate recorded = variable(target, CaseVariables.PROCEEDINGS_ENDED_ON);
+    if (recorded != null) {
       throw new CaseInputException(CaseVariables.PROCEEDINGS_ENDED_ON, "the end of the proceedings of " + caseNumber
-          + " is recorded already (" + runtime.getVariable(target.getId(), CaseVariables.PROCEEDINGS_ENDED_ON) + ")");
+          + " is recorded already (" + recorded + ")");
     }
     if (waiting != null) {
       runtime.createMessageCorrelation(CaseRetention.MSG_PROCEEDINGS_ENDED).processInstanceId(waiting.getId())
-          .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON, endedOn.toString())
-          .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome()).correlate();
+          .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name(), CaseVariables.PROCEEDINGS_ENDED_ON.value(endedOn))
+          .setVariable(CaseVariables.PROCEEDINGS_OUTCOME.name(), event.proceedingsOutcome()).correlate();
     } else {
-      runtime.setVariable(theCase.getId(), CaseVariables.PROCEEDINGS_ENDED_ON, endedOn.toString());
-      runtime.setVariable(theCase.getId(), CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome());
+      set(theCase, CaseVariables.PROCEEDINGS_ENDED_ON, endedOn);
+      set(theCase, CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome());
     }
     return Result.PROCEEDINGS_END_RECORDED;
   }
@@ -139,35 +144,37 @@ public class CaseEvents {
           + " is already waiting in the coordinators' task 'Reassign mediators'");
     }
     runtime.createMessageCorrelation(MSG_MEDIATORS_CHANGE_REQUESTED).processInstanceId(theCase.getId())
-        .setVariable(CaseVariables.MEDIATORS_CHANGE_REASON, reason).correlate();
+        .setVariable(CaseVariables.MEDIATORS_CHANGE_REASON.name(), reason).correlate();
     return Result.CASE_CONTINUES;
   }
 
   private Result withdrawConsent(ProcessInstance theCase, CaseEvent event, String reason) {
     String personId = event.personId() == null ? "" : event.personId().trim();
-    String role = roleOf(theCase, personId);
-    SpinJsonNode book = ContactPlan.consentBook(runtime.getVariable(theCase.getId(), ContactPlan.CONSENTS));
-    SpinJsonNode earlier = ContactPlan.entry(book, personId);
-    if (earlier != null && List.of("withdrawn", "declined").contains(earlier.prop("outcome").stringValue())) {
-      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already "
-          + earlier.prop("outcome").stringValue() + "; nothing to withdraw");
+    Person person = caseOf(theCase).person(personId).orElseThrow(() -> new CaseInputException(CaseVariables.EVENT_PERSON_ID,
+        "'" + personId + "' is not a person of case " + theCase.getBusinessKey()
+            + " (V1, V2, ... for victims, O1, O2, ... for offenders)"));
+    ConsentBook book = variable(theCase, CaseVariables.CONSENTS);
+    ConsentOutcome earlier = book.outcome(personId);
+    if (earlier != null && earlier.refused()) {
+      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already " + earlier.code()
+          + "; nothing to withdraw");
     }
-    SpinJsonNode entry = Spin.JSON("{}");
-    entry.prop(ReferralIntake.ROLE, role);
-    entry.prop("outcome", "withdrawn");
-    book.prop(personId, entry);
-    runtime.setVariable(theCase.getId(), ContactPlan.CONSENTS, SpinValues.jsonValue(book.toString()).create());
-    appendWithdrawal(theCase, personId, role, reason, event.recordedBy());
+    book = book.with(personId, Consent.of(person.role(), ConsentOutcome.WITHDRAWN));
+    set(theCase, CaseVariables.CONSENTS, book);
+    List<Withdrawal> withdrawals = new ArrayList<>(variable(theCase, CaseVariables.WITHDRAWALS));
+    withdrawals.add(new Withdrawal(personId, person.role(), reason, event.recordedBy() == null ? "system" : event.recordedBy(),
+        CaseClock.timestamp()));
+    set(theCase, CaseVariables.WITHDRAWALS, withdrawals);
 
-    if (!stillHasParty(theCase, book, CaseVariables.VICTIMS) || !stillHasParty(theCase, book, CaseVariables.OFFENDERS)) {
+    if (!stillHasParty(theCase, book, Side.VICTIM) || !stillHasParty(theCase, book, Side.OFFENDER)) {
       runtime.createMessageCorrelation(MSG_LAST_PARTY_WITHDRAWN).processInstanceId(theCase.getId())
-          .setVariable(CaseVariables.CASE_EVENT_REASON, reason).correlate();
+          .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
     }
     runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
-        .processInstanceVariableEquals(CaseVariables.PERSON_ID, personId).correlateAll();
+        .processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), personId).correlateAll();
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
-        .setVariable(CaseVariables.EVENT_PERSON_ID, personId).correlate();
+        .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
   }
 
@@ -218,45 +225,22 @@ public class CaseEvents {
         + " that you may record events on");
   }
 
-  private String roleOf(ProcessInstance theCase, String personId) {
-    for (String list : List.of(CaseVariables.VICTIMS, CaseVariables.OFFENDERS)) {
-      for (SpinJsonNode person : persons(theCase, list)) {
-        if (personId.equals(person.prop(ReferralIntake.PERSON_ID).stringValue())) {
-          return person.prop(ReferralIntake.ROLE).stringValue();
-        }
-      }
-    }
-    throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, "'" + personId + "' is not a person of case "
-        + theCase.getBusinessKey() + " (V1, V2, ... for victims, O1, O2, ... for offenders)");
-  }
-
   /** A side still has a party while someone of it has agreed or has not been asked to the end. */
-  private boolean stillHasParty(ProcessInstance theCase, SpinJsonNode book, String list) {
-    for (SpinJsonNode person : persons(theCase, list)) {
-      SpinJsonNode entry = ContactPlan.entry(book, person.prop(ReferralIntake.PERSON_ID).stringValue());
-      if (entry == null || "agreed".equals(entry.prop("outcome").stringValue())) {
-        return true;
-      }
-    }
-    return false;
+  private boolean stillHasParty(ProcessInstance theCase, ConsentBook book, Side side) {
+    return caseOf(theCase).side(side).stream().anyMatch(person -> book.outcome(person.personId()) == null
+        || book.agreed(person.personId()));
   }
 
-  private List<SpinJsonNode> persons(ProcessInstance theCase, String list) {
-    Object value = runtime.getVariable(theCase.getId(), list);
-    return value instanceof SpinJsonNode node ? node.elements() : List.of();
+  /** The running case's variables, typed. */
+  private Case caseOf(ProcessInstance theCase) {
+    return Case.of(name -> runtime.getVariable(theCase.getId(), name));
   }
 
-  private void appendWithdrawal(ProcessInstance theCase, String personId, String role, String reason, String recordedBy) {
-    Object existing = runtime.getVariable(theCase.getId(), CaseVariables.WITHDRAWALS);
-    SpinJsonNode withdrawals = existing instanceof SpinJsonNode node ? node : Spin.JSON("[]");
-    SpinJsonNode entry = Spin.JSON("{}");
-    entry.prop(CaseVariables.PERSON_ID, personId);
-    entry.prop(ReferralIntake.ROLE, role);
-    entry.prop("reason", reason);
-    entry.prop(CaseVariables.RECORDED_BY, recordedBy == null ? "system" : recordedBy);
-    entry.prop("recordedAt", CaseClock.timestamp());
-    withdrawals.append(entry);
-    runtime.setVariable(theCase.getId(), CaseVariables.WITHDRAWALS, SpinValues.jsonValue(withdrawals.toString()).create());
+  private <T> T variable(ProcessInstance instance, CaseVariable<T> variable) {
+    return variable.read(runtime.getVariable(instance.getId(), variable.name()));
   }
 
+  private <T> void set(ProcessInstance instance, CaseVariable<T> variable, T value) {
+    runtime.setVariable(instance.getId(), variable.name(), variable.value(value));
+  }
 }

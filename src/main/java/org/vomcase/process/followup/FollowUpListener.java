@@ -1,17 +1,17 @@
 package org.vomcase.process.followup;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.FollowUp;
+import org.vomcase.kernel.Person;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 
@@ -24,30 +24,23 @@ import org.vomcase.kernel.Vocabulary;
 @Component("followUpListener")
 public class FollowUpListener implements TaskListener {
 
-  static final List<String> ANSWERS = List.of(SATISFACTION, FAIR, HEARD, RECOMMEND, FEAR_CHANGE);
+  static final List<CaseVariable<String>> ANSWERS = List.of(SATISFACTION, FAIR, HEARD, RECOMMEND, FEAR_CHANGE);
 
   @Override
   public void notify(DelegateTask task) {
     String outcome = TaskInput.required(task, FOLLOW_UP_OUTCOME, Vocabulary.FOLLOW_UP_OUTCOMES);
-    SpinJsonNode person = JsonVariables.node(task.getVariable(PERSON));
-    SpinJsonNode entry = Spin.JSON("{}");
-    entry.prop("role", text(person, "role"));
-    entry.prop("outcome", outcome);
-    if ("held".equals(outcome)) {
-      entry.prop(SATISFACTION, TaskInput.required(task, SATISFACTION, Vocabulary.SATISFACTION));
-      entry.prop(FAIR, TaskInput.required(task, FAIR, Vocabulary.YES_PARTLY_NO));
-      entry.prop(HEARD, TaskInput.required(task, HEARD, Vocabulary.YES_PARTLY_NO));
-      entry.prop(RECOMMEND, TaskInput.required(task, RECOMMEND, Vocabulary.RECOMMEND));
-      if ("victim".equals(text(person, "role"))) {
-        entry.prop(FEAR_CHANGE, TaskInput.required(task, FEAR_CHANGE, Vocabulary.FEAR_CHANGES));
-      }
-    }
-    entry.prop("recordedAt", CaseClock.timestamp());
+    Person person = PERSON.from(task);
+    FollowUp followUp = FollowUp.HELD.equals(outcome)
+        ? new FollowUp(person.role(), outcome, TaskInput.required(task, SATISFACTION, Vocabulary.SATISFACTION),
+            TaskInput.required(task, FAIR, Vocabulary.YES_PARTLY_NO), TaskInput.required(task, HEARD, Vocabulary.YES_PARTLY_NO),
+            TaskInput.required(task, RECOMMEND, Vocabulary.RECOMMEND),
+            person.victim() ? TaskInput.required(task, FEAR_CHANGE, Vocabulary.FEAR_CHANGES) : null, CaseClock.timestamp())
+        : new FollowUp(person.role(), outcome, null, null, null, null, null, CaseClock.timestamp());
     DelegateExecution instance = task.getExecution().getProcessInstance();
-    SpinJsonNode book = JsonVariables.objectOrEmpty(instance.getVariable(FOLLOW_UPS));
-    book.prop(text(person, "personId"), entry);
-    instance.setVariable(FOLLOW_UPS, JsonVariables.json(book));
-    instance.removeVariable(FOLLOW_UP_OUTCOME);
-    ANSWERS.forEach(instance::removeVariable);
+    Map<String, FollowUp> book = FOLLOW_UPS.from(instance);
+    book.put(person.personId(), followUp);
+    FOLLOW_UPS.on(instance).set(book);
+    FOLLOW_UP_OUTCOME.on(instance).remove();
+    ANSWERS.forEach(answer -> answer.on(instance).remove());
   }
 }

@@ -1,18 +1,16 @@
 package org.vomcase.process.followup;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.Person;
+import org.vomcase.process.TaskNames;
 import org.vomcase.settings.Programme;
-import org.vomcase.process.preparation.PreparationPlan;
-import org.vomcase.process.referral.ReferralValidator;
 
 /**
  * Follow-up (R18): who is asked (everyone who took part and has not withdrawn), when (the
@@ -28,25 +26,24 @@ public class FollowUpPlan {
     this.rules = rules;
   }
 
-  /** The persons who took part and have not withdrawn their consent. */
-  public List<SpinJsonNode> participants(DelegateExecution execution) {
-    return new PreparationPlan().agreedPersons(execution);
+  /** The persons who took part and have not withdrawn their consent (the multi-instance collection). */
+  public List<Object> participants(DelegateExecution execution) {
+    return Case.of(execution).parties().stream().map(PERSON::value).toList();
   }
 
   /** When the follow-up conversations are due: the profile's period from now (ISO date-time). */
   public String followUpAt(DelegateExecution execution) {
-    return CaseClock.now().plus(rules.of(execution.getVariable(PROGRAMME_PROFILE)).followUpAfter())
-        .toOffsetDateTime().toString();
+    return CaseClock.now().plus(rules.of(PROGRAMME_PROFILE.from(execution)).followUpAfter()).toOffsetDateTime().toString();
   }
 
   /** Task listener (create) of a follow-up conversation: the person on the task only (parallel conversations). */
   public void layOutPerson(DelegateTask task) {
-    SpinJsonNode person = JsonVariables.node(task.getVariable(PERSON));
-    task.setVariableLocal(PERSON_ID, text(person, "personId"));
-    task.setVariableLocal(PERSON_ROLE, text(person, "role"));
-    task.setVariableLocal(PERSON_NAME, text(person, ReferralValidator.NAME));
-    task.setVariableLocal(PERSON_PHONE, text(person, ReferralValidator.PHONE));
-    task.setVariableLocal(PERSON_EMAIL, text(person, ReferralValidator.EMAIL));
-    org.vomcase.process.TaskNames.forPerson(task, text(person, "personId"), text(person, ReferralValidator.NAME));
+    Person person = PERSON.from(task);
+    PERSON_ID.on(task).setLocal(person.personId());
+    PERSON_ROLE.on(task).setLocal(person.role());
+    PERSON_NAME.on(task).setLocal(person.name());
+    PERSON_PHONE.on(task).setLocal(person.phone() == null ? "" : person.phone());
+    PERSON_EMAIL.on(task).setLocal(person.email() == null ? "" : person.email());
+    TaskNames.forPerson(task, person);
   }
 }

@@ -5,19 +5,16 @@ import static org.vomcase.kernel.CaseVariables.LEAD_MEDIATOR;
 import static org.vomcase.kernel.CaseVariables.MEDIATORS;
 import static org.vomcase.kernel.CaseVariables.MEDIATOR_OPTIONS;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseAccess;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.MediatorDirectory;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.Option;
 
 /**
  * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when
@@ -28,8 +25,6 @@ import org.vomcase.kernel.CaseInputException;
  */
 @Component("mediatorAssignmentListener")
 public class MediatorAssignmentListener implements TaskListener {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MediatorDirectory directory;
   private final CaseAccess caseAccess;
@@ -51,14 +46,12 @@ public class MediatorAssignmentListener implements TaskListener {
   }
 
   private void offerMediators(DelegateTask task) {
-    ArrayNode options = JSON.createArrayNode();
-    directory.mediators().forEach(m -> options.addObject().put("label", m.displayName()).put("value", m.userId()));
-    task.setVariableLocal(MEDIATOR_OPTIONS, SpinValues.jsonValue(options.toString()).create());
+    MEDIATOR_OPTIONS.on(task).setLocal(directory.mediators().stream().map(m -> new Option(m.displayName(), m.userId())).toList());
   }
 
   private void recordMediators(DelegateTask task) {
-    String lead = blankToNull((String) task.getVariable(LEAD_MEDIATOR));
-    String co = blankToNull((String) task.getVariable(CO_MEDIATOR));
+    String lead = blankToNull(LEAD_MEDIATOR.from(task));
+    String co = blankToNull(CO_MEDIATOR.from(task));
     if (lead == null) {
       throw new CaseInputException(LEAD_MEDIATOR, "choose the mediator for this case");
     }
@@ -87,9 +80,9 @@ public class MediatorAssignmentListener implements TaskListener {
       caseAccess.reassign(caseNumber, task.getProcessInstanceId(), before, lead, mediators);
     }
     registry.setMediators(caseNumber, mediators);
-    task.getExecution().setVariable(LEAD_MEDIATOR, lead);
-    task.getExecution().setVariable(CO_MEDIATOR, co);
-    task.getExecution().setVariable(MEDIATORS, Variables.objectValue(mediators).serializationDataFormat("application/json").create());
+    LEAD_MEDIATOR.on(task.getExecution()).set(lead);
+    CO_MEDIATOR.on(task.getExecution()).set(co);
+    MEDIATORS.on(task.getExecution()).set(mediators);
   }
 
   private static String blankToNull(String value) {

@@ -1,20 +1,19 @@
 package org.vomcase.process.monitoring;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
-import org.vomcase.kernel.JsonVariables;
+import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.FulfilmentStatus;
+import org.vomcase.kernel.Obligation;
 import org.vomcase.settings.Programme;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
-import org.vomcase.process.agreement.AgreementItems;
 
 /**
  * "Check that the item was fulfilled" (R17): the mediator's answer, what was done of a partly
@@ -36,30 +35,31 @@ public class FulfilmentListener implements TaskListener {
     if (!"not_fulfilled".equals(fulfilment)) {
       TaskInput.required(task, FULFILMENT_CONFIRMATION, Vocabulary.FULFILMENT_CONFIRMATIONS);
     }
-    SpinJsonNode obligation = JsonVariables.node(task.getVariable(OBLIGATION));
+    Obligation obligation = OBLIGATION.from(task);
     if ("partly".equals(fulfilment)) {
-      String unit = (String) task.getVariable(OBLIGATION_UNIT);
+      String unit = OBLIGATION_UNIT.from(task);
       if ("amount".equals(unit)) {
-        done(task, FULFILLED_AMOUNT, new BigDecimal(text(obligation, AgreementItems.AMOUNT)));
+        done(task, FULFILLED_AMOUNT, obligation.amount());
       } else if ("hours".equals(unit)) {
-        done(task, FULFILLED_HOURS, new BigDecimal(text(obligation, AgreementItems.HOURS)));
+        done(task, FULFILLED_HOURS, obligation.hours());
       }
     }
-    String status = switch (fulfilment) {
-      case "fulfilled" -> ObligationPlan.FULFILLED;
-      case "partly" -> ObligationPlan.PARTLY_FULFILLED;
-      default -> ObligationPlan.NOT_FULFILLED;
+    FulfilmentStatus status = switch (fulfilment) {
+      case "fulfilled" -> FulfilmentStatus.FULFILLED;
+      case "partly" -> FulfilmentStatus.PARTLY_FULFILLED;
+      default -> FulfilmentStatus.NOT_FULFILLED;
     };
-    task.getExecution().setVariable(OBLIGATION_STATUS, status);
-    if (!"fulfilled".equals(fulfilment) && Integer.valueOf(1).equals(task.getVariable(CHECK_ROUND))) {
-      task.getExecution().setVariable(GRACE_UNTIL, CaseClock.now()
-          .plus(rules.of(task.getVariable(PROGRAMME_PROFILE)).gracePeriod()).toOffsetDateTime().toString());
+    OBLIGATION_STATUS.on(task.getExecution()).set(status);
+    Integer round = CHECK_ROUND.from(task);
+    if (status != FulfilmentStatus.FULFILLED && round != null && round == 1) {
+      GRACE_UNTIL.on(task.getExecution()).set(CaseClock.now().plus(rules.of(PROGRAMME_PROFILE.from(task)).gracePeriod())
+          .toOffsetDateTime());
     }
   }
 
   /** What was done of a partly fulfilled item: more than nothing and less than what was owed. */
-  private static void done(DelegateTask task, String field, BigDecimal owed) {
-    Object value = task.getVariable(field);
+  private static void done(DelegateTask task, CaseVariable<BigDecimal> field, BigDecimal owed) {
+    Object value = task.getVariable(field.name());
     if (value == null || value.toString().isBlank()) {
       throw new CaseInputException(field, "is required for a partly fulfilled item");
     }

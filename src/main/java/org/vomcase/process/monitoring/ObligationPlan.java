@@ -1,21 +1,20 @@
 package org.vomcase.process.monitoring;
 
 import static org.vomcase.kernel.CaseVariables.*;
-import static org.vomcase.kernel.JsonVariables.text;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.AgreementItem;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.JsonVariables;
-import org.vomcase.process.agreement.AgreementItems;
-import org.vomcase.process.referral.ReferralValidator;
+import org.vomcase.kernel.Fulfilment;
+import org.vomcase.kernel.FulfilmentStatus;
+import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.SessionOutcome;
 
 /**
  * Monitoring of the agreement (R17): what each called {@code monitor-obligation} watches, the book
@@ -28,66 +27,45 @@ public class ObligationPlan {
   /** Due dates fall due at nine in the morning in the programme's time zone. */
   public static final LocalTime DUE_TIME = LocalTime.of(9, 0);
 
-  public static final String FULFILLED = "fulfilled";
-  public static final String PARTLY_FULFILLED = "partly_fulfilled";
-  public static final String NOT_FULFILLED = "not_fulfilled";
-
-  /** The obligations to monitor (the multi-instance collection). */
-  public List<SpinJsonNode> obligations(DelegateExecution execution) {
-    return JsonVariables.elements(execution.getVariable(OBLIGATIONS));
+  /** The obligations to monitor (the multi-instance collection, each a Json obligation). */
+  public List<Object> obligations(DelegateExecution execution) {
+    return OBLIGATIONS.from(execution).stream().map(OBLIGATION::value).toList();
   }
 
   /** Start of {@code monitor-obligation}: the obligation laid out for its timer, form and reminder. */
   public void prepare(DelegateExecution execution) {
-    SpinJsonNode obligation = JsonVariables.node(execution.getVariable(OBLIGATION));
-    execution.setVariable(OBLIGATION_ID, text(obligation, "obligationId"));
-    LocalDate due = LocalDate.parse(text(obligation, AgreementItems.DUE_DATE));
-    execution.setVariable(OBLIGATION_DUE_AT, due.atTime(DUE_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
-    List<SpinJsonNode> persons = new ArrayList<>(JsonVariables.elements(execution.getVariable(VICTIMS)));
-    persons.addAll(JsonVariables.elements(execution.getVariable(OFFENDERS)));
-    execution.setVariable(OBLIGATION_SUMMARY, AgreementItems.describe(obligation, AgreementItems.names(execution::getVariable)));
-    String kind = text(obligation, AgreementItems.KIND);
-    execution.setVariable(OBLIGATION_UNIT, AgreementItems.WITH_AMOUNT.contains(kind) ? "amount"
-        : AgreementItems.WITH_HOURS.contains(kind) ? "hours" : "none");
-    execution.setVariable(CHECK_ROUND, 1);
+    Obligation obligation = OBLIGATION.from(execution);
+    Case theCase = Case.of(execution);
+    OBLIGATION_ID.on(execution).set(obligation.obligationId());
+    OBLIGATION_DUE_AT.on(execution).set(obligation.dueDate().atTime(DUE_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime());
+    OBLIGATION_SUMMARY.on(execution).set(obligation.describe(theCase.names(), true));
+    OBLIGATION_UNIT.on(execution).set(obligation.kind().unit());
+    CHECK_ROUND.on(execution).set(1);
     // The reminder goes to the offender who owes the item.
-    for (SpinJsonNode person : persons) {
-      if (text(person, "personId").equals(text(obligation, AgreementItems.OFFENDER))) {
-        execution.setVariable(PERSON_ID, text(person, "personId"));
-        execution.setVariable(PERSON_NAME, text(person, ReferralValidator.NAME));
-        execution.setVariable(PERSON_EMAIL, text(person, ReferralValidator.EMAIL));
-        execution.setVariable(PERSON_LANGUAGE, text(person, ReferralValidator.PREFERRED_LANGUAGE));
-      }
-    }
+    theCase.person(obligation.offender()).ifPresent(person -> {
+      PERSON_ID.on(execution).set(person.personId());
+      PERSON_NAME.on(execution).set(person.name());
+      PERSON_EMAIL.on(execution).set(person.email() == null ? "" : person.email());
+      PERSON_LANGUAGE.on(execution).set(person.preferredLanguage() == null ? "" : person.preferredLanguage());
+    });
   }
 
   /** End of one monitoring (vom-case): records how the obligation ended; a cancelled one records nothing. */
   public void record(DelegateExecution execution) {
-    Object status = execution.getVariable(OBLIGATION_STATUS);
+    FulfilmentStatus status = OBLIGATION_STATUS.from(execution);
     if (status == null) {
       return;
     }
-    SpinJsonNode entry = Spin.JSON("{}");
-    entry.prop("status", status.toString());
-    SpinJsonNode obligation = JsonVariables.node(execution.getVariable(OBLIGATION));
-    entry.prop(AgreementItems.KIND, text(obligation, AgreementItems.KIND));
-    copy(obligation, entry, AgreementItems.AMOUNT);
-    copy(obligation, entry, AgreementItems.HOURS);
-    Object amount = execution.getVariable(FULFILLED_AMOUNT);
-    Object hours = execution.getVariable(FULFILLED_HOURS);
-    if (PARTLY_FULFILLED.equals(status) && amount != null) {
-      entry.prop(FULFILLED_AMOUNT, amount.toString());
-    }
-    if (PARTLY_FULFILLED.equals(status) && hours != null) {
-      entry.prop(FULFILLED_HOURS, hours.toString());
-    }
-    // checkRound is 2 after the grace period: a Long, as the diagram's expression sets it.
-    entry.prop("escalated", execution.getVariable(CHECK_ROUND) instanceof Number round && round.intValue() == 2
-        && !FULFILLED.equals(status));
-    entry.prop("checkedAt", CaseClock.timestamp());
-    SpinJsonNode book = JsonVariables.objectOrEmpty(execution.getProcessInstance().getVariable(FULFILMENTS));
-    book.prop(text(obligation, "obligationId"), entry);
-    execution.getProcessInstance().setVariable(FULFILMENTS, JsonVariables.json(book));
+    Obligation obligation = OBLIGATION.from(execution);
+    boolean partly = status == FulfilmentStatus.PARTLY_FULFILLED;
+    // checkRound is 2 after the grace period (a Long, as the diagram's expression sets it).
+    Integer round = CHECK_ROUND.from(execution);
+    Fulfilment fulfilment = new Fulfilment(status, obligation.kind(), obligation.amount(), obligation.hours(),
+        partly ? FULFILLED_AMOUNT.from(execution) : null, partly ? FULFILLED_HOURS.from(execution) : null,
+        round != null && round == 2 && status != FulfilmentStatus.FULFILLED, CaseClock.timestamp());
+    Map<String, Fulfilment> book = FULFILMENTS.from(execution.getProcessInstance());
+    book.put(obligation.obligationId(), fulfilment);
+    FULFILMENTS.on(execution.getProcessInstance()).set(book);
   }
 
   /**
@@ -96,33 +74,27 @@ public class ObligationPlan {
    * was even partly; otherwise partly fulfilled.
    */
   public void summarise(DelegateExecution execution) {
-    if (!"agreement".equals(execution.getVariable(SESSION_OUTCOME)) || execution.getVariable(AGREEMENT_ITEMS) == null) {
+    if (SESSION_OUTCOME.from(execution) != SessionOutcome.AGREEMENT || !AGREEMENT_ITEMS.isSet(execution)) {
       return;
     }
     int units = 0;
     int fulfilled = 0;
     int partly = 0;
-    for (SpinJsonNode item : JsonVariables.elements(execution.getVariable(AGREEMENT_ITEMS))) {
-      if (FULFILLED.equals(text(item, AgreementItems.STATUS))) {
+    for (AgreementItem item : AGREEMENT_ITEMS.from(execution)) {
+      if (AgreementItem.DONE_AT_SESSION.equals(item.status())) {
         units++;
         fulfilled++;
       }
     }
-    SpinJsonNode book = JsonVariables.objectOrEmpty(execution.getVariable(FULFILMENTS));
-    for (SpinJsonNode obligation : obligations(execution)) {
+    Map<String, Fulfilment> book = FULFILMENTS.from(execution);
+    for (Obligation obligation : OBLIGATIONS.from(execution)) {
       units++;
-      SpinJsonNode entry = book.hasProp(text(obligation, "obligationId")) ? book.prop(text(obligation, "obligationId")) : null;
-      String status = entry == null ? NOT_FULFILLED : text(entry, "status");
-      fulfilled += FULFILLED.equals(status) ? 1 : 0;
-      partly += PARTLY_FULFILLED.equals(status) ? 1 : 0;
+      Fulfilment entry = book.get(obligation.obligationId());
+      FulfilmentStatus status = entry == null ? FulfilmentStatus.NOT_FULFILLED : entry.status();
+      fulfilled += status == FulfilmentStatus.FULFILLED ? 1 : 0;
+      partly += status == FulfilmentStatus.PARTLY_FULFILLED ? 1 : 0;
     }
-    String fulfilment = fulfilled == units ? FULFILLED : fulfilled + partly == 0 ? NOT_FULFILLED : PARTLY_FULFILLED;
-    execution.setVariable(AGREEMENT_FULFILMENT, fulfilment);
-  }
-
-  private static void copy(SpinJsonNode from, SpinJsonNode to, String field) {
-    if (from.hasProp(field)) {
-      to.prop(field, text(from, field));
-    }
+    AGREEMENT_FULFILMENT.on(execution).set(fulfilled == units ? FulfilmentStatus.FULFILLED
+        : fulfilled + partly == 0 ? FulfilmentStatus.NOT_FULFILLED : FulfilmentStatus.PARTLY_FULFILLED);
   }
 }

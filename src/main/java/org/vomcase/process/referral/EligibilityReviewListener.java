@@ -17,8 +17,8 @@ public class EligibilityReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String decision = TaskInput.required(task, REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS);
-    Object reason = task.getVariable(REVIEW_REASON);
-    if ("reject".equals(decision) && (reason == null || reason.toString().trim().length() < 10)) {
+    String reason = REVIEW_REASON.from(task);
+    if ("reject".equals(decision) && (reason == null || reason.trim().length() < 10)) {
       throw new CaseInputException(REVIEW_REASON, "give the reason for the rejection (at least 10 characters); the referrer receives it");
     }
   }

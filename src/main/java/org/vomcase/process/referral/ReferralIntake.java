@@ -1,6 +1,5 @@
 package org.vomcase.process.referral;
 
-import org.vomcase.kernel.FieldError;
 import static org.vomcase.kernel.CaseVariables.APPEAL_PENDING;
 import static org.vomcase.kernel.CaseVariables.OFFENDERS;
 import static org.vomcase.kernel.CaseVariables.VICTIMS;
@@ -11,15 +10,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.vomcase.confidential.ConfidentialField;
+import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Dates;
+import org.vomcase.kernel.FieldError;
+import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Side;
 
 /**
  * Turns the variables of a submitted referral into the case's variables: checks them ({@link
@@ -28,17 +32,23 @@ import org.vomcase.kernel.CaseVariables;
  */
 public final class ReferralIntake {
 
-  public static final String PERSON_ID = "personId";
-  public static final String ROLE = "role";
-  public static final String MINOR = "minor";
-
-  /** The fields a referral may have (start form and API); everything else a caller sends is dropped or refused. */
-  public static final java.util.Set<String> FIELDS = java.util.Set.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
+  /** The referral's own facts, copied (trimmed) into the case. */
+  private static final List<CaseVariable<?>> FACTS = List.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
       CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
       CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
-      CaseVariables.RESPONSIBILITY_ADMISSION, CaseVariables.VICTIM_IS_NATURAL_PERSON, CaseVariables.APPEAL_PENDING,
-      CaseVariables.VICTIM_REFUSED, CaseVariables.VICTIMS, CaseVariables.OFFENDERS,
-      org.vomcase.confidential.ConfidentialField.POLICE_FILE.variable());
+      CaseVariables.RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED);
+
+  /** The fields a referral may have (start form and API); everything else a caller sends is dropped or refused. */
+  public static final Set<String> FIELDS = fields();
+
+  private static Set<String> fields() {
+    Set<String> fields = new java.util.HashSet<>();
+    FACTS.forEach(fact -> fields.add(fact.name()));
+    fields.add(VICTIMS.name());
+    fields.add(OFFENDERS.name());
+    fields.add(ConfidentialField.POLICE_FILE.variable());
+    return Set.copyOf(fields);
+  }
 
   /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
   public static final int FORM_PERSONS_PER_SIDE = 3;
@@ -57,14 +67,14 @@ public final class ReferralIntake {
   /** The case variables of a valid referral naming at most {@code maxPersons} persons per side. */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons) {
     List<FieldError> errors = new ArrayList<>();
-    List<Map<String, Object>> victims = submitted.containsKey(VICTIMS) ? persons(submitted.get(VICTIMS), VICTIMS, errors)
-        : formGroups(submitted, "victim", VICTIMS, errors);
-    List<Map<String, Object>> offenders = submitted.containsKey(OFFENDERS) ? persons(submitted.get(OFFENDERS), OFFENDERS, errors)
-        : formGroups(submitted, "offender", OFFENDERS, errors);
+    List<Map<String, Object>> victims = submitted.containsKey(VICTIMS.name())
+        ? persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors) : formGroups(submitted, Side.VICTIM, errors);
+    List<Map<String, Object>> offenders = submitted.containsKey(OFFENDERS.name())
+        ? persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors) : formGroups(submitted, Side.OFFENDER, errors);
     Map<String, Object> referral = new HashMap<>(submitted);
-    referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON, Boolean.TRUE);
-    referral.putIfAbsent(APPEAL_PENDING, Boolean.FALSE);
-    referral.putIfAbsent(VICTIM_REFUSED, Boolean.FALSE);
+    referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON.name(), Boolean.TRUE);
+    referral.putIfAbsent(APPEAL_PENDING.name(), Boolean.FALSE);
+    referral.putIfAbsent(VICTIM_REFUSED.name(), Boolean.FALSE);
     if (errors.isEmpty()) {
       errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons));
     }
@@ -72,18 +82,16 @@ public final class ReferralIntake {
       throw new ReferralRejectedException(errors);
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    for (String key : List.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
-        CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
-        CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
-        CaseVariables.RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED)) {
-      Object value = referral.get(key);
-      variables.put(key, value instanceof String text ? blankToNull(text.trim()) : value);
+    for (CaseVariable<?> fact : FACTS) {
+      Object value = referral.get(fact.name());
+      variables.put(fact.name(), value instanceof String text ? blankToNull(text.trim()) : value);
     }
-    variables.put(CaseVariables.OFFENCE_DATE, isoDate(referral.get(CaseVariables.OFFENCE_DATE)));
-    List<Map<String, Object>> normalisedVictims = normalise(victims, "victim", "V", today);
-    variables.put(VICTIMS, SpinValues.jsonValue(json(normalisedVictims)).create());
-    variables.put(CaseVariables.VICTIM_IS_MINOR, normalisedVictims.stream().anyMatch(v -> Boolean.TRUE.equals(v.get(MINOR))));
-    variables.put(OFFENDERS, SpinValues.jsonValue(json(normalise(offenders, "offender", "O", today))).create());
+    variables.put(CaseVariables.OFFENCE_DATE.name(), CaseVariables.OFFENCE_DATE.value(Dates.orNull(
+        referral.get(CaseVariables.OFFENCE_DATE.name()))));
+    List<Person> victimsOfCase = normalise(victims, Side.VICTIM, today);
+    variables.put(VICTIMS.name(), VICTIMS.value(victimsOfCase));
+    variables.put(CaseVariables.VICTIM_IS_MINOR.name(), victimsOfCase.stream().anyMatch(Person::minor));
+    variables.put(OFFENDERS.name(), OFFENDERS.value(normalise(offenders, Side.OFFENDER, today)));
     return variables;
   }
 
@@ -100,7 +108,8 @@ public final class ReferralIntake {
   }
 
   /** The persons of one side as the start form's groups give them: role1, and role2/role3 where switched on. */
-  static List<Map<String, Object>> formGroups(Map<String, Object> submitted, String role, String field, List<FieldError> errors) {
+  static List<Map<String, Object>> formGroups(Map<String, Object> submitted, Side side, List<FieldError> errors) {
+    String role = side.code();
     List<Map<String, Object>> persons = new ArrayList<>();
     String switchPrefix = "has" + Character.toUpperCase(role.charAt(0)) + role.substring(1);
     for (int n = 1; n <= FORM_PERSONS_PER_SIDE; n++) {
@@ -139,44 +148,22 @@ public final class ReferralIntake {
     }
   }
 
-  private static List<Map<String, Object>> normalise(List<Map<String, Object>> persons, String role, String prefix,
-      LocalDate today) {
-    List<Map<String, Object>> result = new ArrayList<>();
+  private static List<Person> normalise(List<Map<String, Object>> persons, Side side, LocalDate today) {
+    List<Person> result = new ArrayList<>();
     for (int i = 0; i < persons.size(); i++) {
       Map<String, Object> in = persons.get(i);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put(PERSON_ID, prefix + (i + 1));
-      out.put(ROLE, role);
-      for (String key : List.of(ReferralValidator.NAME, ReferralValidator.EMAIL, ReferralValidator.PHONE,
-          ReferralValidator.POSTAL_ADDRESS, ReferralValidator.PREFERRED_LANGUAGE)) {
-        Object value = in.get(key);
-        if (value != null && !value.toString().isBlank()) {
-          out.put(key, value.toString().trim());
-        }
-      }
-      String dateOfBirth = isoDate(in.get(ReferralValidator.DATE_OF_BIRTH));
-      out.put(ReferralValidator.DATE_OF_BIRTH, dateOfBirth);
-      out.put(ReferralValidator.INTERPRETER_NEEDED, Boolean.TRUE.equals(in.get(ReferralValidator.INTERPRETER_NEEDED)));
-      out.put(MINOR, Period.between(LocalDate.parse(dateOfBirth), today).getYears() < 18);
-      result.add(out);
+      result.add(Person.referred(side, i + 1, trimmed(in.get(Person.NAME)), trimmed(in.get(Person.EMAIL)),
+          trimmed(in.get(Person.PHONE)), trimmed(in.get(Person.POSTAL_ADDRESS)), trimmed(in.get(Person.PREFERRED_LANGUAGE)),
+          Dates.orNull(in.get(Person.DATE_OF_BIRTH)), Boolean.TRUE.equals(in.get(Person.INTERPRETER_NEEDED)), today));
     }
     return result;
   }
 
-  private static String isoDate(Object value) {
-    String text = value.toString().trim();
-    return text.substring(0, Math.min(10, text.length()));
+  private static String trimmed(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 
   private static String blankToNull(String text) {
     return text.isEmpty() ? null : text;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -59,15 +59,15 @@ public class ReferralIntakeListener implements ExecutionListener {
     }
     execution.setVariables(prepared);
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    execution.setVariable(CaseVariables.REFERRED_BY, authentication == null ? null : authentication.getUserId());
+    CaseVariables.REFERRED_BY.on(execution).set(authentication == null ? null : authentication.getUserId());
     String caseNumber = caseNumbers.next(today.getYear());
-    execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
-    execution.setVariable(CaseVariables.PROGRAMME_PROFILE, programmeProfile);
-    execution.setVariable(CaseVariables.REGISTERED_AT, now.toString());
+    CaseVariables.CASE_NUMBER.on(execution).set(caseNumber);
+    CaseVariables.PROGRAMME_PROFILE.on(execution).set(programmeProfile);
+    CaseVariables.REGISTERED_AT.on(execution).set(now);
     execution.setProcessBusinessKey(caseNumber);
     // The register's primary key refuses a second case with this number (the start rolls back).
     registry.register(caseNumber, execution.getProcessInstanceId(), authentication == null ? null : authentication.getUserId(),
-        (String) prepared.get(CaseVariables.REFERRER_NAME), (String) prepared.get(CaseVariables.REFERRER_EMAIL), now);
+        CaseVariables.REFERRER_NAME.in(prepared), CaseVariables.REFERRER_EMAIL.in(prepared), now);
     // The police file's details go to the coordinators' confidential store, never into a variable (R4).
     String policeFile = ConfidentialNotes.checked(ConfidentialField.POLICE_FILE, submitted.get(ConfidentialField.POLICE_FILE.variable()));
     if (policeFile != null) {

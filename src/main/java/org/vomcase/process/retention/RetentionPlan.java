@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
-import org.vomcase.settings.Programme;
+import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.InputCheck;
 import org.vomcase.kernel.Vocabulary;
-import org.vomcase.notification.ReferrerReport;
+import org.vomcase.settings.Programme;
 
 /**
  * The retention process's rules (R20): whether the referrer still needs the closure report, the
@@ -32,24 +33,14 @@ public class RetentionPlan {
 
   /** True when the referrer was told of this closure already (not eligible, or they withdrew the referral). */
   public boolean referrerAlreadyTold(Object closureReason) {
-    return closureReason != null && ReferrerReport.REFERRER_ALREADY_TOLD.contains(closureReason.toString());
+    return closureReason != null && ClosureReason.of(closureReason.toString()).referrerAlreadyTold();
   }
 
   /** Checks a reported end of proceedings: a date not in the future and one of the outcomes. */
   public static LocalDate checkProceedingsEnd(Object endedOn, Object outcome) {
-    if (endedOn == null || endedOn.toString().isBlank()) {
-      throw new CaseInputException(PROCEEDINGS_ENDED_ON, "is required");
-    }
-    LocalDate date;
-    try {
-      String text = endedOn.toString().trim();
-      date = LocalDate.parse(text.substring(0, Math.min(10, text.length())));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new CaseInputException(PROCEEDINGS_ENDED_ON, "'" + endedOn + "' is not a date (YYYY-MM-DD)");
-    }
-    if (date.isAfter(CaseClock.today())) {
-      throw new CaseInputException(PROCEEDINGS_ENDED_ON, "must not be in the future");
-    }
+    InputCheck check = InputCheck.failFirst();
+    LocalDate date = check.pastDate(PROCEEDINGS_ENDED_ON.name(), endedOn instanceof String text ? text.trim() : endedOn,
+        CaseClock.today(), true);
     if (outcome == null || !Vocabulary.PROCEEDINGS_OUTCOMES.containsKey(outcome.toString())) {
       throw new CaseInputException(PROCEEDINGS_OUTCOME, "'" + outcome + "' is not one of "
           + String.join(", ", Vocabulary.PROCEEDINGS_OUTCOMES.keySet()));
@@ -59,19 +50,19 @@ public class RetentionPlan {
 
   /** Task listener (complete) of "Record the end of the criminal proceedings". */
   public void recordProceedingsEnd(DelegateTask task) {
-    LocalDate date = checkProceedingsEnd(task.getVariable(PROCEEDINGS_ENDED_ON), task.getVariable(PROCEEDINGS_OUTCOME));
-    task.getExecution().setVariable(PROCEEDINGS_ENDED_ON, date.toString());
+    LocalDate date = checkProceedingsEnd(task.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(task));
+    PROCEEDINGS_ENDED_ON.on(task.getExecution()).set(date);
   }
 
   /** True when the end of the proceedings is known (recorded before the case closed). */
   public boolean proceedingsEnded(DelegateExecution execution) {
-    return execution.getVariable(PROCEEDINGS_ENDED_ON) != null;
+    return PROCEEDINGS_ENDED_ON.isSet(execution);
   }
 
   /** The deletion date: the start of the day the proceedings ended, plus the profile's retention period. */
   public ZonedDateTime deleteAt(DelegateExecution execution) {
-    LocalDate ended = checkProceedingsEnd(execution.getVariable(PROCEEDINGS_ENDED_ON), execution.getVariable(PROCEEDINGS_OUTCOME));
-    return ended.atStartOfDay(ZoneId.systemDefault()).plus(rules.of(execution.getVariable(PROGRAMME_PROFILE)).retentionPeriod());
+    LocalDate ended = checkProceedingsEnd(execution.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(execution));
+    return ended.atStartOfDay(ZoneId.systemDefault()).plus(rules.of(PROGRAMME_PROFILE.from(execution)).retentionPeriod());
   }
 
   /** "Set the deletion date": {@code deleteAt}, and the case history's removal time. */
@@ -89,8 +80,8 @@ public class RetentionPlan {
     @Override
     public void execute(DelegateExecution execution) {
       ZonedDateTime deleteAt = plan.deleteAt(execution);
-      execution.setVariable(DELETE_AT, deleteAt.toOffsetDateTime().toString());
-      retention.scheduleHistoryRemoval((String) execution.getVariable(CASE_NUMBER), execution.getProcessInstanceId(),
+      DELETE_AT.on(execution).set(deleteAt.toOffsetDateTime());
+      retention.scheduleHistoryRemoval(CASE_NUMBER.from(execution), execution.getProcessInstanceId(),
           Date.from(deleteAt.toInstant()));
     }
   }
@@ -107,8 +98,8 @@ public class RetentionPlan {
 
     @Override
     public void execute(DelegateExecution execution) {
-      retention.deleteCase((String) execution.getVariable(CASE_NUMBER), execution.getProcessInstanceId());
-      execution.setVariable(DELETED_AT, CaseClock.timestamp());
+      retention.deleteCase(CASE_NUMBER.from(execution), execution.getProcessInstanceId());
+      DELETED_AT.on(execution).set(CaseClock.now().toOffsetDateTime());
     }
   }
 }

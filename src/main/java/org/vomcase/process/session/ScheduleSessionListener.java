@@ -7,11 +7,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.Preparation;
+import org.vomcase.kernel.Side;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 
@@ -26,22 +29,14 @@ public class ScheduleSessionListener implements TaskListener {
   public static final int REMINDER_DAYS_BEFORE = 2;
 
   /** The victim's choice binds the scheduling (R10): any victim who chose indirect mediation. */
-  static boolean aVictimChoseIndirect(Object preparations) {
-    org.camunda.spin.json.SpinJsonNode book = org.vomcase.kernel.JsonVariables.objectOrEmpty(preparations);
-    for (String personId : book.fieldNames()) {
-      org.camunda.spin.json.SpinJsonNode entry = book.prop(personId);
-      if (entry.hasProp("role") && "victim".equals(entry.prop("role").stringValue()) && entry.hasProp(MEETING_TYPE)
-          && "indirect".equals(entry.prop(MEETING_TYPE).stringValue())) {
-        return true;
-      }
-    }
-    return false;
+  static boolean aVictimChoseIndirect(Map<String, Preparation> preparations) {
+    return preparations.values().stream().anyMatch(p -> p.role() == Side.VICTIM && "indirect".equals(p.meetingType()));
   }
 
   @Override
   public void notify(DelegateTask task) {
     String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
-    if ("direct".equals(meetingType) && aVictimChoseIndirect(task.getVariable(PREPARATIONS))) {
+    if ("direct".equals(meetingType) && aVictimChoseIndirect(PREPARATIONS.from(task))) {
       throw new CaseInputException(MEETING_TYPE, "a victim chose indirect mediation in the preparation; a direct meeting"
           + " needs the victim's new choice first");
     }
@@ -49,7 +44,7 @@ public class ScheduleSessionListener implements TaskListener {
     try {
       time = LocalTime.parse(TaskInput.text(task, SESSION_TIME, 4, 5));
     } catch (DateTimeParseException e) {
-      throw new CaseInputException(SESSION_TIME, "'" + task.getVariable(SESSION_TIME) + "' is not a time (HH:MM)");
+      throw new CaseInputException(SESSION_TIME, "'" + SESSION_TIME.from(task) + "' is not a time (HH:MM)");
     }
     ZonedDateTime now = CaseClock.now();
     ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, SESSION_DATE), time).atZone(ZoneId.systemDefault());
@@ -59,7 +54,7 @@ public class ScheduleSessionListener implements TaskListener {
     TaskInput.text(task, SESSION_PLACE, 3, 300);
     TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
     ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
-    task.getExecution().setVariable(SESSION_START, start.toOffsetDateTime().toString());
-    task.getExecution().setVariable(SESSION_REMINDER_AT, (reminder.isAfter(now) ? reminder : now).toOffsetDateTime().toString());
+    SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
+    SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
   }
 }

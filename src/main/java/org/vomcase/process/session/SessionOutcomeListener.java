@@ -23,8 +23,8 @@ public class SessionOutcomeListener implements TaskListener {
       }
     } else {
       TaskInput.required(task, NO_SHOW_PARTY, Vocabulary.NO_SHOW_PARTIES);
-      Object reschedules = task.getVariable(RESCHEDULES);
-      task.getExecution().setVariable(RESCHEDULES, (reschedules instanceof Integer n ? n : 0) + 1);
+      Integer reschedules = RESCHEDULES.from(task);
+      RESCHEDULES.on(task.getExecution()).set((reschedules == null ? 0 : reschedules) + 1);
     }
   }
 }

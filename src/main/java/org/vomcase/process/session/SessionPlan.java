@@ -17,18 +17,18 @@ public class SessionPlan {
   /** The closure reason when the session did not take place after the last reschedule. */
   public String noShowClosure(String noShowParty) {
     return switch (noShowParty == null ? "" : noShowParty) {
-      case "victim" -> ClosureReason.VICTIM_DECLINED.value();
-      case "offender" -> ClosureReason.OFFENDER_DECLINED.value();
-      default -> ClosureReason.NO_AGREEMENT.value();
+      case "victim" -> ClosureReason.VICTIM_DECLINED.code();
+      case "offender" -> ClosureReason.OFFENDER_DECLINED.code();
+      default -> ClosureReason.NO_AGREEMENT.code();
     };
   }
 
   /** The closure reason of a session outcome that ends the case (every outcome but an agreement). */
   public String outcomeClosure(String sessionOutcome) {
     return switch (sessionOutcome) {
-      case "dialogue_without_agreement" -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.value();
-      case "indirect_completed" -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.value();
-      case "no_agreement", "stopped_for_safety" -> ClosureReason.NO_AGREEMENT.value();
+      case "dialogue_without_agreement" -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.code();
+      case "indirect_completed" -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.code();
+      case "no_agreement", "stopped_for_safety" -> ClosureReason.NO_AGREEMENT.code();
       default -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
     };
   }

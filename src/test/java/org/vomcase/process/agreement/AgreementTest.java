@@ -83,7 +83,7 @@ class AgreementTest {
     Mocks.register("agreementPlan", plan);
     Mocks.register("agreementListener", new AgreementListener(plan));
     Mocks.register("signatureListener", new SignatureListener(plan));
-    Mocks.register("generateDocumentDelegate", new GenerateDocumentDelegate(documents, plan));
+    Mocks.register("generateDocumentDelegate", new GenerateDocumentDelegate(documents));
   }
 
   @AfterEach
@@ -96,23 +96,23 @@ class AgreementTest {
   void agreementIsRecordedGeneratedSignedSharedAndCopiedToTheParties() {
     ProcessInstance instance = start();
     assertThat(task()).isAssignedTo("mara").hasName("Record the agreement: " + CASE);
-    Assertions.assertThat(options(instance, CaseVariables.OFFENDER_OPTIONS)).containsExactly("O1");
-    Assertions.assertThat(options(instance, CaseVariables.CREDITOR_OPTIONS)).containsExactly("V1", "community");
+    Assertions.assertThat(options(instance, CaseVariables.OFFENDER_OPTIONS.name())).containsExactly("O1");
+    Assertions.assertThat(options(instance, CaseVariables.CREDITOR_OPTIONS.name())).containsExactly("V1", "community");
 
     complete(task(), items(PAYMENT, APOLOGY));
 
-    SpinJsonNode items = jsonVariable(instance, CaseVariables.AGREEMENT_ITEMS);
+    SpinJsonNode items = jsonVariable(instance, CaseVariables.AGREEMENT_ITEMS.name());
     Assertions.assertThat(items.elements()).extracting(i -> i.prop("itemId").stringValue(), i -> i.prop("kind").stringValue(),
             i -> i.prop("status").stringValue())
         .containsExactly(Assertions.tuple("I1", "payment", "open"), Assertions.tuple("I2", "apology_written", "fulfilled"));
     Assertions.assertThat(items.elements().get(0).prop("amount").stringValue()).isEqualTo("600.00");
-    SpinJsonNode obligations = jsonVariable(instance, CaseVariables.OBLIGATIONS);
+    SpinJsonNode obligations = jsonVariable(instance, CaseVariables.OBLIGATIONS.name());
     Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("obligationId").stringValue())
         .containsExactly("I1-1", "I1-2", "I1-3", "I1-4", "I1-5", "I1-6");
     Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("dueDate").stringValue())
         .containsExactly("2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01");
     Assertions.assertThat(obligations.elements()).extracting(o -> o.prop("amount").stringValue()).containsOnly("100.00");
-    String summary = (String) runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SUMMARY);
+    String summary = (String) runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SUMMARY.name());
     Assertions.assertThat(summary).contains(
         "I1 Payment: 600.00 in 6 monthly instalments, owed by Carl Vogt (O1) to Ana Roth (V1), due 2026-04-01 [to be done]",
         "I2 Apology (written) (Letter read out at the session), owed by Carl Vogt (O1) to Ana Roth (V1), due 2026-03-02 [done at the session]");
@@ -132,20 +132,20 @@ class AgreementTest {
     Assertions.assertThat((List<Object>) request.content().get("instalmentPlan")).hasSize(6);
     Assertions.assertThat((List<Object>) request.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
         Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
-    String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.notification.Templates(
+    String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.document.Templates(
         new org.vomcase.settings.VomProperties(null, null, null, null, null)).document("agreement", "en", request.content()), "test"));
     Assertions.assertThat(pdfText).contains("Mediation agreement", "Täter-Opfer-Ausgleich", "600.00 EUR", "in 6 monthly instalments",
         "Carl Vogt", "Petra Vogt (guardian of Carl Vogt)");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID)).isEqualTo("DOC-1");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID.name())).isEqualTo("DOC-1");
 
     assertThat(instance).isWaitingAt("Task_RecordSignatures");
     assertThat(task()).isAssignedTo("mara");
-    Assertions.assertThat(options(instance, CaseVariables.SIGNATORY_OPTIONS)).containsExactly("V1", "O1", "G-O1");
-    Assertions.assertThat(options(instance, CaseVariables.PARTY_OPTIONS)).containsExactly("V1", "O1");
+    Assertions.assertThat(options(instance, CaseVariables.SIGNATORY_OPTIONS.name())).containsExactly("V1", "O1", "G-O1");
+    Assertions.assertThat(options(instance, CaseVariables.PARTY_OPTIONS.name())).containsExactly("V1", "O1");
     complete(task(), signatures(List.of("V1", "O1", "G-O1"), List.of("V1", "O1")));
 
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(true);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SIGNED_AT))
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name())).isEqualTo(true);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SIGNED_AT.name()))
         .asString().startsWith("2026-03-02T09:00");
     assertThat(instance).isWaitingAt("Task_SendAgreementCopies");
     execute(asyncJob(instance));
@@ -157,8 +157,8 @@ class AgreementTest {
     Assertions.assertThat(copy.message()).isEqualTo("agreement-copy");
     Assertions.assertThat(copy.recipientRole()).isEqualTo("parties");
     Assertions.assertThat(copy.caseNumber()).isEqualTo(CASE);
-    Assertions.assertThat(copy.content()).containsEntry(CaseVariables.AGREEMENT_DOCUMENT_ID, "DOC-1")
-        .containsEntry(CaseVariables.AGREEMENT_SUMMARY, summary);
+    Assertions.assertThat(copy.content()).containsEntry(CaseVariables.AGREEMENT_DOCUMENT_ID.name(), "DOC-1")
+        .containsEntry(CaseVariables.AGREEMENT_SUMMARY.name(), summary);
   }
 
   @Test
@@ -167,7 +167,7 @@ class AgreementTest {
 
     complete(task(), signatures(List.of("V1", "O1", "G-O1"), List.of("V1")));
 
-    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(false);
+    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name())).isEqualTo(false);
     execute(asyncJob(instance));
     assertThat(instance).isEnded().hasPassed("EndEvent_AgreementConcluded");
     ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
@@ -179,12 +179,12 @@ class AgreementTest {
   void agreementNotSignedByEveryoneIsNotConcludedAndNoCopyIsSent() {
     ProcessInstance instance = recordAndGenerate();
 
-    complete(task(), Map.of(CaseVariables.SIGNATURE_OUTCOME, "not_signed",
-        CaseVariables.NOT_SIGNED_REASON, "The guardian wants to read the agreement with a lawyer first."));
+    complete(task(), Map.of(CaseVariables.SIGNATURE_OUTCOME.name(), "not_signed",
+        CaseVariables.NOT_SIGNED_REASON.name(), "The guardian wants to read the agreement with a lawyer first."));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_AgreementNotConcluded").hasNotPassed("Task_SendAgreementCopies");
-    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER)).isEqualTo(false);
-    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_SIGNED_AT)).isNull();
+    Assertions.assertThat(historic(instance, CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name())).isEqualTo(false);
+    Assertions.assertThat(historic(instance, CaseVariables.AGREEMENT_SIGNED_AT.name())).isNull();
     verify(notifications, never()).send(any());
   }
 
@@ -204,8 +204,8 @@ class AgreementTest {
     assertThat(instance).isWaitingAt("Task_RecordAgreement");
     Assertions.assertThat(task().getId()).isEqualTo(taskId);
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet());
-    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.AGREEMENT_ITEMS,
-        CaseVariables.OBLIGATIONS, CaseVariables.AGREEMENT_SUMMARY, "item1", "item2");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.AGREEMENT_ITEMS.name(),
+        CaseVariables.OBLIGATIONS.name(), CaseVariables.AGREEMENT_SUMMARY.name(), "item1", "item2");
     verify(documents, never()).generate(any());
   }
 
@@ -217,13 +217,13 @@ class AgreementTest {
 
     assertRefused(taskId, signatures(List.of("V1", "O1"), List.of("V1", "O1")), "signedBy: everyone must sign for the agreement"
         + " to be concluded; missing: G-O1");
-    assertRefused(taskId, Map.of(CaseVariables.SIGNATURE_OUTCOME, "not_signed"), "notSignedReason: is required");
+    assertRefused(taskId, Map.of(CaseVariables.SIGNATURE_OUTCOME.name(), "not_signed"), "notSignedReason: is required");
 
     assertThat(instance).isWaitingAt("Task_RecordSignatures");
     Assertions.assertThat(task().getId()).isEqualTo(taskId);
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet());
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(
-        CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, CaseVariables.SIGNATURE_OUTCOME, CaseVariables.SIGNED_BY);
+        CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), CaseVariables.SIGNATURE_OUTCOME.name(), CaseVariables.SIGNED_BY.name());
     verify(notifications, never()).send(any());
   }
 
@@ -246,13 +246,13 @@ class AgreementTest {
 
   private ProcessInstance start() {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("agreement", CASE,
-        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER, CASE)
-            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara"))
-            .putValue(CaseVariables.VICTIMS, persons(anaRoth()))
-            .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), CASE)
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara"))
+            .putValue(CaseVariables.VICTIMS.name(), persons(anaRoth()))
+            .putValue(CaseVariables.OFFENDERS.name(), persons(carlVogt()))
             .putValue("consents", json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
                 + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Petra Vogt\"}}"))
-            .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa"));
+            .putValue(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa"));
     assertThat(instance).isWaitingAt("Task_RecordAgreement");
     return instance;
   }
@@ -277,8 +277,8 @@ class AgreementTest {
 
   /** Everyone signed; the checklists as Tasklist submits them: Json lists. */
   private static Map<String, Object> signatures(List<String> signedBy, List<String> shareConsentBy) {
-    return Map.of(CaseVariables.SIGNATURE_OUTCOME, "all_signed", CaseVariables.SIGNED_BY, json(signedBy),
-        CaseVariables.SHARE_CONSENT_BY, json(shareConsentBy));
+    return Map.of(CaseVariables.SIGNATURE_OUTCOME.name(), "all_signed", CaseVariables.SIGNED_BY.name(), json(signedBy),
+        CaseVariables.SHARE_CONSENT_BY.name(), json(shareConsentBy));
   }
 
   private static List<String> options(ProcessInstance instance, String variable) {

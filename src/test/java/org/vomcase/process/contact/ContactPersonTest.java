@@ -61,7 +61,7 @@ class ContactPersonTest {
     Mocks.register("contactPersonListener", new ContactPersonListener(new VomProperties(null, null, null, null, null)));
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
-    Mocks.register("consentOutcome", new ConsentOutcome());
+    Mocks.register("consentOutcome", new ConsentRecorder());
   }
 
   @AfterEach
@@ -79,17 +79,17 @@ class ContactPersonTest {
     assertThat(task()).isAssignedTo("mara");
     // The name names the person by id only (everyone who sees a task sees its name); the name is a task variable.
     Assertions.assertThat(task().getName()).isEqualTo("Call the person for consent: O1, VOM-2026-00007");
-    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.PERSON_LABEL)).isEqualTo("Carl Vogt (O1)");
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.PERSON_LABEL.name())).isEqualTo("Carl Vogt (O1)");
     Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId()))
         .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getUserId())
         .containsExactlyInAnyOrder("mara", "jonas");
-    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.PERSON_NAME)).isEqualTo("Carl Vogt");
+    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.PERSON_NAME.name())).isEqualTo("Carl Vogt");
     OutgoingMessage introduction = sent(1).get(0);
     Assertions.assertThat(introduction.message()).isEqualTo("introduction");
     Assertions.assertThat(introduction.recipientRole()).isEqualTo("offender");
     Assertions.assertThat(introduction.content()).containsEntry("personId", "O1").containsEntry("channel", "letter_only");
 
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_PersonAgrees", "EndEvent_ConsentGiven");
     assertOutcome(instance, "agreed");
@@ -99,7 +99,7 @@ class ContactPersonTest {
   void personWhoDeclinesIsNotContactedAgain() {
     ProcessInstance instance = startedAtTheCall("victim", false);
 
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "declines"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "declines"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_PersonDeclines", "EndEvent_Declined");
     assertOutcome(instance, "declined");
@@ -110,14 +110,14 @@ class ContactPersonTest {
   void personWhoWantsTimeIsCalledAgainOnTheChosenDay() {
     ProcessInstance instance = startedAtTheCall("victim", false);
 
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, "2026-03-09"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), "2026-03-09"));
 
     assertThat(instance).isWaitingAt("Event_WaitForNextCall");
     Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult();
     Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 3, 9).atStartOfDay(ZoneId.systemDefault()).toInstant()));
     execute(timer);
     assertThat(instance).isWaitingAt("Task_CallForConsent");
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
     assertOutcome(instance, "agreed");
   }
 
@@ -126,12 +126,12 @@ class ContactPersonTest {
     ProcessInstance instance = startedAtTheCall("offender", false);
 
     for (int call = 1; call <= 2; call++) {
-      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
-      assertThat(instance).isWaitingAt("Event_WaitForNextCall").variables().containsEntry(CaseVariables.UNREACHED_CALLS, call)
-          .containsEntry(CaseVariables.NEXT_CALL_DATE, TODAY.plusDays(2).toString());
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "not_reachable"));
+      assertThat(instance).isWaitingAt("Event_WaitForNextCall").variables().containsEntry(CaseVariables.UNREACHED_CALLS.name(), call)
+          .containsEntry(CaseVariables.NEXT_CALL_DATE.name(), TODAY.plusDays(2).toString());
       execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult());
     }
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "not_reachable"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_PersonNotReached", "EndEvent_NotReachable");
     assertOutcome(instance, "not_reachable");
@@ -166,7 +166,7 @@ class ContactPersonTest {
   @Test
   void minorWhoAgreesNeedsTheGuardiansConsent() {
     ProcessInstance instance = startedAtTheCall("offender", true);
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
 
     assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
     assertThat(task()).isAssignedTo("mara");
@@ -179,7 +179,7 @@ class ContactPersonTest {
   @Test
   void guardianConsentLeftOpenRemindsTheMediator() {
     ProcessInstance instance = startedAtTheCall("offender", true);
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
 
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
 
@@ -192,7 +192,7 @@ class ContactPersonTest {
   @Test
   void guardiansRefusalMeansTheMinorDoesNotTakePart() {
     ProcessInstance instance = startedAtTheCall("victim", true);
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
 
     complete(task(), guardian("refuses"));
 
@@ -205,18 +205,18 @@ class ContactPersonTest {
     ProcessInstance instance = startedAtTheCall("offender", true);
     String call = task().getId();
 
-    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again"), "nextCallDate: is required");
-    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, TODAY.toString()),
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME.name(), "call_again"), "nextCallDate: is required");
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), TODAY.toString()),
         "nextCallDate: the next call must be on a later day than today");
-    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "maybe"), "callOutcome: 'maybe' is not one of");
-    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME, "call_again", CaseVariables.NEXT_CALL_DATE, TODAY.plusWeeks(6).toString()),
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME.name(), "maybe"), "callOutcome: 'maybe' is not one of");
+    assertRefused(call, Map.of(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), TODAY.plusWeeks(6).toString()),
         "nextCallDate: the next call must be before " + TODAY.plusWeeks(6));
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
     String guardianTask = task().getId();
     Map<String, Object> noContact = new HashMap<>(guardian("consents"));
-    noContact.remove(CaseVariables.GUARDIAN_PHONE);
+    noContact.remove(CaseVariables.GUARDIAN_PHONE.name());
     assertRefused(guardianTask, noContact, "guardianPhone: give the guardian's phone or email");
-    assertRefused(guardianTask, Map.of(CaseVariables.GUARDIAN_NAME, "X"), "guardianName: must have 2 to 200 characters");
+    assertRefused(guardianTask, Map.of(CaseVariables.GUARDIAN_NAME.name(), "X"), "guardianName: must have at least 2 characters");
 
     assertThat(instance).isWaitingAt("Task_RecordGuardianConsent");
   }
@@ -229,13 +229,13 @@ class ContactPersonTest {
       execute(job());
     }
     if (waitState.equals("Event_WaitForNextCall")) {
-      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "not_reachable"));
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "not_reachable"));
     } else if (waitState.equals("Task_RecordGuardianConsent")) {
-      complete(task(), withVariables(CaseVariables.CALL_OUTCOME, "agrees"));
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
     }
     assertThat(instance).isWaitingAt(waitState);
 
-    runtimeService().createMessageCorrelation("Msg_ContactWithdrawn").processInstanceVariableEquals(CaseVariables.PERSON_ID, "V1")
+    runtimeService().createMessageCorrelation("Msg_ContactWithdrawn").processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), "V1")
         .correlate();
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ContactWithdrawn");
@@ -248,12 +248,12 @@ class ContactPersonTest {
     String person = "{\"personId\":\"" + id + "\",\"role\":\"" + role + "\",\"name\":\"Carl Vogt\",\"phone\":\"+49 30 1234567\","
         + "\"preferredLanguage\":\"de\",\"interpreterNeeded\":false,\"minor\":" + minor + "}";
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("contact-person", "VOM-2026-00007", Variables.createVariables()
-        .putValue(CaseVariables.PERSON, SpinValues.jsonValue(person).create())
-        .putValue(CaseVariables.CASE_NUMBER, "VOM-2026-00007")
-        .putValue(CaseVariables.LEAD_MEDIATOR, "mara")
-        .putValue(CaseVariables.MEDIATORS, List.of("mara", "jonas"))
-        .putValue(CaseVariables.INTRODUCTION_CHANNEL, "letter_only")
-        .putValue(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar."));
+        .putValue(CaseVariables.PERSON.name(), SpinValues.jsonValue(person).create())
+        .putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+        .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara")
+        .putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
+        .putValue(CaseVariables.INTRODUCTION_CHANNEL.name(), "letter_only")
+        .putValue(CaseVariables.OFFENCE_SUMMARY.name(), "A fight outside a bar."));
     assertThat(instance).isStarted();
     return instance;
   }
@@ -266,8 +266,8 @@ class ContactPersonTest {
   }
 
   private static Map<String, Object> guardian(String consent) {
-    return withVariables(CaseVariables.GUARDIAN_NAME, "Petra Vogt", CaseVariables.GUARDIAN_RELATION, "parent",
-        CaseVariables.GUARDIAN_PHONE, "+49 30 7654321", CaseVariables.GUARDIAN_CONSENT, consent);
+    return withVariables(CaseVariables.GUARDIAN_NAME.name(), "Petra Vogt", CaseVariables.GUARDIAN_RELATION.name(), "parent",
+        CaseVariables.GUARDIAN_PHONE.name(), "+49 30 7654321", CaseVariables.GUARDIAN_CONSENT.name(), consent);
   }
 
   private List<OutgoingMessage> sent(int count) {
@@ -284,6 +284,6 @@ class ContactPersonTest {
 
   private void assertOutcome(ProcessInstance instance, String outcome) {
     Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(CaseVariables.CONSENT_OUTCOME).singleResult().getValue()).isEqualTo(outcome);
+        .variableName(CaseVariables.CONSENT_OUTCOME.name()).singleResult().getValue()).isEqualTo(outcome);
   }
 }

@@ -91,11 +91,11 @@ class RecordCaseEventTest {
     assertThat(record).isEnded().hasPassed("EndEvent_CaseEventRecorded");
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(record.getId()).singleResult()
         .getBusinessKey()).isEqualTo("VOM-2026-00042");
-    assertThat(record).variables().containsEntry(CaseVariables.RECORDED_BY, "clara").containsEntry("caseEventResult", "case_closed");
+    assertThat(record).variables().containsEntry(CaseVariables.RECORDED_BY.name(), "clara").containsEntry("caseEventResult", "case_closed");
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(record.getId()).singleResult()
         .getStartUserId()).isEqualTo("clara");
     assertThat(theCase).isWaitingAt("Task_TellMediatorsCaseClosed");
-    Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.WITHDRAWALS).toString())
+    Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.WITHDRAWALS.name()).toString())
         .contains("\"recordedBy\":\"clara\"");
   }
 
@@ -124,7 +124,7 @@ class RecordCaseEventTest {
   void recordedByIsTheLoggedInUserWhateverTheFormSends() {
     ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
     Map<String, Object> forged = event("consent_withdrawn", "V1");
-    forged.put(CaseVariables.RECORDED_BY, "clara");
+    forged.put(CaseVariables.RECORDED_BY.name(), "clara");
 
     identity.setAuthenticatedUserId("lea");
     try {
@@ -154,7 +154,7 @@ class RecordCaseEventTest {
     identity.clearAuthentication();
     if (!mediators.isEmpty()) {
       // As the assignment does: the variable for the diagrams, the case register for access.
-      runtimeService().setVariable(theCase.getId(), CaseVariables.MEDIATORS, mediators);
+      runtimeService().setVariable(theCase.getId(), CaseVariables.MEDIATORS.name(), mediators);
       registry.setMediators(theCase.getBusinessKey(), mediators);
     }
     assertThat(theCase).isWaitingAt("Task_CheckEligibility");
@@ -176,10 +176,10 @@ class RecordCaseEventTest {
   }
 
   private static Map<String, Object> event(String type, String personId) {
-    Map<String, Object> event = withVariables(CaseVariables.EVENT_CASE_NUMBER, "VOM-2026-00042", CaseVariables.EVENT_TYPE, type,
-        CaseVariables.EVENT_REASON, "Reported by phone.");
+    Map<String, Object> event = withVariables(CaseVariables.EVENT_CASE_NUMBER.name(), "VOM-2026-00042", CaseVariables.EVENT_TYPE.name(), type,
+        CaseVariables.EVENT_REASON.name(), "Reported by phone.");
     if (personId != null) {
-      event.put(CaseVariables.EVENT_PERSON_ID, personId);
+      event.put(CaseVariables.EVENT_PERSON_ID.name(), personId);
     }
     return event;
   }

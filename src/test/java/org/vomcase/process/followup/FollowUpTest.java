@@ -97,17 +97,17 @@ class FollowUpTest {
         "Follow-up conversation: V1, " + CASE, "Follow-up conversation: O1, " + CASE);
     Task victim = conversation(instance, "V1");
     Assertions.assertThat(victim.getAssignee()).isEqualTo("mara");
-    Assertions.assertThat(taskService().getVariablesLocal(victim.getId())).containsEntry(CaseVariables.PERSON_NAME, "Ana Roth")
-        .containsEntry(CaseVariables.PERSON_ROLE, "victim").containsEntry(CaseVariables.PERSON_EMAIL, "ana.roth@example.org");
+    Assertions.assertThat(taskService().getVariablesLocal(victim.getId())).containsEntry(CaseVariables.PERSON_NAME.name(), "Ana Roth")
+        .containsEntry(CaseVariables.PERSON_ROLE.name(), "victim").containsEntry(CaseVariables.PERSON_EMAIL.name(), "ana.roth@example.org");
 
     taskService().complete(victim.getId(), held(true));
 
-    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.FOLLOW_UP_OUTCOME,
-        CaseVariables.SATISFACTION, CaseVariables.FAIR, CaseVariables.HEARD, CaseVariables.RECOMMEND, CaseVariables.FEAR_CHANGE);
-    taskService().complete(conversation(instance, "O1").getId(), Map.of(CaseVariables.FOLLOW_UP_OUTCOME, "declined"));
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.FOLLOW_UP_OUTCOME.name(),
+        CaseVariables.SATISFACTION.name(), CaseVariables.FAIR.name(), CaseVariables.HEARD.name(), CaseVariables.RECOMMEND.name(), CaseVariables.FEAR_CHANGE.name());
+    taskService().complete(conversation(instance, "O1").getId(), Map.of(CaseVariables.FOLLOW_UP_OUTCOME.name(), "declined"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_FollowUpDone");
-    SpinJsonNode followUps = (SpinJsonNode) historic(instance, CaseVariables.FOLLOW_UPS);
+    SpinJsonNode followUps = (SpinJsonNode) historic(instance, CaseVariables.FOLLOW_UPS.name());
     Assertions.assertThat(followUps.fieldNames()).containsExactlyInAnyOrder("V1", "O1");
     SpinJsonNode ana = followUps.prop("V1");
     Assertions.assertThat(List.of("role", "outcome", "satisfaction", "fair", "heard", "recommend", "fearChange"))
@@ -129,9 +129,9 @@ class FollowUpTest {
 
     taskService().complete(conversation(instance, "O1").getId(), held(false));
 
-    SpinJsonNode carl = ((SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.FOLLOW_UPS)).prop("O1");
+    SpinJsonNode carl = ((SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.FOLLOW_UPS.name())).prop("O1");
     Assertions.assertThat(carl.prop("outcome").stringValue()).isEqualTo("held");
-    Assertions.assertThat(carl.hasProp(CaseVariables.FEAR_CHANGE)).isFalse();
+    Assertions.assertThat(carl.hasProp(CaseVariables.FEAR_CHANGE.name())).isFalse();
   }
 
   @Test
@@ -141,23 +141,23 @@ class FollowUpTest {
     Map<String, Object> before = runtimeService().getVariables(instance.getId());
 
     Map<String, Object> withoutSatisfaction = held(true);
-    withoutSatisfaction.remove(CaseVariables.SATISFACTION);
+    withoutSatisfaction.remove(CaseVariables.SATISFACTION.name());
     assertRefused(victimTask, withoutSatisfaction, "satisfaction: is required");
     assertRefused(victimTask, held(false), "fearChange: is required");
 
     Assertions.assertThat(conversations(instance)).hasSize(2).extracting(Task::getId).contains(victimTask);
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet())
-        .doesNotContainKeys(CaseVariables.FOLLOW_UPS, CaseVariables.SATISFACTION, CaseVariables.FOLLOW_UP_OUTCOME);
+        .doesNotContainKeys(CaseVariables.FOLLOW_UPS.name(), CaseVariables.SATISFACTION.name(), CaseVariables.FOLLOW_UP_OUTCOME.name());
   }
 
   /** Started as vom-case calls it: two persons agreed (V1, O1), a second victim (V2) declined. */
   private ProcessInstance start() {
     return runtimeService().startProcessInstanceByKey("follow-up", CASE, Variables.createVariables()
-        .putValue(CaseVariables.CASE_NUMBER, CASE)
-        .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara"))
-        .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa")
-        .putValue(CaseVariables.VICTIMS, persons(anaRoth(), benRoth()))
-        .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
+        .putValue(CaseVariables.CASE_NUMBER.name(), CASE)
+        .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara"))
+        .putValue(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+        .putValue(CaseVariables.VICTIMS.name(), persons(anaRoth(), benRoth()))
+        .putValue(CaseVariables.OFFENDERS.name(), persons(carlVogt()))
         .putValue("consents", json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
             + "\"V2\":{\"role\":\"victim\",\"outcome\":\"declined\"},"
             + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Petra Vogt\"}}")));
@@ -174,11 +174,11 @@ class FollowUpTest {
 
   /** A conversation held with every answer; fear of the offender for a victim. */
   private static Map<String, Object> held(boolean victim) {
-    Map<String, Object> answers = new HashMap<>(Map.of(CaseVariables.FOLLOW_UP_OUTCOME, "held",
-        CaseVariables.SATISFACTION, "satisfied", CaseVariables.FAIR, "yes", CaseVariables.HEARD, "partly",
-        CaseVariables.RECOMMEND, "yes"));
+    Map<String, Object> answers = new HashMap<>(Map.of(CaseVariables.FOLLOW_UP_OUTCOME.name(), "held",
+        CaseVariables.SATISFACTION.name(), "satisfied", CaseVariables.FAIR.name(), "yes", CaseVariables.HEARD.name(), "partly",
+        CaseVariables.RECOMMEND.name(), "yes"));
     if (victim) {
-      answers.put(CaseVariables.FEAR_CHANGE, "less_fear");
+      answers.put(CaseVariables.FEAR_CHANGE.name(), "less_fear");
     }
     return answers;
   }
@@ -189,7 +189,7 @@ class FollowUpTest {
 
   private static Task conversation(ProcessInstance instance, String personId) {
     return taskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_FollowUpConversation")
-        .taskVariableValueEquals(CaseVariables.PERSON_ID, personId).singleResult();
+        .taskVariableValueEquals(CaseVariables.PERSON_ID.name(), personId).singleResult();
   }
 
   private static Object historic(ProcessInstance instance, String name) {

@@ -90,16 +90,16 @@ class MonitorObligationTest {
   @Test
   void instalmentFulfilledAtItsDueDateEndsWithoutReminder() {
     ProcessInstance instance = start(true);
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY))
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY.name()))
         .isEqualTo("I1-2 Payment, instalment 2 of 6: 100.00 (" + FREE_TEXT + "), owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT)).isEqualTo("amount");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT.name())).isEqualTo("amount");
 
     fallDue(instance);
     assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: " + CASE);
     complete(task(), check("fulfilled", "victim_confirmed"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ItemFulfilled").hasNotPassed("Task_RemindOffender");
-    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS.name())).isEqualTo("fulfilled");
     verify(notifications, never()).send(any());
   }
 
@@ -120,22 +120,22 @@ class MonitorObligationTest {
     Assertions.assertThat(reminder.idempotencyKey()).endsWith(":offender:1");
     Assertions.assertThat(reminder.content()).containsEntry("recipientName", "Carl Vogt")
         .containsEntry("recipientEmail", "carl.vogt@example.org")
-        .containsEntry(CaseVariables.OBLIGATION_SUMMARY, runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY))
-        .containsKey(CaseVariables.GRACE_UNTIL);
-    Assertions.assertThat(reminder.content().get(CaseVariables.GRACE_UNTIL)).asString().startsWith("2027-02-15T09:00");
+        .containsEntry(CaseVariables.OBLIGATION_SUMMARY.name(), runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY.name()))
+        .containsKey(CaseVariables.GRACE_UNTIL.name());
+    Assertions.assertThat(reminder.content().get(CaseVariables.GRACE_UNTIL.name())).asString().startsWith("2027-02-15T09:00");
     assertThat(instance).isWaitingAt("Event_GracePeriodOver");
     Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(DUE.plusDays(14)));
 
     ClockUtil.setCurrentTime(at(DUE.plusDays(14)));
     execute(timer(instance));
     assertThat(instance).isWaitingAt("Task_CheckFulfilment");
-    Assertions.assertThat((Number) runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND)).extracting(Number::intValue)
+    Assertions.assertThat((Number) runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND.name())).extracting(Number::intValue)
         .isEqualTo(2);
     complete(task(), check("fulfilled", "proof_received"));
 
     assertThat(instance).isEnded().hasPassed("Event_GracePeriodOver", "EndEvent_ItemFulfilled")
         .hasNotPassed("Task_EscalateToSupervisors");
-    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS.name())).isEqualTo("fulfilled");
     Assertions.assertThat(recordedByTheCase(instance).prop("escalated").boolValue()).isFalse();
   }
 
@@ -146,16 +146,16 @@ class MonitorObligationTest {
     List<OutgoingMessage> sent = checkTwice(instance, partly("40"));
 
     assertThat(instance).isEnded().hasPassed("Task_EscalateToSupervisors", "Task_ReportUnfulfilledItem", "EndEvent_ItemNotFulfilled");
-    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("partly_fulfilled");
-    Assertions.assertThat(historic(instance, CaseVariables.FULFILLED_AMOUNT)).isEqualTo(40L);
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS.name())).isEqualTo("partly_fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.FULFILLED_AMOUNT.name())).isEqualTo(40L);
     Assertions.assertThat(sent).extracting(OutgoingMessage::message)
         .containsExactly("obligation-reminder", "obligation-escalation", "referrer-report");
     Assertions.assertThat(sent.get(1).recipientRole()).isEqualTo("supervisors");
-    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS, "partly_fulfilled");
+    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS.name(), "partly_fulfilled");
     Map<String, Object> report = sent.get(2).content();
     Assertions.assertThat(sent.get(2).recipientRole()).isEqualTo("referrer");
     Assertions.assertThat(report).containsEntry("report", "item_unfulfilled").containsEntry("itemUnfulfilled", true)
-        .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
+        .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
         .containsEntry("mediationTookPlace", true).containsEntry("agreementShared", true)
         .containsEntry("itemText", "Payment, instalment 2 of 6: 100.00, owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01")
         .containsEntry("item", Map.of("kind", "payment", "amount", "100.00", "instalment", "2", "dueDate", "2027-02-01",
@@ -165,7 +165,7 @@ class MonitorObligationTest {
     assertNoFreeText(report);
     SpinJsonNode recorded = recordedByTheCase(instance);
     Assertions.assertThat(recorded.prop("status").stringValue()).isEqualTo("partly_fulfilled");
-    Assertions.assertThat(recorded.prop(CaseVariables.FULFILLED_AMOUNT).stringValue()).isEqualTo("40");
+    Assertions.assertThat(recorded.prop(CaseVariables.FULFILLED_AMOUNT.name()).stringValue()).isEqualTo("40");
     Assertions.assertThat(recorded.prop("escalated").boolValue()).isTrue();
   }
 
@@ -176,10 +176,10 @@ class MonitorObligationTest {
     List<OutgoingMessage> sent = checkTwice(instance, check("not_fulfilled", null));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ItemNotFulfilled");
-    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS)).isEqualTo("not_fulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.OBLIGATION_STATUS.name())).isEqualTo("not_fulfilled");
     Assertions.assertThat(sent).extracting(OutgoingMessage::message)
         .containsExactly("obligation-reminder", "obligation-escalation", "referrer-report");
-    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS, "not_fulfilled");
+    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.OBLIGATION_STATUS.name(), "not_fulfilled");
     Map<String, Object> report = sent.get(2).content();
     Assertions.assertThat(report).containsEntry("report", "item_unfulfilled").containsEntry("itemUnfulfilled", true)
         .containsEntry("agreementShared", false).doesNotContainKeys("item", "agreement");
@@ -200,7 +200,7 @@ class MonitorObligationTest {
     assertThat(instance).isWaitingAt("Task_CheckFulfilment");
     Assertions.assertThat(task().getId()).isEqualTo(taskId);
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet())
-        .doesNotContainKeys(CaseVariables.OBLIGATION_STATUS, CaseVariables.GRACE_UNTIL, CaseVariables.FULFILMENT);
+        .doesNotContainKeys(CaseVariables.OBLIGATION_STATUS.name(), CaseVariables.GRACE_UNTIL.name(), CaseVariables.FULFILMENT.name());
     verify(notifications, never()).send(any());
   }
 
@@ -212,21 +212,21 @@ class MonitorObligationTest {
     String item = "\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"description\":\"" + FREE_TEXT + "\"";
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("monitor-obligation", CASE,
         Variables.createVariables()
-            .putValue(CaseVariables.OBLIGATION, json("{" + item + ",\"amount\":\"100.00\",\"instalments\":6,\"instalment\":2,"
+            .putValue(CaseVariables.OBLIGATION.name(), json("{" + item + ",\"amount\":\"100.00\",\"instalments\":6,\"instalment\":2,"
                 + "\"dueDate\":\"2027-02-01\",\"obligationId\":\"I1-2\"}"))
-            .putValue(CaseVariables.AGREEMENT_ITEMS, json("[{" + item + ",\"amount\":\"600.00\",\"instalments\":6,"
+            .putValue(CaseVariables.AGREEMENT_ITEMS.name(), json("[{" + item + ",\"amount\":\"600.00\",\"instalments\":6,"
                 + "\"dueDate\":\"2027-01-01\",\"status\":\"open\"}]"))
-            .putValue(CaseVariables.VICTIMS, persons(anaRoth()))
-            .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
-            .putValue(CaseVariables.CASE_NUMBER, CASE)
-            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara"))
-            .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa")
-            .putValue(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt")
-            .putValue(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example")
-            .putValue(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
-            .putValue(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER, shareAgreementWithReferrer)
-            .putValue(CaseVariables.SESSION_HELD, "held").putValue(CaseVariables.SESSION_OUTCOME, "agreement")
-            .putValue(CaseVariables.SIGNATURE_OUTCOME, "all_signed"));
+            .putValue(CaseVariables.VICTIMS.name(), persons(anaRoth()))
+            .putValue(CaseVariables.OFFENDERS.name(), persons(carlVogt()))
+            .putValue(CaseVariables.CASE_NUMBER.name(), CASE)
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara"))
+            .putValue(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+            .putValue(CaseVariables.REFERRER_NAME.name(), "Staatsanwaltschaft Musterstadt")
+            .putValue(CaseVariables.REFERRER_EMAIL.name(), "toa@sta-musterstadt.example")
+            .putValue(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
+            .putValue(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), shareAgreementWithReferrer)
+            .putValue(CaseVariables.SESSION_HELD.name(), "held").putValue(CaseVariables.SESSION_OUTCOME.name(), "agreement")
+            .putValue(CaseVariables.SIGNATURE_OUTCOME.name(), "all_signed"));
     assertThat(instance).isWaitingAt("Event_ItemFallsDue");
     return instance;
   }
@@ -237,7 +237,7 @@ class MonitorObligationTest {
     ClockUtil.setCurrentTime(at(DUE));
     execute(timer(instance));
     assertThat(instance).isWaitingAt("Task_CheckFulfilment");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND)).isEqualTo(1);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND.name())).isEqualTo(1);
   }
 
   /** Due, checked with the same result before and after the grace period, reminder, escalation and report sent. */
@@ -260,14 +260,14 @@ class MonitorObligationTest {
   /** The referrer's report is an allow-list: nothing the mediator wrote in a form appears in it. */
   private static void assertNoFreeText(Map<String, Object> report) {
     Assertions.assertThat(report.toString()).doesNotContain(FREE_TEXT);
-    Assertions.assertThat(report).doesNotContainKeys(CaseVariables.OBLIGATION_SUMMARY, "description");
+    Assertions.assertThat(report).doesNotContainKeys(CaseVariables.OBLIGATION_SUMMARY.name(), "description");
   }
 
   private static Map<String, Object> check(String fulfilment, String confirmation) {
     Map<String, Object> result = new HashMap<>();
-    result.put(CaseVariables.FULFILMENT, fulfilment);
+    result.put(CaseVariables.FULFILMENT.name(), fulfilment);
     if (confirmation != null) {
-      result.put(CaseVariables.FULFILMENT_CONFIRMATION, confirmation);
+      result.put(CaseVariables.FULFILMENT_CONFIRMATION.name(), confirmation);
     }
     return result;
   }
@@ -275,7 +275,7 @@ class MonitorObligationTest {
   /** Partly fulfilled, the amount paid as the form's number field submits it. */
   private static Map<String, Object> partly(String amount) {
     Map<String, Object> result = check("partly", "victim_confirmed");
-    result.put(CaseVariables.FULFILLED_AMOUNT, Long.valueOf(amount));
+    result.put(CaseVariables.FULFILLED_AMOUNT.name(), Long.valueOf(amount));
     return result;
   }
 
@@ -302,7 +302,7 @@ class MonitorObligationTest {
     when(callActivity.getProcessInstance()).thenReturn(theCase);
     new ObligationPlan().record(callActivity);
     ArgumentCaptor<Object> book = ArgumentCaptor.forClass(Object.class);
-    verify(theCase).setVariable(eq(CaseVariables.FULFILMENTS), book.capture());
+    verify(theCase).setVariable(eq(CaseVariables.FULFILMENTS.name()), book.capture());
     return ((JsonValue) book.getValue()).getValue().prop("I1-2");
   }
 }

@@ -62,11 +62,11 @@ class PreparePersonTest {
     assertThat(instance).isWaitingAt("Task_HoldPreparationMeeting");
     assertThat(task()).isAssignedTo("mara");
 
-    complete(task(), meeting(Map.of(CaseVariables.MEETING_TYPE, "indirect", CaseVariables.FIRST_SPEAKER, "victim",
-        CaseVariables.WISHES, List.of("answers"))));
+    complete(task(), meeting(Map.of(CaseVariables.MEETING_TYPE.name(), "indirect", CaseVariables.FIRST_SPEAKER.name(), "victim",
+        CaseVariables.WISHES.name(), List.of("answers"))));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_PersonPrepared");
-    Assertions.assertThat(historic(instance, CaseVariables.MEETING_TYPE)).isEqualTo("indirect");
+    Assertions.assertThat(historic(instance, CaseVariables.MEETING_TYPE.name())).isEqualTo("indirect");
   }
 
   @Test
@@ -83,14 +83,14 @@ class PreparePersonTest {
     ProcessInstance instance = start("victim");
     String taskId = task().getId();
 
-    Map<String, Object> checklistIncomplete = meeting(Map.of(CaseVariables.MEETING_TYPE, "indirect", CaseVariables.FIRST_SPEAKER, "victim"));
-    checklistIncomplete.put(CaseVariables.CHECKLIST, List.of("confidentiality", "ground_rules"));
+    Map<String, Object> checklistIncomplete = meeting(Map.of(CaseVariables.MEETING_TYPE.name(), "indirect", CaseVariables.FIRST_SPEAKER.name(), "victim"));
+    checklistIncomplete.put(CaseVariables.CHECKLIST.name(), List.of("confidentiality", "ground_rules"));
     assertRefused(taskId, checklistIncomplete, "checklist: not yet covered: The person's account of what happened heard");
-    assertRefused(taskId, meeting(Map.of(CaseVariables.MEETING_TYPE, "direct", CaseVariables.FIRST_SPEAKER, "victim")),
+    assertRefused(taskId, meeting(Map.of(CaseVariables.MEETING_TYPE.name(), "direct", CaseVariables.FIRST_SPEAKER.name(), "victim")),
         "preferredPlace: is required");
-    assertRefused(taskId, meeting(Map.of(CaseVariables.FIRST_SPEAKER, "victim")), "meetingType: is required");
-    Map<String, Object> futureMeeting = meeting(Map.of(CaseVariables.MEETING_TYPE, "indirect", CaseVariables.FIRST_SPEAKER, "victim"));
-    futureMeeting.put(CaseVariables.MEETING_DATE, "2999-01-01");
+    assertRefused(taskId, meeting(Map.of(CaseVariables.FIRST_SPEAKER.name(), "victim")), "meetingType: is required");
+    Map<String, Object> futureMeeting = meeting(Map.of(CaseVariables.MEETING_TYPE.name(), "indirect", CaseVariables.FIRST_SPEAKER.name(), "victim"));
+    futureMeeting.put(CaseVariables.MEETING_DATE.name(), "2999-01-01");
     assertRefused(taskId, futureMeeting, "meetingDate: must not be in the future");
 
     assertThat(instance).isWaitingAt("Task_HoldPreparationMeeting");
@@ -100,7 +100,7 @@ class PreparePersonTest {
   void checklistSubmittedAsTasklistJsonIsAccepted() {
     ProcessInstance instance = start("offender");
     Map<String, Object> result = meeting(Map.of());
-    result.put(CaseVariables.CHECKLIST, SpinValues.jsonValue("[\"" + String.join("\",\"", Vocabulary.PREPARATION_CHECKLIST.keySet()) + "\"]").create());
+    result.put(CaseVariables.CHECKLIST.name(), SpinValues.jsonValue("[\"" + String.join("\",\"", Vocabulary.PREPARATION_CHECKLIST.keySet()) + "\"]").create());
 
     complete(task(), result);
 
@@ -125,28 +125,28 @@ class PreparePersonTest {
   void withdrawalEndsThePreparation() {
     ProcessInstance instance = start("victim");
 
-    runtimeService().createMessageCorrelation("Msg_ContactWithdrawn").processInstanceVariableEquals(CaseVariables.PERSON_ID, "V1").correlate();
+    runtimeService().createMessageCorrelation("Msg_ContactWithdrawn").processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), "V1").correlate();
 
     assertThat(instance).isEnded().hasPassed("EndEvent_PreparationWithdrawn");
-    Assertions.assertThat(historic(instance, CaseVariables.READINESS)).isEqualTo("withdrawn");
+    Assertions.assertThat(historic(instance, CaseVariables.READINESS.name())).isEqualTo("withdrawn");
   }
 
   private ProcessInstance start(String role) {
     String id = role.equals("victim") ? "V1" : "O1";
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("prepare-person", "VOM-2026-00007",
         Variables.createVariables()
-            .putValue(CaseVariables.PERSON, SpinValues.jsonValue("{\"personId\":\"" + id + "\",\"role\":\"" + role
+            .putValue(CaseVariables.PERSON.name(), SpinValues.jsonValue("{\"personId\":\"" + id + "\",\"role\":\"" + role
                 + "\",\"name\":\"Ana Roth\",\"minor\":false}").create())
-            .putValue(CaseVariables.CASE_NUMBER, "VOM-2026-00007")
-            .putValue(CaseVariables.LEAD_MEDIATOR, "mara")
-            .putValue(CaseVariables.MEDIATORS, List.of("mara")));
+            .putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara")
+            .putValue(CaseVariables.MEDIATORS.name(), List.of("mara")));
     assertThat(instance).isStarted();
     return instance;
   }
 
   private static Map<String, Object> meeting(Map<String, Object> extra) {
-    Map<String, Object> meeting = new HashMap<>(Map.of(CaseVariables.MEETING_DATE, "2026-01-20", CaseVariables.MEETING_FORMAT, "in_person",
-        CaseVariables.CHECKLIST, List.copyOf(Vocabulary.PREPARATION_CHECKLIST.keySet()), CaseVariables.READINESS, "ready"));
+    Map<String, Object> meeting = new HashMap<>(Map.of(CaseVariables.MEETING_DATE.name(), "2026-01-20", CaseVariables.MEETING_FORMAT.name(), "in_person",
+        CaseVariables.CHECKLIST.name(), List.copyOf(Vocabulary.PREPARATION_CHECKLIST.keySet()), CaseVariables.READINESS.name(), "ready"));
     meeting.putAll(extra);
     return meeting;
   }

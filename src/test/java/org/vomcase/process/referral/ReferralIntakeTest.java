@@ -62,7 +62,7 @@ class ReferralIntakeTest {
     Map<String, Object> referral = Referrals.referral();
     Map<String, Object> victim = Referrals.person("Ana Roth", "1980-04-02");
     victim.put(key, value);
-    referral.put(CaseVariables.VICTIMS, List.of(victim));
+    referral.put(CaseVariables.VICTIMS.name(), List.of(victim));
 
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
         .isInstanceOfSatisfying(ReferralRejectedException.class, rejected -> assertThat(rejected.getErrors())
@@ -75,7 +75,7 @@ class ReferralIntakeTest {
     Map<String, Object> referral = Referrals.referral();
     Map<String, Object> offender = Referrals.person("Carl Vogt", "1990-01-15");
     offender.remove("email");
-    referral.put(CaseVariables.OFFENDERS, List.of(offender));
+    referral.put(CaseVariables.OFFENDERS.name(), List.of(offender));
 
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
         .hasMessage("Referral rejected: offenders[0].contact: give at least one way to reach the offender (email, phone or postal address)");
@@ -84,12 +84,12 @@ class ReferralIntakeTest {
   @Test
   void referralWithoutVictimsOrOffendersOrWithUnreadableListsIsRejected() {
     Map<String, Object> referral = Referrals.referral();
-    referral.remove(CaseVariables.VICTIMS);
-    referral.put(CaseVariables.OFFENDERS, "not json");
+    referral.remove(CaseVariables.VICTIMS.name());
+    referral.put(CaseVariables.OFFENDERS.name(), "not json");
 
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
         .hasMessage("Referral rejected: offenders: must be a list of persons (name, dateOfBirth, ...)");
-    referral.put(CaseVariables.OFFENDERS, new ArrayList<>());
+    referral.put(CaseVariables.OFFENDERS.name(), new ArrayList<>());
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
         .hasMessage("Referral rejected: victims: at least one victim is required; offenders: at least one offender is required");
   }
@@ -97,8 +97,8 @@ class ReferralIntakeTest {
   @Test
   void startFormGroupsBecomeThePersonListsAndSwitchedOffGroupsAreIgnored() {
     Map<String, Object> referral = Referrals.referral();
-    referral.remove(CaseVariables.VICTIMS);
-    referral.remove(CaseVariables.OFFENDERS);
+    referral.remove(CaseVariables.VICTIMS.name());
+    referral.remove(CaseVariables.OFFENDERS.name());
     referral.put("victim1", Referrals.person("Ana Roth", "1980-04-02"));
     referral.put("hasVictim2", true);
     referral.put("victim2", Spin.JSON("{\"name\":\"Ben Roth\",\"dateOfBirth\":\"2015-06-30\",\"preferredLanguage\":\"de\","
@@ -110,8 +110,8 @@ class ReferralIntakeTest {
 
     Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY);
 
-    assertThat(json(variables.get(CaseVariables.VICTIMS))).contains("Ana Roth").contains("Ben Roth").doesNotContain("Not Wanted");
-    assertThat(json(variables.get(CaseVariables.OFFENDERS))).contains("Carl Vogt").doesNotContain("Also Not Wanted");
+    assertThat(json(variables.get(CaseVariables.VICTIMS.name()))).contains("Ana Roth").contains("Ben Roth").doesNotContain("Not Wanted");
+    assertThat(json(variables.get(CaseVariables.OFFENDERS.name()))).contains("Carl Vogt").doesNotContain("Also Not Wanted");
     assertThat(ReferralIntake.formGroupVariables()).contains("victim1", "hasVictim2", "offender3", "hasOffender3");
   }
 
@@ -122,8 +122,8 @@ class ReferralIntakeTest {
   @Test
   void startFormWithoutAnOffenderGroupIsRejected() {
     Map<String, Object> referral = Referrals.referral();
-    referral.remove(CaseVariables.OFFENDERS);
-    referral.remove(CaseVariables.VICTIMS);
+    referral.remove(CaseVariables.OFFENDERS.name());
+    referral.remove(CaseVariables.VICTIMS.name());
     referral.put("victim1", Referrals.person("Ana Roth", "1980-04-02"));
 
     assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
@@ -133,18 +133,18 @@ class ReferralIntakeTest {
   @Test
   void validReferralIsTrimmedAndGetsTheDefaultsOfTheEligibilityFacts() {
     Map<String, Object> referral = Referrals.referral();
-    referral.put(CaseVariables.OFFENCE_SUMMARY, "  A fight outside a bar.  ");
-    referral.put(CaseVariables.OFFENCE_DATE, "2026-01-03T00:00:00");
+    referral.put(CaseVariables.OFFENCE_SUMMARY.name(), "  A fight outside a bar.  ");
+    referral.put(CaseVariables.OFFENCE_DATE.name(), "2026-01-03T00:00:00");
     referral.put("unrelated", "dropped");
 
     Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY);
 
     assertThat(variables)
-        .containsEntry(CaseVariables.OFFENCE_SUMMARY, "A fight outside a bar.")
-        .containsEntry(CaseVariables.OFFENCE_DATE, "2026-01-03")
-        .containsEntry(CaseVariables.VICTIM_IS_NATURAL_PERSON, true)
-        .containsEntry(CaseVariables.APPEAL_PENDING, false)
-        .containsEntry(CaseVariables.VICTIM_REFUSED, false)
+        .containsEntry(CaseVariables.OFFENCE_SUMMARY.name(), "A fight outside a bar.")
+        .containsEntry(CaseVariables.OFFENCE_DATE.name(), "2026-01-03")
+        .containsEntry(CaseVariables.VICTIM_IS_NATURAL_PERSON.name(), true)
+        .containsEntry(CaseVariables.APPEAL_PENDING.name(), false)
+        .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
         .doesNotContainKey("unrelated");
   }
 }

@@ -103,9 +103,9 @@ class CaseRetentionTest {
     OutgoingMessage report = sent.getValue();
     Assertions.assertThat(report.message()).isEqualTo("referrer-report");
     Assertions.assertThat(report.recipientRole()).isEqualTo("referrer");
-    Assertions.assertThat(report.content()).containsEntry("report", "closure").containsEntry(CaseVariables.CASE_NUMBER, CASE)
-        .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
-        .containsEntry(CaseVariables.CLOSURE_REASON, "victim_declined").containsEntry("closure", "The victim declined to take part")
+    Assertions.assertThat(report.content()).containsEntry("report", "closure").containsEntry(CaseVariables.CASE_NUMBER.name(), CASE)
+        .containsEntry("recipientEmail", "toa@sta-musterstadt.example").containsEntry(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
+        .containsEntry(CaseVariables.CLOSURE_REASON.name(), "victim_declined").containsEntry("closure", "The victim declined to take part")
         .containsEntry("mediationTookPlace", false).containsEntry("agreementReached", false);
     Assertions.assertThat(report.content().toString()).doesNotContain("Ana Roth", "Carl Vogt");
 
@@ -119,13 +119,13 @@ class CaseRetentionTest {
     Assertions.assertThat(requests).extracting(OutgoingMessage::recipientRole).containsOnly("referrer");
     Assertions.assertThat(requests).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
     Assertions.assertThat(requests).extracting(OutgoingMessage::content).allSatisfy(content -> Assertions.assertThat(content)
-        .containsEntry(CaseVariables.CASE_NUMBER, CASE).containsEntry("recipientEmail", "toa@sta-musterstadt.example")
-        .containsEntry(CaseVariables.REFERRER_REFERENCE, "StA 99/26"));
+        .containsEntry(CaseVariables.CASE_NUMBER.name(), CASE).containsEntry("recipientEmail", "toa@sta-musterstadt.example")
+        .containsEntry(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26"));
     assertThat(instance).isWaitingAt("Task_RecordProceedingsEnd");
     Assertions.assertThat(task().getId()).isEqualTo(taskId);
 
     ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 3, 10, 11, 0)));
-    taskService().complete(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON, "2027-03-01", CaseVariables.PROCEEDINGS_OUTCOME, "dismissed"));
+    taskService().complete(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2027-03-01", CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed"));
 
     Date deleteAt = at(LocalDateTime.of(2028, 3, 1, 0, 0));
     assertDeletionScheduled(instance, deleteAt);
@@ -138,7 +138,7 @@ class CaseRetentionTest {
 
     verify(retention).deleteCase(CASE, instance.getId());
     assertThat(instance).isEnded().hasPassed("Task_RecordProceedingsEnd", "EndEvent_ReferrerAsked", "EndEvent_PersonalDataDeleted");
-    Assertions.assertThat(historic(instance, CaseVariables.DELETED_AT)).asString().startsWith("2028-03-01T00:00");
+    Assertions.assertThat(historic(instance, CaseVariables.DELETED_AT.name())).asString().startsWith("2028-03-01T00:00");
   }
 
   @Test
@@ -154,8 +154,8 @@ class CaseRetentionTest {
 
   @Test
   void proceedingsEndKnownAtTheClosureLeadsStraightToTheDeletionDate() {
-    ProcessInstance instance = close("no_agreement").setVariable(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-05-20")
-        .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, "convicted").correlateStartMessage();
+    ProcessInstance instance = close("no_agreement").setVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-05-20")
+        .setVariable(CaseVariables.PROCEEDINGS_OUTCOME.name(), "convicted").correlateStartMessage();
 
     execute(asyncJob(instance));
     execute(asyncJob(instance));
@@ -169,8 +169,8 @@ class CaseRetentionTest {
     ProcessInstance instance = closedAndWaiting();
 
     runtimeService().createMessageCorrelation(CaseRetention.MSG_PROCEEDINGS_ENDED).processInstanceBusinessKey(CASE)
-        .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-05-29")
-        .setVariable(CaseVariables.PROCEEDINGS_OUTCOME, "dismissed_with_conditions").correlate();
+        .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-05-29")
+        .setVariable(CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed_with_conditions").correlate();
 
     assertThat(instance).hasPassed("BoundaryEvent_ProceedingsEndReported");
     Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
@@ -185,15 +185,15 @@ class CaseRetentionTest {
     String taskId = task().getId();
     Map<String, Object> before = runtimeService().getVariables(instance.getId());
 
-    assertRefused(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-06-02", CaseVariables.PROCEEDINGS_OUTCOME, "dismissed"),
+    assertRefused(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-06-02", CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed"),
         "proceedingsEndedOn: must not be in the future");
-    assertRefused(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-05-01", CaseVariables.PROCEEDINGS_OUTCOME, "pardoned"),
+    assertRefused(taskId, Map.of(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-05-01", CaseVariables.PROCEEDINGS_OUTCOME.name(), "pardoned"),
         "proceedingsOutcome: 'pardoned' is not one of dismissed, dismissed_with_conditions, convicted, acquitted, other");
 
     assertThat(instance).isWaitingAt("Task_RecordProceedingsEnd");
     Assertions.assertThat(task().getId()).isEqualTo(taskId);
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet())
-        .doesNotContainKeys(CaseVariables.PROCEEDINGS_ENDED_ON, CaseVariables.DELETE_AT);
+        .doesNotContainKeys(CaseVariables.PROCEEDINGS_ENDED_ON.name(), CaseVariables.DELETE_AT.name());
     Assertions.assertThat(asyncJob(instance)).isNull();
     verifyNoInteractions(retention);
   }
@@ -205,23 +205,23 @@ class CaseRetentionTest {
    */
   private MessageCorrelationBuilder close(String closureReason) {
     ProcessInstance closedCase = runtimeService().startProcessInstanceByKey("closed-case", CASE, Variables.createVariables()
-        .putValue(CaseVariables.CASE_NUMBER, CASE)
-        .putValue(CaseVariables.REFERRER_NAME, "Staatsanwaltschaft Musterstadt")
-        .putValue(CaseVariables.REFERRER_EMAIL, "toa@sta-musterstadt.example")
-        .putValue(CaseVariables.REFERRER_REFERENCE, "StA 99/26")
-        .putValue(CaseVariables.VICTIMS, persons(anaRoth()))
-        .putValue(CaseVariables.OFFENDERS, persons(carlVogt()))
-        .putValue(CaseVariables.PROGRAMME_PROFILE, "de_toa")
-        .putValue(CaseVariables.CLOSURE_REASON, closureReason)
-        .putValue(CaseVariables.CLOSED_AT, "2026-06-01T10:00:00Z"));
+        .putValue(CaseVariables.CASE_NUMBER.name(), CASE)
+        .putValue(CaseVariables.REFERRER_NAME.name(), "Staatsanwaltschaft Musterstadt")
+        .putValue(CaseVariables.REFERRER_EMAIL.name(), "toa@sta-musterstadt.example")
+        .putValue(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
+        .putValue(CaseVariables.VICTIMS.name(), persons(anaRoth()))
+        .putValue(CaseVariables.OFFENDERS.name(), persons(carlVogt()))
+        .putValue(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+        .putValue(CaseVariables.CLOSURE_REASON.name(), closureReason)
+        .putValue(CaseVariables.CLOSED_AT.name(), "2026-06-01T10:00:00Z"));
     assertThat(closedCase).isEnded();
     return runtimeService().createMessageCorrelation(CaseRetention.MSG_CASE_CLOSED).processInstanceBusinessKey(CASE)
-        .setVariable(CaseVariables.CASE_NUMBER, CASE)
-        .setVariable(CaseVariables.CASE_INSTANCE_ID, closedCase.getId())
-        .setVariable(CaseVariables.PROGRAMME_PROFILE, "de_toa")
-        .setVariable(CaseVariables.CLOSURE_REASON, closureReason)
-        .setVariable(CaseVariables.CLOSED_AT, "2026-06-01T10:00:00Z")
-        .setVariable(CaseVariables.REFERRED_BY, "cora");
+        .setVariable(CaseVariables.CASE_NUMBER.name(), CASE)
+        .setVariable(CaseVariables.CASE_INSTANCE_ID.name(), closedCase.getId())
+        .setVariable(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+        .setVariable(CaseVariables.CLOSURE_REASON.name(), closureReason)
+        .setVariable(CaseVariables.CLOSED_AT.name(), "2026-06-01T10:00:00Z")
+        .setVariable(CaseVariables.REFERRED_BY.name(), "cora");
   }
 
   /** Closed (victim declined), figures kept, reported: waiting for the end of the proceedings. */
@@ -254,7 +254,7 @@ class CaseRetentionTest {
     execute(asyncJob(instance));
     verify(retention).scheduleHistoryRemoval(CASE, instance.getId(), deleteAt);
     assertThat(instance).isWaitingAt("Event_RetentionPeriodOver");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.DELETE_AT))
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.DELETE_AT.name()))
         .isEqualTo(deleteAt.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime().toString());
     Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(deleteAt);
   }

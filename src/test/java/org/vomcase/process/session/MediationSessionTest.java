@@ -78,14 +78,14 @@ class MediationSessionTest {
     Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
     execute(timer(instance));
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
-    complete(task(), withVariables(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "agreement"));
+    complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "agreement"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
     ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
     verify(notifications, times(2)).send(sent.capture());
     Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::message).containsExactly("session-invitation", "session-reminder");
-    Assertions.assertThat(sent.getValue().content()).containsEntry(CaseVariables.SESSION_PLACE, "Community centre, room 2")
-        .containsEntry(CaseVariables.MEETING_TYPE, "direct");
+    Assertions.assertThat(sent.getValue().content()).containsEntry(CaseVariables.SESSION_PLACE.name(), "Community centre, room 2")
+        .containsEntry(CaseVariables.MEETING_TYPE.name(), "direct");
   }
 
   @Test
@@ -109,12 +109,12 @@ class MediationSessionTest {
       execute(timer(instance));
       execute(job());
       execute(timer(instance));
-      complete(task(), withVariables(CaseVariables.SESSION_HELD, "no_show", CaseVariables.NO_SHOW_PARTY, "offender"));
+      complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "no_show", CaseVariables.NO_SHOW_PARTY.name(), "offender"));
     }
 
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionNotHeld");
     Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(CaseVariables.RESCHEDULES).singleResult().getValue()).isEqualTo(3);
+        .variableName(CaseVariables.RESCHEDULES.name()).singleResult().getValue()).isEqualTo(3);
     // Every rescheduled session is announced again: three visits, three distinct sendings of each message.
     ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
     verify(notifications, times(6)).send(sent.capture());
@@ -124,12 +124,12 @@ class MediationSessionTest {
   @Test
   void aVictimsChoiceOfIndirectMediationBindsTheScheduling() {
     ProcessInstance instance = start();
-    runtimeService().setVariable(instance.getId(), CaseVariables.PREPARATIONS,
+    runtimeService().setVariable(instance.getId(), CaseVariables.PREPARATIONS.name(),
         org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"V1\":{\"role\":\"victim\",\"meetingType\":\"indirect\"}}").create());
 
     assertRefused(task().getId(), schedule("2026-03-20", "10:00"), "meetingType: a victim chose indirect mediation");
     Map<String, Object> indirect = schedule("2026-03-20", "10:00");
-    indirect.put(CaseVariables.MEETING_TYPE, "indirect");
+    indirect.put(CaseVariables.MEETING_TYPE.name(), "indirect");
     complete(task(), indirect);
 
     assertThat(instance).isWaitingAt("Task_SendInvitations");
@@ -148,26 +148,26 @@ class MediationSessionTest {
     execute(job());
     execute(timer(instance));
     String outcomeTask = task().getId();
-    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "held", CaseVariables.SESSION_OUTCOME, "stopped_for_safety"),
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "stopped_for_safety"),
         "safetyStopReason: is required");
-    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "no_show"), "noShowParty: is required");
-    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD, "held"), "sessionOutcome: is required");
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD.name(), "no_show"), "noShowParty: is required");
+    assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD.name(), "held"), "sessionOutcome: is required");
 
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
   }
 
   private ProcessInstance start() {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
-        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER, "VOM-2026-00007")
-            .putValue(CaseVariables.LEAD_MEDIATOR, "mara").putValue(CaseVariables.MEDIATORS, List.of("mara", "jonas"))
-            .putValue(CaseVariables.PREPARATION_SUMMARY, "V1 Ana Roth (victim): ready; meeting: direct"));
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
+            .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: direct"));
     assertThat(instance).isWaitingAt("Task_ScheduleSession");
     return instance;
   }
 
   private static Map<String, Object> schedule(String date, String time) {
-    return withVariables(CaseVariables.MEETING_TYPE, "direct", CaseVariables.SESSION_DATE, date, CaseVariables.SESSION_TIME, time,
-        CaseVariables.SESSION_PLACE, "Community centre, room 2", CaseVariables.SESSION_ATTENDEES, "Ana Roth, Carl Vogt, Mara Jensen");
+    return withVariables(CaseVariables.MEETING_TYPE.name(), "direct", CaseVariables.SESSION_DATE.name(), date, CaseVariables.SESSION_TIME.name(), time,
+        CaseVariables.SESSION_PLACE.name(), "Community centre, room 2", CaseVariables.SESSION_ATTENDEES.name(), "Ana Roth, Carl Vogt, Mara Jensen");
   }
 
   private static Job timer(ProcessInstance instance) {

@@ -1,4 +1,4 @@
-package org.vomcase.notification;
+package org.vomcase.document;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;

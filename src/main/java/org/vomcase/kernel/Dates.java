@@ -1,0 +1,48 @@
+package org.vomcase.kernel;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+/**
+ * The one way a date of the case is read: an ISO date ({@code 2026-03-01}), or the date part of an ISO
+ * date-time as Tasklist's date picker and the time stamps give it ({@code 2026-03-01T00:00:00+01:00}).
+ */
+public final class Dates {
+
+  /** How a date is written in every form, API and message of the case. */
+  public static final String FORMAT = "YYYY-MM-DD";
+
+  private Dates() {}
+
+  /** The date of a value, or null when it holds none (absent, blank, not a date): for reading what the case stored. */
+  public static LocalDate orNull(Object value) {
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    }
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    if (text.length() < 10) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.substring(0, 10));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The date a user gave in {@code field}; refused with the field's name when it is not a date. */
+  public static LocalDate parse(String field, Object value) {
+    LocalDate date = orNull(value);
+    if (date == null) {
+      throw new CaseInputException(field, "'" + value + "' is not a date (" + FORMAT + ")");
+    }
+    return date;
+  }
+}

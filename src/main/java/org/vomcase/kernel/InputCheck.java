@@ -1,0 +1,238 @@
+package org.vomcase.kernel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The one way the case checks what a person or a system submitted (the referral API and start form, the
+ * task forms, the case events): field by field, each problem named by its field in the form's words.
+ * {@link #failFirst()} refuses at the first problem (a task form: {@link CaseInputException}); {@link
+ * #collectAll()} gathers every problem and refuses them together ({@link #done}: a referral lists them all).
+ * A check returns the value it accepted, or null when it refused it (collect-all) or there is none.
+ */
+public final class InputCheck {
+
+  /** An email address: something@domain.tld, no spaces. */
+  public static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** A phone number: at least three digits, and only digits, spaces and + ( ) / - (the forms' pattern, at most 40). */
+  public static final Pattern PHONE = Pattern.compile("^(?=(?:[^0-9]*[0-9]){3})[+0-9 ()/-]{3,40}$");
+  /** The earliest date a form takes (birth dates, offence dates). */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+  private final boolean collectAll;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private InputCheck(boolean collectAll) {
+    this.collectAll = collectAll;
+  }
+
+  /** Refuses at the first problem. */
+  public static InputCheck failFirst() {
+    return new InputCheck(false);
+  }
+
+  /** Gathers every problem; {@link #done} refuses them together. */
+  public static InputCheck collectAll() {
+    return new InputCheck(true);
+  }
+
+  /** A problem with a field: thrown at once (fail-first) or kept (collect-all). */
+  public void refuse(String field, String message) {
+    if (!collectAll) {
+      throw new CaseInputException(field, message);
+    }
+    errors.add(new FieldError(field, message));
+  }
+
+  /** The problems found so far (collect-all). */
+  public List<FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
+  public boolean ok() {
+    return errors.isEmpty();
+  }
+
+  /** Refuses every problem found, as the exception {@code refusal} makes of them; nothing when there is none. */
+  public void done(Function<List<FieldError>, ? extends CaseInputException> refusal) {
+    if (!errors.isEmpty()) {
+      throw refusal.apply(List.copyOf(errors));
+    }
+  }
+
+  /** Whether a value was given (not null, not blank). */
+  public static boolean present(Object value) {
+    return value != null && !value.toString().isBlank();
+  }
+
+  /** A required value of any kind. */
+  public Object required(String field, Object value) {
+    if (!present(value)) {
+      refuse(field, "is required");
+      return null;
+    }
+    return value;
+  }
+
+  /** A code of a vocabulary (value → label). */
+  public String oneOf(String field, Object value, Map<String, String> vocabulary, boolean required) {
+    return oneOf(field, value, vocabulary.keySet(), required);
+  }
+
+  /** One of the allowed values. */
+  public String oneOf(String field, Object value, Set<String> allowed, boolean required) {
+    if (!present(value)) {
+      if (required) {
+        refuse(field, "is required");
+      }
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      refuse(field, "must be text");
+      return null;
+    }
+    if (!allowed.contains(text)) {
+      refuse(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+      return null;
+    }
+    return text;
+  }
+
+  /** Text of {@code min} to {@code max} characters (trimmed); blank counts as none. */
+  public String text(String field, Object value, int min, int max, boolean required) {
+    if (!present(value)) {
+      if (required) {
+        refuse(field, "is required");
+      }
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      refuse(field, "must be text");
+      return null;
+    }
+    String trimmed = text.trim();
+    if (trimmed.length() < min) {
+      refuse(field, "must have at least " + min + " characters");
+      return null;
+    }
+    if (trimmed.length() > max) {
+      refuse(field, "must have at most " + max + " characters");
+      return null;
+    }
+    return trimmed;
+  }
+
+  /** A date as text ({@link Dates#FORMAT}, or a date-time's date part), from 1900 on. */
+  public LocalDate date(String field, Object value, boolean required) {
+    if (!present(value)) {
+      if (required) {
+        refuse(field, "is required");
+      }
+      return null;
+    }
+    if (!(value instanceof String) && !(value instanceof LocalDate)) {
+      refuse(field, "must be a date as text (" + Dates.FORMAT + ")");
+      return null;
+    }
+    LocalDate date = Dates.orNull(value);
+    if (date == null) {
+      refuse(field, "'" + value + "' is not a date (" + Dates.FORMAT + ")");
+      return null;
+    }
+    if (date.isBefore(EARLIEST_DATE)) {
+      refuse(field, "must not be before 1900");
+      return null;
+    }
+    return date;
+  }
+
+  /** A date that is not after {@code today}. */
+  public LocalDate pastDate(String field, Object value, LocalDate today, boolean required) {
+    LocalDate date = date(field, value, required);
+    if (date != null && date.isAfter(today)) {
+      refuse(field, "must not be in the future");
+      return null;
+    }
+    return date;
+  }
+
+  /** An email address, where one is given. */
+  public String email(String field, Object value, boolean required) {
+    if (value != null && !(value instanceof String)) {
+      refuse(field, "must be text");
+      return null;
+    }
+    if (!present(value)) {
+      if (required) {
+        refuse(field, "is required");
+      }
+      return null;
+    }
+    if (!EMAIL.matcher(value.toString().trim()).matches()) {
+      refuse(field, "'" + value + "' is not an email address");
+      return null;
+    }
+    return value.toString().trim();
+  }
+
+  /** A phone number, where one is given. */
+  public String phone(String field, Object value, boolean required) {
+    if (value != null && !(value instanceof String)) {
+      refuse(field, "must be text");
+      return null;
+    }
+    if (!present(value)) {
+      if (required) {
+        refuse(field, "is required");
+      }
+      return null;
+    }
+    if (!PHONE.matcher(value.toString().trim()).matches()) {
+      refuse(field, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
+      return null;
+    }
+    return value.toString().trim();
+  }
+
+  /** True or false, where given. */
+  public Boolean flag(String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Boolean flag)) {
+      refuse(field, "must be true or false");
+      return null;
+    }
+    return flag;
+  }
+
+  /** A number between {@code min} and {@code max}; {@code whole} refuses fractions. */
+  public BigDecimal number(String field, Object value, BigDecimal min, BigDecimal max, boolean whole) {
+    if (!present(value)) {
+      refuse(field, "is required");
+      return null;
+    }
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      refuse(field, "'" + value + "' is not a number");
+      return null;
+    }
+    if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+      refuse(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+      return null;
+    }
+    if (whole && number.stripTrailingZeros().scale() > 0) {
+      refuse(field, "must be a whole number");
+      return null;
+    }
+    return number;
+  }
+}

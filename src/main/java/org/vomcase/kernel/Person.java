@@ -1,0 +1,49 @@
+package org.vomcase.kernel;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Set;
+
+/**
+ * A victim or an offender of the case, as the referral named them (entries of {@code victims} and {@code
+ * offenders}): an id of the case ({@code V1}, {@code O2}), the side, the name and the ways to reach them,
+ * the language to write in, and whether they were under 18 at registration (R7).
+ */
+public record Person(String personId, Side role, String name, String email, String phone, String postalAddress,
+    String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, boolean minor) {
+
+  /** The JSON keys of a person: what a referral gives (the referral API's and the start form's words). */
+  public static final String NAME = "name";
+  public static final String DATE_OF_BIRTH = "dateOfBirth";
+  public static final String EMAIL = "email";
+  public static final String PHONE = "phone";
+  public static final String POSTAL_ADDRESS = "postalAddress";
+  public static final String PREFERRED_LANGUAGE = "preferredLanguage";
+  public static final String INTERPRETER_NEEDED = "interpreterNeeded";
+
+  /** The fields a referral gives of a person; everything else a caller sends is refused as a misspelt field. */
+  public static final Set<String> REFERRAL_FIELDS = Set.of(NAME, DATE_OF_BIRTH, EMAIL, PHONE, POSTAL_ADDRESS,
+      PREFERRED_LANGUAGE, INTERPRETER_NEEDED);
+
+  /** A person of a referral: numbered on their side ({@code number} from 1), minor by the age on {@code today}. */
+  public static Person referred(Side side, int number, String name, String email, String phone, String postalAddress,
+      String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, LocalDate today) {
+    return new Person(side.idPrefix() + number, side, name, email, phone, postalAddress, preferredLanguage, dateOfBirth,
+        interpreterNeeded, Period.between(dateOfBirth, today).getYears() < 18);
+  }
+
+  /** "V1 Ana Roth": how forms list the person. */
+  public String label() {
+    return personId + " " + name;
+  }
+
+  /** "Ana Roth (V1)": how texts name the person. */
+  public String nameWithId() {
+    return name + " (" + personId + ")";
+  }
+
+  /** Whether the person is a victim. */
+  public boolean victim() {
+    return role == Side.VICTIM;
+  }
+}
