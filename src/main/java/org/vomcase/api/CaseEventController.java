@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -40,20 +39,20 @@ public class CaseEventController {
 
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> record(@PathVariable String caseNumber, @RequestBody Map<String, Object> event) {
-    Authentication caller = identityService.getCurrentAuthentication();
+    Callers.Caller caller = Callers.current(identityService);
     for (String field : event == null ? java.util.Set.<String>of() : event.keySet()) {
       if (!FIELDS.containsKey(field)) {
         throw new CaseInputException(field, "is not a field of a case event (type, personId, reason, proceedingsEndedOn,"
             + " proceedingsOutcome)");
       }
     }
-    if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
+    if (!caller.inAnyGroup(List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
       return body(HttpStatus.FORBIDDEN, "Not allowed to record case events", null);
     }
     // The engine call runs as the system: CaseEvents checks that the caller may record on this case.
     return Callers.asSystem(identityService, () -> {
       CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event, "type"),
-          text(event, "personId"), text(event, "reason"), caller.getUserId(), text(event, "proceedingsEndedOn"),
+          text(event, "personId"), text(event, "reason"), caller.userId(), text(event, "proceedingsEndedOn"),
           text(event, "proceedingsOutcome")));
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("caseNumber", caseNumber);

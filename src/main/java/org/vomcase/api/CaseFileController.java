@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +76,7 @@ public class CaseFileController {
   public ResponseEntity<Map<String, Object>> caseFile(@RequestParam(name = "task", required = false) String taskId,
       @RequestParam(name = "case", required = false) String caseNumber,
       @RequestParam(name = "processInstance", required = false) String processInstanceId) {
-    Authentication caller = identity.getCurrentAuthentication();
+    Callers.Caller caller = Callers.current(identity);
     return Callers.asSystem(identity, () -> {
       String theCase = caseNumber != null ? caseNumber : taskId != null ? caseOfTask(taskId)
           : processInstanceId != null ? caseOfInstance(processInstanceId) : null;
@@ -96,7 +95,7 @@ public class CaseFileController {
         List<ConfidentialNotes.Note> notes = confidentialNotes.ofCase(theCase, readable);
         file.put("confidentialNotes", notes.stream().map(CaseFileController::noteView).toList());
         if (!notes.isEmpty()) {
-          auditLog.record(caller.getUserId(), org.vomcase.audit.AuditLog.CONFIDENTIAL_NOTES_READ, theCase,
+          auditLog.record(caller.userId(), org.vomcase.audit.AuditLog.CONFIDENTIAL_NOTES_READ, theCase,
               notes.size() + " notes: " + String.join(", ", notes.stream().map(n -> n.field().name()).distinct().toList()));
         }
       }
@@ -109,15 +108,15 @@ public class CaseFileController {
 
   @GetMapping("/vom/documents/{id}")
   public ResponseEntity<?> document(@PathVariable String id) {
-    Authentication caller = identity.getCurrentAuthentication();
+    Callers.Caller caller = Callers.current(identity);
     return Callers.asSystem(identity, () -> {
       DocumentService.StoredDocument document = documents.find(id);
       if (document == null || !mayRead(caller, document.caseNumber())) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such document");
       }
       LOG.info("Document {} ({}) of case {} opened by {}", document.id(), document.fileName(), document.caseNumber(),
-          caller.getUserId());
-      auditLog.record(caller.getUserId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
+          caller.userId());
+      auditLog.record(caller.userId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
           .header("Content-Disposition", ContentDisposition.inline().filename(document.fileName()).build().toString())
           .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());
@@ -126,14 +125,14 @@ public class CaseFileController {
 
   @PostMapping(value = "/vom/messages/{id}/posted", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> posted(@PathVariable String id) {
-    Authentication caller = identity.getCurrentAuthentication();
+    Callers.Caller caller = Callers.current(identity);
     return Callers.asSystem(identity, () -> {
       MessageLog.Entry entry = messages.find(id);
       if (entry == null || !mayRead(caller, entry.caseNumber())) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "No such message"));
       }
       // Reading a case is not working it: supervisors watch, coordinators and the case's mediators post letters.
-      if (!Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS)) && !isAssignedMediator(caller, entry.caseNumber())) {
+      if (!caller.inAnyGroup(List.of(Roles.COORDINATORS)) && !isAssignedMediator(caller, entry.caseNumber())) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
             "Only the case's mediators and the coordinators mark letters as posted"));
       }
@@ -141,7 +140,7 @@ public class CaseFileController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "The message is not a letter waiting to be posted",
             "status", entry.status()));
       }
-      messages.posted(id, caller.getUserId());
+      messages.posted(id, caller.userId());
       return ResponseEntity.ok(Map.of("id", id, "status", MessageLog.POSTED));
     });
   }
@@ -196,9 +195,9 @@ public class CaseFileController {
    * details, one of the case's own mediators the notes; nobody else anything (supervisors and
    * administrators included).
    */
-  private static List<ConfidentialField> confidentialFieldsFor(Authentication caller, boolean assignedMediator) {
+  private static List<ConfidentialField> confidentialFieldsFor(Callers.Caller caller, boolean assignedMediator) {
     List<ConfidentialField> readable = new java.util.ArrayList<>();
-    if (Callers.inAnyGroup(caller, List.of(Roles.COORDINATORS))) {
+    if (caller.inAnyGroup(List.of(Roles.COORDINATORS))) {
       readable.addAll(ConfidentialField.readableBy(Roles.COORDINATORS));
     }
     if (assignedMediator) {
@@ -207,18 +206,18 @@ public class CaseFileController {
     return readable;
   }
 
-  private static boolean readsAll(Authentication caller) {
-    return Callers.inAnyGroup(caller, READ_ALL);
+  private static boolean readsAll(Callers.Caller caller) {
+    return caller.inAnyGroup(READ_ALL);
   }
 
   /** Coordinators and supervisors: every case; mediators: the cases they are assigned to. */
-  private boolean mayRead(Authentication caller, String caseNumber) {
+  private boolean mayRead(Callers.Caller caller, String caseNumber) {
     return readsAll(caller) || isAssignedMediator(caller, caseNumber);
   }
 
   /** Whether the caller is one of the case's mediators now, as the case register says (a reassignment takes it away). */
-  private boolean isAssignedMediator(Authentication caller, String caseNumber) {
-    return Callers.inAnyGroup(caller, List.of(Roles.MEDIATORS)) && registry.isMediator(caseNumber, caller.getUserId());
+  private boolean isAssignedMediator(Callers.Caller caller, String caseNumber) {
+    return caller.inAnyGroup(List.of(Roles.MEDIATORS)) && registry.isMediator(caseNumber, caller.userId());
   }
 
   private String caseOfTask(String taskId) {

@@ -1,12 +1,10 @@
 package org.vomcase.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -20,6 +18,7 @@ import org.vomcase.settings.VomProperties;
 import org.vomcase.figures.FiguresService;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.Vocabulary;
 
 /**
@@ -65,7 +64,7 @@ public class FiguresController {
       @RequestParam(required = false) String profile) {
     return answer(from, to, profile, (period, caller) -> {
       String csv = figures.toaExport(period.from(), period.to(), period.profile());
-      audit.record(caller.getUserId(), AuditLog.FIGURES_EXPORTED, null,
+      audit.record(caller.userId(), AuditLog.FIGURES_EXPORTED, null,
           "toa-export " + period.profile() + " " + period.from() + ".." + period.to());
       return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
           .header("Content-Disposition", ContentDisposition.attachment()
@@ -77,21 +76,19 @@ public class FiguresController {
   private record Period(LocalDate from, LocalDate to, String profile) {}
 
   private <T> ResponseEntity<?> answer(String from, String to, String profile,
-      java.util.function.BiFunction<Period, Authentication, ResponseEntity<T>> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (!Callers.inAnyGroup(caller, READERS)) {
+      java.util.function.BiFunction<Period, Callers.Caller, ResponseEntity<T>> work) {
+    Callers.Caller caller = Callers.current(identity);
+    if (!caller.inAnyGroup(READERS)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
           "Only supervisors and administrators see the programme figures"));
     }
-    Period period;
-    try {
-      int year = CaseClock.today().getYear();
-      period = new Period(from == null || from.isBlank() ? LocalDate.of(year, 1, 1) : LocalDate.parse(from),
-          to == null || to.isBlank() ? LocalDate.of(year, 12, 31) : LocalDate.parse(to),
-          profile == null || profile.isBlank() ? activeProfile : profile);
-    } catch (DateTimeParseException e) {
+    int year = CaseClock.today().getYear();
+    LocalDate start = from == null || from.isBlank() ? LocalDate.of(year, 1, 1) : Dates.orNull(from);
+    LocalDate end = to == null || to.isBlank() ? LocalDate.of(year, 12, 31) : Dates.orNull(to);
+    if (start == null || end == null) {
       return ResponseEntity.badRequest().body(Map.of("error", "from and to are dates such as 2026-01-31"));
     }
+    Period period = new Period(start, end, profile == null || profile.isBlank() ? activeProfile : profile);
     if (period.from().isAfter(period.to())) {
       return ResponseEntity.badRequest().body(Map.of("error", "from (" + period.from() + ") is after to (" + period.to() + ")"));
     }

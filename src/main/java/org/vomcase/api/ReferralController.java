@@ -8,7 +8,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +51,8 @@ public class ReferralController {
 
   @PostMapping(consumes = "application/json", produces = "application/json")
   public ResponseEntity<Map<String, Object>> refer(@RequestBody Map<String, Object> referral) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    if (!Callers.inAnyGroup(caller, List.of(Roles.REFERRERS, Roles.COORDINATORS))) {
+    Callers.Caller caller = Callers.current(identityService);
+    if (!caller.inAnyGroup(List.of(Roles.REFERRERS, Roles.COORDINATORS))) {
       return error(HttpStatus.FORBIDDEN, "Only referring systems and coordinators may send referrals", List.of());
     }
     if (referral == null) {

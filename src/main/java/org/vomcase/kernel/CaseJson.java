@@ -87,6 +87,17 @@ public final class CaseJson {
     return read(value, MAPPER.constructType(type));
   }
 
+  /** A submitted JSON object (a form's group, a person of a referral) as a map; null stays null. */
+  public static Map<String, Object> object(Object value) {
+    return read(value, MAPPER.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+  }
+
+  /** A submitted JSON array of objects (the persons of a referral) as maps; null stays null. */
+  public static java.util.List<Map<String, Object>> objects(Object value) {
+    return read(value, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class,
+        MAPPER.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, Object.class)));
+  }
+
   static JavaType listOf(Class<?> element) {
     return MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, element);
   }

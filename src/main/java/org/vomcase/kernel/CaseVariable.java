@@ -19,7 +19,8 @@ import org.camunda.spin.json.SpinJsonNode;
  * One variable of the case, declared once in {@link CaseVariables} with its name and type: {@code
  * CASE_NUMBER.from(execution)} reads it typed, {@code CLOSURE_REASON.on(execution).set(reason)} writes it
  * as the engine stores it (text, flags and numbers as such, dates as {@code YYYY-MM-DD} text, time stamps
- * as ISO text, records as Json). Values written by earlier versions read the same.
+ * as ISO text, records as Json). Values written by earlier versions read the same. Variables are declared
+ * only in {@link CaseVariables} (the factories are the kernel's own).
  *
  * @param <T> the variable's type in Java
  */
@@ -36,35 +37,35 @@ public final class CaseVariable<T> {
   }
 
   /** Text (also a code of the vocabulary). */
-  public static CaseVariable<String> text(String name) {
+  static CaseVariable<String> text(String name) {
     return new CaseVariable<>(name, value -> value == null ? null : value.toString(), value -> value);
   }
 
   /** True or false. */
-  public static CaseVariable<Boolean> flag(String name) {
+  static CaseVariable<Boolean> flag(String name) {
     return new CaseVariable<>(name, value -> value instanceof Boolean b ? b
         : value == null || value.toString().isBlank() ? null : Boolean.valueOf(value.toString().trim()), value -> value);
   }
 
   /** A whole number (the engine keeps what the diagrams' expressions set as Long: both read the same). */
-  public static CaseVariable<Integer> count(String name) {
+  static CaseVariable<Integer> count(String name) {
     return new CaseVariable<>(name, value -> value instanceof Number n ? Integer.valueOf(n.intValue())
         : value == null || value.toString().isBlank() ? null : Integer.valueOf(value.toString().trim()), value -> value);
   }
 
   /** An amount or a number of hours, as the forms submit it. */
-  public static CaseVariable<BigDecimal> decimal(String name) {
+  static CaseVariable<BigDecimal> decimal(String name) {
     return new CaseVariable<>(name, value -> value == null || value.toString().isBlank() ? null
         : new BigDecimal(value.toString().trim()), value -> value == null ? null : value.doubleValue());
   }
 
   /** A calendar date, stored as {@code YYYY-MM-DD}. */
-  public static CaseVariable<LocalDate> date(String name) {
+  static CaseVariable<LocalDate> date(String name) {
     return new CaseVariable<>(name, Dates::orNull, value -> value == null ? null : value.toString());
   }
 
   /** A moment with the programme's offset, stored as ISO text (what the timers of the diagrams wait for). */
-  public static CaseVariable<OffsetDateTime> moment(String name) {
+  static CaseVariable<OffsetDateTime> moment(String name) {
     return new CaseVariable<>(name, CaseVariable::momentOf, value -> value == null ? null : value.toString());
   }
 
@@ -85,19 +86,19 @@ public final class CaseVariable<T> {
   }
 
   /** One of the states the process owns (consent outcome, session outcome, closure reason), stored as its code. */
-  public static <E extends Enum<E> & Coded> CaseVariable<E> code(String name, Class<E> type) {
+  static <E extends Enum<E> & Coded> CaseVariable<E> code(String name, Class<E> type) {
     return new CaseVariable<>(name, value -> value == null || value.toString().isBlank() ? null : Coded.of(type, value.toString()),
         value -> value == null ? null : value.code());
   }
 
   /** A record of the case, stored as a Json object. */
-  public static <R> CaseVariable<R> json(String name, Class<R> type) {
+  static <R> CaseVariable<R> json(String name, Class<R> type) {
     JavaType javaType = CaseJson.MAPPER.constructType(type);
     return new CaseVariable<>(name, value -> CaseJson.read(value, javaType), value -> value == null ? null : CaseJson.json(value));
   }
 
   /** A record of the case, stored as a Json object; absent reads as {@code absent}'s value (an empty book). */
-  public static <R> CaseVariable<R> json(String name, Class<R> type, java.util.function.Supplier<R> absent) {
+  static <R> CaseVariable<R> json(String name, Class<R> type, java.util.function.Supplier<R> absent) {
     JavaType javaType = CaseJson.MAPPER.constructType(type);
     return new CaseVariable<>(name, value -> {
       R read = CaseJson.read(value, javaType);
@@ -106,7 +107,7 @@ public final class CaseVariable<T> {
   }
 
   /** The result of a decision table (one rule's outputs by name), as the engine stores it. */
-  public static CaseVariable<Map<String, Object>> decision(String name) {
+  static CaseVariable<Map<String, Object>> decision(String name) {
     return new CaseVariable<>(name, value -> {
       if (value == null) {
         return null;
@@ -122,7 +123,7 @@ public final class CaseVariable<T> {
   }
 
   /** A list of records, stored as a Json array; absent reads as empty. */
-  public static <R> CaseVariable<List<R>> jsonList(String name, Class<R> element) {
+  static <R> CaseVariable<List<R>> jsonList(String name, Class<R> element) {
     JavaType javaType = CaseJson.listOf(element);
     return new CaseVariable<>(name, value -> {
       List<R> list = CaseJson.read(value, javaType);
@@ -131,7 +132,7 @@ public final class CaseVariable<T> {
   }
 
   /** A book of records by id (person id, obligation id), stored as a Json object; absent reads as empty. */
-  public static <R> CaseVariable<Map<String, R>> jsonBook(String name, Class<R> entry) {
+  static <R> CaseVariable<Map<String, R>> jsonBook(String name, Class<R> entry) {
     JavaType javaType = CaseJson.bookOf(entry);
     return new CaseVariable<>(name, value -> {
       Map<String, R> book = CaseJson.read(value, javaType);
@@ -143,12 +144,12 @@ public final class CaseVariable<T> {
    * A list of codes or ids as forms submit them (a checklist, the ids of those who signed): a Json array, a
    * list, or JSON text; written as a Json array. Absent reads as empty.
    */
-  public static CaseVariable<List<String>> codes(String name) {
+  static CaseVariable<List<String>> codes(String name) {
     return new CaseVariable<>(name, CaseVariable::codesOf, value -> value == null ? null : CaseJson.json(value));
   }
 
   /** A list of user ids as the engine keeps it (a JSON-serialised Java list, so that queries and Cockpit read it). */
-  public static CaseVariable<List<String>> userIds(String name) {
+  static CaseVariable<List<String>> userIds(String name) {
     return new CaseVariable<>(name, CaseVariable::codesOf, value -> value == null ? null
         : Variables.objectValue(new ArrayList<>(value)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }

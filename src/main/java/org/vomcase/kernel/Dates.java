@@ -6,7 +6,8 @@ import java.util.Date;
 
 /**
  * The one way a date of the case is read: an ISO date ({@code 2026-03-01}), or the date part of an ISO
- * date-time as Tasklist's date picker and the time stamps give it ({@code 2026-03-01T00:00:00+01:00}).
+ * date-time as Tasklist's date picker and the time stamps give it ({@code 2026-03-01T00:00:00+01:00});
+ * anything else is not a date.
  */
 public final class Dates {
 
@@ -27,7 +28,7 @@ public final class Dates {
       return null;
     }
     String text = value.toString().trim();
-    if (text.length() < 10) {
+    if (text.length() < 10 || (text.length() > 10 && text.charAt(10) != 'T')) {
       return null;
     }
     try {

@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.SessionOutcome;
-import org.vomcase.process.retention.CaseRetention;
 
 /**
  * Closes a case: records exactly one closure reason of R19, when, and the note the referrer got, and
@@ -71,7 +71,7 @@ public class CaseClosure implements JavaDelegate {
    */
   private static void startRetention(DelegateExecution execution, ClosureReason reason, OffsetDateTime closedAt) {
     MessageCorrelationBuilder correlation = execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation(CaseRetention.MSG_CASE_CLOSED)
+        .createMessageCorrelation(CaseProcess.MSG_CASE_CLOSED)
         .processInstanceBusinessKey(execution.getProcessBusinessKey());
     pass(correlation, CASE_NUMBER, CASE_NUMBER.from(execution));
     pass(correlation, CASE_INSTANCE_ID, execution.getProcessInstanceId());

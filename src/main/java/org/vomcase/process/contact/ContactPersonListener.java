@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.Person;
+import org.vomcase.process.PersonVariables;
 import org.vomcase.settings.VomProperties;
 
 /**
@@ -27,26 +27,9 @@ public class ContactPersonListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    layOut(execution);
+    PersonVariables.layOut(execution);
     CONTACT_DEADLINE.on(execution).set(CaseClock.now().plusWeeks(CONTACT_WEEKS).toOffsetDateTime());
     UNREACHED_CALLS.on(execution).set(0);
     MAX_UNREACHED_CALLS.on(execution).set(maxUnreachedCalls);
-  }
-
-  /** Sets personId, personName, personRole, contact details, language, interpreter and minor from the variable person. */
-  public static void layOut(DelegateExecution execution) {
-    Person person = PERSON.from(execution);
-    if (person == null) {
-      throw new IllegalStateException("The called process needs the variable 'person' (a person of the case)");
-    }
-    PERSON_ID.on(execution).set(person.personId());
-    PERSON_ROLE.on(execution).set(person.role());
-    PERSON_NAME.on(execution).set(person.name());
-    PERSON_PHONE.on(execution).set(person.phone());
-    PERSON_EMAIL.on(execution).set(person.email());
-    PERSON_POSTAL_ADDRESS.on(execution).set(person.postalAddress());
-    PERSON_LANGUAGE.on(execution).set(person.preferredLanguage());
-    PERSON_INTERPRETER_NEEDED.on(execution).set(person.interpreterNeeded());
-    PERSON_MINOR.on(execution).set(person.minor());
   }
 }

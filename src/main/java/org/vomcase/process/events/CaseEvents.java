@@ -22,8 +22,7 @@ import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabulary;
 import org.vomcase.kernel.Withdrawal;
-import org.vomcase.process.retention.CaseRetention;
-import org.vomcase.process.retention.RetentionPlan;
+import org.vomcase.process.ProceedingsEnd;
 
 /**
  * Records events on a running case, whatever it is waiting for (R8): a person withdraws consent, or
@@ -100,9 +99,9 @@ public class CaseEvents {
    * starts its retention period; an open case keeps it until it closes.
    */
   private Result proceedingsEnded(CaseEvent event) {
-    java.time.LocalDate endedOn = RetentionPlan.checkProceedingsEnd(event.proceedingsEndedOn(), event.proceedingsOutcome());
+    java.time.LocalDate endedOn = ProceedingsEnd.check(event.proceedingsEndedOn(), event.proceedingsOutcome());
     String caseNumber = caseNumberOf(event.caseNumber());
-    ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(CaseRetention.PROCESS_KEY)
+    ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.RETENTION_KEY)
         .processInstanceBusinessKey(caseNumber).singleResult();
     ProcessInstance theCase = registeredInstance(caseNumber);
     ProcessInstance target = waiting != null ? waiting : theCase;
@@ -117,7 +116,7 @@ public class CaseEvents {
           + " is recorded already (" + recorded + ")");
     }
     if (waiting != null) {
-      runtime.createMessageCorrelation(CaseRetention.MSG_PROCEEDINGS_ENDED).processInstanceId(waiting.getId())
+      runtime.createMessageCorrelation(CaseProcess.MSG_PROCEEDINGS_ENDED).processInstanceId(waiting.getId())
           .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name(), CaseVariables.PROCEEDINGS_ENDED_ON.value(endedOn))
           .setVariable(CaseVariables.PROCEEDINGS_OUTCOME.name(), event.proceedingsOutcome()).correlate();
     } else {

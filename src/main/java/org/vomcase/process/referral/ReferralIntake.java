@@ -6,9 +6,6 @@ import static org.vomcase.kernel.CaseVariables.VICTIMS;
 import static org.vomcase.kernel.CaseVariables.VICTIM_IS_NATURAL_PERSON;
 import static org.vomcase.kernel.CaseVariables.VICTIM_REFUSED;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.spin.json.SpinJsonNode;
 import org.vomcase.confidential.ConfidentialField;
+import org.vomcase.kernel.CaseJson;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.kernel.Dates;
@@ -52,10 +49,6 @@ public final class ReferralIntake {
 
   /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
   public static final int FORM_PERSONS_PER_SIDE = 3;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> PERSON = new TypeReference<>() {};
-  private static final TypeReference<List<Map<String, Object>>> PERSON_LIST = new TypeReference<>() {};
 
   private ReferralIntake() {}
 
@@ -120,9 +113,11 @@ public final class ReferralIntake {
         continue;
       }
       try {
-        persons.add(value instanceof SpinJsonNode node ? JSON.readValue(node.toString(), PERSON)
-            : value instanceof String text ? JSON.readValue(text, PERSON) : JSON.convertValue(value, PERSON));
-      } catch (JsonProcessingException | IllegalArgumentException e) {
+        Map<String, Object> person = CaseJson.object(value);
+        if (person != null) {
+          persons.add(person);
+        }
+      } catch (IllegalStateException e) {
         errors.add(new FieldError(role + n, "is not a person (name, dateOfBirth, ...)"));
       }
     }
@@ -135,14 +130,9 @@ public final class ReferralIntake {
       return List.of();
     }
     try {
-      if (value instanceof SpinJsonNode node) {
-        return JSON.readValue(node.toString(), PERSON_LIST);
-      }
-      if (value instanceof String text) {
-        return text.isBlank() ? List.of() : JSON.readValue(text, PERSON_LIST);
-      }
-      return JSON.convertValue(value, PERSON_LIST);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+      List<Map<String, Object>> persons = CaseJson.objects(value);
+      return persons == null ? List.of() : persons;
+    } catch (IllegalStateException e) {
       errors.add(new FieldError(field, "must be a list of persons (name, dateOfBirth, ...)"));
       return List.of();
     }

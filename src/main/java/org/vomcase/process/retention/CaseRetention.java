@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.vomcase.document.DocumentService;
+import org.vomcase.kernel.CaseProcess;
 
 /**
  * Retention and deletion of a closed case's personal data (R20). The case's history (the case, the
@@ -25,12 +26,6 @@ import org.vomcase.document.DocumentService;
 public class CaseRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRetention.class);
-
-  /** Message that starts the retention process when a case closes. */
-  public static final String MSG_CASE_CLOSED = "Msg_CaseClosed";
-  /** Message of the referrer's notice that the criminal proceedings ended. */
-  public static final String MSG_PROCEEDINGS_ENDED = "Msg_ProceedingsEnded";
-  public static final String PROCESS_KEY = "case-retention";
 
   private final HistoryService history;
   private final JdbcTemplate jdbc;
@@ -62,7 +57,7 @@ public class CaseRetention {
     HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber);
     List<String> ids = new ArrayList<>();
     for (HistoricProcessInstance instance : query.list()) {
-      if (!instance.getId().equals(retentionInstanceId) && !PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
+      if (!instance.getId().equals(retentionInstanceId) && !CaseProcess.RETENTION_KEY.equals(instance.getProcessDefinitionKey())) {
         ids.add(instance.getId());
       }
     }

@@ -11,10 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
-import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.ClosureReason;
-import org.vomcase.kernel.InputCheck;
-import org.vomcase.kernel.Vocabulary;
+import org.vomcase.process.ProceedingsEnd;
 import org.vomcase.settings.Programme;
 
 /**
@@ -36,21 +34,9 @@ public class RetentionPlan {
     return closureReason != null && ClosureReason.of(closureReason.toString()).referrerAlreadyTold();
   }
 
-  /** Checks a reported end of proceedings: a date not in the future and one of the outcomes. */
-  public static LocalDate checkProceedingsEnd(Object endedOn, Object outcome) {
-    InputCheck check = InputCheck.failFirst();
-    LocalDate date = check.pastDate(PROCEEDINGS_ENDED_ON.name(), endedOn instanceof String text ? text.trim() : endedOn,
-        CaseClock.today(), true);
-    if (outcome == null || !Vocabulary.PROCEEDINGS_OUTCOMES.containsKey(outcome.toString())) {
-      throw new CaseInputException(PROCEEDINGS_OUTCOME, "'" + outcome + "' is not one of "
-          + String.join(", ", Vocabulary.PROCEEDINGS_OUTCOMES.keySet()));
-    }
-    return date;
-  }
-
   /** Task listener (complete) of "Record the end of the criminal proceedings". */
   public void recordProceedingsEnd(DelegateTask task) {
-    LocalDate date = checkProceedingsEnd(task.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(task));
+    LocalDate date = ProceedingsEnd.check(task.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(task));
     PROCEEDINGS_ENDED_ON.on(task.getExecution()).set(date);
   }
 
@@ -61,7 +47,7 @@ public class RetentionPlan {
 
   /** The deletion date: the start of the day the proceedings ended, plus the profile's retention period. */
   public ZonedDateTime deleteAt(DelegateExecution execution) {
-    LocalDate ended = checkProceedingsEnd(execution.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(execution));
+    LocalDate ended = ProceedingsEnd.check(execution.getVariable(PROCEEDINGS_ENDED_ON.name()), PROCEEDINGS_OUTCOME.from(execution));
     return ended.atStartOfDay(ZoneId.systemDefault()).plus(rules.of(PROGRAMME_PROFILE.from(execution)).retentionPeriod());
   }
 

@@ -1,5 +1,7 @@
 package org.vomcase.process.retention;
 
+import org.vomcase.kernel.CaseProcess;
+
 import static org.vomcase.support.ProcessTests.assertRefused;
 import static org.vomcase.support.ProcessTests.at;
 import static org.vomcase.support.ProcessTests.asyncJob;
@@ -168,7 +170,7 @@ class CaseRetentionTest {
   void referrersNoticeOfTheEndReplacesTheCoordinatorsTask() {
     ProcessInstance instance = closedAndWaiting();
 
-    runtimeService().createMessageCorrelation(CaseRetention.MSG_PROCEEDINGS_ENDED).processInstanceBusinessKey(CASE)
+    runtimeService().createMessageCorrelation(CaseProcess.MSG_PROCEEDINGS_ENDED).processInstanceBusinessKey(CASE)
         .setVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name(), "2026-05-29")
         .setVariable(CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed_with_conditions").correlate();
 
@@ -215,7 +217,7 @@ class CaseRetentionTest {
         .putValue(CaseVariables.CLOSURE_REASON.name(), closureReason)
         .putValue(CaseVariables.CLOSED_AT.name(), "2026-06-01T10:00:00Z"));
     assertThat(closedCase).isEnded();
-    return runtimeService().createMessageCorrelation(CaseRetention.MSG_CASE_CLOSED).processInstanceBusinessKey(CASE)
+    return runtimeService().createMessageCorrelation(CaseProcess.MSG_CASE_CLOSED).processInstanceBusinessKey(CASE)
         .setVariable(CaseVariables.CASE_NUMBER.name(), CASE)
         .setVariable(CaseVariables.CASE_INSTANCE_ID.name(), closedCase.getId())
         .setVariable(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
