@@ -16,6 +16,11 @@ public record ItemKind(String code) {
 
   public static final ItemKind PAYMENT = new ItemKind("payment");
 
+  /** What a partial fulfilment is measured in ({@link #unit()}). */
+  public static final String UNIT_AMOUNT = "amount";
+  public static final String UNIT_HOURS = "hours";
+  public static final String UNIT_NONE = "none";
+
   @JsonCreator
   public ItemKind {
     if (code == null || code.isBlank()) {
@@ -41,7 +46,7 @@ public record ItemKind(String code) {
 
   /** What a partial fulfilment is measured in: amount, hours or none. */
   public String unit() {
-    return withAmount() ? "amount" : withHours() ? "hours" : "none";
+    return withAmount() ? UNIT_AMOUNT : withHours() ? UNIT_HOURS : UNIT_NONE;
   }
 
   /** The kind in words; the code itself for a code the vocabulary does not (or no longer) have. */

@@ -10,6 +10,7 @@ import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.FulfilmentStatus;
+import org.vomcase.kernel.ItemKind;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.settings.Programme;
 import org.vomcase.kernel.TaskInput;
@@ -38,9 +39,9 @@ public class FulfilmentListener implements TaskListener {
     Obligation obligation = OBLIGATION.from(task);
     if ("partly".equals(fulfilment)) {
       String unit = OBLIGATION_UNIT.from(task);
-      if ("amount".equals(unit)) {
+      if (ItemKind.UNIT_AMOUNT.equals(unit)) {
         done(task, FULFILLED_AMOUNT, obligation.amount());
-      } else if ("hours".equals(unit)) {
+      } else if (ItemKind.UNIT_HOURS.equals(unit)) {
         done(task, FULFILLED_HOURS, obligation.hours());
       }
     }

@@ -91,7 +91,7 @@ public final class ReferralIntake {
   /** The variables the start form submits for persons (groups victim1..3 and their switches), replaced by the lists. */
   public static List<String> formGroupVariables() {
     List<String> names = new ArrayList<>();
-    for (String role : List.of("victim", "offender")) {
+    for (String role : List.of(Side.VICTIM.code(), Side.OFFENDER.code())) {
       for (int n = 1; n <= FORM_PERSONS_PER_SIDE; n++) {
         names.add(role + n);
         names.add("has" + Character.toUpperCase(role.charAt(0)) + role.substring(1) + n);

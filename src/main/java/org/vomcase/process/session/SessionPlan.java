@@ -2,6 +2,8 @@ package org.vomcase.process.session;
 
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.SessionOutcome;
+import org.vomcase.kernel.Side;
 
 /** The session phase of a case (expressions of {@code vom-case} and {@code mediation-session}). */
 @Component("sessionPlan")
@@ -16,20 +18,22 @@ public class SessionPlan {
 
   /** The closure reason when the session did not take place after the last reschedule. */
   public String noShowClosure(String noShowParty) {
-    return switch (noShowParty == null ? "" : noShowParty) {
-      case "victim" -> ClosureReason.VICTIM_DECLINED.code();
-      case "offender" -> ClosureReason.OFFENDER_DECLINED.code();
-      default -> ClosureReason.NO_AGREEMENT.code();
-    };
+    if (Side.VICTIM.code().equals(noShowParty)) {
+      return ClosureReason.VICTIM_DECLINED.code();
+    }
+    if (Side.OFFENDER.code().equals(noShowParty)) {
+      return ClosureReason.OFFENDER_DECLINED.code();
+    }
+    return ClosureReason.NO_AGREEMENT.code(); // both stayed away
   }
 
   /** The closure reason of a session outcome that ends the case (every outcome but an agreement). */
   public String outcomeClosure(String sessionOutcome) {
-    return switch (sessionOutcome) {
-      case "dialogue_without_agreement" -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.code();
-      case "indirect_completed" -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.code();
-      case "no_agreement", "stopped_for_safety" -> ClosureReason.NO_AGREEMENT.code();
-      default -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
+    return switch (SessionOutcome.of(sessionOutcome)) {
+      case DIALOGUE_WITHOUT_AGREEMENT -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.code();
+      case INDIRECT_COMPLETED -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.code();
+      case NO_AGREEMENT, STOPPED_FOR_SAFETY -> ClosureReason.NO_AGREEMENT.code();
+      case AGREEMENT -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
     };
   }
 }
