@@ -23,7 +23,6 @@ public enum ClosureReason implements Coded {
   }
 
   /** The reason in words, as the referrer's report and the figures show it. */
-  @Override
   public String label() {
     return label;
   }
@@ -33,17 +32,7 @@ public enum ClosureReason implements Coded {
     return this == NOT_ELIGIBLE || this == REFERRAL_WITHDRAWN;
   }
 
-  /** The code (same as {@link #code()}). */
-  public String value() {
-    return code();
-  }
-
   public static ClosureReason of(String value) {
-    for (ClosureReason reason : values()) {
-      if (reason.code().equals(value)) {
-        return reason;
-      }
-    }
-    throw new IllegalArgumentException("'" + value + "' is not a closure reason (R19)");
+    return Coded.of(ClosureReason.class, value);
   }
 }

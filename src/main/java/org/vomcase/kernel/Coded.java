@@ -2,9 +2,7 @@ package org.vomcase.kernel;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A state the process owns (a side, a consent outcome, a session outcome, a fulfilment, a closure
@@ -18,9 +16,6 @@ public interface Coded {
     return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
   }
 
-  /** The state in words (forms' labels, reports). */
-  String label();
-
   /** The constant of a code; an unknown code is refused with the known ones. */
   static <E extends Enum<E> & Coded> E of(Class<E> type, String code) {
     for (E constant : type.getEnumConstants()) {
@@ -30,14 +25,5 @@ public interface Coded {
     }
     throw new IllegalArgumentException("'" + code + "' is not a " + type.getSimpleName() + " (" + String.join(", ",
         Arrays.stream(type.getEnumConstants()).map(Coded::code).toList()) + ")");
-  }
-
-  /** Code → label of every constant, in order: the vocabulary forms offer. */
-  static <E extends Enum<E> & Coded> Map<String, String> vocabulary(Class<E> type) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (E constant : type.getEnumConstants()) {
-      labels.put(constant.code(), constant.label());
-    }
-    return java.util.Collections.unmodifiableMap(labels);
   }
 }

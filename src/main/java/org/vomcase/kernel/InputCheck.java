@@ -164,25 +164,15 @@ public final class InputCheck {
 
   /** An email address, where one is given. */
   public String email(String field, Object value, boolean required) {
-    if (value != null && !(value instanceof String)) {
-      refuse(field, "must be text");
-      return null;
-    }
-    if (!present(value)) {
-      if (required) {
-        refuse(field, "is required");
-      }
-      return null;
-    }
-    if (!EMAIL.matcher(value.toString().trim()).matches()) {
-      refuse(field, "'" + value + "' is not an email address");
-      return null;
-    }
-    return value.toString().trim();
+    return matching(field, value, required, EMAIL, "'" + value + "' is not an email address");
   }
 
   /** A phone number, where one is given. */
   public String phone(String field, Object value, boolean required) {
+    return matching(field, value, required, PHONE, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
+  }
+
+  private String matching(String field, Object value, boolean required, Pattern pattern, String refusal) {
     if (value != null && !(value instanceof String)) {
       refuse(field, "must be text");
       return null;
@@ -193,8 +183,8 @@ public final class InputCheck {
       }
       return null;
     }
-    if (!PHONE.matcher(value.toString().trim()).matches()) {
-      refuse(field, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
+    if (!pattern.matcher(value.toString().trim()).matches()) {
+      refuse(field, refusal);
       return null;
     }
     return value.toString().trim();

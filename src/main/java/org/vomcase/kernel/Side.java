@@ -1,20 +1,8 @@
 package org.vomcase.kernel;
 
-/** The side a person is on in the case ({@code role} of a person). */
+/** The side a person is on in the case ({@code role} of a person): labels in {@link Vocabulary#PERSON_ROLES}. */
 public enum Side implements Coded {
-  VICTIM("Victim"),
-  OFFENDER("Offender");
-
-  private final String label;
-
-  Side(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  VICTIM, OFFENDER;
 
   /** The letter of the side's person ids: V1, V2 ... and O1, O2 ... */
   public String idPrefix() {

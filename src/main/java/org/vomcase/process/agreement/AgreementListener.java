@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Owed;
+import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 
 /**
@@ -24,17 +26,12 @@ import org.vomcase.kernel.Side;
 @Component("agreementListener")
 public class AgreementListener implements TaskListener {
 
-  private final AgreementPlan plan;
-
-  public AgreementListener(AgreementPlan plan) {
-    this.plan = plan;
-  }
-
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    Set<String> offenders = ids(execution, Side.OFFENDER);
-    Set<String> creditors = ids(execution, Side.VICTIM);
+    Case theCase = Case.of(execution);
+    Set<String> offenders = ids(theCase, Side.OFFENDER);
+    Set<String> creditors = ids(theCase, Side.VICTIM);
     creditors.add(Owed.COMMUNITY);
     List<AgreementItem> items = AgreementItems.parse(task::getVariable, offenders, creditors, CaseClock.today());
     for (int n = 1; n <= AgreementItems.MAX_ITEMS; n++) {
@@ -42,11 +39,12 @@ public class AgreementListener implements TaskListener {
     }
     AGREEMENT_ITEMS.on(execution).set(items);
     OBLIGATIONS.on(execution).set(AgreementItems.obligations(items));
-    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(items, plan.names(execution)));
+    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(items, theCase.names()));
   }
 
-  private Set<String> ids(DelegateExecution execution, Side side) {
-    return plan.parties(execution).stream().filter(p -> p.role() == side).map(p -> p.personId())
+  /** The parties of a side who took part: whom an item may name. */
+  private static Set<String> ids(Case theCase, Side side) {
+    return theCase.parties().stream().filter(p -> p.role() == side).map(Person::personId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

@@ -81,7 +81,7 @@ class AgreementTest {
     when(documents.generate(any())).thenReturn("DOC-1");
     AgreementPlan plan = new AgreementPlan();
     Mocks.register("agreementPlan", plan);
-    Mocks.register("agreementListener", new AgreementListener(plan));
+    Mocks.register("agreementListener", new AgreementListener());
     Mocks.register("signatureListener", new SignatureListener(plan));
     Mocks.register("generateDocumentDelegate", new GenerateDocumentDelegate(documents));
   }
