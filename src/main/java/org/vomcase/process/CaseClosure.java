@@ -3,30 +3,58 @@ package org.vomcase.process;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.process.retention.CaseRetention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes a case: called by the end events (execution listener {@code ${caseClosure.close(execution,
- * 'not_eligible')}}), records exactly one closure reason of R19, when, and the note the referrer got.
+ * Closes a case: records exactly one closure reason of R19, when, and the note the referrer got, and
+ * starts the case's retention (R20).
+ *
+ * <p>Every end event that closes a case is drawn as a message end event "Case closed: ..." that throws
+ * {@code Msg_CaseClosed}, the message {@code case-retention} starts with, and is implemented by this
+ * delegate ({@code ${caseClosure}}); the event's input parameter {@code closureReason} says why, as a
+ * code of R19 ({@code not_eligible}) or an expression giving one ({@code ${sessionPlan.noShowClosure(noShowParty)}}).
+ * Cases still running on earlier versions of the diagram close through the end event's execution
+ * listener {@code ${caseClosure.close(execution, 'not_eligible')}}, which does the same.
  */
 @Component("caseClosure")
-public class CaseClosure {
+public class CaseClosure implements JavaDelegate {
 
+  /** The closing event's input parameter: why the case closed. */
+  public static final String REASON_INPUT = CaseVariables.CLOSURE_REASON;
+
+  /** The closing message end event: its input parameter {@code closureReason} is the reason. */
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object reason = execution.getVariableLocal(REASON_INPUT);
+    if (!(reason instanceof String code)) {
+      throw new IllegalArgumentException("The closing event " + execution.getCurrentActivityId() + " of case "
+          + execution.getProcessBusinessKey() + " gives no closure reason (input parameter " + REASON_INPUT + ")");
+    }
+    close(execution, code);
+  }
+
+  /**
+   * Closes the case with this reason. The closure is kept on the case itself (its process instance),
+   * never in the scope of the event that closes it; a case closes once.
+   */
   public void close(DelegateExecution execution, String reason) {
     ClosureReason closureReason = ClosureReason.of(reason);
-    if (execution.getVariable(CaseVariables.CLOSURE_REASON) != null) {
-      throw new IllegalStateException("Case " + execution.getProcessBusinessKey() + " is already closed ("
-          + execution.getVariable(CaseVariables.CLOSURE_REASON) + ")");
+    DelegateExecution theCase = execution.getProcessInstance();
+    Object closedAlready = theCase.getVariable(CaseVariables.CLOSURE_REASON);
+    if (closedAlready != null) {
+      throw new IllegalStateException("Case " + execution.getProcessBusinessKey() + " is already closed (" + closedAlready + ")");
     }
-    execution.setVariable(CaseVariables.CLOSURE_REASON, closureReason.value());
-    execution.setVariable(CaseVariables.CLOSED_AT,
-        CaseClock.timestamp());
+    String closedAt = CaseClock.timestamp();
+    theCase.setVariable(CaseVariables.CLOSURE_REASON, closureReason.value());
+    theCase.setVariable(CaseVariables.CLOSED_AT, closedAt);
     String note = closureNote(execution);
     if (note != null) {
-      execution.setVariable(CaseVariables.CLOSURE_NOTE, note);
+      theCase.setVariable(CaseVariables.CLOSURE_NOTE, note);
     }
-    startRetention(execution);
+    startRetention(execution, closureReason, closedAt);
   }
 
   /**
@@ -35,15 +63,15 @@ public class CaseClosure {
    * number, the case instance (its record in the history), profile, closure and, when the referrer
    * reported it before the case closed, the end of the proceedings.
    */
-  private static void startRetention(DelegateExecution execution) {
+  private static void startRetention(DelegateExecution execution, ClosureReason reason, String closedAt) {
     var correlation = execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation(org.vomcase.process.retention.CaseRetention.MSG_CASE_CLOSED)
+        .createMessageCorrelation(CaseRetention.MSG_CASE_CLOSED)
         .processInstanceBusinessKey(execution.getProcessBusinessKey())
         .setVariable(CaseVariables.CASE_NUMBER, execution.getVariable(CaseVariables.CASE_NUMBER))
         .setVariable(CaseVariables.CASE_INSTANCE_ID, execution.getProcessInstanceId())
         .setVariable(CaseVariables.PROGRAMME_PROFILE, execution.getVariable(CaseVariables.PROGRAMME_PROFILE))
-        .setVariable(CaseVariables.CLOSURE_REASON, execution.getVariable(CaseVariables.CLOSURE_REASON))
-        .setVariable(CaseVariables.CLOSED_AT, execution.getVariable(CaseVariables.CLOSED_AT))
+        .setVariable(CaseVariables.CLOSURE_REASON, reason.value())
+        .setVariable(CaseVariables.CLOSED_AT, closedAt)
         .setVariable(CaseVariables.REFERRED_BY, execution.getVariable(CaseVariables.REFERRED_BY));
     for (String known : new String[] {CaseVariables.PROCEEDINGS_ENDED_ON, CaseVariables.PROCEEDINGS_OUTCOME}) {
       if (execution.getVariable(known) != null) {

@@ -1,0 +1,164 @@
+package org.vomcase.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vomcase.kernel.CaseVariables;
+import org.vomcase.process.retention.CaseRetention;
+import org.vomcase.support.ProcessTestEngine;
+import org.vomcase.support.ProcessTests;
+
+/**
+ * Closing a case (R19) and starting its retention (R20), both ways a case closes: the closing message
+ * end event of the current diagrams (its input parameter {@code closureReason}) and the end event's
+ * listener {@code ${caseClosure.close(execution, '...')}} of cases still running on earlier versions.
+ * The closure is kept on the case itself; an unknown reason and a second closure are refused and
+ * nothing closes.
+ */
+@Deployment(resources = {"testprocesses/case-closure.bpmn", "testprocesses/case-retention-stub.bpmn"})
+class CaseClosureTest {
+
+  private static final String CASE = "VOM-2026-00042";
+  private static final String CLOSING_EVENT = "closing-event";
+  private static final String CLOSING_LISTENER = "closing-listener";
+
+  @RegisterExtension static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("case-retention");
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    Mocks.register("caseClosure", new CaseClosure());
+  }
+
+  @AfterEach
+  void tearDown() {
+    ProcessTests.reset();
+  }
+
+  @Test
+  void closingEventClosesTheCaseItselfAndStartsTheRetention() {
+    Map<String, Object> variables = caseVariables("no_agreement");
+    variables.put(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-01-10");
+
+    ProcessInstance theCase = runtimeService().startProcessInstanceByKey(CLOSING_EVENT, CASE, variables);
+
+    assertThat(theCase).isEnded().hasPassed("EndEvent_CaseClosed");
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(theCase.getId())
+        .activityId("EndEvent_CaseClosed").singleResult().getActivityType()).isEqualTo("messageEndEvent");
+    Assertions.assertThat(onTheCase(theCase, CaseVariables.CLOSURE_REASON)).isEqualTo("no_agreement");
+    Assertions.assertThat(onTheCase(theCase, CaseVariables.CLOSED_AT)).isNotNull();
+    // The event's input parameter stays in the event's own scope.
+    Assertions.assertThat(historic(theCase, CaseVariables.CLOSURE_REASON)).hasSize(2)
+        .filteredOn(v -> !theCase.getId().equals(v.getActivityInstanceId())).singleElement()
+        .satisfies(v -> Assertions.assertThat(v.getActivityInstanceId()).startsWith("EndEvent_CaseClosed:"));
+    assertRetentionStarted(theCase, "no_agreement");
+    Assertions.assertThat(runtimeService().getVariables(retention().getId()))
+        .containsEntry(CaseVariables.PROCEEDINGS_ENDED_ON, "2026-01-10");
+  }
+
+  @Test
+  void earlierDiagramsCloseThroughTheEndEventsListenerAsBefore() {
+    Map<String, Object> variables = caseVariables("referral_withdrawn");
+    variables.put(CaseVariables.MANDATE_OUTCOME, "referral_withdrawn");
+
+    ProcessInstance theCase = runtimeService().startProcessInstanceByKey(CLOSING_LISTENER, CASE, variables);
+
+    assertThat(theCase).isEnded().hasPassed("EndEvent_CaseClosedEarlier");
+    Assertions.assertThat(onTheCase(theCase, CaseVariables.CLOSURE_REASON)).isEqualTo("referral_withdrawn");
+    Assertions.assertThat(onTheCase(theCase, CaseVariables.CLOSURE_NOTE)).isEqualTo("The referral was withdrawn.");
+    Assertions.assertThat(historic(theCase, CaseVariables.CLOSURE_REASON)).hasSize(1);
+    assertRetentionStarted(theCase, "referral_withdrawn");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {CLOSING_EVENT, CLOSING_LISTENER})
+  void unknownReasonIsRefusedAndNothingCloses(String process) {
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(process, CASE, caseVariables("lost_interest")))
+        .hasStackTraceContaining("'lost_interest' is not a closure reason (R19)");
+
+    assertNothingClosed();
+  }
+
+  @Test
+  void closingEventWithoutAReasonIsRefused() {
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CLOSING_EVENT, CASE, caseVariables(null)))
+        .hasStackTraceContaining("The closing event EndEvent_CaseClosed of case " + CASE
+            + " gives no closure reason (input parameter closureReason)");
+
+    assertNothingClosed();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {CLOSING_EVENT, CLOSING_LISTENER})
+  void aCaseClosesOnlyOnce(String process) {
+    Map<String, Object> closedAlready = caseVariables("no_agreement");
+    closedAlready.put(CaseVariables.CLOSURE_REASON, "victim_declined");
+
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(process, CASE, closedAlready))
+        .hasStackTraceContaining("Case " + CASE + " is already closed (victim_declined)");
+
+    assertNothingClosed();
+  }
+
+  private static Map<String, Object> caseVariables(String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("reason", reason);
+    variables.put(CaseVariables.CASE_NUMBER, CASE);
+    variables.put(CaseVariables.PROGRAMME_PROFILE, "de_toa");
+    variables.put(CaseVariables.REFERRED_BY, "policeapi");
+    variables.put(CaseVariables.VICTIMS, "[{\"name\":\"Ana Roth\"}]");
+    return variables;
+  }
+
+  private void assertRetentionStarted(ProcessInstance theCase, String reason) {
+    ProcessInstance retention = retention();
+    Assertions.assertThat(retention.getBusinessKey()).isEqualTo(CASE);
+    Assertions.assertThat(runtimeService().getVariables(retention.getId()))
+        .containsEntry(CaseVariables.CASE_NUMBER, CASE)
+        .containsEntry(CaseVariables.CASE_INSTANCE_ID, theCase.getId())
+        .containsEntry(CaseVariables.PROGRAMME_PROFILE, "de_toa")
+        .containsEntry(CaseVariables.CLOSURE_REASON, reason)
+        .containsEntry(CaseVariables.CLOSED_AT, onTheCase(theCase, CaseVariables.CLOSED_AT))
+        .containsEntry(CaseVariables.REFERRED_BY, "policeapi")
+        .doesNotContainKeys("reason", CaseVariables.VICTIMS);
+  }
+
+  private ProcessInstance retention() {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseRetention.PROCESS_KEY).singleResult();
+  }
+
+  private void assertNothingClosed() {
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().count()).isZero();
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  /** A variable of the case itself (its process instance's own scope), as its history keeps it. */
+  private static Object onTheCase(ProcessInstance theCase, String name) {
+    return historic(theCase, name).stream().filter(v -> theCase.getId().equals(v.getActivityInstanceId()))
+        .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
+  }
+
+  private static List<HistoricVariableInstance> historic(ProcessInstance theCase, String name) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(theCase.getId()).variableName(name).list();
+  }
+}
