@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.ClosureReason;
 import org.vomcase.process.retention.CaseRetention;
 import org.vomcase.support.ProcessTestEngine;
 import org.vomcase.support.ProcessTests;
@@ -31,7 +41,8 @@ import org.vomcase.support.ProcessTests;
  * end event of the current diagrams (its input parameter {@code closureReason}) and the end event's
  * listener {@code ${caseClosure.close(execution, '...')}} of cases still running on earlier versions.
  * The closure is kept on the case itself; an unknown reason and a second closure are refused and
- * nothing closes.
+ * nothing closes. And every closing event of {@code vom-case} is drawn as such: a message end event
+ * that throws the message {@code case-retention} starts with.
  */
 @Deployment(resources = {"testprocesses/case-closure.bpmn", "testprocesses/case-retention-stub.bpmn"})
 class CaseClosureTest {
@@ -118,6 +129,42 @@ class CaseClosureTest {
         .hasStackTraceContaining("Case " + CASE + " is already closed (victim_declined)");
 
     assertNothingClosed();
+  }
+
+  @Test
+  void everyClosingEventOfTheCaseThrowsTheMessageTheRetentionStartsWith() {
+    BpmnModelInstance retention = Bpmn.readModelFromFile(new File("processes/case-retention.bpmn"));
+    Assertions.assertThat(retention.getModelElementsByType(StartEvent.class)).singleElement()
+        .satisfies(start -> Assertions.assertThat(message(start.getEventDefinitions().iterator().next()))
+            .isEqualTo(CaseRetention.MSG_CASE_CLOSED));
+
+    BpmnModelInstance vomCase = Bpmn.readModelFromFile(new File("processes/vom-case.bpmn"));
+    List<EndEvent> closing = vomCase.getModelElementsByType(EndEvent.class).stream()
+        .filter(end -> end.getName() != null && end.getName().startsWith("Case closed")).toList();
+    Assertions.assertThat(closing).hasSize(14).allSatisfy(end -> {
+      Assertions.assertThat(end.getEventDefinitions()).as(end.getId()).singleElement().isInstanceOf(MessageEventDefinition.class);
+      MessageEventDefinition thrown = (MessageEventDefinition) end.getEventDefinitions().iterator().next();
+      Assertions.assertThat(message(thrown)).as(end.getId()).isEqualTo(CaseRetention.MSG_CASE_CLOSED);
+      Assertions.assertThat(thrown.getCamundaDelegateExpression()).as(end.getId()).isEqualTo("${caseClosure}");
+      Assertions.assertThat(end.getExtensionElements().getElementsQuery().filterByType(
+          CamundaInputOutput.class).singleResult().getCamundaInputParameters())
+          .as(end.getId()).extracting(CamundaInputParameter::getCamundaName).containsExactly(CaseClosure.REASON_INPUT);
+    });
+    Assertions.assertThat(vomCase.getModelElementsByType(CamundaExecutionListener.class))
+        .extracting(CamundaExecutionListener::getCamundaExpression).filteredOn(java.util.Objects::nonNull)
+        .noneMatch(expression -> expression.contains("caseClosure"));
+    Assertions.assertThat(closing).extracting(CaseClosureTest::reasonInput).filteredOn(reason -> !reason.startsWith("${"))
+        .allSatisfy(reason -> Assertions.assertThat(ClosureReason.of(reason)).isNotNull());
+  }
+
+  private static String message(Object eventDefinition) {
+    return ((MessageEventDefinition) eventDefinition).getMessage().getName();
+  }
+
+  private static String reasonInput(EndEvent end) {
+    return end.getExtensionElements().getElementsQuery().filterByType(
+        CamundaInputOutput.class).singleResult().getCamundaInputParameters()
+        .iterator().next().getTextContent().trim();
   }
 
   private static Map<String, Object> caseVariables(String reason) {
