@@ -13,7 +13,9 @@ module.exports = {
         'service-task-async-retry': 'error',
         'process-history-and-version': 'error',
         'user-task-assignment-and-form': 'error',
-        'technical-ids': 'error'
+        'technical-ids': 'error',
+        'gateway-default-flow': 'error',
+        'case-closure-drawn': 'error'
       }
     }
   }

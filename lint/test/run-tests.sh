@@ -90,6 +90,20 @@ expect_fail "bpmn user task without form" \
 expect_fail "bpmn default (non-technical) ids" \
   '(Activity_0k3x9pq): id is not a technical id||(Flow_1m2n3o4): id is not a technical id||local/technical-ids' \
   bpmnlint bpmn/bad-technical-ids.bpmn
+expect_fail "bpmn message end event with a delegate, without asyncBefore and retry cycle" \
+  '(EndEvent_ReferrerTold) must set camunda:asyncBefore="true"||(EndEvent_ReferrerTold) must define a camunda:failedJobRetryTimeCycle||local/service-task-async-retry' \
+  bpmnlint bpmn/bad-message-end-event-no-async.bpmn
+expect_pass "bpmn gateways with a default flow or a reason why not" bpmnlint bpmn/good-gateway-default-flow.bpmn
+expect_fail "bpmn gateways without a default flow, with an empty reason, with a conditional default flow" \
+  '(Gateway_Approved) decides between 2 flows without a default flow||(Gateway_Channel): its documentation says "No default flow:" but gives no reason||(Gateway_Urgent): its default flow SequenceFlow_NotUrgent has a condition||local/gateway-default-flow' \
+  bpmnlint bpmn/bad-gateway-default-flow.bpmn
+expect_pass "bpmn case closed by its closing message end event" bpmnlint bpmn/good-case-closure.bpmn
+expect_fail "bpmn case closed by an execution listener" \
+  '(EndEvent_NotEligible) closes the case in an execution listener||(EndEvent_NotEligible) closes the case: make it a message end event that throws Msg_CaseClosed||local/case-closure-drawn' \
+  bpmnlint bpmn/bad-case-closure-listener.bpmn
+expect_fail "bpmn closing event with another message and no closure reason" \
+  'throws the message Msg_CaseClosed (the start message of case-retention), not "Msg_Closed"||(EndEvent_NoAgreement) closes the case, so it gives the closure reason as its input parameter closureReason||local/case-closure-drawn' \
+  bpmnlint bpmn/bad-case-closure-incomplete.bpmn
 
 echo "== dmnlint"
 expect_pass "dmn good.dmn" dmnlint dmn/good.dmn

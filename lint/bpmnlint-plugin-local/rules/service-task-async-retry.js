@@ -16,16 +16,32 @@ const IMPLEMENTATION_ATTRS = [
   'camunda:topic'
 ];
 
+/** Implementations that stay in the caller's transaction on purpose (see below). */
+const IN_TRANSACTION_IMPLEMENTATIONS = [
+  '${caseClosure}'
+];
+
 /**
  * Every task that runs project code (service task, send task, and a
  * business rule / script task implemented by class, delegateExpression,
  * expression or external task topic) starts a new transaction
  * (camunda:asyncBefore="true", or the legacy camunda:async="true") and has
  * a camunda:failedJobRetryTimeCycle, so a failure becomes a retried job /
- * an incident instead of rolling back the caller's transaction.
+ * an incident instead of rolling back the caller's transaction. So does a
+ * message end or intermediate throw event whose message event definition is
+ * implemented that way: the engine runs it like a service task.
  *
- * A business rule task with camunda:decisionRef evaluates a deployed DMN
- * inside the engine and is exempt.
+ * Exempt:
+ *  - a business rule task with camunda:decisionRef evaluates a deployed DMN
+ *    inside the engine;
+ *  - the closing events of a case (message end events implemented by
+ *    ${caseClosure}, see case-closure-drawn): closing writes only the case's
+ *    own variables and starts case-retention in the same engine, with no
+ *    effect outside the database to retry, so it stays in the transaction of
+ *    the step that ended the case, all or nothing with it. The case is closed
+ *    and its retention started when that step's call returns, and a closure
+ *    the engine refuses (an unknown reason, a case closed twice) refuses that
+ *    step instead of leaving the case at its end event as an incident.
  */
 module.exports = function() {
 
@@ -33,6 +49,12 @@ module.exports = function() {
 
     if (isAny(node, [ 'bpmn:ServiceTask', 'bpmn:SendTask' ])) {
       return true;
+    }
+
+    if (isAny(node, [ 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent' ])) {
+      return (node.eventDefinitions || []).some(definition => is(definition, 'bpmn:MessageEventDefinition')
+        && IMPLEMENTATION_ATTRS.some(name => attr(definition, name))
+        && !IN_TRANSACTION_IMPLEMENTATIONS.includes(attr(definition, 'camunda:delegateExpression')));
     }
 
     if (is(node, 'bpmn:BusinessRuleTask') && attr(node, 'camunda:decisionRef')) {
@@ -82,7 +104,7 @@ module.exports = function() {
   return {
     meta: {
       documentation: {
-        description: 'Service-like tasks are asyncBefore and define a failedJobRetryTimeCycle'
+        description: 'Service-like tasks and implemented message throw events are asyncBefore and define a failedJobRetryTimeCycle (case closure exempt)'
       }
     },
     check

@@ -33,6 +33,11 @@ public enum ClosureReason implements Coded {
   }
 
   public static ClosureReason of(String value) {
-    return Coded.of(ClosureReason.class, value);
+    for (ClosureReason reason : values()) {
+      if (reason.code().equals(value)) {
+        return reason;
+      }
+    }
+    throw new IllegalArgumentException("'" + value + "' is not a closure reason (R19)");
   }
 }

@@ -401,7 +401,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(byMara.statusCode()).as(byMara.body()).isEqualTo(200);
     runJobs(engine, instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("closureReason").singleResult().getValue()).isEqualTo("consent_withdrawn");
+        .activityInstanceIdIn(instanceId).variableName("closureReason").singleResult().getValue()).isEqualTo("consent_withdrawn");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("withdrawals").singleResult().getValue().toString()).contains("\"recordedBy\":\"mara\"");
     // Only the closed case's retention runs on (R20).
@@ -430,7 +430,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
     runJobs(engine, instanceId);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
+        .activityInstanceIdIn(instanceId).variableName("closureReason").singleResult().getValue()).isEqualTo("referral_withdrawn");
     HttpResponse<String> again = rest("policeapi").postJson("/api/cases/" + caseNumber + "/events", event);
     assertThat(json(again).path("message").asText())
         .isEqualTo("Case number: there is no open case " + caseNumber + " that you may record events on");
@@ -469,7 +469,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     runJobs(engine, instanceId);
 
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("closureReason").singleResult().getValue()).isEqualTo("not_eligible");
+        .activityInstanceIdIn(instanceId).variableName("closureReason").singleResult().getValue()).isEqualTo("not_eligible");
     List<Map<String, Object>> messages = jdbc.queryForList(
         "SELECT message, recipient_role, channel, status, content FROM vom_message WHERE process_instance_id = ?", instanceId);
     assertThat(messages).singleElement().satisfies(m -> {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vomcase.settings.VomProperties;
 import org.vomcase.kernel.Roles;
+import org.vomcase.notification.NotificationService;
 import org.vomcase.process.CaseClosure;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariables;
@@ -97,6 +99,20 @@ class RecordCaseEventTest {
     assertThat(theCase).isWaitingAt("Task_TellMediatorsCaseClosed");
     Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.WITHDRAWALS.name()).toString())
         .contains("\"recordedBy\":\"clara\"");
+
+    NotificationService notifications = mock(NotificationService.class);
+    when(notifications.send(any())).thenReturn(true);
+    ProcessTests.registerMessaging(notifications);
+    execute(job());
+    // The case closes at its closing event, a message end event, which starts its retention.
+    assertThat(theCase).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(theCase.getId())
+        .activityId("EndEvent_ConsentWithdrawn").singleResult().getActivityType()).isEqualTo("messageEndEvent");
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
+        .activityInstanceIdIn(theCase.getId()).variableName(CaseVariables.CLOSURE_REASON.name()).singleResult().getValue())
+        .isEqualTo("consent_withdrawn");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("case-retention")
+        .processInstanceBusinessKey("VOM-2026-00042").count()).isEqualTo(1);
   }
 
   @Test
