@@ -53,17 +53,4 @@ public record ProgrammeProfile(String code, ZoneId zone, String language, String
         followUpAfter == null ? this.followUpAfter : followUpAfter, gracePeriod == null ? this.gracePeriod : gracePeriod,
         retentionPeriod == null ? this.retentionPeriod : retentionPeriod);
   }
-
-  /** The profile as the application's pages read it ({@code GET /vom/programme}). */
-  public Map<String, Object> view() {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("code", code);
-    view.put("timeZone", zone.getId());
-    view.put("language", language);
-    view.put("currency", currency);
-    view.put("followUpAfter", followUpAfter.toString());
-    view.put("gracePeriod", gracePeriod.toString());
-    view.put("retentionPeriod", retentionPeriod.toString());
-    return view;
-  }
 }
