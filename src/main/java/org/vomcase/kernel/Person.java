@@ -1,16 +1,21 @@
 package org.vomcase.kernel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A victim or an offender of the case, as the referral named them (entries of {@code victims} and {@code
  * offenders}): an id of the case ({@code V1}, {@code O2}), the side, the name and the ways to reach them,
- * the language to write in, and whether they were under 18 at registration (R7).
+ * the language to write in, and whether they were under 18 at registration (R7); the parents or guardians a
+ * referral names for a minor; how the person may be reached safely; and, for a legal person (a shop, a
+ * company, a school), the individual who represents it.
  */
 public record Person(String personId, Side role, String name, String email, String phone, String postalAddress,
-    String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, boolean minor) {
+    String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, boolean minor,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Guardian> guardians, SafeContact safeContact, String representative) {
 
   /** The JSON keys of a person: what a referral gives (the referral API's and the start form's words). */
   public static final String NAME = "name";
@@ -20,16 +25,40 @@ public record Person(String personId, Side role, String name, String email, Stri
   public static final String POSTAL_ADDRESS = "postalAddress";
   public static final String PREFERRED_LANGUAGE = "preferredLanguage";
   public static final String INTERPRETER_NEEDED = "interpreterNeeded";
+  public static final String GUARDIANS = "guardians";
+  public static final String SAFE_CONTACT = "safeContact";
+  public static final String REPRESENTATIVE = "representative";
 
   /** The fields a referral gives of a person; everything else a caller sends is refused as a misspelt field. */
   public static final Set<String> REFERRAL_FIELDS = Set.of(NAME, DATE_OF_BIRTH, EMAIL, PHONE, POSTAL_ADDRESS,
-      PREFERRED_LANGUAGE, INTERPRETER_NEEDED);
+      PREFERRED_LANGUAGE, INTERPRETER_NEEDED, GUARDIANS, SAFE_CONTACT, REPRESENTATIVE);
+
+  public Person {
+    guardians = guardians == null ? List.of() : List.copyOf(guardians);
+  }
 
   /** A person of a referral: numbered on their side ({@code number} from 1), minor by the age on {@code today}. */
   public static Person referred(Side side, int number, String name, String email, String phone, String postalAddress,
-      String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, LocalDate today) {
+      String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, LocalDate today, List<Guardian> guardians,
+      SafeContact safeContact, String representative) {
     return new Person(side.idPrefix() + number, side, name, email, phone, postalAddress, preferredLanguage, dateOfBirth,
-        interpreterNeeded, Period.between(dateOfBirth, today).getYears() < 18);
+        interpreterNeeded, Period.between(dateOfBirth, today).getYears() < 18, guardians, safeContact, representative);
+  }
+
+  /** How the person may be reached safely; no restrictions when none were recorded. */
+  public SafeContact safety() {
+    return safeContact == null ? SafeContact.NONE : safeContact;
+  }
+
+  /** The same person with another safe-contact record (a mediator's update). */
+  public Person withSafeContact(SafeContact contact) {
+    return new Person(personId, role, name, email, phone, postalAddress, preferredLanguage, dateOfBirth, interpreterNeeded, minor,
+        guardians, contact, representative);
+  }
+
+  /** Whether the person is a legal person (a shop, a company, a school) represented by an individual. */
+  public boolean legalPerson() {
+    return representative != null && !representative.isBlank();
   }
 
   /** "V1 Ana Roth": how forms list the person. */

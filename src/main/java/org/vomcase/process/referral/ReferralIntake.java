@@ -144,7 +144,8 @@ public final class ReferralIntake {
       Map<String, Object> in = persons.get(i);
       result.add(Person.referred(side, i + 1, trimmed(in.get(Person.NAME)), trimmed(in.get(Person.EMAIL)),
           trimmed(in.get(Person.PHONE)), trimmed(in.get(Person.POSTAL_ADDRESS)), trimmed(in.get(Person.PREFERRED_LANGUAGE)),
-          Dates.orNull(in.get(Person.DATE_OF_BIRTH)), Boolean.TRUE.equals(in.get(Person.INTERPRETER_NEEDED)), today));
+          Dates.orNull(in.get(Person.DATE_OF_BIRTH)), Boolean.TRUE.equals(in.get(Person.INTERPRETER_NEEDED)), today,
+          null, null, null));
     }
     return result;
   }
