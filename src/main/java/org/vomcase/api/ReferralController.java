@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.settings.Programme;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.kernel.FieldError;
@@ -40,10 +41,12 @@ public class ReferralController {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final int maxPersons;
+  private final boolean guardiansFirst;
 
-  public ReferralController(RuntimeService runtimeService, IdentityService identityService,
+  public ReferralController(RuntimeService runtimeService, IdentityService identityService, Programme programme,
       @org.springframework.beans.factory.annotation.Value("${vom.intake.max-persons-per-side:"
           + org.vomcase.process.referral.ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons) {
+    this.guardiansFirst = programme.active().guardiansFirst();
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.maxPersons = maxPersons;
@@ -64,7 +67,7 @@ public class ReferralController {
       throw new ReferralRejectedException(unknown);
     }
     // Checked here for a clear 400 before anything starts; the start listener checks again.
-    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons);
+    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", instance.getBusinessKey());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -17,6 +18,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * demand and changes nothing.
  */
 public final class Case {
+
+  /** The contact-order decision's introduction channel that allows letters only. */
+  public static final String LETTER_ONLY = "letter_only";
 
   private final Function<String, Object> variables;
 
@@ -32,6 +36,26 @@ public final class Case {
   /** The case as an execution or a task sees it. */
   public static Case of(VariableScope scope) {
     return new Case(scope::getVariable);
+  }
+
+  /**
+   * The case as an execution of any of its processes sees it: the execution's own variables first (the person
+   * of a contact, the obligation of a check), then those of the case's own instance, found by walking up the
+   * call activities; a closed case's retention process reads the case's record in the history ({@code
+   * caseInstanceId}), since it keeps no personal data itself.
+   */
+  public static Case seenFrom(DelegateExecution execution) {
+    DelegateExecution root = execution.getProcessInstance();
+    while (root.getSuperExecution() != null) {
+      root = root.getSuperExecution().getProcessInstance();
+    }
+    String caseInstanceId = CASE_INSTANCE_ID.from(root);
+    Function<String, Object> caseScope = caseInstanceId == null ? root::getVariable
+        : CaseRecord.of(caseInstanceId, execution.getProcessEngineServices().getHistoryService());
+    return new Case(name -> {
+      Object own = execution.getVariable(name);
+      return own != null ? own : caseScope.apply(name);
+    });
   }
 
   /** The case from a map of its variables. */
@@ -119,6 +143,30 @@ public final class Case {
 
   public List<Withdrawal> withdrawals() {
     return get(WITHDRAWALS);
+  }
+
+  /**
+   * Whether the case's victims are contacted in writing only (contact-order decision {@code writtenOnly}); a case
+   * decided before that output existed counts as written-only where its introduction was to be a letter only.
+   */
+  public boolean victimsInWritingOnly() {
+    Boolean writtenOnly = get(WRITTEN_ONLY);
+    return writtenOnly != null ? writtenOnly : LETTER_ONLY.equals(get(INTRODUCTION_CHANNEL));
+  }
+
+  /**
+   * How the case may reach a person: the contact-order decision for their side and their safe-contact record;
+   * {@code introduction}: for the introductory message, which goes by letter where the decision says so.
+   */
+  public ContactPolicy contactPolicy(Person person, boolean introduction) {
+    return ContactPolicy.of(person, person.victim() && victimsInWritingOnly(), LETTER_ONLY.equals(get(INTRODUCTION_CHANNEL)),
+        introduction);
+  }
+
+  /** Whether the case's programme reaches minors through their parents or guardians first. */
+  public boolean guardiansFirst() {
+    String profile = get(PROGRAMME_PROFILE);
+    return profile != null && ProgrammeProfile.DEFAULTS.containsKey(profile) && ProgrammeProfile.of(profile).guardiansFirst();
   }
 
   /** An item or instalment as a message shows it (kind, amounts, due date, plain names of debtor and creditor). */

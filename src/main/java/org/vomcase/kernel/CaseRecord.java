@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.stereotype.Component;
 
 /** A closed case's variables as its history keeps them (the case instance's own scope). */
-@Component("caseRecord")
-public class CaseRecord {
+public final class CaseRecord {
 
-  public Function<String, Object> of(String caseInstanceId, HistoryService history) {
+  private CaseRecord() {}
+
+  /** The variables of the case instance, by name. */
+  public static Function<String, Object> of(String caseInstanceId, HistoryService history) {
     Map<String, Object> values = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(caseInstanceId)
         .list()) {

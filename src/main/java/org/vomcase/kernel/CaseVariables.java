@@ -76,6 +76,8 @@ public final class CaseVariables {
   /** The contact-order decision: which side first, how, and why. */
   public static final CaseVariable<Side> FIRST_CONTACT = code("firstContact", Side.class);
   public static final CaseVariable<String> CONTACT_ORDER_REASON = text("contactOrderReason");
+  /** The contact-order decision: victims are contacted in writing only (no email, no call; they get in touch). */
+  public static final CaseVariable<Boolean> WRITTEN_ONLY = flag("writtenOnly");
 
   /** Contact and consent of one person (called process contact-person). */
   public static final CaseVariable<Person> PERSON = json("person", Person.class);
@@ -97,6 +99,13 @@ public final class CaseVariables {
   public static final CaseVariable<LocalDate> NEXT_CALL_DATE = date("nextCallDate");
   public static final CaseVariable<Integer> UNREACHED_CALLS = count("unreachedCalls");
   public static final CaseVariable<Integer> MAX_UNREACHED_CALLS = count("maxUnreachedCalls");
+  /** The person's safe contact as the contact forms show and change it (laid out from the person's record). */
+  public static final CaseVariable<String> SAFE_PREFERRED_CHANNEL = text("safePreferredChannel");
+  public static final CaseVariable<Boolean> SAFE_DO_NOT_WRITE = flag("safeDoNotWrite");
+  public static final CaseVariable<Boolean> SAFE_NO_MESSAGES = flag("safeNoMessages");
+  public static final CaseVariable<String> SAFE_TIME_TO_CALL = text("safeTimeToCall");
+  /** Why the mediator does not call the person (written-only contact), in words for the contact task; null when calls are allowed. */
+  public static final CaseVariable<String> CONTACT_RESTRICTION = text("contactRestriction");
   public static final CaseVariable<String> GUARDIAN_NAME = text("guardianName");
   public static final CaseVariable<String> GUARDIAN_RELATION = text("guardianRelation");
   public static final CaseVariable<String> GUARDIAN_PHONE = text("guardianPhone");

@@ -10,6 +10,10 @@ package org.vomcase.kernel;
  */
 public record Guardian(String name, String relation, String phone, String email, String postalAddress) {
 
+  /** The JSON keys of a guardian a referral names (with {@link Person#PHONE}, {@link Person#EMAIL}, {@link Person#POSTAL_ADDRESS}). */
+  public static final String NAME = "name";
+  public static final String RELATION = "relation";
+
   /** Prefix of a guardian's id: {@code G-O1} is the (first) guardian of O1. */
   public static final String ID_PREFIX = "G-";
 

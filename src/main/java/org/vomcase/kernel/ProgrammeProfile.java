@@ -14,9 +14,13 @@ import java.util.Map;
  * registered under. The installation's settings may replace the active profile's values ({@code vom.programme.*}).
  *
  * @param code {@code de_toa}, {@code dk_konfliktraad} or {@code us_vom}
+ * @param guardiansFirst whether a minor is reached through their parents or guardians: the introduction goes to
+ *     them and the first call is theirs, the minor is asked with or after them (konfliktråd: the holder of parental
+ *     authority consents for anyone under 18, §2(2)); otherwise the minor is written to and called, with a copy of
+ *     every letter to the guardians the referral names
  */
 public record ProgrammeProfile(String code, ZoneId zone, String language, String currency, Period followUpAfter,
-    Period gracePeriod, Period retentionPeriod) {
+    Period gracePeriod, Period retentionPeriod, boolean guardiansFirst) {
 
   /**
    * The profiles' defaults. Germany: deletion one year after the end of the proceedings (§155b(4) StPO).
@@ -29,11 +33,11 @@ public record ProgrammeProfile(String code, ZoneId zone, String language, String
   private static Map<String, ProgrammeProfile> defaults() {
     Map<String, ProgrammeProfile> profiles = new LinkedHashMap<>();
     profiles.put("de_toa", new ProgrammeProfile("de_toa", ZoneId.of("Europe/Berlin"), "de", "EUR", Period.ofMonths(3),
-        Period.ofDays(14), Period.ofYears(1)));
+        Period.ofDays(14), Period.ofYears(1), false));
     profiles.put("dk_konfliktraad", new ProgrammeProfile("dk_konfliktraad", ZoneId.of("Europe/Copenhagen"), "da", "DKK",
-        Period.ofMonths(1), Period.ofDays(14), Period.ofYears(1)));
+        Period.ofMonths(1), Period.ofDays(14), Period.ofYears(1), true));
     profiles.put("us_vom", new ProgrammeProfile("us_vom", ZoneId.of("America/New_York"), "en", "USD", Period.ofMonths(3),
-        Period.ofDays(30), Period.ofYears(1)));
+        Period.ofDays(30), Period.ofYears(1), false));
     return Map.copyOf(profiles);
   }
 
@@ -51,6 +55,6 @@ public record ProgrammeProfile(String code, ZoneId zone, String language, String
   public ProgrammeProfile with(ZoneId zone, String language, Period followUpAfter, Period gracePeriod, Period retentionPeriod) {
     return new ProgrammeProfile(code, zone == null ? this.zone : zone, language == null ? this.language : language, currency,
         followUpAfter == null ? this.followUpAfter : followUpAfter, gracePeriod == null ? this.gracePeriod : gracePeriod,
-        retentionPeriod == null ? this.retentionPeriod : retentionPeriod);
+        retentionPeriod == null ? this.retentionPeriod : retentionPeriod, guardiansFirst);
   }
 }

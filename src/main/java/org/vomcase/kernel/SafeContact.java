@@ -22,7 +22,7 @@ public record SafeContact(String preferredChannel, Boolean doNotWrite, Boolean n
   public static final String SAFE_TIME_TO_CALL = "safeTimeToCall";
 
   /** The channels a person may prefer. */
-  public static final Map<String, String> CHANNELS = Map.of("letter", "Letter", "email", "Email", "phone", "Phone");
+  public static final Map<String, String> CHANNELS = Vocabulary.CONTACT_CHANNELS;
 
   public static final SafeContact NONE = new SafeContact(null, null, null, null);
 

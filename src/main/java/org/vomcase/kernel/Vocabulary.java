@@ -101,6 +101,17 @@ public final class Vocabulary {
       "call_again", "Wants time: call again",
       "not_reachable", "Not reached");
 
+  /** The channel a person prefers to be reached by (safe contact). */
+  public static final Map<String, String> CONTACT_CHANNELS = ordered(
+      "letter", "Letter",
+      "email", "Email",
+      "phone", "Phone");
+
+  /** The answer of a person contacted in writing only, who gets in touch themselves (victim safety). */
+  public static final Map<String, String> LETTER_ANSWERS = ordered(
+      "agrees", "Agrees to take part",
+      "declines", "Declines");
+
   /** How a person's contact ended (R6-R8): the outcome the case goes on with. */
   public static final Set<String> CONSENT_OUTCOMES = Set.of("agreed", "declined", "not_reachable", "withdrawn");
 

@@ -14,6 +14,7 @@ import org.vomcase.document.DocumentService;
 import org.vomcase.document.PdfRenderer;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Side;
 
@@ -40,6 +41,13 @@ public class DeliveringNotificationService implements NotificationService {
 
   private static final Set<String> STAFF = Set.of(MessageCatalogue.MEDIATOR, MessageCatalogue.COORDINATORS,
       MessageCatalogue.SUPERVISORS);
+
+  /** The channels a message goes by, as the case file names them. */
+  public static final String EMAIL = "email";
+  public static final String LETTER = "letter";
+
+  /** Optional content of a message: the channel a diagram asks for ({@code ${introductionChannel}}). */
+  public static final String CHANNEL = "channel";
 
   private final Templates templates;
   private final MailDelivery mail;
@@ -79,7 +87,7 @@ public class DeliveringNotificationService implements NotificationService {
   private boolean send(OutgoingMessage message, Recipient recipient) {
     String key = message.idempotencyKey() + "|" + recipient.id();
     String status = log.status(key);
-    if (status != null && !MessageLog.FAILED.equals(status)) {
+    if (status != null && !MessageLog.retried(status)) {
       if (MessageLog.SENDING.equals(status)) {
         LOG.warn("Message {} to {} of case {} was interrupted while sending; not sent again (check the mail server's log)",
             message.message(), recipient.id(), message.caseNumber());
@@ -87,10 +95,22 @@ public class DeliveringNotificationService implements NotificationService {
       return false;
     }
     Templates.Rendered text = templates.message(message.message(), recipient.language(), model(message, recipient));
+    if (STAFF.contains(message.recipientRole()) && !recipient.hasEmail()) {
+      log.begin(key, message, recipient, "tasklist", null, text, null, null, MessageLog.NO_ADDRESS);
+      return true;
+    }
+    String channel = channel(message, recipient);
+    if (channel == null) {
+      String reason = "Delivery refused: message '" + message.message() + "' of case " + message.caseNumber() + " to "
+          + recipient.id() + ": no channel the case may use (" + refusal(message, recipient) + ")";
+      log.begin(key, message, recipient, "none", null, text, null, null, MessageLog.REFUSED);
+      log.refuse(key, reason);
+      throw new DeliveryRefused(reason);
+    }
     List<MailDelivery.Attachment> attachments = attachments(message, text.subject());
     String names = String.join(", ", attachments.stream().map(MailDelivery.Attachment::fileName).toList());
-    if (recipient.hasEmail()) {
-      log.begin(key, message, recipient, "email", recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
+    if (EMAIL.equals(channel)) {
+      log.begin(key, message, recipient, EMAIL, recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
       try {
         mail.deliver(new MailDelivery.Mail(key, message.caseNumber(), message.message(), recipient.id(), recipient.email(),
             recipient.name(), text.subject(), text.body(), attachments));
@@ -101,16 +121,50 @@ public class DeliveringNotificationService implements NotificationService {
       log.finish(key, MessageLog.SENT);
       return true;
     }
-    if (STAFF.contains(message.recipientRole())) {
-      log.begin(key, message, recipient, "tasklist", null, text, null, null, MessageLog.NO_ADDRESS);
-      return true;
-    }
     String letterId = documents.store("letter:" + key, message.caseNumber(), "letter",
         "letter-" + message.caseNumber() + "-" + message.message() + "-" + recipient.id() + ".pdf", "application/pdf",
         pdf.render(letter(message, recipient, text), text.subject()));
-    log.begin(key, message, recipient, "letter", recipient.postalAddress(), text, names.isEmpty() ? null : names, letterId,
+    log.begin(key, message, recipient, LETTER, recipient.postalAddress(), text, names.isEmpty() ? null : names, letterId,
         MessageLog.TO_POST);
     return true;
+  }
+
+  /**
+   * The channel for one recipient: the ones the case may use for them (their contact policy) and the message
+   * allows (a diagram's {@code channel}: {@code letter_only} or {@code letter} means a letter, {@code email} an
+   * email), in the person's order of preference (email first unless they prefer letters; email only to an
+   * address). Null when none is left: then nothing is sent.
+   */
+  static String channel(OutgoingMessage message, Recipient recipient) {
+    ContactPolicy policy = recipient.policy();
+    Object requested = message.content().get(CHANNEL);
+    boolean emailAsked = requested == null || !List.of("letter_only", LETTER).contains(requested.toString());
+    boolean letterAsked = requested == null || !EMAIL.equals(requested.toString());
+    boolean email = policy.email() && emailAsked && recipient.hasEmail();
+    boolean letter = policy.letter() && letterAsked;
+    if (letter && (!email || LETTER.equals(policy.preferred()))) {
+      return LETTER;
+    }
+    return email ? EMAIL : null;
+  }
+
+  private static String refusal(OutgoingMessage message, Recipient recipient) {
+    List<String> why = new ArrayList<>(recipient.policy().reasons());
+    Object requested = message.content().get(CHANNEL);
+    if (requested != null) {
+      why.add("the message asks for " + requested);
+    }
+    if (!recipient.hasEmail()) {
+      why.add("no email address");
+    }
+    return String.join("; ", why);
+  }
+
+  /** A message that the case may not send by any channel to a recipient: the job fails and ends as an incident. */
+  public static class DeliveryRefused extends RuntimeException {
+    public DeliveryRefused(String message) {
+      super(message);
+    }
   }
 
   /** What the template sees: the content, the recipient, and which kind of recipient it is. */

@@ -27,6 +27,8 @@ public class MessageLog {
   public static final String FAILED = "failed";
   public static final String NO_ADDRESS = "no_address";
   public static final String POSTED = "posted";
+  /** Not sent: no channel the case may use for the recipient (victim safety); the job retries, then an incident. */
+  public static final String REFUSED = "refused";
 
   /** A row of the log, as mediators and supervisors read it. */
   public record Entry(String id, String caseNumber, String message, String recipientRole, String recipientName, String recipientAddress,
@@ -55,8 +57,8 @@ public class MessageLog {
     ownTransaction.executeWithoutResult(tx -> {
       Timestamp now = Timestamp.from(CaseClock.now().toInstant());
       int updated = jdbc.update("UPDATE vom_message SET status = ?, channel = ?, recipient_address = ?, subject = ?, body = ?,"
-          + " attachments = ?, document_id = ?, error = NULL WHERE idempotency_key = ? AND status = ?", status, channel, address,
-          text.subject(), text.body(), attachments, documentId, key, FAILED);
+          + " attachments = ?, document_id = ?, error = NULL WHERE idempotency_key = ? AND status IN (?, ?)", status, channel,
+          address, text.subject(), text.body(), attachments, documentId, key, FAILED, REFUSED);
       if (updated == 0) {
         jdbc.update("INSERT INTO vom_message (id, idempotency_key, case_number, process_instance_id, message, recipient_role,"
             + " channel, status, created_at, content, recipient_name, recipient_address, language, subject, body, attachments,"
@@ -74,8 +76,22 @@ public class MessageLog {
   }
 
   public void fail(String key, String error) {
+    mark(key, FAILED, error);
+  }
+
+  /** The sending was refused (no allowed channel): the case file shows it with the reason. */
+  public void refuse(String key, String reason) {
+    mark(key, REFUSED, reason);
+  }
+
+  /** Whether a sending with this status is to be tried again (a failed mail, a refused channel). */
+  public static boolean retried(String status) {
+    return FAILED.equals(status) || REFUSED.equals(status);
+  }
+
+  private void mark(String key, String status, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, error = ? WHERE idempotency_key = ?",
-        FAILED, error == null ? null : error.substring(0, Math.min(error.length(), 500)), key));
+        status, error == null ? null : error.substring(0, Math.min(error.length(), 500)), key));
   }
 
   /** The messages of a case, oldest first. */

@@ -1,11 +1,8 @@
 package org.vomcase.notification;
 
 import static org.vomcase.kernel.CaseVariables.OBLIGATION;
-import static org.vomcase.kernel.CaseVariables.PERSON_EMAIL;
+import static org.vomcase.kernel.CaseVariables.PERSON;
 import static org.vomcase.kernel.CaseVariables.PERSON_ID;
-import static org.vomcase.kernel.CaseVariables.PERSON_LANGUAGE;
-import static org.vomcase.kernel.CaseVariables.PERSON_NAME;
-import static org.vomcase.kernel.CaseVariables.PERSON_POSTAL_ADDRESS;
 import static org.vomcase.kernel.CaseVariables.REFERRER_EMAIL;
 import static org.vomcase.kernel.CaseVariables.REFERRER_NAME;
 import static org.vomcase.notification.MessageCatalogue.*;
@@ -23,6 +20,7 @@ import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ConsentBook;
+import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Person;
@@ -39,6 +37,9 @@ import org.vomcase.settings.VomProperties;
  */
 @Component
 public class Recipients {
+
+  /** The introductory message: where the contact-order decision may restrict its channel. */
+  static final String INTRODUCTION = "introduction";
 
   private final String programmeLanguage;
   private final CaseRegistry registry;
@@ -60,15 +61,25 @@ public class Recipients {
   }
 
   /**
-   * The recipients of a role in a case; {@code theCase} is the case as {@link CaseVariablesView} shows
+   * The recipients of a role in a case; {@code theCase} is the case as {@link Case#seenFrom} shows
    * it. A role with nobody to reach (a group without members) gives an empty list.
    */
   public List<Recipient> of(String role, Case theCase, IdentityService identity) {
+    return of(role, theCase, identity, null);
+  }
+
+  /**
+   * The recipients of a role for one message: persons with the channels the case may use for them, and
+   * the parents or guardians of a minor with them (in a programme that reaches minors through their guardians,
+   * the introduction goes to the guardians only).
+   */
+  public List<Recipient> of(String role, Case theCase, IdentityService identity, String message) {
+    boolean introduction = INTRODUCTION.equals(message);
     return switch (role) {
       case REFERRER -> referrer(theCase);
-      case VICTIM -> person(Side.VICTIM, theCase);
-      case OFFENDER -> person(Side.OFFENDER, theCase);
-      case PARTICIPANTS, PARTIES -> withGuardians(theCase.parties(), theCase);
+      case VICTIM -> person(Side.VICTIM, theCase, introduction);
+      case OFFENDER -> person(Side.OFFENDER, theCase, introduction);
+      case PARTICIPANTS, PARTIES -> withGuardians(theCase.parties(), theCase, false);
       case MEDIATOR -> users(mediators(theCase), identity);
       case COORDINATORS -> users(members(Roles.COORDINATORS, identity), identity);
       case SUPERVISORS -> users(members(Roles.SUPERVISORS, identity), identity);
@@ -82,15 +93,13 @@ public class Recipients {
   }
 
   /**
-   * A victim or an offender: the person of the contact in progress ({@code personName} ...), else the
-   * person the message is about ({@code personId}, or the obligation's offender), with their guardian.
+   * A victim or an offender: the person of the contact in progress ({@code person}), else the person the
+   * message is about ({@code personId}, or the obligation's offender), with their guardians.
    */
-  private List<Recipient> person(Side side, Case theCase) {
-    if (theCase.get(PERSON_NAME) != null) {
-      String id = theCase.get(PERSON_ID);
-      return List.of(new Recipient(id == null ? side.code() : id, blankToNull(theCase.get(PERSON_NAME)),
-          blankToNull(theCase.get(PERSON_EMAIL)), blankToNull(theCase.get(PERSON_POSTAL_ADDRESS)),
-          language(theCase.get(PERSON_LANGUAGE))));
+  private List<Recipient> person(Side side, Case theCase, boolean introduction) {
+    Person inContact = theCase.get(PERSON);
+    if (inContact != null && inContact.role() == side) {
+      return withGuardians(List.of(inContact), theCase, introduction);
     }
     String personId = blankToNull(theCase.get(PERSON_ID));
     Obligation obligation = theCase.get(OBLIGATION);
@@ -99,21 +108,32 @@ public class Recipients {
     }
     String wanted = personId;
     return withGuardians(theCase.side(side).stream().filter(p -> wanted == null || wanted.equals(p.personId())).toList(),
-        theCase);
+        theCase, introduction);
   }
 
-  private List<Recipient> withGuardians(List<Person> persons, Case theCase) {
+  /**
+   * The persons with the parents or guardians of each minor among them: those the referral names, else the one
+   * recorded with the minor's consent. A guardian writes in the minor's language and, without an address of their
+   * own, lives at the minor's; they are reached under the minor's contact policy (the same household).
+   */
+  private List<Recipient> withGuardians(List<Person> persons, Case theCase, boolean introduction) {
     ConsentBook book = theCase.consents();
+    boolean guardiansFirst = theCase.guardiansFirst();
     List<Recipient> recipients = new ArrayList<>();
     for (Person person : persons) {
       String language = language(person.preferredLanguage());
       String address = blankToNull(person.postalAddress());
-      recipients.add(new Recipient(person.personId(), person.name(), blankToNull(person.email()), address, language));
-      Guardian guardian = book.guardianOf(person.personId());
-      if (guardian != null) {
-        // A minor's guardian lives, as a rule, at the minor's address.
-        recipients.add(new Recipient(Guardian.idOf(person.personId()), guardian.name(), blankToNull(guardian.email()), address,
-            language));
+      ContactPolicy policy = theCase.contactPolicy(person, introduction);
+      List<Guardian> guardians = person.minor() && !person.guardians().isEmpty() ? person.guardians()
+          : book.guardianOf(person.personId()) == null ? List.of() : List.of(book.guardianOf(person.personId()));
+      if (!(introduction && guardiansFirst && person.minor() && !guardians.isEmpty())) {
+        recipients.add(new Recipient(person.personId(), person.name(), blankToNull(person.email()), address, language, policy));
+      }
+      for (int n = 1; n <= guardians.size(); n++) {
+        Guardian guardian = guardians.get(n - 1);
+        String own = blankToNull(guardian.postalAddress());
+        recipients.add(new Recipient(Guardian.idOf(person.personId(), n), guardian.name(), blankToNull(guardian.email()),
+            own != null ? own : address, language, own != null ? policy.withOwnAddress() : policy));
       }
     }
     return recipients;

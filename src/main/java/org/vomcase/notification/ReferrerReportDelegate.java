@@ -36,7 +36,7 @@ public class ReferrerReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String report = (String) execution.getVariableLocal(REPORT);
-    Case theCase = CaseVariablesView.of(execution);
+    Case theCase = Case.seenFrom(execution);
     notifications.send(new OutgoingMessage(SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER),
         CaseVariables.CASE_NUMBER.from(execution), execution.getProcessInstanceId(), MESSAGE,
         MessageCatalogue.REFERRER, ReferrerReport.build(report, theCase),

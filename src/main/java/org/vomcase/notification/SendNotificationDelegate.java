@@ -66,7 +66,7 @@ public class SendNotificationDelegate implements JavaDelegate {
     if (ReferrerReportDelegate.MESSAGE.equals(message)) {
       throw new IllegalArgumentException("Reports to the referrer are sent by referrerReportDelegate, whose content is an allow-list (R16)");
     }
-    Case theCase = CaseVariablesView.of(execution);
+    Case theCase = Case.seenFrom(execution);
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CASE_NUMBER.name(), CASE_NUMBER.from(execution));
     content.put("mediatorName", StaffNames.displayName(theCase.get(LEAD_MEDIATOR),
@@ -89,7 +89,7 @@ public class SendNotificationDelegate implements JavaDelegate {
     items(content, theCase);
     notifications.send(new OutgoingMessage(idempotencyKey(execution, recipient),
         CASE_NUMBER.from(execution), execution.getProcessInstanceId(), message, recipient,
-        content, recipients.of(recipient, theCase, execution.getProcessEngineServices().getIdentityService())));
+        content, recipients.of(recipient, theCase, execution.getProcessEngineServices().getIdentityService(), message)));
   }
 
   /** The agreement or the obligation a message is about, as items the templates put into words. */

@@ -78,6 +78,16 @@ class FormRefusalsIT extends AbstractApplicationIT {
     runJobs(engine, reviewCase);
     refusedTask(rules, "review-eligibility", rest("clara"), onlyTask(rest("clara"), reviewCase, "Task_ReviewEligibility"), true);
 
+    // A stalking victim is contacted in writing only: the mediator records her answer to the letter instead of calling.
+    ObjectNode stalking = referral();
+    stalking.put("offenceCategory", "stalking");
+    String stalkingCase = json(rest("policeapi").postJson("/api/referrals", stalking.toString())).path("processInstanceId").asText();
+    runJobs(engine, stalkingCase);
+    submit(rest("clara"), onlyTask(rest("clara"), stalkingCase, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
+    runJobs(engine, stalkingCase);
+    refusedTask(rules, "letter-answer", rest("mara"), caseTask(rest("mara"), "Task_RecordLetterAnswer", caseNumber(stalkingCase), "V1"),
+        false);
+
     // One case through every task form.
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(engine, instanceId);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
+import org.vomcase.process.PersonVariables;
 
 /**
  * "Call the person for consent": checks the outcome; "call again" needs the day of the next call
@@ -27,6 +28,7 @@ public class ConsentCallListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String outcome = TaskInput.required(task, CALL_OUTCOME, Vocabulary.CALL_OUTCOMES);
+    PersonVariables.recordSafeContact(task);
     LocalDate today = TaskInput.today();
     switch (outcome) {
       case "call_again" -> {

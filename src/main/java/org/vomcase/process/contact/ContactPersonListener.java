@@ -5,7 +5,9 @@ import static org.vomcase.kernel.CaseVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.process.PersonVariables;
 import org.vomcase.settings.VomProperties;
 
@@ -28,6 +30,9 @@ public class ContactPersonListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     PersonVariables.layOut(execution);
+    // Why the mediator may not call (a victim contacted in writing only): shown on the task that waits for the answer.
+    ContactPolicy policy = Case.seenFrom(execution).contactPolicy(PERSON.from(execution), false);
+    CONTACT_RESTRICTION.on(execution).set(policy.calls() ? null : policy.why());
     CONTACT_DEADLINE.on(execution).set(CaseClock.now().plusWeeks(CONTACT_WEEKS).toOffsetDateTime());
     UNREACHED_CALLS.on(execution).set(0);
     MAX_UNREACHED_CALLS.on(execution).set(maxUnreachedCalls);

@@ -22,6 +22,9 @@ import org.vomcase.kernel.Side;
 @Component("contactPlan")
 public class ContactPlan {
 
+  /** The guardian's answer that lets the contact go on. */
+  static final String GUARDIAN_CONSENTS = "consents";
+
   /** The sides in the order of contact (decision table contact-order): the codes the multi-instance iterates. */
   public List<String> sides(String firstContact) {
     Side first = Side.of(firstContact);
@@ -60,6 +63,28 @@ public class ContactPlan {
     }
     CONSENTS.on(execution.getProcessInstance()).set(book.with(person.personId(),
         Consent.of(person.role(), outcome, guardian, GUARDIAN_CONSENT.fromLocal(execution))));
+  }
+
+  /**
+   * Whether the mediator may call the person (gateway "May the mediator call the person?"): not a victim the
+   * contact-order decision has contacted in writing only, who gets in touch instead.
+   */
+  public boolean mayCall(DelegateExecution execution) {
+    return Case.seenFrom(execution).contactPolicy(PERSON.from(execution), false).calls();
+  }
+
+  /**
+   * Whether the person is a minor the programme reaches through their parents or guardians first (gateway "Reach
+   * the parents first?"): the introduction went to them, and their consent is asked before the minor's.
+   */
+  public boolean guardiansFirst(DelegateExecution execution) {
+    Person person = PERSON.from(execution);
+    return person.minor() && Case.seenFrom(execution).guardiansFirst();
+  }
+
+  /** Whether a minor who agreed still needs the consent of a parent or guardian (not asked first). */
+  public boolean needsGuardianConsent(DelegateExecution execution) {
+    return Boolean.TRUE.equals(PERSON_MINOR.from(execution)) && !GUARDIAN_CONSENTS.equals(GUARDIAN_CONSENT.from(execution));
   }
 
   /** Has at least one person of the side agreed? */

@@ -19,7 +19,9 @@ import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.FieldError;
+import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Person;
+import org.vomcase.kernel.SafeContact;
 import org.vomcase.kernel.Side;
 
 /**
@@ -59,6 +61,15 @@ public final class ReferralIntake {
 
   /** The case variables of a valid referral naming at most {@code maxPersons} persons per side. */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons) {
+    return prepare(submitted, today, maxPersons, false);
+  }
+
+  /**
+   * The case variables of a valid referral; {@code guardiansFirst}: the programme reaches minors through their
+   * parents or guardians, so the referral must name them.
+   */
+  public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons,
+      boolean guardiansFirst) {
     List<FieldError> errors = new ArrayList<>();
     List<Map<String, Object>> victims = submitted.containsKey(VICTIMS.name())
         ? persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors) : formGroups(submitted, Side.VICTIM, errors);
@@ -69,7 +80,7 @@ public final class ReferralIntake {
     referral.putIfAbsent(APPEAL_PENDING.name(), Boolean.FALSE);
     referral.putIfAbsent(VICTIM_REFUSED.name(), Boolean.FALSE);
     if (errors.isEmpty()) {
-      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons));
+      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons, guardiansFirst));
     }
     if (!errors.isEmpty()) {
       throw new ReferralRejectedException(errors);
@@ -145,9 +156,34 @@ public final class ReferralIntake {
       result.add(Person.referred(side, i + 1, trimmed(in.get(Person.NAME)), trimmed(in.get(Person.EMAIL)),
           trimmed(in.get(Person.PHONE)), trimmed(in.get(Person.POSTAL_ADDRESS)), trimmed(in.get(Person.PREFERRED_LANGUAGE)),
           Dates.orNull(in.get(Person.DATE_OF_BIRTH)), Boolean.TRUE.equals(in.get(Person.INTERPRETER_NEEDED)), today,
-          null, null, null));
+          guardians(in.get(Person.GUARDIANS)), safeContact(in.get(Person.SAFE_CONTACT)), trimmed(in.get(Person.REPRESENTATIVE))));
     }
     return result;
+  }
+
+  /** The parents or guardians a (checked) referral names for a minor. */
+  private static List<Guardian> guardians(Object value) {
+    List<Guardian> guardians = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object entry : list) {
+        Map<?, ?> guardian = (Map<?, ?>) entry;
+        guardians.add(new Guardian(trimmed(guardian.get(Guardian.NAME)), trimmed(guardian.get(Guardian.RELATION)),
+            trimmed(guardian.get(Person.PHONE)), trimmed(guardian.get(Person.EMAIL)), trimmed(guardian.get(Person.POSTAL_ADDRESS))));
+      }
+    }
+    return guardians;
+  }
+
+  /** How the person may be reached safely, as the (checked) referral says; null when it says nothing. */
+  private static SafeContact safeContact(Object value) {
+    if (!(value instanceof Map<?, ?> contact) || contact.isEmpty()) {
+      return null;
+    }
+    SafeContact safe = new SafeContact(trimmed(contact.get(SafeContact.PREFERRED_CHANNEL)),
+        Boolean.TRUE.equals(contact.get(SafeContact.DO_NOT_WRITE)) ? Boolean.TRUE : null,
+        Boolean.TRUE.equals(contact.get(SafeContact.NO_MESSAGES)) ? Boolean.TRUE : null,
+        trimmed(contact.get(SafeContact.SAFE_TIME_TO_CALL)));
+    return safe.equals(SafeContact.NONE) ? null : safe;
   }
 
   private static String trimmed(Object value) {

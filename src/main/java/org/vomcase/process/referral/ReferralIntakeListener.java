@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.settings.VomProperties;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.ProgrammeProfile;
 
 /**
  * "Referral received": checks the referral before the case exists (a rejected referral rolls the
@@ -50,7 +51,8 @@ public class ReferralIntakeListener implements ExecutionListener {
     OffsetDateTime now = CaseClock.now().toOffsetDateTime();
     LocalDate today = now.toLocalDate();
     java.util.Map<String, Object> submitted = execution.getVariables();
-    java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons);
+    java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons,
+        ProgrammeProfile.of(programmeProfile).guardiansFirst());
     // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...).
     for (String name : submitted.keySet()) {
       if (!prepared.containsKey(name)) {

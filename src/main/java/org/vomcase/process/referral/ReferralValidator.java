@@ -16,13 +16,16 @@ import static org.vomcase.kernel.CaseVariables.VICTIM_IS_NATURAL_PERSON;
 import static org.vomcase.kernel.CaseVariables.VICTIM_REFUSED;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.vomcase.confidential.ConfidentialField;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.FieldError;
 import org.vomcase.kernel.InputCheck;
+import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Person;
+import org.vomcase.kernel.SafeContact;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabulary;
 
@@ -32,6 +35,15 @@ import org.vomcase.kernel.Vocabulary;
  * engine, no database.
  */
 public final class ReferralValidator {
+
+  /** Parents or guardians a referral may name per minor. */
+  public static final int MAX_GUARDIANS = 2;
+  private static final String GUARDIAN_NAME = Guardian.NAME;
+  private static final String GUARDIAN_RELATION = Guardian.RELATION;
+  private static final java.util.Set<String> GUARDIAN_FIELDS = java.util.Set.of(GUARDIAN_NAME, GUARDIAN_RELATION, Person.PHONE,
+      Person.EMAIL, Person.POSTAL_ADDRESS);
+  private static final java.util.Set<String> SAFE_CONTACT_FIELDS = java.util.Set.of(SafeContact.PREFERRED_CHANNEL,
+      SafeContact.DO_NOT_WRITE, SafeContact.NO_MESSAGES, SafeContact.SAFE_TIME_TO_CALL);
 
   /** The persons a referral may name per side, unless the programme configures another bound. */
   public static final int DEFAULT_MAX_PERSONS_PER_SIDE = 20;
@@ -47,6 +59,15 @@ public final class ReferralValidator {
   /** Every problem of the referral, with at most {@code maxPersons} victims and as many offenders. */
   public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
       List<Map<String, Object>> offenders, LocalDate today, int maxPersons) {
+    return validate(referral, victims, offenders, today, maxPersons, false);
+  }
+
+  /**
+   * Every problem of the referral; {@code guardiansFirst}: the programme reaches minors through their parents or
+   * guardians ({@link org.vomcase.kernel.ProgrammeProfile#guardiansFirst()}), so a minor needs at least one.
+   */
+  public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
+      List<Map<String, Object>> offenders, LocalDate today, int maxPersons, boolean guardiansFirst) {
     InputCheck check = InputCheck.collectAll();
     oneOf(check, referral, REFERRAL_SOURCE, Vocabulary.REFERRAL_SOURCES);
     oneOf(check, referral, PROCEDURAL_STAGE, Vocabulary.PROCEDURAL_STAGES);
@@ -62,13 +83,13 @@ public final class ReferralValidator {
     for (CaseVariable<Boolean> fact : List.of(VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED)) {
       check.flag(fact.name(), referral.get(fact.name()));
     }
-    persons(check, VICTIMS, Side.VICTIM, victims, today, maxPersons);
-    persons(check, OFFENDERS, Side.OFFENDER, offenders, today, maxPersons);
+    persons(check, VICTIMS, Side.VICTIM, victims, today, maxPersons, guardiansFirst);
+    persons(check, OFFENDERS, Side.OFFENDER, offenders, today, maxPersons, guardiansFirst);
     return check.errors();
   }
 
   private static void persons(InputCheck check, CaseVariable<List<Person>> list, Side side, List<Map<String, Object>> persons,
-      LocalDate today, int maxPersons) {
+      LocalDate today, int maxPersons, boolean guardiansFirst) {
     String kind = side.code();
     if (persons == null || persons.isEmpty()) {
       check.refuse(list.name(), "at least one " + kind + " is required");
@@ -92,7 +113,10 @@ public final class ReferralValidator {
         }
       }
       check.text(prefix + Person.NAME, person.get(Person.NAME), 2, 200, true);
-      check.pastDate(prefix + Person.DATE_OF_BIRTH, person.get(Person.DATE_OF_BIRTH), today, true);
+      LocalDate born = check.pastDate(prefix + Person.DATE_OF_BIRTH, person.get(Person.DATE_OF_BIRTH), today, true);
+      boolean minor = born != null && Period.between(born, today).getYears() < 18;
+      guardians(check, prefix, kind, person.get(Person.GUARDIANS), minor, guardiansFirst);
+      safeContact(check, prefix, person);
       check.email(prefix + Person.EMAIL, person.get(Person.EMAIL), false);
       check.phone(prefix + Person.PHONE, person.get(Person.PHONE), false);
       check.text(prefix + Person.POSTAL_ADDRESS, person.get(Person.POSTAL_ADDRESS), 0, 500, false);
@@ -102,6 +126,84 @@ public final class ReferralValidator {
           && !InputCheck.present(person.get(Person.POSTAL_ADDRESS))) {
         check.refuse(prefix + "contact", "give at least one way to reach the " + kind + " (email, phone or postal address)");
       }
+    }
+  }
+
+  /** The parents or guardians of a minor: one or two, each with a name, the relation and a way to reach them. */
+  private static void guardians(InputCheck check, String prefix, String kind, Object value, boolean minor,
+      boolean guardiansFirst) {
+    String field = prefix + Person.GUARDIANS;
+    if (value == null || value instanceof List<?> list && list.isEmpty()) {
+      if (minor && guardiansFirst) {
+        check.refuse(field, "give the parents or guardians of a " + kind + " under 18: the programme reaches minors through"
+            + " them");
+      }
+      return;
+    }
+    if (!(value instanceof List<?> guardians)) {
+      check.refuse(field, "must be a list of parents or guardians (name, relation, phone, email, postalAddress)");
+      return;
+    }
+    if (!minor) {
+      check.refuse(field, "only a person under 18 has parents or guardians in the case");
+      return;
+    }
+    if (guardians.size() > MAX_GUARDIANS) {
+      check.refuse(field, "at most " + MAX_GUARDIANS + " parents or guardians");
+      return;
+    }
+    for (int g = 0; g < guardians.size(); g++) {
+      String at = field + "[" + g + "].";
+      if (!(guardians.get(g) instanceof Map<?, ?> guardian)) {
+        check.refuse(field + "[" + g + "]", "must be a parent or guardian (name, relation, phone, email, postalAddress)");
+        continue;
+      }
+      for (Object key : guardian.keySet()) {
+        if (!GUARDIAN_FIELDS.contains(String.valueOf(key))) {
+          check.refuse(at + key, "is not a field of a parent or guardian");
+        }
+      }
+      check.text(at + GUARDIAN_NAME, guardian.get(GUARDIAN_NAME), 2, 200, true);
+      check.oneOf(at + GUARDIAN_RELATION, guardian.get(GUARDIAN_RELATION), Vocabulary.GUARDIAN_RELATIONS, true);
+      check.phone(at + Person.PHONE, guardian.get(Person.PHONE), false);
+      check.email(at + Person.EMAIL, guardian.get(Person.EMAIL), false);
+      check.text(at + Person.POSTAL_ADDRESS, guardian.get(Person.POSTAL_ADDRESS), 0, 500, false);
+      if (!InputCheck.present(guardian.get(Person.EMAIL)) && !InputCheck.present(guardian.get(Person.PHONE))
+          && !InputCheck.present(guardian.get(Person.POSTAL_ADDRESS))) {
+        check.refuse(at + "contact", "give at least one way to reach the parent or guardian (email, phone or postal address)");
+      }
+    }
+  }
+
+  /** How the person may be reached safely: a known channel, the switches, and no contradiction with the contact data. */
+  private static void safeContact(InputCheck check, String prefix, Map<String, Object> person) {
+    Object value = person.get(Person.SAFE_CONTACT);
+    if (value == null) {
+      return;
+    }
+    String field = prefix + Person.SAFE_CONTACT;
+    if (!(value instanceof Map<?, ?> contact)) {
+      check.refuse(field, "must say how the person may be reached (preferredChannel, doNotWrite, noMessages, safeTimeToCall)");
+      return;
+    }
+    for (Object key : contact.keySet()) {
+      if (!SAFE_CONTACT_FIELDS.contains(String.valueOf(key))) {
+        check.refuse(field + "." + key, "is not a field of the safe contact");
+      }
+    }
+    String channel = check.oneOf(field + "." + SafeContact.PREFERRED_CHANNEL, contact.get(SafeContact.PREFERRED_CHANNEL),
+        SafeContact.CHANNELS.keySet(), false);
+    Boolean doNotWrite = check.flag(field + "." + SafeContact.DO_NOT_WRITE, contact.get(SafeContact.DO_NOT_WRITE));
+    check.flag(field + "." + SafeContact.NO_MESSAGES, contact.get(SafeContact.NO_MESSAGES));
+    check.text(field + "." + SafeContact.SAFE_TIME_TO_CALL, contact.get(SafeContact.SAFE_TIME_TO_CALL), 0, 200, false);
+    if ("letter".equals(channel) && Boolean.TRUE.equals(doNotWrite)) {
+      check.refuse(field + "." + SafeContact.DO_NOT_WRITE, "contradicts the preferred channel (letter)");
+    }
+    if ("email".equals(channel) && !InputCheck.present(person.get(Person.EMAIL))) {
+      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "email is preferred, but the person has no email address");
+    }
+    if ("phone".equals(channel) && !InputCheck.present(person.get(Person.PHONE))) {
+      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "phone is preferred, but the person has no phone number");
     }
   }
 

@@ -42,11 +42,9 @@ public class CaseFigures implements JavaDelegate {
   static final String FIRST_CONTACT_TASK = "Task_CallForConsent";
 
   private final JdbcTemplate jdbc;
-  private final CaseRecord caseRecord;
 
-  public CaseFigures(JdbcTemplate jdbc, CaseRecord caseRecord) {
+  public CaseFigures(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.caseRecord = caseRecord;
   }
 
   @Override
@@ -57,7 +55,7 @@ public class CaseFigures implements JavaDelegate {
       return;
     }
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    Case record = Case.of(caseRecord.of(CASE_INSTANCE_ID.from(execution), history));
+    Case record = Case.of(CaseRecord.of(CASE_INSTANCE_ID.from(execution), history));
     OffsetDateTime registered = record.get(REGISTERED_AT);
     OffsetDateTime closed = CLOSED_AT.from(execution);
     SessionOutcome outcome = record.get(SESSION_OUTCOME);
