@@ -147,11 +147,13 @@ public final class Case {
 
   /**
    * Whether the case's victims are contacted in writing only (contact-order decision {@code writtenOnly}); a case
-   * decided before that output existed counts as written-only where its introduction was to be a letter only.
+   * decided before that output existed (table version 1.0.0) counts as written-only where that table's written-only
+   * rule decided it: the victim first, by letter only.
    */
   public boolean victimsInWritingOnly() {
     Boolean writtenOnly = get(WRITTEN_ONLY);
-    return writtenOnly != null ? writtenOnly : LETTER_ONLY.equals(get(INTRODUCTION_CHANNEL));
+    return writtenOnly != null ? writtenOnly
+        : LETTER_ONLY.equals(get(INTRODUCTION_CHANNEL)) && get(FIRST_CONTACT) == Side.VICTIM;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Case;
+import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.Consent;
 import org.vomcase.kernel.ConsentBook;
@@ -54,6 +55,7 @@ public class ContactPlan {
     if (outcome == null) {
       return; // the contact was cancelled (the case closed meanwhile): nothing happened to record
     }
+    keepSafeContact(execution, person);
     String guardianName = GUARDIAN_NAME.fromLocal(execution);
     Guardian guardian = guardianName == null ? null : new Guardian(guardianName, GUARDIAN_RELATION.fromLocal(execution),
         GUARDIAN_PHONE.fromLocal(execution), GUARDIAN_EMAIL.fromLocal(execution));
@@ -63,6 +65,23 @@ public class ContactPlan {
     }
     CONSENTS.on(execution.getProcessInstance()).set(book.with(person.personId(),
         Consent.of(person.role(), outcome, guardian, GUARDIAN_CONSENT.fromLocal(execution))));
+  }
+
+  /**
+   * The person as the contact left them (the safe-contact record the person gave in the call or letter answer)
+   * replaces the referral's record in the case's list of victims or offenders, so every later message obeys it.
+   */
+  private static void keepSafeContact(DelegateExecution execution, Person contacted) {
+    CaseVariable<List<Person>> side = contacted.victim() ? VICTIMS : OFFENDERS;
+    List<Person> persons = side.from(execution.getProcessInstance());
+    if (persons == null) {
+      return;
+    }
+    List<Person> updated = persons.stream()
+        .map(p -> p.personId().equals(contacted.personId()) ? p.withSafeContact(contacted.safeContact()) : p).toList();
+    if (!updated.equals(persons)) {
+      side.on(execution.getProcessInstance()).set(updated);
+    }
   }
 
   /**

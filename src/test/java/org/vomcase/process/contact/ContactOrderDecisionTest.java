@@ -35,7 +35,7 @@ class ContactOrderDecisionTest {
   record Case(String programmeProfile, String offenceCategory, boolean victimIsMinor) {}
 
   /** What the decision returned and which rule produced it. */
-  record Result(String firstContact, String introductionChannel, String reason, String ruleId) {}
+  record Result(String firstContact, String introductionChannel, boolean writtenOnly, String reason, String ruleId) {}
 
   @ParameterizedTest(name = "{0}: {1} {2} minor={3}")
   @CsvSource(
@@ -43,18 +43,18 @@ class ContactOrderDecisionTest {
       quoteCharacter = '"',
       textBlock =
           """
-          # rule                       | profile         | offence           | minor | first    | channel         | reason
-          Rule_SexualDomesticStalking  | de_toa          | sexual_offence    | false | victim   | letter_only     | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
-          Rule_SexualDomesticStalking  | us_vom          | domestic_violence | false | victim   | letter_only     | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
-          Rule_SexualDomesticStalking  | dk_konfliktraad | stalking          | false | victim   | letter_only     | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
-          Rule_ViolentOffence          | de_toa          | assault           | false | offender | letter_only     | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
-          Rule_ViolentOffence          | us_vom          | robbery           | true  | offender | letter_only     | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
-          Rule_ViolentOffence          | dk_konfliktraad | threat            | false | offender | letter_only     | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
-          Rule_KonfliktraadMinorVictim | dk_konfliktraad | theft             | true  | victim   | letter_or_email | Konfliktråd with a victim under 18: the victim's parents are approached first.
-          Rule_KonfliktraadMinorVictim | dk_konfliktraad | other             | true  | victim   | letter_or_email | Konfliktråd with a victim under 18: the victim's parents are approached first.
-          Rule_OffenderFirst           | dk_konfliktraad | theft             | false | offender | letter_or_email | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
-          Rule_OffenderFirst           | de_toa          | burglary          | true  | offender | letter_or_email | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
-          Rule_OffenderFirst           | us_vom          | traffic_injury    | false | offender | letter_or_email | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
+          # rule                       | profile         | offence           | minor | first    | channel         | written | reason
+          Rule_SexualDomesticStalking  | de_toa          | sexual_offence    | false | victim   | letter_only     | true    | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
+          Rule_SexualDomesticStalking  | us_vom          | domestic_violence | false | victim   | letter_only     | true    | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
+          Rule_SexualDomesticStalking  | dk_konfliktraad | stalking          | false | victim   | letter_only     | true    | Sexual, domestic or stalking offence: the victim is approached first and in writing only, so the victim decides whether contact with the offender's side happens at all.
+          Rule_ViolentOffence          | de_toa          | assault           | false | offender | letter_only     | false   | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
+          Rule_ViolentOffence          | us_vom          | robbery           | true  | offender | letter_only     | false   | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
+          Rule_ViolentOffence          | dk_konfliktraad | threat            | false | offender | letter_only     | false   | Violent offence: the offender's willingness is checked first, and the first approach to anyone is a letter, never a phone call.
+          Rule_KonfliktraadMinorVictim | dk_konfliktraad | theft             | true  | victim   | letter_or_email | false   | Konfliktråd with a victim under 18: the victim's parents are approached first.
+          Rule_KonfliktraadMinorVictim | dk_konfliktraad | other             | true  | victim   | letter_or_email | false   | Konfliktråd with a victim under 18: the victim's parents are approached first.
+          Rule_OffenderFirst           | dk_konfliktraad | theft             | false | offender | letter_or_email | false   | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
+          Rule_OffenderFirst           | de_toa          | burglary          | true  | offender | letter_or_email | false   | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
+          Rule_OffenderFirst           | us_vom          | traffic_injury    | false | offender | letter_or_email | false   | Offender first: his willingness is the precondition, so the victim is never asked for a meeting that then collapses.
           """)
   void eachRuleDecidesItsCase(
       String ruleId,
@@ -63,10 +63,11 @@ class ContactOrderDecisionTest {
       boolean victimIsMinor,
       String firstContact,
       String channel,
+      boolean writtenOnly,
       String reason) {
     Result result = evaluate(new Case(profile, offence, victimIsMinor));
 
-    assertThat(result).isEqualTo(new Result(firstContact, channel, reason, ruleId));
+    assertThat(result).isEqualTo(new Result(firstContact, channel, writtenOnly, reason, ruleId));
   }
 
   @ParameterizedTest
@@ -77,6 +78,7 @@ class ContactOrderDecisionTest {
 
     assertThat(result.ruleId()).isEqualTo("Rule_SexualDomesticStalking");
     assertThat(result.introductionChannel()).isEqualTo("letter_only");
+    assertThat(result.writtenOnly()).isTrue();
   }
 
   @ParameterizedTest
@@ -87,6 +89,7 @@ class ContactOrderDecisionTest {
     assertThat(result.ruleId()).isEqualTo("Rule_ViolentOffence");
     assertThat(result.firstContact()).isEqualTo("offender");
     assertThat(result.introductionChannel()).isEqualTo("letter_only");
+    assertThat(result.writtenOnly()).as("a violent offence's victim may be called after the letter").isFalse();
   }
 
   @ParameterizedTest
@@ -110,6 +113,8 @@ class ContactOrderDecisionTest {
           assertThat(result.firstContact()).as(contactCase.toString()).isIn(FIRST_CONTACTS);
           assertThat(result.introductionChannel()).as(contactCase.toString()).isIn(INTRODUCTION_CHANNELS);
           assertThat(result.reason()).as(contactCase.toString()).isNotBlank();
+          assertThat(result.writtenOnly()).as(contactCase.toString() + ": written only exactly for the sexual, domestic and stalking rule")
+              .isEqualTo(result.ruleId().equals("Rule_SexualDomesticStalking"));
           evaluated++;
         }
       }
@@ -133,7 +138,7 @@ class ContactOrderDecisionTest {
     Decision element = TABLE.model().getModelElementById(DECISION_KEY);
 
     assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    assertThat(element.getVersionTag()).isEqualTo("1.0.0");
+    assertThat(element.getVersionTag()).isEqualTo("1.1.0");
   }
 
   private static Result evaluate(Case contactCase) {
@@ -143,7 +148,8 @@ class ContactOrderDecisionTest {
             .putValue("offenceCategory", contactCase.offenceCategory())
             .putValue("victimIsMinor", contactCase.victimIsMinor());
     DecisionTableUnderTest.Evaluation evaluation = TABLE.evaluate(variables);
-    return new Result(evaluation.entry("firstContact"), evaluation.entry("introductionChannel"), evaluation.entry("reason"),
+    return new Result(evaluation.entry("firstContact"), evaluation.entry("introductionChannel"),
+        Boolean.TRUE.equals(evaluation.outputs().getEntry("writtenOnly")), evaluation.entry("reason"),
         evaluation.ruleId());
   }
 

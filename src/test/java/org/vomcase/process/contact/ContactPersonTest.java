@@ -45,7 +45,8 @@ import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code contact-person}: introduction, consent calls, reminders, not reachable, guardians of minors (R5-R7). */
-@Deployment(resources = {"processes/contact-person.bpmn", "forms/consent-call.form", "forms/guardian-consent.form"})
+@Deployment(resources = {"processes/contact-person.bpmn", "forms/consent-call.form", "forms/guardian-consent.form",
+    "forms/letter-answer.form"})
 class ContactPersonTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
@@ -62,6 +63,8 @@ class ContactPersonTest {
     Mocks.register("consentCallListener", new ConsentCallListener());
     Mocks.register("guardianConsentListener", new GuardianConsentListener());
     Mocks.register("consentOutcome", new ConsentRecorder());
+    Mocks.register("contactPlan", new ContactPlan());
+    Mocks.register("letterAnswerListener", new LetterAnswerListener());
   }
 
   @AfterEach
@@ -243,7 +246,91 @@ class ContactPersonTest {
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
+  @ParameterizedTest(name = "a victim contacted in writing only who {0} is never called")
+  @ValueSource(strings = {"agrees", "declines"})
+  void victimContactedInWritingOnlyIsNeverCalledAndTheirAnswerIsRecorded(String answer) {
+    ProcessInstance instance = start("victim", false, true, "de_toa");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_RecordLetterAnswer");
+    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.CONTACT_RESTRICTION.name()))
+        .asString().contains("letter only");
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), answer, CaseVariables.SAFE_DO_NOT_WRITE.name(), true,
+        CaseVariables.SAFE_PREFERRED_CHANNEL.name(), "email"));
+
+    assertThat(instance).isEnded().hasNotPassed("Task_CallForConsent");
+    assertOutcome(instance, "agrees".equals(answer) ? "agreed" : "declined");
+    Assertions.assertThat(historicPerson(instance)).contains("\"doNotWrite\":true").contains("\"preferredChannel\":\"email\"");
+  }
+
+  @Test
+  void letterAnswerIsRefusedWhenItIsNoneOfTheAnswersOrContradictsItself() {
+    ProcessInstance instance = start("victim", false, true, "us_vom");
+    execute(job());
+    String answer = task().getId();
+
+    assertRefused(answer, Map.of(CaseVariables.CALL_OUTCOME.name(), "call_again"), "callOutcome: 'call_again' is not one of");
+    assertRefused(answer, Map.of(CaseVariables.CALL_OUTCOME.name(), "agrees", CaseVariables.SAFE_PREFERRED_CHANNEL.name(), "letter",
+        CaseVariables.SAFE_DO_NOT_WRITE.name(), true), "safeDoNotWrite: contradicts the preferred channel");
+    assertThat(instance).isWaitingAt("Task_RecordLetterAnswer");
+  }
+
+  @Test
+  void safeContactGivenInTheCallIsKeptWithThePerson() {
+    ProcessInstance instance = startedAtTheCall("offender", false);
+
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees", CaseVariables.SAFE_NO_MESSAGES.name(), true,
+        CaseVariables.SAFE_TIME_TO_CALL.name(), "weekdays after 6 pm"));
+
+    assertOutcome(instance, "agreed");
+    Assertions.assertThat(historicPerson(instance)).contains("\"noMessages\":true").contains("weekdays after 6 pm");
+  }
+
+  @Test
+  void konfliktraadAsksAMinorsParentsFirstAndThenTheMinor() {
+    ProcessInstance instance = start("victim", true, false, "dk_konfliktraad");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_AskGuardiansFirst");
+    assertThat(task()).isAssignedTo("mara");
+    complete(task(), guardian("consents"));
+
+    assertThat(instance).isWaitingAt("Task_CallForConsent");
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
+
+    assertThat(instance).isEnded().hasPassed("Task_AskGuardiansFirst", "EndEvent_ConsentGiven").hasNotPassed("Task_RecordGuardianConsent");
+    assertOutcome(instance, "agreed");
+  }
+
+  @Test
+  void konfliktraadMinorIsNotCalledWhenTheParentsRefuse() {
+    ProcessInstance instance = start("victim", true, false, "dk_konfliktraad");
+    execute(job());
+
+    complete(task(), guardian("refuses"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_GuardiansRefusedFirst").hasNotPassed("Task_CallForConsent");
+    assertOutcome(instance, "declined");
+  }
+
+  @Test
+  void outsideKonfliktraadTheMinorIsCalledFirstAndTheParentsAfter() {
+    ProcessInstance instance = start("victim", true, false, "de_toa");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_CallForConsent").hasNotPassed("Task_AskGuardiansFirst");
+  }
+
+  private String historicPerson(ProcessInstance instance) {
+    return String.valueOf(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.PERSON.name()).singleResult().getValue());
+  }
+
   private ProcessInstance start(String role, boolean minor) {
+    return start(role, minor, false, "de_toa");
+  }
+
+  private ProcessInstance start(String role, boolean minor, boolean writtenOnly, String profile) {
     String id = "offender".equals(role) ? "O1" : "V1";
     String person = "{\"personId\":\"" + id + "\",\"role\":\"" + role + "\",\"name\":\"Carl Vogt\",\"phone\":\"+49 30 1234567\","
         + "\"preferredLanguage\":\"de\",\"interpreterNeeded\":false,\"minor\":" + minor + "}";
@@ -253,6 +340,8 @@ class ContactPersonTest {
         .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara")
         .putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
         .putValue(CaseVariables.INTRODUCTION_CHANNEL.name(), "letter_only")
+        .putValue(CaseVariables.WRITTEN_ONLY.name(), writtenOnly)
+        .putValue(CaseVariables.PROGRAMME_PROFILE.name(), profile)
         .putValue(CaseVariables.OFFENCE_SUMMARY.name(), "A fight outside a bar."));
     assertThat(instance).isStarted();
     return instance;
