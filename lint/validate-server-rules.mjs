@@ -23,7 +23,7 @@ for (const file of readdirSync(formsDir).filter(f => f.endsWith('.form'))) {
 function fields(components, group, into) {
   for (const component of components || []) {
     if (component.key) into.set(group ? group + '.' + component.key : component.key, component);
-    fields(component.components, component.path && !group ? component.path : group, into);
+    fields(component.components, component.path ? (group ? group + '.' + component.path : component.path) : group, into);
   }
   return into;
 }

@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public final class FormFields {
 
-  /** A variable the form writes: its label and, for a group or list, the labels of its nested keys. */
-  public record Field(String name, String label, Map<String, String> children) {
+  /**
+   * A variable the form writes, or a field of a group: its path, its label and, for a group or list, its nested
+   * fields by key (groups in groups too: {@code victim1.guardian1.phone}).
+   */
+  public record Field(String name, String label, Map<String, Field> children) {
     public boolean nested() {
       return children != null;
     }
@@ -77,17 +80,19 @@ public final class FormFields {
     if (labels.containsKey(own)) {
       return labels.get(own);
     }
-    int dot = own.indexOf('.');
-    if (dot > 0 && labels.containsKey(own.substring(0, dot))) {
-      return labels.get(own.substring(0, dot)) + " – " + own.substring(dot + 1);
+    for (int dot = own.lastIndexOf('.'); dot > 0; dot = own.lastIndexOf('.', dot - 1)) {
+      if (labels.containsKey(own.substring(0, dot))) {
+        return labels.get(own.substring(0, dot)) + " – " + own.substring(dot + 1);
+      }
     }
     java.util.regex.Matcher listItem = LIST_ITEM.matcher(path);
     if (listItem.matches()) {
       int number = Integer.parseInt(listItem.group(2)) + 1;
       String person = Character.toUpperCase(listItem.group(1).charAt(0)) + listItem.group(1).substring(1) + " " + number;
       Field first = writable.get(listItem.group(1) + "1");
-      String child = listItem.group(3) == null || first == null || first.children() == null ? listItem.group(3)
-          : first.children().getOrDefault(listItem.group(3), listItem.group(3));
+      Field nested = listItem.group(3) == null || first == null || first.children() == null ? null
+          : first.children().get(listItem.group(3));
+      String child = nested == null ? listItem.group(3) : nested.label();
       return child == null ? person : person + " – " + child;
     }
     if (path.equals("victims") || path.equals("offenders")) {
@@ -101,7 +106,7 @@ public final class FormFields {
     java.util.regex.Matcher listItem = LIST_ITEM.matcher(path);
     if (listItem.matches()) {
       String group = listItem.group(1) + (Integer.parseInt(listItem.group(2)) + 1);
-      String own = listItem.group(3) == null ? group : group + "." + listItem.group(3);
+      String own = listItem.group(3) == null ? group : group + "." + formGuardians(listItem.group(3));
       if (labels.containsKey(own) || labels.containsKey(group)) {
         return own; // a rule of the whole group (its contact) is named at the group's path
       }
@@ -110,7 +115,20 @@ public final class FormFields {
   }
 
   private static final java.util.regex.Pattern LIST_ITEM =
-      java.util.regex.Pattern.compile("(victim|offender)s\\[(\\d+)\\](?:\\.(\\w+))?");
+      java.util.regex.Pattern.compile("(victim|offender)s\\[(\\d+)\\](?:\\.([\\w.\\[\\]]+))?");
+  private static final java.util.regex.Pattern GUARDIAN_ITEM = java.util.regex.Pattern.compile("guardians\\[(\\d+)\\]");
+
+  /** A person's guardians as the form's sub-groups name them: {@code guardians[1].phone} is {@code guardian2.phone}. */
+  private static String formGuardians(String rest) {
+    java.util.regex.Matcher item = GUARDIAN_ITEM.matcher(rest);
+    StringBuilder named = new StringBuilder();
+    while (item.find()) {
+      item.appendReplacement(named, "guardian" + (Integer.parseInt(item.group(1)) + 1));
+    }
+    item.appendTail(named);
+    String own = named.toString();
+    return own.equals("guardians") ? "guardian1" : own;
+  }
 
   private void walk(JsonNode components, Field group) {
     for (JsonNode component : components) {
@@ -125,7 +143,7 @@ public final class FormFields {
         labels.put(fieldPath, group != null ? group.label() + " – " + (label != null ? label : key) : (label != null ? label : key));
         types.put(fieldPath, type);
         if (group != null) {
-          group.children().put(key, label != null ? label : key);
+          group.children().put(key, new Field(fieldPath, label != null ? label : key, null));
         } else {
           String variable = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
           if (showsOnly) {
@@ -145,6 +163,14 @@ public final class FormFields {
           if (container.children() != null) {
             walk(component.path("components"), container);
           }
+        } else if (path != null && group.children() != null && !path.contains(".")) {
+          // a group in a group: its own object inside the outer one (victim1.guardian1)
+          String nestedPath = group.name() + "." + path;
+          String nestedLabel = group.label() + " – " + (label != null ? label : path);
+          Field nested = group.children().computeIfAbsent(path, p -> new Field(nestedPath, nestedLabel, new LinkedHashMap<>()));
+          labels.put(nestedPath, nestedLabel);
+          types.put(nestedPath, type);
+          walk(component.path("components"), nested);
         } else {
           walk(component.path("components"), group);
         }

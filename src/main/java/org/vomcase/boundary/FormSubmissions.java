@@ -183,27 +183,43 @@ final class FormSubmissions {
       return problem == null ? List.of() : List.of(new Refusal.FieldProblem(name, label, problem));
     }
     List<Refusal.FieldProblem> problems = new ArrayList<>();
-    if (!(plain.isObject() || plain.isArray())) {
-      return List.of(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
+    checkGroup(form, field, plain, problems);
+    return problems;
+  }
+
+  /** The values of a group (or each item of a list): only its own fields, each of its kind; groups in it likewise. */
+  private static void checkGroup(FormFields form, FormFields.Field field, JsonNode value, List<Refusal.FieldProblem> problems) {
+    String name = field.name();
+    String label = form.label(name);
+    if (!(value.isObject() || value.isArray())) {
+      problems.add(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
+      return;
     }
-    for (JsonNode item : plain.isArray() ? plain : List.of(plain)) {
+    for (JsonNode item : value.isArray() ? value : List.of(value)) {
       if (!item.isObject()) {
         problems.add(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
         continue;
       }
       item.fields().forEachRemaining(child -> {
         String path = name + "." + child.getKey();
-        if (!field.children().containsKey(child.getKey())) {
+        FormFields.Field own = field.children().get(child.getKey());
+        if (own == null) {
           problems.add(new Refusal.FieldProblem(path, label, child.getKey() + " is not a field of this group"));
           return;
         }
-        String problem = child.getValue().isNull() ? null : kindProblem(form.type(path), child.getValue());
+        if (child.getValue().isNull()) {
+          return;
+        }
+        if (own.nested()) {
+          checkGroup(form, own, child.getValue(), problems);
+          return;
+        }
+        String problem = kindProblem(form.type(path), child.getValue());
         if (problem != null) {
           problems.add(new Refusal.FieldProblem(path, form.label(path), problem));
         }
       });
     }
-    return problems;
   }
 
   /** What is wrong with a value for a field of this form-js type, or null: text is text, a number a number, and so on. */

@@ -165,6 +165,21 @@ public final class Case {
         introduction);
   }
 
+  /**
+   * The parents or guardians of a minor: those the referral names, else the one recorded with the minor's consent;
+   * none for an adult. The n-th of them has the id {@link Guardian#idOf(String, int)}.
+   */
+  public List<Guardian> guardiansOf(Person person) {
+    if (!person.minor()) {
+      return List.of();
+    }
+    if (!person.guardians().isEmpty()) {
+      return person.guardians();
+    }
+    Guardian recorded = consents().guardianOf(person.personId());
+    return recorded == null ? List.of() : List.of(recorded);
+  }
+
   /** Whether the case's programme reaches minors through their parents or guardians first. */
   public boolean guardiansFirst() {
     String profile = get(PROGRAMME_PROFILE);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.Case;
-import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Obligation;
@@ -117,15 +116,13 @@ public class Recipients {
    * own, lives at the minor's; they are reached under the minor's contact policy (the same household).
    */
   private List<Recipient> withGuardians(List<Person> persons, Case theCase, boolean introduction) {
-    ConsentBook book = theCase.consents();
     boolean guardiansFirst = theCase.guardiansFirst();
     List<Recipient> recipients = new ArrayList<>();
     for (Person person : persons) {
       String language = language(person.preferredLanguage());
       String address = blankToNull(person.postalAddress());
       ContactPolicy policy = theCase.contactPolicy(person, introduction);
-      List<Guardian> guardians = person.minor() && !person.guardians().isEmpty() ? person.guardians()
-          : book.guardianOf(person.personId()) == null ? List.of() : List.of(book.guardianOf(person.personId()));
+      List<Guardian> guardians = theCase.guardiansOf(person);
       if (!(introduction && guardiansFirst && person.minor() && !guardians.isEmpty())) {
         recipients.add(new Recipient(person.personId(), person.name(), blankToNull(person.email()), address, language, policy));
       }

@@ -34,6 +34,22 @@ class FormFieldsTest {
   }
 
   @Test
+  void groupsInGroupsHaveTheirOwnFieldsAndTheReferralsPathsTheirLabels() throws IOException {
+    FormFields referral = form("referral.form");
+    FormFields.Field guardian = referral.writable("victim1").children().get("guardian2");
+    assertThat(guardian.nested()).isTrue();
+    assertThat(guardian.children()).containsKeys("name", "relation", "phone", "email", "postalAddress");
+    assertThat(referral.writable("offender3").children().get("safeContact").children())
+        .containsKeys("preferredChannel", "doNotWrite", "noMessages", "safeTimeToCall");
+    assertThat(referral.formPath("victims[0].guardians[1].phone")).isEqualTo("victim1.guardian2.phone");
+    assertThat(referral.formPath("victims[2].guardians")).isEqualTo("victim3.guardian1");
+    assertThat(referral.label("victims[0].guardians[1].phone")).isEqualTo("Victim 1 – Parent or guardian 2 – Phone");
+    assertThat(referral.label("offenders[0].safeContact.doNotWrite"))
+        .isEqualTo("Offender 1 – Safe contact – Do not write to this postal address (someone else reads the mail)");
+    assertThat(referral.label("victims[0].guardians[0].contact")).isEqualTo("Victim 1 – Parent or guardian – contact");
+  }
+
+  @Test
   void theConfidentialFieldsBelongToTheirOwnFormsOnly() throws IOException {
     assertThat(form("session-outcome.form").writableNames()).contains("sessionNotes", "safetyStopReason");
     assertThat(form("preparation-meeting.form").writableNames()).contains("meetingNotes", "safetyConcerns");

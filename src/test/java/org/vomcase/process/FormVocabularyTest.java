@@ -55,7 +55,9 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.RECOMMEND.name(), Vocabulary.RECOMMEND),
       Map.entry(CaseVariables.FEAR_CHANGE.name(), Vocabulary.FEAR_CHANGES),
       Map.entry(CaseVariables.PROCEEDINGS_OUTCOME.name(), Vocabulary.PROCEEDINGS_OUTCOMES),
-      Map.entry(CaseVariables.SAFE_PREFERRED_CHANNEL.name(), Vocabulary.CONTACT_CHANNELS));
+      Map.entry(CaseVariables.SAFE_PREFERRED_CHANNEL.name(), Vocabulary.CONTACT_CHANNELS),
+      Map.entry("preferredChannel", Vocabulary.CONTACT_CHANNELS),
+      Map.entry("relation", Vocabulary.GUARDIAN_RELATIONS));
 
   /** Selects whose form offers a narrower vocabulary than the key's: form file and key. */
   private static final Map<String, Map<String, String>> VOCABULARY_BY_FORM_AND_KEY = Map.of(

@@ -2,6 +2,7 @@ package org.vomcase.process.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +19,7 @@ import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.Consent;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.ConsentOutcome;
+import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabulary;
@@ -147,11 +149,22 @@ public class CaseEvents {
     return Result.CASE_CONTINUES;
   }
 
+  /**
+   * A party's withdrawal, or a parent's or guardian's for a minor ({@code G-V1}, {@code G-V1-2}): a minor takes
+   * part only with their guardians' consent, so a guardian's withdrawal withdraws the minor (recorded as the
+   * guardian's).
+   */
   private Result withdrawConsent(ProcessInstance theCase, CaseEvent event, String reason) {
-    String personId = event.personId() == null ? "" : event.personId().trim();
-    Person person = caseOf(theCase).person(personId).orElseThrow(() -> new CaseInputException(CaseVariables.EVENT_PERSON_ID,
-        "'" + personId + "' is not a person of case " + theCase.getBusinessKey()
-            + " (V1, V2, ... for victims, O1, O2, ... for offenders)"));
+    String given = event.personId() == null ? "" : event.personId().trim();
+    String personId = Guardian.isGuardianId(given) ? Guardian.personOf(given) : given;
+    Case openCase = caseOf(theCase);
+    Person person = openCase.person(personId).orElseThrow(() -> new CaseInputException(CaseVariables.EVENT_PERSON_ID,
+        "'" + given + "' is not a person of case " + theCase.getBusinessKey()
+            + " (V1, V2, ... for victims, O1, O2, ... for offenders, G-V1 for a minor's parent or guardian)"));
+    Guardian guardian = Guardian.isGuardianId(given) ? guardianOf(openCase, person, given).orElseThrow(() ->
+        new CaseInputException(CaseVariables.EVENT_PERSON_ID, "'" + given + "' is not a parent or guardian of case "
+            + theCase.getBusinessKey() + ": " + personId + (person.minor() ? " has no such parent or guardian recorded"
+            : " is not a minor"))) : null;
     ConsentBook book = variable(theCase, CaseVariables.CONSENTS);
     ConsentOutcome earlier = book.outcome(personId);
     if (earlier != null && earlier.refused()) {
@@ -162,7 +175,7 @@ public class CaseEvents {
     set(theCase, CaseVariables.CONSENTS, book);
     List<Withdrawal> withdrawals = new ArrayList<>(variable(theCase, CaseVariables.WITHDRAWALS));
     withdrawals.add(new Withdrawal(personId, person.role(), reason, event.recordedBy() == null ? "system" : event.recordedBy(),
-        CaseClock.timestamp()));
+        CaseClock.timestamp(), guardian == null ? null : given, guardian == null ? null : guardian.name()));
     set(theCase, CaseVariables.WITHDRAWALS, withdrawals);
 
     if (!stillHasParty(theCase, book, Side.VICTIM) || !stillHasParty(theCase, book, Side.OFFENDER)) {
@@ -175,6 +188,16 @@ public class CaseEvents {
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
         .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
+  }
+
+  private static Optional<Guardian> guardianOf(Case openCase, Person minor, String guardianId) {
+    List<Guardian> guardians = openCase.guardiansOf(minor);
+    for (int n = 1; n <= guardians.size(); n++) {
+      if (Guardian.idOf(minor.personId(), n).equals(guardianId)) {
+        return Optional.of(guardians.get(n - 1));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String caseNumberOf(String caseNumber) {

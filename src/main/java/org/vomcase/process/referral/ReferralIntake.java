@@ -51,6 +51,10 @@ public final class ReferralIntake {
 
   /** Persons per side the Tasklist start form offers (groups victim1..3, offender1..3). */
   public static final int FORM_PERSONS_PER_SIDE = 3;
+  /** The start form's sub-groups of a person's parents or guardians ({@code guardian1}, {@code guardian2}). */
+  static final String FORM_GUARDIAN = "guardian";
+  /** The start form's switch for a second parent or guardian. */
+  static final String FORM_SECOND_GUARDIAN = "hasGuardian2";
 
   private ReferralIntake() {}
 
@@ -126,13 +130,51 @@ public final class ReferralIntake {
       try {
         Map<String, Object> person = CaseJson.object(value);
         if (person != null) {
-          persons.add(person);
+          persons.add(fromFormGroup(person));
         }
       } catch (IllegalStateException e) {
         errors.add(new FieldError(role + n, "is not a person (name, dateOfBirth, ...)"));
       }
     }
     return persons;
+  }
+
+  /**
+   * A person as the API names it, from the start form's group: its sub-groups {@code guardian1} and (switched on by
+   * {@code hasGuardian2}) {@code guardian2} become the list {@code guardians}, left-blank ones dropped (form-js submits
+   * the fields of a shown group even when nobody filled them); a safe contact without an answer is none.
+   */
+  static Map<String, Object> fromFormGroup(Map<String, Object> group) {
+    Map<String, Object> person = new LinkedHashMap<>(group);
+    List<Object> guardians = new ArrayList<>();
+    for (int n = 1; n <= ReferralValidator.MAX_GUARDIANS; n++) {
+      Object guardian = person.remove(FORM_GUARDIAN + n);
+      boolean wanted = n == 1 || Boolean.TRUE.equals(group.get(FORM_SECOND_GUARDIAN));
+      if (wanted && guardian != null && !blank(guardian)) {
+        guardians.add(guardian);
+      }
+    }
+    person.remove(FORM_SECOND_GUARDIAN);
+    if (!guardians.isEmpty()) {
+      person.put(Person.GUARDIANS, guardians);
+    }
+    Object safe = person.get(Person.SAFE_CONTACT);
+    if (safe != null && blank(safe)) {
+      person.remove(Person.SAFE_CONTACT);
+    } else if (safe instanceof Map<?, ?> answers) {
+      Map<Object, Object> given = new LinkedHashMap<>(answers);
+      given.values().removeIf(ReferralIntake::blank);
+      person.put(Person.SAFE_CONTACT, given);
+    }
+    return person;
+  }
+
+  /** Nothing given: null, blank text, an unticked box, or a group of such. */
+  private static boolean blank(Object value) {
+    if (value instanceof Map<?, ?> group) {
+      return group.values().stream().allMatch(ReferralIntake::blank);
+    }
+    return value == null || Boolean.FALSE.equals(value) || value instanceof String text && text.isBlank();
   }
 
   /** The persons of a list variable as the form (Json), the API (list) or a caller (JSON text) gives them. */

@@ -164,9 +164,36 @@ class RecordCaseEventTest {
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("record-case-event").count()).isZero();
   }
 
+  @Test
+  void parentWithdrawsTheMinorWhoseSideThenHasNobodyAndTheRecordSaysWhichParent() {
+    Map<String, Object> referral = Referrals.referral();
+    Map<String, Object> minor = Referrals.person("Emma Roth", "2013-05-02");
+    minor.put("guardians", List.of(Map.of("name", "Lis Roth", "relation", "parent", "phone", "+49 30 7654321")));
+    referral.put(CaseVariables.VICTIMS.name(), new java.util.ArrayList<>(List.of(minor)));
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"), referral);
+
+    assertRefused("clara", "consent_withdrawn", "G-O1", "eventPersonId: 'G-O1' is not a parent or guardian of case VOM-2026-00042: O1 is not a minor");
+    assertRefused("clara", "consent_withdrawn", "G-V1-2",
+        "eventPersonId: 'G-V1-2' is not a parent or guardian of case VOM-2026-00042: V1 has no such parent or guardian recorded");
+    assertRefused("clara", "consent_withdrawn", "G-V7", "eventPersonId: 'G-V7' is not a person of case VOM-2026-00042");
+    ProcessInstance record = recordAs("mara", "consent_withdrawn", "G-V1");
+
+    assertThat(record).isEnded();
+    assertThat(theCase).isWaitingAt("Task_TellMediatorsCaseClosed");
+    Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.WITHDRAWALS.name()).toString())
+        .contains("\"personId\":\"V1\"").contains("\"guardianId\":\"G-V1\"").contains("\"guardianName\":\"Lis Roth\"")
+        .contains("\"recordedBy\":\"mara\"");
+    Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.CONSENTS.name()).toString())
+        .contains("\"V1\"").contains("withdrawn");
+  }
+
   private ProcessInstance runningCase(String referredBy, List<String> mediators) {
+    return runningCase(referredBy, mediators, Referrals.referral());
+  }
+
+  private ProcessInstance runningCase(String referredBy, List<String> mediators, Map<String, Object> referral) {
     identity.setAuthenticatedUserId(referredBy);
-    ProcessInstance theCase = runtimeService().startProcessInstanceByKey("vom-case", Referrals.referral());
+    ProcessInstance theCase = runtimeService().startProcessInstanceByKey("vom-case", referral);
     identity.clearAuthentication();
     if (!mediators.isEmpty()) {
       // As the assignment does: the variable for the diagrams, the case register for access.

@@ -115,6 +115,46 @@ class ReferralIntakeTest {
     assertThat(ReferralIntake.formGroupVariables()).contains("victim1", "hasVictim2", "offender3", "hasOffender3");
   }
 
+  @Test
+  void startFormGuardiansAndSafeContactBecomeThePersonsOwn() {
+    Map<String, Object> referral = Referrals.referral();
+    referral.remove(CaseVariables.VICTIMS.name());
+    referral.remove(CaseVariables.OFFENDERS.name());
+    referral.put("victim1", Spin.JSON("{\"name\":\"Emma Skov\",\"dateOfBirth\":\"2013-05-02\",\"preferredLanguage\":\"da\","
+        + "\"postalAddress\":\"Vestergade 1, 1456 København\","
+        + "\"safeContact\":{\"preferredChannel\":\"letter\",\"doNotWrite\":false,\"noMessages\":true,\"safeTimeToCall\":\"\"},"
+        + "\"guardian1\":{\"name\":\"Lis Skov\",\"relation\":\"parent\",\"phone\":\"+45 20 12 34 56\",\"email\":\"\"},"
+        + "\"hasGuardian2\":true,\"guardian2\":{\"name\":\"Ole Skov\",\"relation\":\"parent\",\"email\":\"ole@example.dk\","
+        + "\"postalAddress\":\"Nørregade 2, 1165 København\"}}"));
+    referral.put("offender1", Spin.JSON("{\"name\":\"Carl Vogt\",\"dateOfBirth\":\"1990-01-15\",\"preferredLanguage\":\"de\","
+        + "\"phone\":\"+49 30 1234567\",\"safeContact\":{\"doNotWrite\":false,\"noMessages\":false},"
+        + "\"guardian1\":{\"name\":\"\",\"phone\":\"\"},\"hasGuardian2\":false}"));
+
+    Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY, 25, true);
+
+    List<org.vomcase.kernel.Person> victims = CaseVariables.VICTIMS.in(variables);
+    assertThat(victims.get(0).guardians()).extracting(org.vomcase.kernel.Guardian::name).containsExactly("Lis Skov", "Ole Skov");
+    assertThat(victims.get(0).guardians().get(1).postalAddress()).isEqualTo("Nørregade 2, 1165 København");
+    assertThat(victims.get(0).safety().noMessages()).isTrue();
+    assertThat(victims.get(0).safety().preferredChannel()).isEqualTo("letter");
+    org.vomcase.kernel.Person offender = CaseVariables.OFFENDERS.in(variables).get(0);
+    assertThat(offender.guardians()).as("a blank guardian group of an adult is no guardian").isEmpty();
+    assertThat(offender.safeContact()).as("a safe contact without an answer is none").isNull();
+  }
+
+  @Test
+  void konfliktraadMinorWithoutParentsIsRefusedAtTheFormsGuardianGroup() {
+    Map<String, Object> referral = Referrals.referral();
+    referral.remove(CaseVariables.VICTIMS.name());
+    referral.put("victim1", Spin.JSON("{\"name\":\"Emma Skov\",\"dateOfBirth\":\"2013-05-02\",\"preferredLanguage\":\"da\","
+        + "\"postalAddress\":\"Vestergade 1, 1456 København\",\"guardian1\":{\"name\":\"\",\"phone\":\"\"}}"));
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY, 25, true))
+        .hasMessageContaining("victims[0].guardians: give the parents or guardians of a victim under 18");
+    assertThat(ReferralIntake.prepare(referral, TODAY, 25, false)).as("other profiles reach the parents after the minor")
+        .containsKey(CaseVariables.VICTIMS.name());
+  }
+
   private static String json(Object value) {
     return ((JsonValue) value).getValueSerialized();
   }
