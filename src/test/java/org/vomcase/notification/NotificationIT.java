@@ -28,6 +28,7 @@ class NotificationIT extends AbstractApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired NotificationService notifications;
+  @Autowired Templates templates;
 
   @AfterEach
   void mailServerUp() {
@@ -184,9 +185,8 @@ class NotificationIT extends AbstractApplicationIT {
   }
 
   private String templatesSubject(String message, String language, String caseNumber) {
-    return new Templates(new org.vomcase.settings.VomProperties(null, null, null, null, null))
-        .message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x", "recipientIs", Map.of("victim", true)))
-        .subject();
+    return templates.message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x",
+        "recipientIs", Map.of("victim", true))).subject();
   }
 
   /** The standard referral, the offender (contacted first: he is a minor) with an email address. */
