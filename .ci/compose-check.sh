@@ -80,9 +80,10 @@ grep -q 'set VOM_.* in .env' "$tmp/noenv.err" \
   || { cat "$tmp/noenv.err" >&2; fail "config without variables failed, but without the 'set ... in .env' message"; }
 ok "config without variables fails: $(grep -o 'set VOM_[A-Z_]* in \.env.*' "$tmp/noenv.err" | tail -1 | sed 's/}.*//')"
 
-# The database password is required at every start. The administrator is needed at the first start only
+# The database password and the programme's office (every letter and mail gives it) are required at every
+# start. The administrator is needed at the first start only
 # (the application itself refuses to start without one), so compose must not require it afterwards.
-for var in VOM_DB_PASSWORD; do
+for var in VOM_DB_PASSWORD VOM_PROGRAMME_NAME VOM_PROGRAMME_ADDRESS VOM_PROGRAMME_PHONE VOM_PROGRAMME_OFFICE_HOURS; do
   grep -v "^${var}=" .env.example >"$tmp/missing.env"
   if compose --env-file "$tmp/missing.env" config >/dev/null 2>"$tmp/missing.err"; then
     fail "docker-compose config succeeded without $var"
@@ -93,7 +94,7 @@ done
 grep -v -E "^VOM_ADMIN_(USER|PASSWORD)=" .env.example >"$tmp/noadmin.env"
 compose --env-file "$tmp/noadmin.env" config >/dev/null 2>"$tmp/noadmin.err" \
   || { cat "$tmp/noadmin.err" >&2; fail "config without VOM_ADMIN_USER/VOM_ADMIN_PASSWORD failed (needed at the first start only)"; }
-ok "VOM_DB_PASSWORD is required; the administrator variables are optional after the first start"
+ok "VOM_DB_PASSWORD and VOM_PROGRAMME_* are required; the administrator variables are optional after the first start"
 
 # --- no secrets in the compose file; .env stays out of git -------------------------------------
 for var in VOM_DB_PASSWORD VOM_ADMIN_PASSWORD; do

@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.vomcase.settings.OfficeHours;
 import org.vomcase.settings.VomProperties;
 
 /**
@@ -31,7 +32,9 @@ import org.vomcase.settings.VomProperties;
  * {@code vom.mail.template-dir} ({@code VOM_TEMPLATE_DIR}) replaces the built-in one. A template
  * exists per language ({@code <name>.<language>.<ext>}); English is the fallback. A value a template
  * names but the message does not have is an error (the sending fails and ends in an incident),
- * never a silent gap.
+ * never a silent gap. Every template sees the programme's office ({@code vom.programme.office}: {@code
+ * programmeName}, {@code programmeAddress}, {@code programmePhone}, {@code programmeOfficeHours} in the
+ * template's language); without it the application does not start.
  */
 @Component
 public class Templates {
@@ -40,17 +43,39 @@ public class Templates {
   private static final String BUILT_IN = "vom-templates/";
   private static final String SUBJECT = "Subject:";
 
+  /** The line that begins a mail's footer (the usual signature separator, {@code messages/footer.<language>.txt}). */
+  public static final String FOOTER_SEPARATOR = "--";
+
   /** A rendered message: its subject and plain-text body, and the language it was written in. */
-  public record Rendered(String subject, String body, String language) {}
+  public record Rendered(String subject, String body, String language) {
+
+    /**
+     * The body for a letter: without the mail's footer (from the last line {@code --} on), since the
+     * letter's letterhead gives the programme's name, address, phone and office hours.
+     */
+    public String letterBody() {
+      java.util.regex.Matcher separator = java.util.regex.Pattern.compile("(?m)^" + FOOTER_SEPARATOR + " ?$").matcher(body);
+      int footer = -1;
+      while (separator.find()) {
+        footer = separator.start();
+      }
+      return footer < 0 ? body : body.substring(0, footer).stripTrailing() + "\n";
+    }
+  }
 
   private final Path overrides;
   private final ZoneId zone;
   private final String currency;
+  private final VomProperties.Office office;
+  private final OfficeHours officeHours;
 
+  /** Refuses to exist (the application does not start) without the programme's complete office. */
   public Templates(VomProperties properties) {
     this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
     this.zone = properties.programme().zone();
     this.currency = org.vomcase.kernel.ProgrammeProfile.of(properties.programme().profile()).currency();
+    this.office = properties.programme().office().require();
+    this.officeHours = office.officeHours();
   }
 
 
@@ -101,13 +126,17 @@ public class Templates {
    * What a template sees: the content, plus for each value a date or date-time in words ({@code
    * <field>Text}, programme time zone, the language's format), for each coded value its word ({@code
    * <field>Label} from {@code labels/<language>.properties}), the same inside items, and the words of
-   * the agreement lines.
+   * the agreement lines, and the programme's office (its hours in the language's words).
    */
   Map<String, Object> model(Map<String, Object> content, String language) {
     Properties labels = labels(language);
     Locale locale = Locale.forLanguageTag(language);
     Map<String, Object> model = enrich(content, labels, locale);
     model.put("currency", currency);
+    model.put("programmeName", office.name());
+    model.put("programmeAddress", office.address());
+    model.put("programmePhone", office.phone());
+    model.put("programmeOfficeHours", officeHours.text(locale));
     for (String word : List.of("hours", "instalments", "owedBy", "owedTo", "due")) {
       model.put(word + "Word", labels.getProperty("word." + word, word));
     }

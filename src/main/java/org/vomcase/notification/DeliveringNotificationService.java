@@ -229,7 +229,7 @@ public class DeliveringNotificationService implements NotificationService {
     letter.put("postalAddress", recipient.postalAddress() == null ? "" : recipient.postalAddress());
     letter.put("date", CaseClock.today().toString());
     letter.put("subject", text.subject());
-    letter.put("body", reflow(text.body()));
+    letter.put("body", reflow(text.letterBody()));
     letter.put(CaseVariables.CASE_NUMBER.name(), message.caseNumber());
     return templates.document("letter", text.language(), letter);
   }

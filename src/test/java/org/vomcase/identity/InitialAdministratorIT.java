@@ -15,8 +15,8 @@ import org.vomcase.support.SecondaryApplication;
 
 /**
  * A production start (any profile but demo) creates no demo user and needs the administrator from
- * VOM_ADMIN_USER / VOM_ADMIN_PASSWORD at its first start. Each test starts the application on a
- * database of its own.
+ * VOM_ADMIN_USER / VOM_ADMIN_PASSWORD at its first start, and the programme's office (VOM_PROGRAMME_*)
+ * at every start. Each test starts the application on a database of its own.
  */
 class InitialAdministratorIT {
 
@@ -31,6 +31,20 @@ class InitialAdministratorIT {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No administrator exists yet")
         .hasMessageContaining("VOM_ADMIN_USER and VOM_ADMIN_PASSWORD");
+  }
+
+  /** Letters carry the programme's identity: a production start without the programme's office stops, naming what to set. */
+  @Test
+  void aStartWithoutTheProgrammesOfficeFailsNamingWhatToSet() {
+    String database = freshDatabase();
+
+    assertThatThrownBy(() -> startWithout(database, "--vom.admin.user-id=ops", "--vom.admin.password=" + STRONG_PASSWORD,
+        "--vom.programme.office.name=TOA Nordstadt").close())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("The programme's office is not configured")
+        .hasMessageContaining("VOM_PROGRAMME_ADDRESS").hasMessageContaining("VOM_PROGRAMME_PHONE")
+        .hasMessageContaining("VOM_PROGRAMME_OFFICE_HOURS").hasMessageNotContaining("VOM_PROGRAMME_NAME");
   }
 
   @Test
@@ -107,6 +121,18 @@ class InitialAdministratorIT {
 
   /** Starts the application in a non-demo profile; command-line arguments beat the test run's system properties. */
   private static ConfigurableApplicationContext start(String database, String... extraArguments) {
+    List<String> arguments = new ArrayList<>(OFFICE);
+    arguments.addAll(List.of(extraArguments));
+    return startWithout(database, arguments.toArray(String[]::new));
+  }
+
+  /** The programme's office a production installation must configure (README, Configuration). */
+  private static final List<String> OFFICE = List.of("--vom.programme.office.name=TOA Nordstadt",
+      "--vom.programme.office.address=Marktplatz 3, 12345 Nordstadt", "--vom.programme.office.phone=040 555 0199",
+      "--vom.programme.office.hours=Mon-Fri 09:00-13:00");
+
+  /** Starts the application in a non-demo profile with only the given settings (not even the programme's office). */
+  private static ConfigurableApplicationContext startWithout(String database, String... extraArguments) {
     List<String> arguments = new ArrayList<>(List.of(
         "--spring.profiles.active=production-check",
         "--spring.datasource.url=" + database,

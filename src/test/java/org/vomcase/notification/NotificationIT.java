@@ -28,6 +28,7 @@ class NotificationIT extends AbstractApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired NotificationService notifications;
+  @Autowired Templates templates;
 
   @AfterEach
   void mailServerUp() {
@@ -43,6 +44,11 @@ class NotificationIT extends AbstractApplicationIT {
     assertThat(mail.getAllRecipients()[0].toString()).contains("carl.vogt@example.org");
     assertThat(mail.getSubject()).contains(caseNumber).isEqualTo(templatesSubject("introduction", "de", caseNumber));
     assertThat(mail.getContent().toString()).contains("Carl Vogt", "Mara Jensen").doesNotContain("{{");
+    // Letters carry the programme's identity: the demo office of de_toa (application.yaml), the hours in German,
+    // and the introduction's four statements.
+    assertThat(mail.getContent().toString()).contains("Täter-Opfer-Ausgleich Musterstadt", "Hauptstraße 12, 12345 Musterstadt",
+        "Telefon: +49 30 5550 1420", "Sprechzeiten: Mo.–Do. 09:00–15:00, Fr. 09:00–12:00",
+        "Sie erreichen uns unter +49 30 5550 1420", "freiwillig", "kostenlos", "jederzeit beenden", "vertraulich");
     assertThat(jdbc.queryForObject("SELECT channel FROM vom_message WHERE case_number = ? AND message = 'introduction'",
         String.class, caseNumber)).isEqualTo("email");
   }
@@ -60,7 +66,9 @@ class NotificationIT extends AbstractApplicationIT {
     HttpResponse<byte[]> pdf = rest("mara").getBytes("/vom/documents/" + letter.get("DOCUMENT_ID"));
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(PdfText.of(pdf.body())).contains("Carl Vogt", "Hofweg 3", "10115 Berlin", caseNumber);
+    assertThat(PdfText.of(pdf.body())).contains("Carl Vogt", "Hofweg 3", "10115 Berlin", caseNumber)
+        // The letterhead gives the programme's office; the mail's footer is left out.
+        .contains("Täter-Opfer-Ausgleich Musterstadt", "Telefon: +49 30 5550 1420", "Sprechzeiten:").doesNotContain("-- ");
   }
 
   @Test
@@ -177,9 +185,8 @@ class NotificationIT extends AbstractApplicationIT {
   }
 
   private String templatesSubject(String message, String language, String caseNumber) {
-    return new Templates(new org.vomcase.settings.VomProperties(null, null, null, null, null))
-        .message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x", "recipientIs", Map.of("victim", true)))
-        .subject();
+    return templates.message(message, language, Map.of("caseNumber", caseNumber, "recipientName", "x",
+        "recipientIs", Map.of("victim", true))).subject();
   }
 
   /** The standard referral, the offender (contacted first: he is a minor) with an email address. */

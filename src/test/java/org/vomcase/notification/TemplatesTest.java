@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vomcase.settings.VomProperties;
 import org.vomcase.document.PdfRenderer;
+import org.vomcase.support.Configuration;
 import org.vomcase.support.PdfText;
 
 /**
@@ -28,7 +29,7 @@ class TemplatesTest {
 
   static final List<String> LANGUAGES = List.of("en", "de", "da");
 
-  final Templates templates = new Templates(new VomProperties(null, null, null, null, null));
+  final Templates templates = new Templates(Configuration.demo("de_toa"));
 
   @Test
   void everyMessageHasATemplateInEnglishGermanAndDanish() {
@@ -90,6 +91,9 @@ class TemplatesTest {
           "postalAddress", "Hofweg 3\n10115 Berlin", "date", "2026-03-02", "subject", "Betreff", "body", "Guten Tag.",
           "caseNumber", "VOM-2026-00042", "sender", "")), "test"));
       assertThat(letter).as(language).contains("Carl Vogt", "Hofweg 3", "10115 Berlin", "Betreff", "Guten Tag.", "2026");
+      // The letterhead: the programme's office (application.yaml, demo profile).
+      assertThat(letter).as(language).contains("Täter-Opfer-Ausgleich Musterstadt", "Hauptstraße 12, 12345 Musterstadt",
+          "+49 30 5550 1420");
     }
   }
 
@@ -98,7 +102,7 @@ class TemplatesTest {
     Files.createDirectories(dir.resolve("messages"));
     Files.writeString(dir.resolve("messages/mandate-reminder.en.txt"), "Subject: Mandate {{caseNumber}}\n\nStill missing.\n");
     Files.writeString(dir.resolve("messages/mandate-refused.en.txt"), "Subject: {{caseNumbr}}\n\nTypo.\n");
-    Templates own = new Templates(new VomProperties(null, null, null, null,
+    Templates own = new Templates(new VomProperties(null, null, Configuration.demo("de_toa").programme(), null,
         new VomProperties.Mail(null, null, dir.toString())));
 
     assertThat(own.message("mandate-reminder", "en", completeCase(true)).subject()).isEqualTo("Mandate VOM-2026-00042");
@@ -114,6 +118,91 @@ class TemplatesTest {
           "Hofweg 3", "date", "2026-03-02", "subject", "S", "body", "B", "caseNumber", "VOM-2026-00042", "sender", "")))
           .as(language).contains("body { font-family: sans-serif; }").doesNotContain("font-family: serif");
     }
+  }
+
+  /**
+   * Letters carry the programme's identity: every message and document, in every language, of every profile's
+   * demo installation gives the programme's name, postal address, phone and office hours (in the letter's
+   * language), with nothing left unresolved; a letter gives them in its letterhead, a mail in its footer.
+   */
+  @Test
+  void everyMessageAndDocumentGivesTheProgrammesNameAddressPhoneAndOfficeHours() {
+    PdfRenderer pdf = new PdfRenderer();
+    for (String profile : org.vomcase.kernel.Vocabulary.PROGRAMME_PROFILES.keySet()) {
+      VomProperties settings = Configuration.demo(profile);
+      VomProperties.Office office = settings.programme().office();
+      Templates programme = new Templates(settings);
+      for (String language : LANGUAGES) {
+        String hours = office.officeHours().text(java.util.Locale.forLanguageTag(language));
+        List<String> identity = List.of(office.name(), office.address(), office.phone(), hours);
+        for (String message : MessageCatalogue.MESSAGES.keySet()) {
+          for (Map<String, Object> content : List.of(completeCase(true), completeCase(false))) {
+            Templates.Rendered rendered = programme.message(message, language, content);
+            String where = profile + ": " + message + "." + language;
+            assertThat(rendered.body()).as(where).contains(identity).doesNotContain("{{", "}}")
+                .doesNotContainPattern("(?m)(Phone|Telefon|Office hours|Sprechzeiten|Telefontid):\\s*$");
+            assertThat(rendered.subject()).as(where).doesNotContain("{{", "}}");
+            // A letter has the same text without the mail's footer: its letterhead gives the office.
+            assertThat(rendered.letterBody()).as(where).doesNotContain(office.address()).endsWith("\n");
+            String letter = programme.document("letter", language, Map.of("recipientName", "Carl Vogt", "postalAddress",
+                "Hofweg 3", "date", "2026-03-02", "subject", rendered.subject(), "body", rendered.letterBody(),
+                "caseNumber", "VOM-2026-00042", "sender", ""));
+            assertThat(letter).as(where).contains(html(identity)).doesNotContain("{{", "}}");
+          }
+        }
+        String agreement = programme.document("agreement", language, agreementContent());
+        assertThat(agreement).as(profile + ": agreement." + language).contains(html(identity)).doesNotContain("{{", "}}");
+        String printed = PdfText.of(pdf.render(agreement, "test")).replaceAll("\\s+", " ");
+        assertThat(printed).as(profile + ": agreement PDF." + language).contains(office.phone(), hours, office.name());
+      }
+    }
+  }
+
+  /**
+   * The introduction, the first letter or mail to a victim, an offender or a guardian, says in each language that
+   * taking part is voluntary, free of charge and can be stopped at any time, and that the dialogue is confidential;
+   * and, since it asks them to call, it gives the phone number and office hours in its text (also in a letter).
+   */
+  @Test
+  void theIntroductionSaysVoluntaryFreeStopAnyTimeConfidentialAndWhereToCall() {
+    Map<String, List<String>> statements = Map.of(
+        "en", List.of("voluntary", "free of charge", "stop at any time", "confidential"),
+        "de", List.of("freiwillig", "kostenlos", "jederzeit beenden", "vertraulich"),
+        "da", List.of("frivilligt", "gratis", "når som helst", "fortroligt"));
+    VomProperties.Office office = Configuration.demo("de_toa").programme().office();
+    for (String language : LANGUAGES) {
+      for (String recipient : List.of("victim", "offender", "guardian")) {
+        Map<String, Object> content = completeCase(true);
+        content.put("recipientIs", Map.of(recipient, true));
+        Templates.Rendered introduction = templates.message("introduction", language, content);
+        assertThat(introduction.letterBody()).as(language + ", " + recipient).contains(statements.get(language))
+            .contains(office.phone(), office.officeHours().text(java.util.Locale.forLanguageTag(language)));
+      }
+    }
+  }
+
+  /** Where a message asks people to call, the number and the hours are in its text, not only in the footer. */
+  @Test
+  void messagesThatAskPeopleToCallSayWhereAndWhen() {
+    VomProperties.Office office = Configuration.demo("de_toa").programme().office();
+    for (String message : List.of("introduction", "session-reminder", "obligation-reminder", "agreement-copy")) {
+      for (String language : LANGUAGES) {
+        assertThat(templates.message(message, language, completeCase(true)).letterBody()).as(message + "." + language)
+            .contains(office.phone(), office.officeHours().text(java.util.Locale.forLanguageTag(language)));
+      }
+    }
+  }
+
+  @Test
+  void withoutTheProgrammesOfficeNothingIsRendered() {
+    assertThatThrownBy(() -> new Templates(new VomProperties(null, null, null, null, null)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("VOM_PROGRAMME_NAME")
+        .hasMessageContaining("VOM_PROGRAMME_ADDRESS").hasMessageContaining("VOM_PROGRAMME_PHONE")
+        .hasMessageContaining("VOM_PROGRAMME_OFFICE_HOURS");
+  }
+
+  private static String[] html(List<String> values) {
+    return values.stream().map(value -> value.replace("&", "&amp;")).toArray(String[]::new);
   }
 
   private static Properties labels(String language) throws IOException {

@@ -1039,7 +1039,7 @@ class VomCaseTest {
 
   private void useProgrammeProfile(String profile) {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(caseNumbers,
-        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null), null, null),
+        new VomProperties(null, null, new VomProperties.Programme(profile, null, null, null, null, null, null), null, null),
         org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
   }
 

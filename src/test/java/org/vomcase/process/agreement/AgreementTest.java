@@ -133,7 +133,7 @@ class AgreementTest {
     Assertions.assertThat((List<Object>) request.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
         Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
     String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.document.Templates(
-        new org.vomcase.settings.VomProperties(null, null, null, null, null)).document("agreement", "en", request.content()), "test"));
+        org.vomcase.support.Configuration.demo("de_toa")).document("agreement", "en", request.content()), "test"));
     Assertions.assertThat(pdfText).contains("Mediation agreement", "Täter-Opfer-Ausgleich", "600.00 EUR", "in 6 monthly instalments",
         "Carl Vogt", "Petra Vogt (guardian of Carl Vogt)");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID.name())).isEqualTo("DOC-1");
