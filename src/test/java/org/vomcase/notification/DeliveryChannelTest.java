@@ -29,7 +29,6 @@ import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SafeContact;
 import org.vomcase.kernel.Side;
-import org.vomcase.settings.VomProperties;
 
 /**
  * Victim safety at the point of delivery: whatever a diagram or template asks for, a message never goes by a
@@ -111,7 +110,7 @@ class DeliveryChannelTest {
     DocumentService documents = mock(DocumentService.class);
     PdfRenderer pdf = mock(PdfRenderer.class);
     DeliveringNotificationService delivery = new DeliveringNotificationService(
-        new Templates(new VomProperties(null, null, null, null, null)), mail, log, documents, pdf);
+        new Templates(org.vomcase.support.Configuration.demo("de_toa")), mail, log, documents, pdf);
     // Written only (no email) and "do not write to this address" (no letter): nothing may reach her.
     Recipient victim = recipient(victim(new SafeContact(null, true, null, null)), true, false);
     Map<String, Object> content = new HashMap<>(Map.of("caseNumber", "VOM-2026-00042", "personId", "V1"));
