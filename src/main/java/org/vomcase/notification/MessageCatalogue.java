@@ -31,6 +31,10 @@ public final class MessageCatalogue {
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)),
+      // Indirect mediation: each to one party (the person whose appointment it is, and their guardians) only.
+      Map.entry("appointment-invitation", Set.of(VICTIM, OFFENDER)),
+      Map.entry("appointment-reminder", Set.of(VICTIM, OFFENDER)),
+      Map.entry("appointment-cancellation", Set.of(VICTIM, OFFENDER)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
       Map.entry("referrer-report", Set.of(REFERRER)),
       Map.entry("obligation-reminder", Set.of(OFFENDER)),

@@ -145,6 +145,11 @@ class TemplatesTest {
     content.put("sessionStart", "2026-03-03T10:00+01:00");
     content.put("sessionPlace", "Rathausplatz 1, Raum 12");
     content.put("meetingType", full ? "direct" : "indirect");
+    content.put("appointmentFor", "V1");
+    content.put("appointmentStart", "2026-03-04T15:00+01:00");
+    content.put("appointmentPlace", "Opferhilfe, Lindenstr. 3");
+    content.put("appointmentSequence", full ? 1 : 0);
+    content.put("appointmentChanged", full);
     content.put("items", List.of(item, hours));
     content.put("item", full ? item : hours);
     content.put("graceUntil", "2026-06-15T09:00+02:00");
