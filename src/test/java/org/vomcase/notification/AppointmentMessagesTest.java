@@ -116,7 +116,7 @@ class AppointmentMessagesTest {
     DeliveringNotificationService service = new DeliveringNotificationService(templates, mail, mock(MessageLog.class),
         mock(DocumentService.class), mock(PdfRenderer.class));
     service.send(new OutgoingMessage("pi:Task:exec:offender:" + content.get("appointmentSequence"), "VOM-2026-00042", "pi", message,
-        MessageCatalogue.OFFENDER, content,
+        MessageCatalogue.PARTICIPANT, content,
         List.of(new Recipient("O1", "Carl Vogt", "carl@example.org", null, "en", ContactPolicy.OPEN))));
     ArgumentCaptor<MailDelivery.Mail> sent = ArgumentCaptor.forClass(MailDelivery.Mail.class);
     verify(mail).deliver(sent.capture());

@@ -52,7 +52,7 @@ public class ScheduleSessionListener implements TaskListener {
           + " needs the victim's new choice first");
     }
     ZonedDateTime now = CaseClock.now();
-    if ("indirect".equals(meetingType)) {
+    if ("indirect".equals(meetingType) && perPartyAppointments(task)) {
       scheduleIndirect(task, now);
       return;
     }
@@ -63,6 +63,18 @@ public class ScheduleSessionListener implements TaskListener {
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
     SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
   }
+
+  /**
+   * Whether the task's diagram has one appointment per party (mediation-session 1.3.0 on). A case that was already
+   * waiting at this task on an earlier version keeps that version's form (one date, time and place) and is
+   * scheduled as that version did; migrating it to the current version (Cockpit) gives it per-party appointments.
+   */
+  static boolean perPartyAppointments(DelegateTask task) {
+    return task.getExecution().getBpmnModelInstance().getModelElementById(PARTY_APPOINTMENT) != null;
+  }
+
+  /** The diagram element that runs each party's own appointment. */
+  static final String PARTY_APPOINTMENT = "SubProcess_PartyAppointment";
 
   /** One appointment per person taking part: the victims' or the offenders' date, time and place. */
   private static void scheduleIndirect(DelegateTask task, ZonedDateTime now) {

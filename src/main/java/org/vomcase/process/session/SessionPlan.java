@@ -64,11 +64,6 @@ public class SessionPlan {
     return appointment;
   }
 
-  /** The recipient role of the person's messages: victim or offender (the person and their guardians only). */
-  public String appointmentSide(VariableScope execution) {
-    return appointment(execution).role().code();
-  }
-
   /** When the person's appointment begins (ISO, what the timer waits for and the messages name). */
   public String appointmentStart(VariableScope execution) {
     return appointment(execution).start();

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -149,7 +150,7 @@ class MediationSessionTest {
     List<OutgoingMessage> invitations = sent("appointment-invitation");
     Assertions.assertThat(invitations).hasSize(3);
     OutgoingMessage toOffender = to(invitations, "O1");
-    Assertions.assertThat(toOffender.recipientRole()).isEqualTo("offender");
+    Assertions.assertThat(toOffender.recipientRole()).isEqualTo("participant");
     Assertions.assertThat(toOffender.recipients()).extracting(Recipient::id).containsExactly("O1", "G-O1");
     Assertions.assertThat(toOffender.content()).containsEntry("appointmentPlace", "Mediation office")
         .containsEntry("appointmentStart", "2026-03-13T15:00" + offset("2026-03-13")).containsEntry("appointmentSequence", 0)
@@ -271,6 +272,48 @@ class MediationSessionTest {
     assertRefused(change, Map.of(CaseVariables.APPOINTMENT_CHANGE.name(), "reschedule", CaseVariables.APPOINTMENT_DATE.name(), "2026-03-14",
         CaseVariables.APPOINTMENT_TIME.name(), "10:00"), "appointmentPlace: is required");
     Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").count()).isEqualTo(3);
+  }
+
+  @Test
+  void aPartyWhoWithdrewIsNotRemindedOfTheirAppointment() {
+    ProcessInstance instance = startWithParties();
+    complete(task(), indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"));
+    runAsyncJobs(instance);
+    // V2 withdraws consent (a case event writes the consent book of the case).
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":"
+        + "\"agreed\"},\"V2\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"},\"O1\":{\"role\":\"offender\",\"outcome\":"
+        + "\"agreed\"}}"));
+
+    timers(instance, "Event_AppointmentReminderDue").forEach(timer -> execute(timer));
+    runAsyncJobs(instance);
+
+    Assertions.assertThat(sent("appointment-reminder")).extracting(m -> m.content().get("appointmentFor") + ":"
+        + m.recipients().stream().map(Recipient::id).toList()).containsExactlyInAnyOrder("V1:[V1]", "V2:[]", "O1:[O1]");
+  }
+
+  @Test
+  void aCaseWaitingOnTheEarlierDiagramIsScheduledAsThatVersionDid() {
+    String earlier = repositoryService().createDeployment().addClasspathResource("testprocesses/mediation-session-1.2.0.bpmn")
+        .addClasspathResource("forms/schedule-session.form").deploy().getId();
+    try {
+      String definition = repositoryService().createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+      ProcessInstance instance = runtimeService().startProcessInstanceById(definition, "VOM-2026-00007",
+          Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+              .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara")));
+      Map<String, Object> joint = schedule("2026-03-20", "10:00");
+      joint.put(CaseVariables.MEETING_TYPE.name(), "indirect");
+
+      assertThat(instance).isWaitingAt("Task_ScheduleSession");
+      complete(task(), joint);
+
+      assertThat(instance).isWaitingAt("Task_SendInvitations");
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_PLACE.name()))
+          .isEqualTo("Community centre, room 2");
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPOINTMENTS.name())).isNull();
+      runtimeService().deleteProcessInstance(instance.getId(), "test done");
+    } finally {
+      repositoryService().deleteDeployment(earlier, true);
+    }
   }
 
   /** The session of a case with two victims and a minor offender with a guardian, all of whom agreed to take part. */
