@@ -67,7 +67,8 @@ public class ScheduleSessionListener implements TaskListener {
   /**
    * Whether the task's diagram has one appointment per party (mediation-session 1.3.0 on). A case that was already
    * waiting at this task on an earlier version keeps that version's form (one date, time and place) and is
-   * scheduled as that version did; migrating it to the current version (Cockpit) gives it per-party appointments.
+   * scheduled as that version did (one joint invitation): per-party appointments begin with the cases that reach
+   * scheduling on 1.3.0.
    */
   static boolean perPartyAppointments(DelegateTask task) {
     return task.getExecution().getBpmnModelInstance().getModelElementById(PARTY_APPOINTMENT) != null;
