@@ -169,6 +169,34 @@ public final class CaseVariables {
   public static final CaseVariable<String> SAFETY_STOP_REASON = text("safetyStopReason");
   public static final CaseVariable<Integer> RESCHEDULES = count("reschedules");
   public static final CaseVariable<Integer> MAX_RESCHEDULES = count("maxReschedules");
+  /**
+   * Indirect (shuttle) mediation: one appointment per party. The scheduling form takes the victims' and the
+   * offenders' appointment (date, time, place); every person taking part gets their own appointment from it,
+   * which "Change the appointment" moves or cancels for that person alone.
+   */
+  public static final CaseVariable<LocalDate> VICTIM_APPOINTMENT_DATE = date("victimAppointmentDate");
+  public static final CaseVariable<String> VICTIM_APPOINTMENT_TIME = text("victimAppointmentTime");
+  public static final CaseVariable<String> VICTIM_APPOINTMENT_PLACE = text("victimAppointmentPlace");
+  public static final CaseVariable<LocalDate> OFFENDER_APPOINTMENT_DATE = date("offenderAppointmentDate");
+  public static final CaseVariable<String> OFFENDER_APPOINTMENT_TIME = text("offenderAppointmentTime");
+  public static final CaseVariable<String> OFFENDER_APPOINTMENT_PLACE = text("offenderAppointmentPlace");
+  /** Json map person id -> that person's own appointment (indirect mediation). */
+  public static final CaseVariable<Map<String, Appointment>> APPOINTMENTS = jsonBook("appointments", Appointment.class);
+  /** The form "Change the appointment": reschedule or cancel one person's appointment, and the new date, time and place. */
+  public static final CaseVariable<String> APPOINTMENT_CHANGE = text("appointmentChange");
+  public static final CaseVariable<LocalDate> APPOINTMENT_DATE = date("appointmentDate");
+  public static final CaseVariable<String> APPOINTMENT_TIME = text("appointmentTime");
+  public static final CaseVariable<String> APPOINTMENT_PLACE = text("appointmentPlace");
+  /**
+   * Inputs of the appointment messages (local to each send task): whose appointment, when, where, its calendar
+   * sequence, and whether it is a change of an earlier appointment.
+   */
+  public static final CaseVariable<String> APPOINTMENT_FOR = text("appointmentFor");
+  public static final CaseVariable<OffsetDateTime> APPOINTMENT_START = moment("appointmentStart");
+  public static final CaseVariable<Integer> APPOINTMENT_SEQUENCE = count("appointmentSequence");
+  public static final CaseVariable<Boolean> APPOINTMENT_CHANGED = flag("appointmentChanged");
+  /** Task-local: the person's current appointment in words, shown on "Change the appointment". */
+  public static final CaseVariable<String> APPOINTMENT_SHOWN = text("appointmentShown");
 
   /** The agreement (R13-R15, called process agreement). */
   /** Json list of items: itemId (I1, I2, ...), kind, offender, creditor (a victim's id or "community"), description, amount, instalments, hours, dueDate, status. */

@@ -184,6 +184,11 @@ public final class Vocabulary {
       "held", "The session took place",
       "no_show", "Someone did not come");
 
+  /** Indirect mediation: what the mediator does with one person's appointment. */
+  public static final Map<String, String> APPOINTMENT_CHANGES = ordered(
+      "reschedule", "Move it to another date, time or place",
+      "cancel", "Cancel it");
+
   public static final Map<String, String> NO_SHOW_PARTIES = ordered(
       "victim", "The victim",
       "offender", "The offender",

@@ -37,7 +37,11 @@ public class DeliveringNotificationService implements NotificationService {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveringNotificationService.class);
 
   /** Messages with the session's calendar file attached. */
-  public static final Set<String> WITH_CALENDAR = Set.of("session-invitation");
+  public static final Set<String> WITH_CALENDAR = Set.of("session-invitation", "appointment-invitation",
+      "appointment-cancellation");
+
+  /** The message that withdraws one party's appointment (indirect mediation): its calendar file is a cancellation. */
+  public static final String APPOINTMENT_CANCELLATION = "appointment-cancellation";
 
   private static final Set<String> STAFF = Set.of(MessageCatalogue.MEDIATOR, MessageCatalogue.COORDINATORS,
       MessageCatalogue.SUPERVISORS);
@@ -184,8 +188,20 @@ public class DeliveringNotificationService implements NotificationService {
   /** The session's calendar file (named like the mail) and the agreement PDF, when the message has them. */
   private List<MailDelivery.Attachment> attachments(OutgoingMessage message, String subject) {
     List<MailDelivery.Attachment> attachments = new ArrayList<>();
+    Object appointmentFor = message.content().get(CaseVariables.APPOINTMENT_FOR.name());
+    Object appointmentStart = message.content().get(CaseVariables.APPOINTMENT_START.name());
+    if (WITH_CALENDAR.contains(message.message()) && appointmentFor != null && appointmentStart != null) {
+      // One party's own appointment: its own UID and sequence, and only this party's time and place.
+      boolean cancelled = APPOINTMENT_CANCELLATION.equals(message.message());
+      Object sequence = message.content().get(CaseVariables.APPOINTMENT_SEQUENCE.name());
+      attachments.add(new MailDelivery.Attachment(CalendarInvitation.APPOINTMENT_FILE_NAME,
+          cancelled ? CalendarInvitation.CANCEL_MEDIA_TYPE : CalendarInvitation.MEDIA_TYPE,
+          CalendarInvitation.appointment(message.caseNumber(), appointmentFor.toString(),
+              sequence instanceof Number n ? n.intValue() : 0, OffsetDateTime.parse(appointmentStart.toString()), templates.zone(),
+              subject, (String) message.content().get(CaseVariables.APPOINTMENT_PLACE.name()), cancelled)));
+    }
     Object start = message.content().get(CaseVariables.SESSION_START.name());
-    if (WITH_CALENDAR.contains(message.message()) && start != null) {
+    if (WITH_CALENDAR.contains(message.message()) && appointmentFor == null && start != null) {
       Object occurrence = message.content().get(CaseVariables.RESCHEDULES.name());
       int sequence = occurrence instanceof Number n ? n.intValue() : 0;
       attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.MEDIA_TYPE,

@@ -14,6 +14,11 @@ public final class MessageCatalogue {
   public static final String MEDIATOR = "mediator";
   /** Everyone taking part in the session: the parties who agreed, their guardians and support persons. */
   public static final String PARTICIPANTS = "participants";
+  /**
+   * One person taking part in the session: the party the message is about ({@code personId}) while they still take
+   * part, and their guardians; nobody else (indirect mediation: each party's own appointment).
+   */
+  public static final String PARTICIPANT = "participant";
   /** The parties of the agreement and the guardians of minors among them (R14). */
   public static final String PARTIES = "parties";
   public static final String SUPERVISORS = "supervisors";
@@ -31,6 +36,10 @@ public final class MessageCatalogue {
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)),
+      // Indirect mediation: each to one party (the person whose appointment it is, and their guardians) only.
+      Map.entry("appointment-invitation", Set.of(PARTICIPANT)),
+      Map.entry("appointment-reminder", Set.of(PARTICIPANT)),
+      Map.entry("appointment-cancellation", Set.of(PARTICIPANT)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
       Map.entry("referrer-report", Set.of(REFERRER)),
       Map.entry("obligation-reminder", Set.of(OFFENDER)),

@@ -79,6 +79,8 @@ public class Recipients {
       case VICTIM -> person(Side.VICTIM, theCase, introduction);
       case OFFENDER -> person(Side.OFFENDER, theCase, introduction);
       case PARTICIPANTS, PARTIES -> withGuardians(theCase.parties(), theCase, false);
+      case PARTICIPANT -> withGuardians(theCase.parties().stream().filter(p -> p.personId().equals(theCase.get(PERSON_ID))).toList(),
+          theCase, false);
       case MEDIATOR -> users(mediators(theCase), identity);
       case COORDINATORS -> users(members(Roles.COORDINATORS, identity), identity);
       case SUPERVISORS -> users(members(Roles.SUPERVISORS, identity), identity);

@@ -119,13 +119,21 @@ class FormRefusalsIT extends AbstractApplicationIT {
     submit(mara, suitability, "{\"suitability\":{\"value\":\"suitable\"}}");
     String schedule = caseTask(mara, "Task_ScheduleSession", caseNumber, null);
     refusedTask(rules, "schedule-session", mara, schedule, false);
-    submit(mara, schedule, "{\"meetingType\":{\"value\":\"direct\"},\"sessionDate\":{\"value\":\"2099-05-20\"},"
-        + "\"sessionTime\":{\"value\":\"14:30\"},\"sessionPlace\":{\"value\":\"Community centre\"},"
-        + "\"sessionAttendees\":{\"value\":\"all parties\"}}");
+    // Indirect mediation here (the direct meeting goes through ReferralApiIT): each party's own appointment.
+    submit(mara, schedule, "{\"meetingType\":{\"value\":\"indirect\"},"
+        + "\"victimAppointmentDate\":{\"value\":\"2099-05-20\"},\"victimAppointmentTime\":{\"value\":\"10:00\"},"
+        + "\"victimAppointmentPlace\":{\"value\":\"Victim support office\"},\"offenderAppointmentDate\":{\"value\":\"2099-05-20\"},"
+        + "\"offenderAppointmentTime\":{\"value\":\"14:30\"},\"offenderAppointmentPlace\":{\"value\":\"Community centre\"},"
+        + "\"sessionAttendees\":{\"value\":\"each party with the mediator\"}}");
     runJobs(engine, instanceId);
-    fireSessionTimer(instanceId, "Event_UntilReminder");
+    String victimsAppointment = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_ChangeAppointment").taskNameLike("%: V1,%").singleResult().getId();
+    refusedTask(rules, "change-appointment", mara, victimsAppointment, false);
+    String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
+        .processDefinitionKey("mediation-session").singleResult().getId();
+    engine.getManagementService().createJobQuery().processInstanceId(session).activityId("Event_AppointmentTime").list()
+        .forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
     runJobs(engine, instanceId);
-    fireSessionTimer(instanceId, "Event_UntilSession");
     moveClockTo("2099-05-20T18:00:00");
     String outcome = caseTask(mara, "Task_RecordSessionOutcome", caseNumber, null);
     refusedTask(rules, "session-outcome", mara, outcome, false);
@@ -300,13 +308,6 @@ class FormRefusalsIT extends AbstractApplicationIT {
   private String caseNumber(String instanceId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getBusinessKey();
-  }
-
-  private void fireSessionTimer(String instanceId, String activityId) {
-    String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
-        .processDefinitionKey("mediation-session").singleResult().getId();
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(session)
-        .activityId(activityId).singleResult().getId());
   }
 
   private static void moveClockTo(String localDateTime) {

@@ -55,4 +55,19 @@ class FormFieldsTest {
     assertThat(form("preparation-meeting.form").writableNames()).contains("meetingNotes", "safetyConcerns");
     assertThat(form("consent-call.form").writableNames()).doesNotContain("sessionNotes", "meetingNotes", "safetyConcerns");
   }
+
+  @Test
+  void conditionallyShownFieldsAreWritableAndTheAppointmentShownIsNot() throws IOException {
+    // Indirect mediation: the per-side appointment fields are hidden in a direct meeting but still the form's own.
+    assertThat(form("schedule-session.form").writableNames()).contains("meetingType", "sessionDate", "sessionTime", "sessionPlace",
+        "victimAppointmentDate", "victimAppointmentTime", "victimAppointmentPlace", "offenderAppointmentDate",
+        "offenderAppointmentTime", "offenderAppointmentPlace", "sessionAttendees");
+    assertThat(form("schedule-session.form").label("offenderAppointmentPlace")).isEqualTo("Offenders' appointment: place");
+    FormFields change = form("change-appointment.form");
+    assertThat(change.writableNames()).containsExactlyInAnyOrder("appointmentChange", "appointmentDate", "appointmentTime",
+        "appointmentPlace");
+    assertThat(change.onlyShows("appointmentShown")).isTrue();
+    assertThat(change.onlyShows("personLabel")).isTrue();
+    assertThat(change.writable("appointments")).isNull();
+  }
 }

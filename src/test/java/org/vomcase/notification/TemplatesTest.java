@@ -185,7 +185,8 @@ class TemplatesTest {
   @Test
   void messagesThatAskPeopleToCallSayWhereAndWhen() {
     VomProperties.Office office = Configuration.demo("de_toa").programme().office();
-    for (String message : List.of("introduction", "session-reminder", "obligation-reminder", "agreement-copy")) {
+    for (String message : List.of("introduction", "session-reminder", "appointment-reminder", "obligation-reminder",
+        "agreement-copy")) {
       for (String language : LANGUAGES) {
         assertThat(templates.message(message, language, completeCase(true)).letterBody()).as(message + "." + language)
             .contains(office.phone(), office.officeHours().text(java.util.Locale.forLanguageTag(language)));
@@ -234,6 +235,11 @@ class TemplatesTest {
     content.put("sessionStart", "2026-03-03T10:00+01:00");
     content.put("sessionPlace", "Rathausplatz 1, Raum 12");
     content.put("meetingType", full ? "direct" : "indirect");
+    content.put("appointmentFor", "V1");
+    content.put("appointmentStart", "2026-03-04T15:00+01:00");
+    content.put("appointmentPlace", "Opferhilfe, Lindenstr. 3");
+    content.put("appointmentSequence", full ? 1 : 0);
+    content.put("appointmentChanged", full);
     content.put("items", List.of(item, hours));
     content.put("item", full ? item : hours);
     content.put("graceUntil", "2026-06-15T09:00+02:00");

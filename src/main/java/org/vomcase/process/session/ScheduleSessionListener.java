@@ -7,26 +7,37 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Appointment;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Preparation;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 
 /**
- * "Schedule the session" (R11): a date and time in the future, a place, who attends; sets the times
- * the invitation's reminder (two days before, or at once when the session is sooner) and the session
- * itself wait for.
+ * "Schedule the session" (R11). A direct meeting: a date and time in the future, a place, who attends; sets the
+ * times the invitation's reminder (two days before, or at once when the session is sooner) and the session itself
+ * wait for. Indirect (shuttle) mediation: the victims' and the offenders' appointment (date, time, place each, in
+ * the future, never at the same place at overlapping times), from which every person taking part gets an
+ * appointment of their own ({@code appointments}); a person who had one already (the session is scheduled again)
+ * keeps its calendar entry, moved (a higher sequence).
  */
 @Component("scheduleSessionListener")
 public class ScheduleSessionListener implements TaskListener {
 
   public static final int REMINDER_DAYS_BEFORE = 2;
+
+  /** How long an appointment is booked for (the calendar files' two hours). */
+  static final int APPOINTMENT_HOURS = 2;
 
   /** The victim's choice binds the scheduling (R10): any victim who chose indirect mediation. */
   static boolean aVictimChoseIndirect(Map<String, Preparation> preparations) {
@@ -40,21 +51,81 @@ public class ScheduleSessionListener implements TaskListener {
       throw new CaseInputException(MEETING_TYPE, "a victim chose indirect mediation in the preparation; a direct meeting"
           + " needs the victim's new choice first");
     }
-    LocalTime time;
-    try {
-      time = LocalTime.parse(TaskInput.text(task, SESSION_TIME, 4, 5));
-    } catch (DateTimeParseException e) {
-      throw new CaseInputException(SESSION_TIME, "'" + SESSION_TIME.from(task) + "' is not a time (HH:MM)");
-    }
     ZonedDateTime now = CaseClock.now();
-    ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, SESSION_DATE), time).atZone(ZoneId.systemDefault());
-    if (!start.isAfter(now)) {
-      throw new CaseInputException(SESSION_DATE, "the session must be in the future");
+    if ("indirect".equals(meetingType) && perPartyAppointments(task)) {
+      scheduleIndirect(task, now);
+      return;
     }
+    ZonedDateTime start = start(task, SESSION_DATE, SESSION_TIME, now, "the session must be in the future");
     TaskInput.text(task, SESSION_PLACE, 3, 300);
     TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
     ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
     SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
+  }
+
+  /**
+   * Whether the task's diagram has one appointment per party (mediation-session 1.3.0 on). A case that was already
+   * waiting at this task on an earlier version keeps that version's form (one date, time and place) and is
+   * scheduled as that version did (one joint invitation): per-party appointments begin with the cases that reach
+   * scheduling on 1.3.0.
+   */
+  static boolean perPartyAppointments(DelegateTask task) {
+    return task.getExecution().getBpmnModelInstance().getModelElementById(PARTY_APPOINTMENT) != null;
+  }
+
+  /** The diagram element that runs each party's own appointment. */
+  static final String PARTY_APPOINTMENT = "SubProcess_PartyAppointment";
+
+  /** One appointment per person taking part: the victims' or the offenders' date, time and place. */
+  private static void scheduleIndirect(DelegateTask task, ZonedDateTime now) {
+    ZonedDateTime victims = start(task, VICTIM_APPOINTMENT_DATE, VICTIM_APPOINTMENT_TIME, now,
+        "the victims' appointment must be in the future");
+    String victimPlace = TaskInput.text(task, VICTIM_APPOINTMENT_PLACE, 3, 300);
+    ZonedDateTime offenders = start(task, OFFENDER_APPOINTMENT_DATE, OFFENDER_APPOINTMENT_TIME, now,
+        "the offenders' appointment must be in the future");
+    String offenderPlace = TaskInput.text(task, OFFENDER_APPOINTMENT_PLACE, 3, 300);
+    if (victimPlace.equalsIgnoreCase(offenderPlace) && overlap(victims, offenders)) {
+      throw new CaseInputException(OFFENDER_APPOINTMENT_TIME, "in indirect mediation the parties do not meet: the offenders'"
+          + " appointment must not be at the victims' place within " + APPOINTMENT_HOURS + " hours of theirs");
+    }
+    TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
+    Map<String, Appointment> before = APPOINTMENTS.from(task);
+    Map<String, Appointment> appointments = new LinkedHashMap<>();
+    for (Person party : Case.seenFrom(task.getExecution()).parties()) {
+      boolean victim = party.role() == Side.VICTIM;
+      ZonedDateTime start = victim ? victims : offenders;
+      String place = victim ? victimPlace : offenderPlace;
+      Appointment earlier = before.get(party.personId());
+      appointments.put(party.personId(), earlier == null
+          ? new Appointment(party.personId(), party.role(), start.toOffsetDateTime().toString(), place, 0, false)
+          : earlier.movedTo(start.toOffsetDateTime(), place));
+    }
+    APPOINTMENTS.on(task.getExecution()).set(appointments);
+    // The session's day for the case's figures: the first appointment. No joint place exists in indirect mediation.
+    SESSION_START.on(task.getExecution()).set((victims.isBefore(offenders) ? victims : offenders).toOffsetDateTime());
+    for (CaseVariable<?> joint : new CaseVariable<?>[] {SESSION_PLACE, SESSION_DATE, SESSION_TIME, SESSION_REMINDER_AT}) {
+      joint.on(task.getExecution()).remove();
+    }
+  }
+
+  private static boolean overlap(ZonedDateTime one, ZonedDateTime other) {
+    return one.isBefore(other.plusHours(APPOINTMENT_HOURS)) && other.isBefore(one.plusHours(APPOINTMENT_HOURS));
+  }
+
+  /** A date and a time (HH:MM) in the future, in the programme's time zone. */
+  static ZonedDateTime start(DelegateTask task, CaseVariable<?> dateField, CaseVariable<?> timeField, ZonedDateTime now,
+      String notInTheFuture) {
+    LocalTime time;
+    try {
+      time = LocalTime.parse(TaskInput.text(task, timeField, 4, 5));
+    } catch (DateTimeParseException e) {
+      throw new CaseInputException(timeField, "'" + timeField.from(task) + "' is not a time (HH:MM)");
+    }
+    ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, dateField), time).atZone(ZoneId.systemDefault());
+    if (!start.isAfter(now)) {
+      throw new CaseInputException(dateField, notInTheFuture);
+    }
+    return start;
   }
 }

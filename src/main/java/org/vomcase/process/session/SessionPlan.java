@@ -1,11 +1,23 @@
 package org.vomcase.process.session;
 
+import static org.vomcase.kernel.CaseVariables.APPOINTMENTS;
+import static org.vomcase.kernel.CaseVariables.PERSON_ID;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Appointment;
+import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.SessionOutcome;
 import org.vomcase.kernel.Side;
 
-/** The session phase of a case (expressions of {@code vom-case} and {@code mediation-session}). */
+/**
+ * The session phase of a case (expressions of {@code vom-case} and {@code mediation-session}); in indirect
+ * mediation, each party's own appointment as the diagram's timers and messages need it (the appointment of the
+ * person {@code personId} of the multi-instance "Each party's appointment").
+ */
 @Component("sessionPlan")
 public class SessionPlan {
 
@@ -35,5 +47,46 @@ public class SessionPlan {
       case NO_AGREEMENT, STOPPED_FOR_SAFETY -> ClosureReason.NO_AGREEMENT.code();
       case AGREEMENT -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
     };
+  }
+
+  /** Indirect mediation: the persons whose appointment is still to come (not cancelled), in the case's order. */
+  public List<String> appointmentIds(VariableScope execution) {
+    return APPOINTMENTS.from(execution).values().stream().filter(a -> !a.cancelled()).map(Appointment::personId).toList();
+  }
+
+  /** The appointment of the person the execution is about ({@code personId}). */
+  public static Appointment appointment(VariableScope execution) {
+    String personId = PERSON_ID.from(execution);
+    Appointment appointment = APPOINTMENTS.from(execution).get(personId);
+    if (appointment == null) {
+      throw new IllegalStateException("No appointment for '" + personId + "' in case " + execution.getVariable("caseNumber"));
+    }
+    return appointment;
+  }
+
+  /** When the person's appointment begins (ISO, what the timer waits for and the messages name). */
+  public String appointmentStart(VariableScope execution) {
+    return appointment(execution).start();
+  }
+
+  public String appointmentPlace(VariableScope execution) {
+    return appointment(execution).place();
+  }
+
+  /** The calendar file's SEQUENCE: 0 for the first invitation, one more for every change and the cancellation. */
+  public int appointmentSequence(VariableScope execution) {
+    return appointment(execution).sequence();
+  }
+
+  /** Whether the invitation is an update of an earlier appointment of the person. */
+  public boolean appointmentChanged(VariableScope execution) {
+    return appointment(execution).sequence() > 0;
+  }
+
+  /** Two days before the person's appointment, or now when it is sooner (ISO). */
+  public String appointmentReminderAt(VariableScope execution) {
+    OffsetDateTime reminder = appointment(execution).startAt().minusDays(ScheduleSessionListener.REMINDER_DAYS_BEFORE);
+    OffsetDateTime now = CaseClock.now().toOffsetDateTime();
+    return (reminder.isAfter(now) ? reminder : now).toString();
   }
 }

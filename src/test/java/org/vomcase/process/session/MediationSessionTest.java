@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.vomcase.notification.NotificationService;
 import org.vomcase.notification.OutgoingMessage;
+import org.vomcase.notification.Recipient;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
@@ -56,6 +58,7 @@ class MediationSessionTest {
     Mocks.register("scheduleSessionListener", new ScheduleSessionListener());
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());
+    Mocks.register("appointmentChangeListener", new AppointmentChangeListener());
   }
 
   @AfterEach
@@ -123,16 +126,257 @@ class MediationSessionTest {
 
   @Test
   void aVictimsChoiceOfIndirectMediationBindsTheScheduling() {
-    ProcessInstance instance = start();
+    ProcessInstance instance = startWithParties();
     runtimeService().setVariable(instance.getId(), CaseVariables.PREPARATIONS.name(),
         org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"V1\":{\"role\":\"victim\",\"meetingType\":\"indirect\"}}").create());
 
     assertRefused(task().getId(), schedule("2026-03-20", "10:00"), "meetingType: a victim chose indirect mediation");
-    Map<String, Object> indirect = schedule("2026-03-20", "10:00");
-    indirect.put(CaseVariables.MEETING_TYPE.name(), "indirect");
-    complete(task(), indirect);
+    complete(task(), indirect("2026-03-20", "10:00", "Victim support office", "2026-03-21", "10:00", "Mediation office"));
 
-    assertThat(instance).isWaitingAt("Task_SendInvitations");
+    assertThat(instance).isWaitingAt("Task_SendAppointmentInvitation");
+  }
+
+  // Indirect (shuttle) mediation: one appointment per party.
+
+  @Test
+  void indirectMediationInvitesAndRemindsEachPartyOfTheirOwnAppointmentOnly() {
+    ProcessInstance instance = startWithParties();
+
+    complete(task(), indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"));
+    assertThat(instance).isWaitingAt("Task_SendAppointmentInvitation");
+    runAsyncJobs(instance);
+
+    // One invitation per person taking part, each to that person (and their guardian) only, naming their own appointment.
+    List<OutgoingMessage> invitations = sent("appointment-invitation");
+    Assertions.assertThat(invitations).hasSize(3);
+    OutgoingMessage toOffender = to(invitations, "O1");
+    Assertions.assertThat(toOffender.recipientRole()).isEqualTo("participant");
+    Assertions.assertThat(toOffender.recipients()).extracting(Recipient::id).containsExactly("O1", "G-O1");
+    Assertions.assertThat(toOffender.content()).containsEntry("appointmentPlace", "Mediation office")
+        .containsEntry("appointmentStart", "2026-03-13T15:00" + offset("2026-03-13")).containsEntry("appointmentSequence", 0)
+        .containsEntry("appointmentChanged", false);
+    Assertions.assertThat(toOffender.content().values()).extracting(String::valueOf)
+        .noneMatch(value -> value.contains("Victim support office") || value.contains("2026-03-12") || value.contains("Ana Roth"));
+    for (String victim : List.of("V1", "V2")) {
+      OutgoingMessage toVictim = to(invitations, victim);
+      Assertions.assertThat(toVictim.recipients()).extracting(Recipient::id).containsExactly(victim);
+      Assertions.assertThat(toVictim.content()).containsEntry("appointmentPlace", "Victim support office");
+      Assertions.assertThat(toVictim.content().values()).extracting(String::valueOf)
+          .noneMatch(value -> value.contains("Mediation office") || value.contains("2026-03-13") || value.contains("Carl Vogt"));
+    }
+    Assertions.assertThat(invitations).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
+
+    // Each party's task to change their appointment, named by id; each reminded two days before their own appointment.
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").list())
+        .extracting(org.camunda.bpm.engine.task.Task::getName)
+        .containsExactlyInAnyOrder("Change the party's appointment if needed: V1, VOM-2026-00007",
+            "Change the party's appointment if needed: V2, VOM-2026-00007",
+            "Change the party's appointment if needed: O1, VOM-2026-00007");
+    Assertions.assertThat(timers(instance, "Event_AppointmentReminderDue")).extracting(Job::getDuedate)
+        .containsOnly(at(LocalDateTime.of(2026, 3, 10, 10, 0)), at(LocalDateTime.of(2026, 3, 11, 15, 0)));
+    timers(instance, "Event_AppointmentReminderDue").forEach(timer -> execute(timer));
+    runAsyncJobs(instance);
+    List<OutgoingMessage> reminders = sent("appointment-reminder");
+    Assertions.assertThat(reminders).hasSize(3);
+    Assertions.assertThat(to(reminders, "O1").content()).containsEntry("appointmentPlace", "Mediation office");
+    Assertions.assertThat(to(reminders, "V1").content()).containsEntry("appointmentPlace", "Victim support office");
+
+    // At each appointment's time its task closes; when every appointment is past, the mediator records the outcome.
+    Assertions.assertThat(timers(instance, "Event_AppointmentTime")).extracting(Job::getDuedate)
+        .containsOnly(at(LocalDateTime.of(2026, 3, 12, 10, 0)), at(LocalDateTime.of(2026, 3, 13, 15, 0)));
+    timers(instance, "Event_AppointmentTime").forEach(timer -> execute(timer));
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasPassed("EndEvent_AppointmentDue", "EndEvent_AppointmentReminded");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_PLACE.name())).isNull();
+    complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "indirect_completed"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
+  }
+
+  @Test
+  void oneRescheduledOrCancelledAppointmentIsSentToThatPartyOnly() {
+    ProcessInstance instance = startWithParties();
+    complete(task(), indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"));
+    runAsyncJobs(instance);
+    org.mockito.Mockito.clearInvocations(notifications);
+
+    // The victim V1's appointment moves: an update (a higher sequence) to V1 only.
+    Map<String, Object> move = withVariables(CaseVariables.APPOINTMENT_CHANGE.name(), "reschedule",
+        CaseVariables.APPOINTMENT_DATE.name(), "2026-03-16", CaseVariables.APPOINTMENT_TIME.name(), "09:30",
+        CaseVariables.APPOINTMENT_PLACE.name(), "Victim support office, room 4");
+    Assertions.assertThat(taskService().getVariableLocal(changeTask("V1").getId(), CaseVariables.APPOINTMENT_SHOWN.name()))
+        .isEqualTo("2026-03-12 10:00, Victim support office");
+    complete(changeTask("V1"), move);
+    runAsyncJobs(instance);
+    OutgoingMessage update = sent("appointment-invitation").get(0);
+    Assertions.assertThat(sent("appointment-invitation")).hasSize(1);
+    Assertions.assertThat(update.recipients()).extracting(Recipient::id).containsExactly("V1");
+    Assertions.assertThat(update.content()).containsEntry("appointmentSequence", 1).containsEntry("appointmentChanged", true)
+        .containsEntry("appointmentPlace", "Victim support office, room 4");
+    Assertions.assertThat(taskService().getVariableLocal(changeTask("V1").getId(), CaseVariables.APPOINTMENT_SHOWN.name()))
+        .isEqualTo("2026-03-16 09:30, Victim support office, room 4 (changed 1x)");
+    Assertions.assertThat(timers(instance, "Event_AppointmentTime")).extracting(Job::getDuedate)
+        .containsExactlyInAnyOrder(at(LocalDateTime.of(2026, 3, 16, 9, 30)), at(LocalDateTime.of(2026, 3, 12, 10, 0)), // V1, V2
+            at(LocalDateTime.of(2026, 3, 13, 15, 0))); // O1
+
+    // The offender's appointment is cancelled: the cancellation (same calendar entry, higher sequence) to O1 only.
+    org.mockito.Mockito.clearInvocations(notifications);
+    complete(changeTask("O1"), withVariables(CaseVariables.APPOINTMENT_CHANGE.name(), "cancel"));
+    runAsyncJobs(instance);
+    Assertions.assertThat(sent(null)).singleElement().satisfies(cancellation -> {
+      Assertions.assertThat(cancellation.message()).isEqualTo("appointment-cancellation");
+      Assertions.assertThat(cancellation.recipients()).extracting(Recipient::id).containsExactly("O1", "G-O1");
+      Assertions.assertThat(cancellation.content()).containsEntry("appointmentSequence", 1)
+          .containsEntry("appointmentPlace", "Mediation office");
+    });
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").count()).isEqualTo(2);
+    Assertions.assertThat(CaseVariables.APPOINTMENTS.from(name -> runtimeService().getVariable(instance.getId(), name)).get("O1").cancelled())
+        .isTrue();
+
+    // The remaining appointments take place; a no-show schedules the session again and moves the earlier entries.
+    timers(instance, "Event_AppointmentTime").forEach(timer -> execute(timer));
+    runAsyncJobs(instance);
+    complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "no_show", CaseVariables.NO_SHOW_PARTY.name(), "offender"));
+    assertThat(instance).isWaitingAt("Task_ScheduleSession").hasPassed("EndEvent_AppointmentCancelled");
+    org.mockito.Mockito.clearInvocations(notifications);
+    complete(task(), indirect("2026-03-20", "10:00", "Victim support office", "2026-03-20", "15:00", "Mediation office"));
+    runAsyncJobs(instance);
+    Assertions.assertThat(sent("appointment-invitation")).extracting(m -> m.content().get("appointmentSequence"))
+        .containsExactlyInAnyOrder(2, 1, 2); // V1 moved twice, V2 once, O1 cancelled once and now moved
+  }
+
+  @Test
+  void badIndirectScheduleAndAppointmentChangesAreRefused() {
+    ProcessInstance instance = startWithParties();
+    String scheduleTask = task().getId();
+
+    assertRefused(scheduleTask, indirect("2026-03-01", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"),
+        "victimAppointmentDate: the victims' appointment must be in the future");
+    assertRefused(scheduleTask, indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "25:00", "Mediation office"),
+        "offenderAppointmentTime: '25:00' is not a time (HH:MM)");
+    assertRefused(scheduleTask, indirect("2026-03-12", "10:00", "Victim support office", "2026-03-12", "11:30", "victim support office"),
+        "offenderAppointmentTime: in indirect mediation the parties do not meet");
+    Map<String, Object> noPlace = indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office");
+    noPlace.remove(CaseVariables.OFFENDER_APPOINTMENT_PLACE.name());
+    assertRefused(scheduleTask, noPlace, "offenderAppointmentPlace: is required");
+    // Same place, but hours apart: the parties do not meet.
+    complete(task(), indirect("2026-03-12", "10:00", "Mediation office", "2026-03-12", "14:00", "Mediation office"));
+    runAsyncJobs(instance);
+
+    String change = changeTask("V1").getId();
+    assertRefused(change, Map.of(CaseVariables.APPOINTMENT_CHANGE.name(), "postpone"), "appointmentChange: ");
+    assertRefused(change, Map.of(CaseVariables.APPOINTMENT_CHANGE.name(), "reschedule", CaseVariables.APPOINTMENT_DATE.name(), "2026-03-01",
+        CaseVariables.APPOINTMENT_TIME.name(), "10:00", CaseVariables.APPOINTMENT_PLACE.name(), "Office"),
+        "appointmentDate: the appointment must be in the future");
+    assertRefused(change, Map.of(CaseVariables.APPOINTMENT_CHANGE.name(), "reschedule", CaseVariables.APPOINTMENT_DATE.name(), "2026-03-12",
+        CaseVariables.APPOINTMENT_TIME.name(), "10:00", CaseVariables.APPOINTMENT_PLACE.name(), "Mediation office"),
+        "appointmentDate: this is the appointment the person has");
+    assertRefused(change, Map.of(CaseVariables.APPOINTMENT_CHANGE.name(), "reschedule", CaseVariables.APPOINTMENT_DATE.name(), "2026-03-14",
+        CaseVariables.APPOINTMENT_TIME.name(), "10:00"), "appointmentPlace: is required");
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").count()).isEqualTo(3);
+  }
+
+  @Test
+  void aPartyWhoWithdrewIsNotRemindedOfTheirAppointment() {
+    ProcessInstance instance = startWithParties();
+    complete(task(), indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"));
+    runAsyncJobs(instance);
+    // V2 withdraws consent (a case event writes the consent book of the case).
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":"
+        + "\"agreed\"},\"V2\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"},\"O1\":{\"role\":\"offender\",\"outcome\":"
+        + "\"agreed\"}}"));
+
+    timers(instance, "Event_AppointmentReminderDue").forEach(timer -> execute(timer));
+    runAsyncJobs(instance);
+
+    Assertions.assertThat(sent("appointment-reminder")).extracting(m -> m.content().get("appointmentFor") + ":"
+        + m.recipients().stream().map(Recipient::id).toList()).containsExactlyInAnyOrder("V1:[V1]", "V2:[]", "O1:[O1]");
+  }
+
+  @Test
+  void aCaseWaitingOnTheEarlierDiagramIsScheduledAsThatVersionDid() {
+    String earlier = repositoryService().createDeployment().addClasspathResource("testprocesses/mediation-session-1.2.0.bpmn")
+        .addClasspathResource("forms/schedule-session.form").deploy().getId();
+    try {
+      String definition = repositoryService().createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+      ProcessInstance instance = runtimeService().startProcessInstanceById(definition, "VOM-2026-00007",
+          Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+              .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara")));
+      Map<String, Object> joint = schedule("2026-03-20", "10:00");
+      joint.put(CaseVariables.MEETING_TYPE.name(), "indirect");
+
+      assertThat(instance).isWaitingAt("Task_ScheduleSession");
+      complete(task(), joint);
+
+      assertThat(instance).isWaitingAt("Task_SendInvitations");
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_PLACE.name()))
+          .isEqualTo("Community centre, room 2");
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPOINTMENTS.name())).isNull();
+      runtimeService().deleteProcessInstance(instance.getId(), "test done");
+    } finally {
+      repositoryService().deleteDeployment(earlier, true);
+    }
+  }
+
+  /** The session of a case with two victims and a minor offender with a guardian, all of whom agreed to take part. */
+  private ProcessInstance startWithParties() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
+            .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: indirect")
+            .putValue(CaseVariables.VICTIMS.name(), json("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\","
+                + "\"email\":\"ana@example.org\",\"preferredLanguage\":\"de\",\"minor\":false},{\"personId\":\"V2\",\"role\":"
+                + "\"victim\",\"name\":\"Ben Roth\",\"email\":\"ben@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
+            .putValue(CaseVariables.OFFENDERS.name(), json("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\","
+                + "\"email\":\"carl@example.org\",\"preferredLanguage\":\"de\",\"minor\":true}]"))
+            .putValue(CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+                + "\"V2\":{\"role\":\"victim\",\"outcome\":\"agreed\"},\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\","
+                + "\"guardianName\":\"Eva Vogt\",\"guardianRelation\":\"parent\",\"guardianEmail\":\"eva@example.org\","
+                + "\"guardianConsent\":\"consents\"}}")));
+    assertThat(instance).isWaitingAt("Task_ScheduleSession");
+    return instance;
+  }
+
+  private static Object json(String json) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json).create();
+  }
+
+  private static Map<String, Object> indirect(String victimDate, String victimTime, String victimPlace, String offenderDate,
+      String offenderTime, String offenderPlace) {
+    return withVariables(CaseVariables.MEETING_TYPE.name(), "indirect",
+        CaseVariables.VICTIM_APPOINTMENT_DATE.name(), victimDate, CaseVariables.VICTIM_APPOINTMENT_TIME.name(), victimTime,
+        CaseVariables.VICTIM_APPOINTMENT_PLACE.name(), victimPlace, CaseVariables.OFFENDER_APPOINTMENT_DATE.name(), offenderDate,
+        CaseVariables.OFFENDER_APPOINTMENT_TIME.name(), offenderTime, CaseVariables.OFFENDER_APPOINTMENT_PLACE.name(), offenderPlace,
+        CaseVariables.SESSION_ATTENDEES.name(), "each party on their own with Mara Jensen");
+  }
+
+  /** The programme offset of a day (the appointments' ISO text). */
+  private static String offset(String day) {
+    return java.time.LocalDate.parse(day).atStartOfDay(ZoneId.systemDefault()).getOffset().toString();
+  }
+
+  private static void runAsyncJobs(ProcessInstance instance) {
+    for (Job job : managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+      execute(job);
+    }
+  }
+
+  private static List<Job> timers(ProcessInstance instance, String activityId) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).list();
+  }
+
+  private static org.camunda.bpm.engine.task.Task changeTask(String personId) {
+    return taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").taskNameLike("%: " + personId + ",%")
+        .singleResult();
+  }
+
+  /** The messages sent so far, of one kind (null: all). */
+  private List<OutgoingMessage> sent(String message) {
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.atLeast(0)).send(sent.capture());
+    return sent.getAllValues().stream().filter(m -> message == null || message.equals(m.message())).toList();
+  }
+
+  private static OutgoingMessage to(List<OutgoingMessage> messages, String personId) {
+    return messages.stream().filter(m -> personId.equals(m.content().get("appointmentFor"))).findFirst().orElseThrow();
   }
 
   @Test

@@ -1,0 +1,69 @@
+package org.vomcase.process.session;
+
+import static org.vomcase.kernel.CaseVariables.*;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Appointment;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.TaskInput;
+import org.vomcase.kernel.Vocabulary;
+import org.vomcase.process.TaskNames;
+
+/**
+ * "Change the appointment" (indirect mediation, one task per person, open until the person's appointment): on
+ * create, the task names the person by id and shows their appointment; on complete, the mediator's change is
+ * checked (a new date and time in the future and a place, or a cancellation) and written to that person's
+ * appointment alone (a higher sequence); the diagram then sends the update or the cancellation to that person.
+ */
+@Component("appointmentChangeListener")
+public class AppointmentChangeListener implements TaskListener {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      created(task);
+    } else {
+      completed(task);
+    }
+  }
+
+  private static void created(DelegateTask task) {
+    Appointment appointment = SessionPlan.appointment(task.getExecution());
+    Case.seenFrom(task.getExecution()).person(appointment.personId()).ifPresent(person -> TaskNames.forPerson(task, person));
+    APPOINTMENT_SHOWN.on(task).setLocal(SHOWN.format(appointment.startAt().atZoneSameInstant(CaseClock.now().getZone()))
+        + ", " + appointment.place() + (appointment.sequence() > 0 ? " (changed " + appointment.sequence() + "x)" : ""));
+  }
+
+  private static void completed(DelegateTask task) {
+    String change = TaskInput.required(task, APPOINTMENT_CHANGE, Vocabulary.APPOINTMENT_CHANGES);
+    Appointment appointment = SessionPlan.appointment(task.getExecution());
+    Appointment changed;
+    if ("cancel".equals(change)) {
+      changed = appointment.cancel();
+    } else {
+      ZonedDateTime start = ScheduleSessionListener.start(task, APPOINTMENT_DATE, APPOINTMENT_TIME, CaseClock.now(),
+          "the appointment must be in the future");
+      String place = TaskInput.text(task, APPOINTMENT_PLACE, 3, 300);
+      if (start.toOffsetDateTime().isEqual(appointment.startAt()) && place.equals(appointment.place())) {
+        throw new CaseInputException(APPOINTMENT_DATE, "this is the appointment the person has; change the date, time or place");
+      }
+      changed = appointment.movedTo(start.toOffsetDateTime(), place);
+    }
+    Map<String, Appointment> appointments = APPOINTMENTS.from(task);
+    appointments.put(changed.personId(), changed);
+    APPOINTMENTS.on(task.getExecution()).set(appointments);
+    // The form's values belong to this change only: the next person's form starts empty.
+    APPOINTMENT_DATE.on(task.getExecution()).remove();
+    APPOINTMENT_TIME.on(task.getExecution()).remove();
+    APPOINTMENT_PLACE.on(task.getExecution()).remove();
+  }
+}

@@ -1,0 +1,197 @@
+package org.vomcase.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vomcase.support.CaseApi.MEETING;
+import static org.vomcase.support.CaseApi.caseTask;
+import static org.vomcase.support.CaseApi.json;
+import static org.vomcase.support.CaseApi.onlyTask;
+import static org.vomcase.support.CaseApi.referral;
+import static org.vomcase.support.CaseApi.runJobs;
+import static org.vomcase.support.CaseApi.submit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.Http;
+import org.vomcase.support.MailServer;
+
+/**
+ * Indirect (shuttle) mediation on the real mail server (issue 16): the victim and the offender each get their own
+ * appointment; the offender's mails and calendar files contain neither the victim's appointment time nor her place
+ * (and hers none of his); each party's calendar file has its own UID; cancelling the offender's appointment sends a
+ * {@code METHOD:CANCEL} of his entry to him and nothing to her.
+ */
+class IndirectMediationIT extends AbstractApplicationIT {
+
+  private static final String ANA = "ana.indirect@example.org";
+  private static final String CARL = "carl.indirect@example.org";
+  private static final String HER_PLACE = "Opferhilfe, Lindenstr. 3";
+  private static final String HIS_PLACE = "Fachstelle TOA, Raum 2";
+
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void eachPartyLearnsOnlyTheirOwnAppointmentAndACancellationGoesToThatPartyOnly() throws Exception {
+    String instanceId = caseReadyToSchedule();
+    String caseNumber = caseNumber(instanceId);
+    Http mara = rest("mara");
+
+    // The mediator schedules indirect mediation: the victim on 20 May at 10:00, the offender on 21 May at 15:00.
+    submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"indirect\"},"
+        + "\"victimAppointmentDate\":{\"value\":\"2099-05-20\"},\"victimAppointmentTime\":{\"value\":\"10:00\"},"
+        + "\"victimAppointmentPlace\":{\"value\":\"" + HER_PLACE + "\"},"
+        + "\"offenderAppointmentDate\":{\"value\":\"2099-05-21\"},\"offenderAppointmentTime\":{\"value\":\"15:00\"},"
+        + "\"offenderAppointmentPlace\":{\"value\":\"" + HIS_PLACE + "\"},"
+        + "\"sessionAttendees\":{\"value\":\"each party on their own with the mediator\"}}");
+    runJobs(engine, instanceId);
+
+    MimeMessage hers = single(caseNumber, "appointment-invitation", ANA);
+    MimeMessage his = single(caseNumber, "appointment-invitation", CARL);
+    String herText = text(hers);
+    String hisText = text(his);
+    assertThat(herText).contains(HER_PLACE, "20. Mai 2099, 10:00").doesNotContain(HIS_PLACE, "21. Mai", "15:00", "Carl");
+    assertThat(hisText).contains(HIS_PLACE, "21. Mai 2099, 15:00").doesNotContain(HER_PLACE, "Lindenstr", "20. Mai", "10:00", "Ana",
+        "Roth", ANA);
+    String herIcs = new String(attachment(hers, "appointment.ics"), StandardCharsets.UTF_8);
+    String hisIcs = new String(attachment(his, "appointment.ics"), StandardCharsets.UTF_8);
+    assertThat(hisIcs).contains("20990521T150000").doesNotContain("20990520", "T100000", "Lindenstr", "Opferhilfe");
+    assertThat(herIcs).contains("20990520T100000").doesNotContain("20990521", "Fachstelle");
+    VEvent herEvent = event(herIcs);
+    VEvent hisEvent = event(hisIcs);
+    assertThat(uid(hisEvent)).isNotEqualTo(uid(herEvent));
+    assertThat(hisEvent.getSequence().getSequenceNo()).isZero();
+    // Each invitation went to one party only.
+    assertThat(hers.getAllRecipients()).extracting(Object::toString).singleElement().asString().contains(ANA);
+    assertThat(his.getAllRecipients()).extracting(Object::toString).singleElement().asString().contains(CARL);
+    assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "session-invitation".equals(MailServer.header(m, "X-VOM-Message")))
+        .isEmpty();
+
+    // The mediator cancels the offender's appointment: a cancellation of his entry to him, nothing to her.
+    int herMailsBefore = mailsTo(caseNumber, ANA).size();
+    String hisChange = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_ChangeAppointment").taskNameLike("%: O1,%").singleResult().getId();
+    assertThat(json(mara.get("/engine-rest/task/" + hisChange + "/deployed-form")).path("id").asText()).isEqualTo("change-appointment");
+    submit(mara, hisChange, "{\"appointmentChange\":{\"value\":\"cancel\"}}");
+    runJobs(engine, instanceId);
+
+    MimeMessage cancellation = single(caseNumber, "appointment-cancellation", CARL);
+    String cancelIcs = new String(attachment(cancellation, "appointment.ics"), StandardCharsets.UTF_8);
+    assertThat(cancelIcs).contains("METHOD:CANCEL", "STATUS:CANCELLED").doesNotContain("Lindenstr", "20990520");
+    assertThat(uid(event(cancelIcs))).isEqualTo(uid(hisEvent));
+    assertThat(event(cancelIcs).getSequence().getSequenceNo()).isEqualTo(1);
+    assertThat(text(cancellation)).doesNotContain(HER_PLACE, "20. Mai", "Ana");
+    assertThat(mailsTo(caseNumber, ANA)).hasSize(herMailsBefore);
+    assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "appointment-cancellation".equals(MailServer.header(m, "X-VOM-Message")))
+        .hasSize(1);
+
+    // The case file: every message recorded for the offender is free of the victim's appointment.
+    List<Map<String, Object>> forHim = jdbc.queryForList("SELECT message, subject, body, content FROM vom_message"
+        + " WHERE case_number = ? AND recipient_name = 'Carl Vogt'", caseNumber);
+    assertThat(forHim).extracting(row -> row.get("message")).contains("appointment-invitation", "appointment-cancellation");
+    assertThat(forHim).allSatisfy(row -> assertThat(String.valueOf(row)).doesNotContain(HER_PLACE, "Lindenstr", "2099-05-20",
+        "20. Mai"));
+    // Her appointment stands: her task is still open.
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_ChangeAppointment").list()).extracting(t -> t.getName()).singleElement().asString().contains(": V1,");
+  }
+
+  /** A referral with an adult victim and an adult offender, both with email, consented and prepared; the victim chose indirect mediation. */
+  private String caseReadyToSchedule() throws Exception {
+    ObjectNode referral = referral();
+    ((ObjectNode) referral.path("victims").get(0)).put("name", "Ana Roth").put("email", ANA);
+    ((ObjectNode) referral.path("offenders").get(0)).put("dateOfBirth", "1990-01-15").put("email", CARL);
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    Http clara = rest("clara");
+    submit(clara, onlyTask(clara, instanceId, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
+    runJobs(engine, instanceId);
+    String caseNumber = caseNumber(instanceId);
+    Http mara = rest("mara");
+    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    runJobs(engine, instanceId);
+    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    runJobs(engine, instanceId);
+    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
+    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING
+        + ",\"meetingType\":{\"value\":\"indirect\"},\"firstSpeaker\":{\"value\":\"victim\"}}");
+    submit(mara, onlyTask(mara, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
+    runJobs(engine, instanceId);
+    return instanceId;
+  }
+
+  private String caseNumber(String instanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+  }
+
+  private static List<MimeMessage> mailsTo(String caseNumber, String address) {
+    List<MimeMessage> mails = new ArrayList<>();
+    for (MimeMessage mail : MailServer.mailsOf(caseNumber)) {
+      try {
+        if (mail.getAllRecipients()[0].toString().contains(address)) {
+          mails.add(mail);
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mails;
+  }
+
+  private static MimeMessage single(String caseNumber, String message, String address) {
+    List<MimeMessage> mails = mailsTo(caseNumber, address).stream()
+        .filter(m -> message.equals(MailServer.header(m, "X-VOM-Message"))).toList();
+    assertThat(mails).as(message + " to " + address).hasSize(1);
+    return mails.get(0);
+  }
+
+  /** Subject and every text part of a mail. */
+  private static String text(MimeMessage mail) throws Exception {
+    StringBuilder text = new StringBuilder(mail.getSubject()).append('\n');
+    Multipart parts = (Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      Object content = parts.getBodyPart(i).getContent();
+      if (content instanceof String string) {
+        text.append(string).append('\n');
+      } else if (content instanceof Multipart inner) {
+        for (int j = 0; j < inner.getCount(); j++) {
+          if (inner.getBodyPart(j).getContent() instanceof String string) {
+            text.append(string).append('\n');
+          }
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static byte[] attachment(MimeMessage mail, String fileName) throws Exception {
+    Multipart parts = (Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (fileName.equals(parts.getBodyPart(i).getFileName())) {
+        return parts.getBodyPart(i).getInputStream().readAllBytes();
+      }
+    }
+    throw new AssertionError("No attachment " + fileName);
+  }
+
+  private static VEvent event(String ics) throws Exception {
+    Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics.getBytes(StandardCharsets.UTF_8)));
+    return calendar.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+  }
+
+  private static String uid(VEvent event) {
+    return event.getUid().orElseThrow().getValue();
+  }
+}
