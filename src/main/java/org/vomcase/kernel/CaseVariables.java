@@ -174,6 +174,10 @@ public final class CaseVariables {
   public static final CaseVariable<SessionOutcome> SESSION_OUTCOME = code("sessionOutcome", SessionOutcome.class);
   /** Confidential (never a variable, see ConfidentialField): why the session was stopped for safety. */
   public static final CaseVariable<String> SAFETY_STOP_REASON = text("safetyStopReason");
+  /** The coordinators' review of a session stopped for safety: what happened (confidential, see ConfidentialField), the decision and a note for the mediators. */
+  public static final CaseVariable<String> SAFETY_REVIEW_ACCOUNT = text("safetyReviewAccount");
+  public static final CaseVariable<String> SAFETY_REVIEW_DECISION = text("safetyReviewDecision");
+  public static final CaseVariable<String> SAFETY_REVIEW_NOTE = text("safetyReviewNote");
   public static final CaseVariable<Integer> RESCHEDULES = count("reschedules");
   public static final CaseVariable<Integer> MAX_RESCHEDULES = count("maxReschedules");
 
