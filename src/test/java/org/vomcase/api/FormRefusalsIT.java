@@ -88,6 +88,13 @@ class FormRefusalsIT extends AbstractApplicationIT {
     refusedTask(rules, "letter-answer", rest("mara"), caseTask(rest("mara"), "Task_RecordLetterAnswer", caseNumber(stalkingCase), "V1"),
         false);
 
+    // A session stopped for safety goes to the coordinators' review.
+    String safetyCase = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    org.vomcase.support.CaseApi.everyoneConsents(engine, rest("mara"), safetyCase);
+    org.vomcase.support.CaseApi.sessionStoppedForSafety(engine, rest("mara"), safetyCase, "The offender shouted at the victim.");
+    refusedTask(rules, "safety-review", rest("clara"), caseTask(rest("clara"), "Task_ReviewSafetyStop", caseNumber(safetyCase), null),
+        true);
+
     // One case through every task form.
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(engine, instanceId);
