@@ -272,7 +272,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
     text = text.replace("\"$today\"", "\"" + today + "\"").replace("\"$tomorrow\"", "\"" + today.plusDays(1) + "\"")
         .replace("\"$past\"", "\"" + today.minusDays(10) + "\"").replace("\"$future\"", "\"" + today.plusDays(30) + "\"")
         .replace("\"$case\"", "\"" + openCase + "\"");
-    for (int length : new int[] {101, 201, 501, 20001}) {
+    for (int length : new int[] {101, 201, 501, 1001, 20001}) {
       text = text.replace("\"$long" + length + "\"", "\"" + "x".repeat(length) + "\"");
     }
     return JSON.readTree(text);
