@@ -192,7 +192,7 @@ public class CaseFileController {
 
   /**
    * The confidential parts the caller may read on a case they may read: a coordinator the police-file
-   * details, one of the case's own mediators the notes; nobody else anything (supervisors and
+   * details and the safety reviews, one of the case's own mediators the notes; nobody else anything (supervisors and
    * administrators included).
    */
   private static List<ConfidentialField> confidentialFieldsFor(Callers.Caller caller, boolean assignedMediator) {

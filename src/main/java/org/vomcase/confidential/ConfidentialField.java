@@ -22,7 +22,10 @@ public enum ConfidentialField {
   /** The mediator's notes of the session (R12, R16: what was said never leaves the case file). */
   SESSION_NOTES("sessionNotes", "Notes of the session", Roles.MEDIATORS),
   /** Why the mediator stopped the session for safety (R12). */
-  SAFETY_STOP_REASON("safetyStopReason", "Why the session was stopped for safety", Roles.MEDIATORS);
+  SAFETY_STOP_REASON("safetyStopReason", "Why the session was stopped for safety", Roles.MEDIATORS),
+  /** What happened in a session stopped for safety, as the coordinator reviewing it wrote it down (issue 16). */
+  SAFETY_REVIEW("safetyReviewAccount", "What happened in the session stopped for safety (the coordinators' review)",
+      Roles.COORDINATORS);
 
   /** The longest note a form may submit. */
   public static final int MAX_LENGTH = 20_000;

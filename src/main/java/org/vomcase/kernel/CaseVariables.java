@@ -39,6 +39,8 @@ public final class CaseVariables {
   /** Eligibility inputs (R3). */
   public static final CaseVariable<String> RESPONSIBILITY_ADMISSION = text("responsibilityAdmission");
   public static final CaseVariable<Boolean> VICTIM_IS_NATURAL_PERSON = flag("victimIsNaturalPerson");
+  /** Whether a victim is a legal person (a shop, a company, a school) with a named representative: worked out from the victims. */
+  public static final CaseVariable<Boolean> VICTIM_IS_LEGAL_PERSON = flag("victimIsLegalPerson");
   public static final CaseVariable<Boolean> APPEAL_PENDING = flag("appealPending");
   public static final CaseVariable<Boolean> VICTIM_REFUSED = flag("victimRefused");
 
@@ -58,6 +60,11 @@ public final class CaseVariables {
   /** A coordinator's review of a referral the rules could not decide. */
   public static final CaseVariable<String> REVIEW_DECISION = text("reviewDecision");
   public static final CaseVariable<String> REVIEW_REASON = text("reviewReason");
+
+  /** Whether the referral waits for the mandate of the prosecutor or court (decision table "mandate-required", R2, R26), and why. */
+  public static final CaseVariable<Map<String, Object>> MANDATE_DECISION = decision("mandateDecision");
+  public static final CaseVariable<Boolean> MANDATE_REQUIRED = flag("mandateRequired");
+  public static final CaseVariable<String> MANDATE_REASON = text("mandateReason");
 
   /** The mandate a self-referral waits for (R2). */
   public static final CaseVariable<String> MANDATE_OUTCOME = text("mandateOutcome");
@@ -167,6 +174,10 @@ public final class CaseVariables {
   public static final CaseVariable<SessionOutcome> SESSION_OUTCOME = code("sessionOutcome", SessionOutcome.class);
   /** Confidential (never a variable, see ConfidentialField): why the session was stopped for safety. */
   public static final CaseVariable<String> SAFETY_STOP_REASON = text("safetyStopReason");
+  /** The coordinators' review of a session stopped for safety: what happened (confidential, see ConfidentialField), the decision and a note for the mediators. */
+  public static final CaseVariable<String> SAFETY_REVIEW_ACCOUNT = text("safetyReviewAccount");
+  public static final CaseVariable<String> SAFETY_REVIEW_DECISION = text("safetyReviewDecision");
+  public static final CaseVariable<String> SAFETY_REVIEW_NOTE = text("safetyReviewNote");
   public static final CaseVariable<Integer> RESCHEDULES = count("reschedules");
   public static final CaseVariable<Integer> MAX_RESCHEDULES = count("maxReschedules");
   /**

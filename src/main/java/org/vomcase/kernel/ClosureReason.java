@@ -1,6 +1,9 @@
 package org.vomcase.kernel;
 
-/** Why a case closed: the fixed list of R19. The variable {@code closureReason} holds {@link #code()}. */
+/**
+ * Why a case closed: the fixed list of R19, and the closure after the review of a session stopped for safety (issue 16). The
+ * variable {@code closureReason} holds {@link #code()}.
+ */
 public enum ClosureReason implements Coded {
   AGREEMENT_FULFILLED("The agreement was fulfilled"),
   AGREEMENT_PARTLY_FULFILLED("The agreement was partly fulfilled"),
@@ -14,7 +17,9 @@ public enum ClosureReason implements Coded {
   NOT_ELIGIBLE("The case was not eligible for mediation"),
   UNSUITABLE_AFTER_PREPARATION("The case was found unsuitable for a mediation after the preparation"),
   REFERRAL_WITHDRAWN("The referral was withdrawn"),
-  INDIRECT_MEDIATION_COMPLETED("An indirect mediation was completed");
+  INDIRECT_MEDIATION_COMPLETED("An indirect mediation was completed"),
+  /** After a session stopped for safety, the coordinators' review closed the case (the victim referred to support, or not). */
+  STOPPED_FOR_SAFETY("The session was stopped for safety; the case was closed after a review");
 
   private final String label;
 

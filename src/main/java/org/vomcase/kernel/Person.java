@@ -37,12 +37,16 @@ public record Person(String personId, Side role, String name, String email, Stri
     guardians = guardians == null ? List.of() : List.copyOf(guardians);
   }
 
-  /** A person of a referral: numbered on their side ({@code number} from 1), minor by the age on {@code today}. */
+  /**
+   * A person of a referral: numbered on their side ({@code number} from 1), minor by the age on {@code today}; a legal
+   * person has no date of birth and is never a minor.
+   */
   public static Person referred(Side side, int number, String name, String email, String phone, String postalAddress,
       String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, LocalDate today, List<Guardian> guardians,
       SafeContact safeContact, String representative) {
     return new Person(side.idPrefix() + number, side, name, email, phone, postalAddress, preferredLanguage, dateOfBirth,
-        interpreterNeeded, Period.between(dateOfBirth, today).getYears() < 18, guardians, safeContact, representative);
+        interpreterNeeded, dateOfBirth != null && Period.between(dateOfBirth, today).getYears() < 18, guardians, safeContact,
+        representative);
   }
 
   /** How the person may be reached safely; no restrictions when none were recorded. */

@@ -201,6 +201,12 @@ public final class Vocabulary {
       "stopped_for_safety", "Stopped for safety",
       "indirect_completed", "Indirect mediation completed");
 
+  /** What the coordinators decide after a session stopped for safety (issue 16: the safety review). */
+  public static final Map<String, String> SAFETY_REVIEW_DECISIONS = ordered(
+      "continue_indirect", "Continue as indirect mediation (separate conversations, no joint meeting)",
+      "refer_to_support", "Refer the victim to support services and close the case",
+      "close", "Close the case");
+
   /** The kinds of agreement item (R13). */
   public static final Map<String, String> AGREEMENT_ITEM_KINDS = ordered(
       "apology_oral", "Apology (oral)",

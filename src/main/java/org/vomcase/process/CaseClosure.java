@@ -98,6 +98,13 @@ public class CaseClosure implements JavaDelegate {
    * a stopped session or an unsuitable case stay in the case file.
    */
   public String closureNote(DelegateExecution execution) {
+    if (SESSION_OUTCOME.from(execution) == SessionOutcome.STOPPED_FOR_SAFETY && SAFETY_REVIEW_DECISION.isSet(execution)) {
+      // What happened is a confidential note of the coordinators (ConfidentialField.SAFETY_REVIEW).
+      return "refer_to_support".equals(SAFETY_REVIEW_DECISION.from(execution))
+          ? "The session was stopped for safety; after the coordinators' review the victim was referred to support services"
+              + " and the case closed."
+          : "The session was stopped for safety; after the coordinators' review the case was closed.";
+    }
     if (SESSION_OUTCOME.from(execution) == SessionOutcome.STOPPED_FOR_SAFETY) {
       // The reason itself is a confidential note of the mediators (ConfidentialField.SAFETY_STOP_REASON).
       return "The mediator stopped the session for safety; the reason is in the mediators' confidential notes.";

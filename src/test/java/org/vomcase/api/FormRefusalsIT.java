@@ -88,6 +88,13 @@ class FormRefusalsIT extends AbstractApplicationIT {
     refusedTask(rules, "letter-answer", rest("mara"), caseTask(rest("mara"), "Task_RecordLetterAnswer", caseNumber(stalkingCase), "V1"),
         false);
 
+    // A session stopped for safety goes to the coordinators' review.
+    String safetyCase = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    org.vomcase.support.CaseApi.everyoneConsents(engine, rest("mara"), safetyCase);
+    org.vomcase.support.CaseApi.sessionStoppedForSafety(engine, rest("mara"), safetyCase, "The offender shouted at the victim.");
+    refusedTask(rules, "safety-review", rest("clara"), caseTask(rest("clara"), "Task_ReviewSafetyStop", caseNumber(safetyCase), null),
+        true);
+
     // One case through every task form.
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(engine, instanceId);
@@ -273,7 +280,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
     text = text.replace("\"$today\"", "\"" + today + "\"").replace("\"$tomorrow\"", "\"" + today.plusDays(1) + "\"")
         .replace("\"$past\"", "\"" + today.minusDays(10) + "\"").replace("\"$future\"", "\"" + today.plusDays(30) + "\"")
         .replace("\"$case\"", "\"" + openCase + "\"");
-    for (int length : new int[] {101, 201, 501, 20001}) {
+    for (int length : new int[] {101, 201, 501, 1001, 20001}) {
       text = text.replace("\"$long" + length + "\"", "\"" + "x".repeat(length) + "\"");
     }
     return JSON.readTree(text);

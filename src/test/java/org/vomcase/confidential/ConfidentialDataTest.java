@@ -120,12 +120,13 @@ class ConfidentialDataTest {
 
   @Test
   void everyConfidentialFieldHasOneReaderGroup() {
-    assertThat(ConfidentialField.readableBy("coordinators")).containsExactly(ConfidentialField.POLICE_FILE);
+    assertThat(ConfidentialField.readableBy("coordinators")).containsExactly(ConfidentialField.POLICE_FILE,
+        ConfidentialField.SAFETY_REVIEW);
     assertThat(ConfidentialField.readableBy("mediators")).containsExactly(ConfidentialField.PREPARATION_NOTES,
         ConfidentialField.SAFETY_CONCERNS, ConfidentialField.SESSION_NOTES, ConfidentialField.SAFETY_STOP_REASON);
     assertThat(ConfidentialField.readableBy("supervisors")).isEmpty();
     assertThat(ConfidentialField.VARIABLES).containsExactlyInAnyOrder("policeFileDetails", "meetingNotes", "safetyConcerns",
-        "sessionNotes", "safetyStopReason");
+        "sessionNotes", "safetyStopReason", "safetyReviewAccount");
   }
 
   /** Every table and column of the engine's database whose text contains the value. */

@@ -98,6 +98,17 @@ class ConfidentialMarkersIT extends AbstractApplicationIT {
         + kept.get(ConfidentialField.SESSION_NOTES) + "\"}}");
     runJobs(engine, instanceId);
 
+    // Clara reviews the stopped session through its form and closes the case; what happened is a note of the coordinators.
+    Http clara = rest("clara");
+    kept.put(ConfidentialField.SAFETY_REVIEW, marker("review"));
+    String review = caseTask(clara, "Task_ReviewSafetyStop", caseNumber, null);
+    clara.postJson("/engine-rest/task/" + review + "/claim", "{\"userId\":\"clara\"}");
+    submit(clara, review, "{\"safetyReviewAccount\":{\"value\":\"" + kept.get(ConfidentialField.SAFETY_REVIEW) + "\"},"
+        + "\"safetyReviewDecision\":{\"value\":\"refer_to_support\"},\"safetyReviewNote\":{\"value\":\"Victim support informed.\"}}");
+    runJobs(engine, instanceId);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndTime()).as("the case closed after the review").isNotNull();
+
     assertThat(kept).hasSize(ConfidentialField.values().length);
     List<String> keptMarkers = new ArrayList<>(kept.values());
     keptMarkers.add(formMarker);

@@ -141,7 +141,7 @@ class CaseClosureTest {
     BpmnModelInstance vomCase = Bpmn.readModelFromFile(new File("processes/vom-case.bpmn"));
     List<EndEvent> closing = vomCase.getModelElementsByType(EndEvent.class).stream()
         .filter(end -> end.getName() != null && end.getName().startsWith("Case closed")).toList();
-    Assertions.assertThat(closing).hasSize(14).allSatisfy(end -> {
+    Assertions.assertThat(closing).hasSize(15).allSatisfy(end -> {
       Assertions.assertThat(end.getEventDefinitions()).as(end.getId()).singleElement().isInstanceOf(MessageEventDefinition.class);
       MessageEventDefinition thrown = (MessageEventDefinition) end.getEventDefinitions().iterator().next();
       Assertions.assertThat(message(thrown)).as(end.getId()).isEqualTo(CaseProcess.MSG_CASE_CLOSED);

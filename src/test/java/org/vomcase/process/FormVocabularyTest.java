@@ -42,6 +42,7 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.APPOINTMENT_CHANGE.name(), Vocabulary.APPOINTMENT_CHANGES),
       Map.entry(CaseVariables.NO_SHOW_PARTY.name(), Vocabulary.NO_SHOW_PARTIES),
       Map.entry(CaseVariables.SESSION_OUTCOME.name(), Vocabulary.SESSION_OUTCOMES),
+      Map.entry(CaseVariables.SAFETY_REVIEW_DECISION.name(), Vocabulary.SAFETY_REVIEW_DECISIONS),
       Map.entry(CaseVariables.CHECKLIST.name(), Vocabulary.PREPARATION_CHECKLIST),
       Map.entry(CaseVariables.WISHES.name(), Vocabulary.WISHES),
       Map.entry("kind", Vocabulary.AGREEMENT_ITEM_KINDS),
@@ -93,7 +94,8 @@ class FormVocabularyTest {
         "review-eligibility.form:" + CaseVariables.REVIEW_DECISION.name(), "record-agreement.form:kind", "record-agreement.form:status",
         "sign-agreement.form:" + CaseVariables.SIGNATURE_OUTCOME.name(), "check-fulfilment.form:" + CaseVariables.FULFILMENT.name(),
         "follow-up.form:" + CaseVariables.FEAR_CHANGE.name(), "record-proceedings-end.form:" + CaseVariables.PROCEEDINGS_OUTCOME.name(),
-        "record-case-event.form:" + CaseVariables.PROCEEDINGS_OUTCOME.name());
+        "record-case-event.form:" + CaseVariables.PROCEEDINGS_OUTCOME.name(),
+        "safety-review.form:" + CaseVariables.SAFETY_REVIEW_DECISION.name());
   }
 
   private static List<JsonNode> selects(JsonNode components) {

@@ -76,7 +76,7 @@ import static org.vomcase.support.Referrals.referral;
  * exactly one closing event, a message end event whose input parameter gives the reason.
  */
 @Deployment(resources = {
-    "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/contact-order.dmn",
+    "processes/vom-case.bpmn", "processes/eligibility.dmn", "processes/mandate-required.dmn", "processes/contact-order.dmn",
     "testprocesses/contact-person-stub.bpmn", "testprocesses/prepare-person-stub.bpmn",
     "testprocesses/mediation-session-stub.bpmn", "testprocesses/agreement-stub.bpmn",
     "testprocesses/monitor-obligation-stub.bpmn", "testprocesses/follow-up-stub.bpmn",
@@ -259,7 +259,73 @@ class VomCaseTest {
     assertThat(instance).isWaitingAt("Task_RecordMandate");
   }
 
+  @ParameterizedTest(name = "{0}: a self-referral waits for a mandate: {1}")
+  @CsvSource({"de_toa, true", "dk_konfliktraad, false", "us_vom, true"})
+  void theProgrammeProfileDecidesWhetherASelfReferralWaitsForTheMandate(String profile, boolean waits) {
+    useProgrammeProfile(profile);
+    ProcessInstance instance = start(selfReferral());
+
+    assertThat(instance).hasPassed("Task_DecideMandateRequired").variables()
+        .containsEntry(CaseVariables.MANDATE_REQUIRED.name(), waits)
+        .hasEntrySatisfying(CaseVariables.MANDATE_REASON.name(), reason -> Assertions.assertThat((String) reason).isNotBlank());
+    if (waits) {
+      assertThat(instance).isWaitingAt("Task_RecordMandate");
+      assertThat(task()).hasCandidateGroup("coordinators");
+    } else {
+      // Konfliktråd is run by the police: the case goes straight on to the eligibility check, no mandate task, no reminder.
+      assertThat(instance).isWaitingAt("Task_CheckEligibility").hasNotPassed("Task_RecordMandate");
+      Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+      execute(job());
+      assertThat(instance).isWaitingAt("Task_AssignMediators");
+    }
+  }
+
+  @Test
+  void aReferralFromAReferringBodyNeverWaitsForAMandate() {
+    ProcessInstance instance = start(referral());
+
+    assertThat(instance).isWaitingAt("Task_CheckEligibility").hasNotPassed("Task_RecordMandate").variables()
+        .containsEntry(CaseVariables.MANDATE_REQUIRED.name(), false);
+  }
+
   // --- eligibility (R3) -------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}: a shop with a representative -> {1}")
+  @CsvSource({"de_toa, Task_NotifyReferrerNotEligible", "dk_konfliktraad, Task_AssignMediators", "us_vom, Task_AssignMediators"})
+  void aShopLiftingCaseWithTheShopsRepresentativeIsEligibleWhereTheProfileAllowsIt(String profile, String nextStep) {
+    useProgrammeProfile(profile);
+    Map<String, Object> shop = new HashMap<>(org.vomcase.support.Referrals.person("Corner Shop Ltd", "1980-04-02"));
+    shop.remove("dateOfBirth");
+    shop.put("representative", "Mette Hansen, store manager");
+    Map<String, Object> referral = referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "theft");
+    referral.put(CaseVariables.RESPONSIBILITY_ADMISSION.name(), "full");
+    referral.put(CaseVariables.VICTIM_IS_NATURAL_PERSON.name(), false);
+    referral.put(CaseVariables.VICTIMS.name(), List.of(shop));
+    ProcessInstance instance = start(referral);
+
+    assertThat(instance).variables().containsEntry(CaseVariables.VICTIM_IS_LEGAL_PERSON.name(), true);
+    SpinJsonNode victims = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.VICTIMS.name());
+    Assertions.assertThat(victims.elements().get(0).prop("representative").stringValue()).isEqualTo("Mette Hansen, store manager");
+    Assertions.assertThat(victims.elements().get(0).prop("minor").boolValue()).isFalse();
+    execute(job());
+
+    assertThat(instance).isWaitingAt(nextStep);
+    if (profile.equals("de_toa")) {
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.ELIGIBILITY_REASON.name()))
+          .isEqualTo("The victim is a legal person (a shop, a company, a school); the programme takes only natural-person victims.");
+    }
+  }
+
+  @Test
+  void aVictimThatIsNotANaturalPersonMustNameItsRepresentative() {
+    Map<String, Object> referral = referral();
+    referral.put(CaseVariables.VICTIM_IS_NATURAL_PERSON.name(), false);
+
+    Assertions.assertThatThrownBy(() -> start(referral))
+        .hasMessageContaining("victims[0].representative: the victim is not a natural person: name the person who represents it");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
 
   @Test
   void notEligibleReferralIsClosedAndTheReferrerToldWhy() {
@@ -699,15 +765,11 @@ class VomCaseTest {
   @CsvSource({
     "dialogue_without_agreement, dialogue_without_agreement",
     "no_agreement, no_agreement",
-    "stopped_for_safety, no_agreement",
     "indirect_completed, indirect_mediation_completed"
   })
   void sessionOutcomeOtherThanAnAgreementClosesTheCase(String outcome, String closureReason) {
     ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
     Map<String, Object> result = new java.util.HashMap<>(Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), outcome));
-    if (outcome.equals("stopped_for_safety")) {
-      result.put(CaseVariables.SAFETY_STOP_REASON.name(), "The offender became threatening.");
-    }
 
     holdSession(instance, result);
     assertThat(instance).isWaitingAt("Task_ReportSessionToReferrer");
@@ -720,13 +782,27 @@ class VomCaseTest {
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSession");
     assertClosedAs(instance, closureReason);
-    if (outcome.equals("stopped_for_safety")) {
-      // The reason is a confidential note of the mediators: it does not leave the session, not even into the closure note.
-      Assertions.assertThat((String) historic(instance, CaseVariables.CLOSURE_NOTE.name())).startsWith("The mediator stopped the session for safety")
-          .doesNotContain("threatening");
-      Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-          .variableName(CaseVariables.SAFETY_STOP_REASON.name()).count()).isZero();
-    }
+  }
+
+  @ParameterizedTest(name = "a session stopped for safety, reviewed: {0} -> the case closes as stopped_for_safety")
+  @CsvSource(delimiter = '|', value = {
+    "refer_to_support | The session was stopped for safety; after the coordinators' review the victim was referred to support services and the case closed.",
+    "close            | The session was stopped for safety; after the coordinators' review the case was closed."
+  })
+  void aSessionStoppedForSafetyClosesAfterTheCoordinatorsReview(String decision, String note) {
+    ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+
+    // The called mediation-session ends this way only after its review (MediationSessionTest covers the review itself).
+    holdSession(instance, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "stopped_for_safety",
+        CaseVariables.SAFETY_STOP_REASON.name(), "The offender became threatening.", CaseVariables.SAFETY_REVIEW_DECISION.name(), decision));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterSafetyReview")
+        .hasNotPassed("Task_ReportSessionToReferrer", "CallActivity_FollowUp", "EndEvent_ClosedAfterSession");
+    // What happened and why the mediator stopped are confidential notes: neither reaches the closure note or the case.
+    assertClosed(instance, "stopped_for_safety", note);
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(CaseVariables.SAFETY_STOP_REASON.name()).count()).isZero();
+    Assertions.assertThat(historic(instance, CaseVariables.SAFETY_REVIEW_DECISION.name())).isEqualTo(decision);
   }
 
   @Test

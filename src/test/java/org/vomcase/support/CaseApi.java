@@ -64,6 +64,34 @@ public final class CaseApi {
     submit(mediator, caseTask(mediator, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
   }
 
+  /**
+   * A case where everyone consented ({@link #everyoneConsents}) prepared, found suitable and scheduled (direct, 20 May 2099), its
+   * session held and stopped for safety by the mediator with this reason: the case waits at the coordinators' safety review.
+   */
+  public static void sessionStoppedForSafety(ProcessEngine engine, Http mediator, String instanceId, String reason)
+      throws IOException {
+    String caseNumber = caseNumber(engine, instanceId);
+    submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
+    submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING
+        + ",\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre\"},"
+        + "\"firstSpeaker\":{\"value\":\"victim\"}}");
+    submit(mediator, onlyTask(mediator, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
+    submit(mediator, caseTask(mediator, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
+        + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
+        + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+    runJobs(engine, instanceId);
+    for (String timer : List.of("Event_UntilReminder", "Event_UntilSession")) {
+      String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
+          .processDefinitionKey("mediation-session").singleResult().getId();
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(session)
+          .activityId(timer).singleResult().getId());
+      runJobs(engine, instanceId);
+    }
+    submit(mediator, caseTask(mediator, "Task_RecordSessionOutcome", caseNumber, null), "{\"sessionHeld\":{\"value\":\"held\"},"
+        + "\"sessionOutcome\":{\"value\":\"stopped_for_safety\"},\"safetyStopReason\":{\"value\":\"" + reason + "\"}}");
+    runJobs(engine, instanceId);
+  }
+
   /** Runs the due jobs of the case instance and its called instances until none is left. */
   public static void runJobs(ProcessEngine engine, String instanceId) {
     for (int i = 0; i < 10; i++) {

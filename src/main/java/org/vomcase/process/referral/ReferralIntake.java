@@ -99,6 +99,7 @@ public final class ReferralIntake {
     List<Person> victimsOfCase = normalise(victims, Side.VICTIM, today);
     variables.put(VICTIMS.name(), VICTIMS.value(victimsOfCase));
     variables.put(CaseVariables.VICTIM_IS_MINOR.name(), victimsOfCase.stream().anyMatch(Person::minor));
+    variables.put(CaseVariables.VICTIM_IS_LEGAL_PERSON.name(), victimsOfCase.stream().anyMatch(Person::legalPerson));
     variables.put(OFFENDERS.name(), OFFENDERS.value(normalise(offenders, Side.OFFENDER, today)));
     return variables;
   }

@@ -85,6 +85,9 @@ public final class ReferralValidator {
     }
     persons(check, VICTIMS, Side.VICTIM, victims, today, maxPersons, guardiansFirst);
     persons(check, OFFENDERS, Side.OFFENDER, offenders, today, maxPersons, guardiansFirst);
+    if (Boolean.FALSE.equals(referral.get(VICTIM_IS_NATURAL_PERSON.name())) && victims != null) {
+      legalPersonVictims(check, victims);
+    }
     return check.errors();
   }
 
@@ -113,7 +116,14 @@ public final class ReferralValidator {
         }
       }
       check.text(prefix + Person.NAME, person.get(Person.NAME), 2, 200, true);
-      LocalDate born = check.pastDate(prefix + Person.DATE_OF_BIRTH, person.get(Person.DATE_OF_BIRTH), today, true);
+      String representative = check.text(prefix + Person.REPRESENTATIVE, person.get(Person.REPRESENTATIVE), 2, 200, false);
+      if (representative != null && side != Side.VICTIM) {
+        check.refuse(prefix + Person.REPRESENTATIVE, "only a victim that is a legal person (a shop, a company, a school) has a"
+            + " representative");
+      }
+      // A legal person (a victim with a representative) has no date of birth; everyone else must give it.
+      boolean legalPerson = side == Side.VICTIM && InputCheck.present(person.get(Person.REPRESENTATIVE));
+      LocalDate born = check.pastDate(prefix + Person.DATE_OF_BIRTH, person.get(Person.DATE_OF_BIRTH), today, !legalPerson);
       boolean minor = born != null && Period.between(born, today).getYears() < 18;
       guardians(check, prefix, kind, person.get(Person.GUARDIANS), minor, guardiansFirst);
       safeContact(check, prefix, person);
@@ -125,6 +135,20 @@ public final class ReferralValidator {
       if (!InputCheck.present(person.get(Person.EMAIL)) && !InputCheck.present(person.get(Person.PHONE))
           && !InputCheck.present(person.get(Person.POSTAL_ADDRESS))) {
         check.refuse(prefix + "contact", "give at least one way to reach the " + kind + " (email, phone or postal address)");
+      }
+    }
+  }
+
+  /**
+   * A referral whose victims are not natural persons ({@code victimIsNaturalPerson} false): each victim is a legal person (a
+   * shop, a company, a school) and names the individual who represents it, the one the programme writes to and calls.
+   */
+  private static void legalPersonVictims(InputCheck check, List<Map<String, Object>> victims) {
+    for (int i = 0; i < victims.size(); i++) {
+      Map<String, Object> victim = victims.get(i);
+      if (victim != null && !InputCheck.present(victim.get(Person.REPRESENTATIVE))) {
+        check.refuse(VICTIMS.name() + "[" + i + "]." + Person.REPRESENTATIVE, "the victim is not a natural person: name the"
+            + " person who represents it (the shop's, company's or school's representative)");
       }
     }
   }

@@ -47,6 +47,10 @@ public class ScheduleSessionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
+    if ("direct".equals(meetingType) && SessionPlan.CONTINUE_INDIRECT.equals(SAFETY_REVIEW_DECISION.from(task))) {
+      throw new CaseInputException(MEETING_TYPE, "the session was stopped for safety and the coordinators decided to continue as"
+          + " indirect mediation only: no joint meeting");
+    }
     if ("direct".equals(meetingType) && aVictimChoseIndirect(PREPARATIONS.from(task))) {
       throw new CaseInputException(MEETING_TYPE, "a victim chose indirect mediation in the preparation; a direct meeting"
           + " needs the victim's new choice first");

@@ -21,6 +21,10 @@ import org.vomcase.kernel.Side;
 @Component("sessionPlan")
 public class SessionPlan {
 
+  /** The safety review's decision to go on with separate conversations only, and the meeting type it requires. */
+  public static final String CONTINUE_INDIRECT = "continue_indirect";
+  public static final String INDIRECT = "indirect";
+
   /** How often a session may be rescheduled after a no-show (R11). */
   public static final int MAX_RESCHEDULES = 2;
 
@@ -39,7 +43,11 @@ public class SessionPlan {
     return ClosureReason.NO_AGREEMENT.code(); // both stayed away
   }
 
-  /** The closure reason of a session outcome that ends the case (every outcome but an agreement). */
+  /**
+   * The closure reason of a session outcome that ends the case (every outcome but an agreement). A session stopped for
+   * safety closes as {@code no_agreement} only on diagrams before the safety review (mediation-session 1.3.0); since then
+   * the review closes it as {@code stopped_for_safety}.
+   */
   public String outcomeClosure(String sessionOutcome) {
     return switch (SessionOutcome.of(sessionOutcome)) {
       case DIALOGUE_WITHOUT_AGREEMENT -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.code();

@@ -42,7 +42,7 @@ import org.vomcase.support.Referrals;
  * waiting at eligibility serves as the running case; its own paths are tested in VomCaseTest.
  */
 @Deployment(resources = {"processes/record-case-event.bpmn", "forms/record-case-event.form", "processes/vom-case.bpmn",
-    "processes/eligibility.dmn", "processes/contact-order.dmn", "testprocesses/contact-person-stub.bpmn",
+    "processes/eligibility.dmn", "processes/mandate-required.dmn", "processes/contact-order.dmn", "testprocesses/contact-person-stub.bpmn",
     "testprocesses/case-retention-stub.bpmn", "forms/referral.form", "forms/record-mandate.form", "forms/review-eligibility.form", "forms/assign-mediators.form"})
 class RecordCaseEventTest {
 

@@ -30,17 +30,28 @@ class EligibilityDecisionTest {
       String offenceCategory,
       String responsibilityAdmission,
       boolean victimIsNaturalPerson,
+      Boolean victimIsLegalPerson,
       boolean appealPending,
       boolean victimRefused) {
 
     /** The ordinary case: assault, essential confession, natural-person victim, no appeal, no refusal. */
     static Referral typical(String programmeProfile) {
-      return new Referral(programmeProfile, "assault", "essential_confession", true, false, false);
+      return new Referral(programmeProfile, "assault", "essential_confession", true, false, false, false);
+    }
+
+    /** Shop-lifting: the victim is the shop, represented by its manager; the offender fully admits. */
+    static Referral shopLifting(String programmeProfile) {
+      return new Referral(programmeProfile, "theft", "full", false, true, false, false);
+    }
+
+    Referral withoutLegalPersonInput() {
+      return new Referral(programmeProfile, offenceCategory, responsibilityAdmission, victimIsNaturalPerson, null,
+          appealPending, victimRefused);
     }
 
     Referral withAppealPending() {
-      return new Referral(
-          programmeProfile, offenceCategory, responsibilityAdmission, victimIsNaturalPerson, true, victimRefused);
+      return new Referral(programmeProfile, offenceCategory, responsibilityAdmission, victimIsNaturalPerson,
+          victimIsLegalPerson, true, victimRefused);
     }
   }
 
@@ -53,18 +64,21 @@ class EligibilityDecisionTest {
       quoteCharacter = '"',
       textBlock =
           """
-          # rule                        | profile         | offence           | admission            | natural | appeal | refused | outcome      | reason
-          Rule_VictimRefused            | de_toa          | assault           | full                 | true    | false  | true    | not_eligible | The victim has expressly refused mediation; a case never proceeds against the victim's will.
-          Rule_NoNaturalPersonVictim    | de_toa          | theft             | full                 | false   | false  | false   | not_eligible | There is no identifiable natural-person victim.
-          Rule_DomesticViolence         | de_toa          | domestic_violence | full                 | true    | false  | false   | needs_review | Domestic or intimate-partner violence: specialised screening by a coordinator instead of the ordinary route.
-          Rule_SexualOffence            | us_vom          | sexual_offence    | full                 | true    | false  | false   | needs_review | Sexual offence: specialised screening by a coordinator.
-          Rule_KonfliktraadNoConfession | dk_konfliktraad | assault           | none                 | true    | false  | false   | not_eligible | Konfliktråd requires that the offender has essentially confessed.
-          Rule_KonfliktraadNoConfession | dk_konfliktraad | assault           | does_not_deny        | true    | false  | false   | not_eligible | Konfliktråd requires that the offender has essentially confessed.
-          Rule_ToaDenial                | de_toa          | assault           | none                 | true    | false  | false   | needs_review | The accused denies involvement; a coordinator checks whether the facts are clear enough for a TOA.
-          Rule_UsVomDenial              | us_vom          | assault           | none                 | true    | false  | false   | not_eligible | The offender denies responsibility; the programme requires that the offender admits or does not deny it.
-          Rule_UsVomAppealPending       | us_vom          | assault           | does_not_deny        | true    | true   | false   | not_eligible | An appeal is pending; the programme takes the case once the appeal is decided.
-          Rule_OffenceNotInCatalogue    | dk_konfliktraad | other             | essential_confession | true    | false  | false   | needs_review | The offence category is not in the programme's catalogue; a coordinator decides.
-          Rule_Eligible                 | us_vom          | burglary          | does_not_deny        | true    | false  | false   | eligible     | The referral meets the programme's criteria.
+          # rule                        | profile         | offence           | admission            | natural | legal | appeal | refused | outcome      | reason
+          Rule_VictimRefused            | de_toa          | assault           | full                 | true    | false | false  | true    | not_eligible | The victim has expressly refused mediation; a case never proceeds against the victim's will.
+          Rule_LegalPersonVictimNotTaken | de_toa         | theft             | full                 | false   | true  | false  | false   | not_eligible | The victim is a legal person (a shop, a company, a school); the programme takes only natural-person victims.
+          Rule_NoNaturalPersonVictim    | de_toa          | theft             | full                 | false   | false | false  | false   | not_eligible | There is no identifiable victim: no natural person, and no legal person with a named representative.
+          Rule_NoNaturalPersonVictim    | dk_konfliktraad | theft             | full                 | false   | false | false  | false   | not_eligible | There is no identifiable victim: no natural person, and no legal person with a named representative.
+          Rule_NoNaturalPersonVictim    | us_vom          | theft             | full                 | false   | false | false  | false   | not_eligible | There is no identifiable victim: no natural person, and no legal person with a named representative.
+          Rule_DomesticViolence         | de_toa          | domestic_violence | full                 | true    | false | false  | false   | needs_review | Domestic or intimate-partner violence: specialised screening by a coordinator instead of the ordinary route.
+          Rule_SexualOffence            | us_vom          | sexual_offence    | full                 | true    | false | false  | false   | needs_review | Sexual offence: specialised screening by a coordinator.
+          Rule_KonfliktraadNoConfession | dk_konfliktraad | assault           | none                 | true    | false | false  | false   | not_eligible | Konfliktråd requires that the offender has essentially confessed.
+          Rule_KonfliktraadNoConfession | dk_konfliktraad | assault           | does_not_deny        | true    | false | false  | false   | not_eligible | Konfliktråd requires that the offender has essentially confessed.
+          Rule_ToaDenial                | de_toa          | assault           | none                 | true    | false | false  | false   | needs_review | The accused denies involvement; a coordinator checks whether the facts are clear enough for a TOA.
+          Rule_UsVomDenial              | us_vom          | assault           | none                 | true    | false | false  | false   | not_eligible | The offender denies responsibility; the programme requires that the offender admits or does not deny it.
+          Rule_UsVomAppealPending       | us_vom          | assault           | does_not_deny        | true    | false | true   | false   | not_eligible | An appeal is pending; the programme takes the case once the appeal is decided.
+          Rule_OffenceNotInCatalogue    | dk_konfliktraad | other             | essential_confession | true    | false | false  | false   | needs_review | The offence category is not in the programme's catalogue; a coordinator decides.
+          Rule_Eligible                 | us_vom          | burglary          | does_not_deny        | true    | false | false  | false   | eligible     | The referral meets the programme's criteria.
           """)
   void eachRuleDecidesItsCase(
       String ruleId,
@@ -72,11 +86,12 @@ class EligibilityDecisionTest {
       String offence,
       String admission,
       boolean naturalPerson,
+      boolean legalPerson,
       boolean appealPending,
       boolean victimRefused,
       String outcome,
       String reason) {
-    Result result = evaluate(new Referral(profile, offence, admission, naturalPerson, appealPending, victimRefused));
+    Result result = evaluate(new Referral(profile, offence, admission, naturalPerson, legalPerson, appealPending, victimRefused));
 
     assertThat(result).isEqualTo(new Result(outcome, reason, ruleId));
   }
@@ -85,7 +100,7 @@ class EligibilityDecisionTest {
   @ValueSource(strings = {"de_toa", "dk_konfliktraad", "us_vom"})
   void victimRefusalWinsOverEverything(String profile) {
     // Every other rule would also match: no natural person, DV, denial, appeal.
-    Result result = evaluate(new Referral(profile, "domestic_violence", "none", false, true, true));
+    Result result = evaluate(new Referral(profile, "domestic_violence", "none", false, false, true, true));
 
     assertThat(result.ruleId()).isEqualTo("Rule_VictimRefused");
     assertThat(result.outcome()).isEqualTo("not_eligible");
@@ -93,7 +108,7 @@ class EligibilityDecisionTest {
 
   @Test
   void domesticViolenceIsScreenedEvenWhenKonfliktraadWouldRejectTheDenial() {
-    Result result = evaluate(new Referral("dk_konfliktraad", "domestic_violence", "none", true, false, false));
+    Result result = evaluate(new Referral("dk_konfliktraad", "domestic_violence", "none", true, false, false, false));
 
     assertThat(result.ruleId()).isEqualTo("Rule_DomesticViolence");
     assertThat(result.outcome()).isEqualTo("needs_review");
@@ -101,7 +116,7 @@ class EligibilityDecisionTest {
 
   @Test
   void usVomDenialIsReportedBeforeAPendingAppeal() {
-    Result result = evaluate(new Referral("us_vom", "assault", "none", true, true, false));
+    Result result = evaluate(new Referral("us_vom", "assault", "none", true, false, true, false));
 
     assertThat(result.ruleId()).isEqualTo("Rule_UsVomDenial");
     assertThat(result.reason()).contains("denies responsibility");
@@ -120,6 +135,40 @@ class EligibilityDecisionTest {
     assertThat(evaluate(Referral.typical(profile).withAppealPending()).outcome()).isEqualTo("eligible");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dk_konfliktraad", "us_vom"})
+  void aShopWithARepresentativeIsEligibleInDenmarkAndTheUs(String profile) {
+    Result result = evaluate(Referral.shopLifting(profile));
+
+    assertThat(result).isEqualTo(new Result("eligible", "The referral meets the programme's criteria.", "Rule_Eligible"));
+  }
+
+  @Test
+  void aShopWithARepresentativeIsNotEligibleInGermanyUnlessTheTableIsChanged() {
+    Result result = evaluate(Referral.shopLifting("de_toa"));
+
+    assertThat(result.ruleId()).isEqualTo("Rule_LegalPersonVictimNotTaken");
+    assertThat(result.outcome()).isEqualTo("not_eligible");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dk_konfliktraad", "us_vom"})
+  void aShopVictimStillMeetsTheProgrammesOtherRules(String profile) {
+    Referral denied = new Referral(profile, "theft", "none", false, true, false, false);
+
+    assertThat(evaluate(denied).outcome()).isEqualTo("not_eligible");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"de_toa", "dk_konfliktraad", "us_vom"})
+  void aCaseRegisteredBeforeTheLegalPersonInputIsDecidedAsBefore(String profile) {
+    // Cases registered by an earlier version have no victimIsLegalPerson; without a natural-person victim they stay not eligible.
+    Referral withoutTheInput = new Referral(profile, "theft", "full", false, null, false, false);
+
+    assertThat(evaluate(withoutTheInput).ruleId()).isEqualTo("Rule_NoNaturalPersonVictim");
+    assertThat(evaluate(Referral.typical(profile).withoutLegalPersonInput()).outcome()).isEqualTo("eligible");
+  }
+
   @Test
   void everyCombinationOfTheVocabularyGetsAKnownOutcomeAndAReason() {
     boolean[] flags = {false, true};
@@ -128,21 +177,23 @@ class EligibilityDecisionTest {
       for (String offence : Vocabulary.OFFENCE_CATEGORIES.keySet()) {
         for (String admission : Vocabulary.RESPONSIBILITY_ADMISSIONS.keySet()) {
           for (boolean naturalPerson : flags) {
-            for (boolean appealPending : flags) {
-              for (boolean victimRefused : flags) {
-                Referral referral =
-                    new Referral(profile, offence, admission, naturalPerson, appealPending, victimRefused);
-                Result result = evaluate(referral);
-                assertThat(result.outcome()).as(referral.toString()).isIn(Vocabulary.ELIGIBILITY_OUTCOMES);
-                assertThat(result.reason()).as(referral.toString()).isNotBlank();
-                evaluated++;
+            for (boolean legalPerson : flags) {
+              for (boolean appealPending : flags) {
+                for (boolean victimRefused : flags) {
+                  Referral referral =
+                      new Referral(profile, offence, admission, naturalPerson, legalPerson, appealPending, victimRefused);
+                  Result result = evaluate(referral);
+                  assertThat(result.outcome()).as(referral.toString()).isIn(Vocabulary.ELIGIBILITY_OUTCOMES);
+                  assertThat(result.reason()).as(referral.toString()).isNotBlank();
+                  evaluated++;
+                }
               }
             }
           }
         }
       }
     }
-    assertThat(evaluated).isEqualTo(3 * 13 * 4 * 8);
+    assertThat(evaluated).isEqualTo(3 * 13 * 4 * 16);
   }
 
   @Test
@@ -162,7 +213,7 @@ class EligibilityDecisionTest {
     Decision element = TABLE.model().getModelElementById(DECISION_KEY);
 
     assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    assertThat(element.getVersionTag()).isEqualTo("1.0.0");
+    assertThat(element.getVersionTag()).isEqualTo("1.1.0");
   }
 
   private static Result evaluate(Referral referral) {
@@ -174,6 +225,9 @@ class EligibilityDecisionTest {
             .putValue("victimIsNaturalPerson", referral.victimIsNaturalPerson())
             .putValue("appealPending", referral.appealPending())
             .putValue("victimRefused", referral.victimRefused());
+    if (referral.victimIsLegalPerson() != null) {
+      variables.put("victimIsLegalPerson", referral.victimIsLegalPerson());
+    }
     DecisionTableUnderTest.Evaluation evaluation = TABLE.evaluate(variables);
     return new Result(evaluation.entry("outcome"), evaluation.entry("reason"), evaluation.ruleId());
   }

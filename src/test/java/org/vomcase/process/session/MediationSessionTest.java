@@ -42,7 +42,8 @@ import org.vomcase.kernel.CaseVariables;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code mediation-session} (R11, R12): scheduling, invitation, reminder, the session, outcome, no-show rescheduling. */
-@Deployment(resources = {"processes/mediation-session.bpmn", "forms/schedule-session.form", "forms/session-outcome.form"})
+@Deployment(resources = {"processes/mediation-session.bpmn", "forms/schedule-session.form", "forms/session-outcome.form",
+    "forms/safety-review.form"})
 class MediationSessionTest {
 
   private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
@@ -59,6 +60,7 @@ class MediationSessionTest {
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());
     Mocks.register("appointmentChangeListener", new AppointmentChangeListener());
+    Mocks.register("safetyReviewListener", new SafetyReviewListener());
   }
 
   @AfterEach
@@ -398,6 +400,98 @@ class MediationSessionTest {
     assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD.name(), "held"), "sessionOutcome: is required");
 
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
+  }
+
+  // --- a session stopped for safety: the coordinators' review (issue 16) -------------------------------
+
+  @Test
+  void aSessionStoppedForSafetyGoesToTheCoordinatorsReview() {
+    ProcessInstance instance = sessionStoppedForSafety();
+
+    assertThat(instance).isWaitingAt("Task_ReviewSafetyStop").hasNotPassed("EndEvent_SessionHeld");
+    assertThat(task()).hasCandidateGroup("coordinators");
+    Assertions.assertThat(task().getAssignee()).isNull();
+    Assertions.assertThat(task().getName()).isEqualTo("Review the session stopped for safety: VOM-2026-00007");
+  }
+
+  @Test
+  void continuingAsIndirectMediationSchedulesTheSessionAgainWithoutAJointMeeting() {
+    ProcessInstance instance = sessionStoppedForSafety();
+
+    complete(task(), review("continue_indirect"));
+
+    assertThat(instance).isWaitingAt("Task_ScheduleSession").hasPassed("Gateway_SafetyReviewDecision").variables()
+        .containsEntry(CaseVariables.MEETING_TYPE.name(), "indirect")
+        .containsEntry(CaseVariables.SAFETY_REVIEW_NOTE.name(), "Separate rooms; the victim's support person stays.");
+    String schedule = task().getId();
+    assertRefused(schedule, schedule("2026-03-20", "10:00"), "meetingType: the session was stopped for safety and the"
+        + " coordinators decided to continue as indirect mediation only");
+    complete(task(), indirect("2026-03-20", "10:00", "Victim support office", "2026-03-21", "15:00", "Mediation office"));
+    // Each party's own appointment (none of the parties is recorded in this diagram test): on to the outcome.
+    for (int round = 0; round < 10 && taskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_RecordSessionOutcome").count() == 0; round++) {
+      managementService().createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> execute(job));
+    }
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasPassed("SubProcess_PartyAppointment#multiInstanceBody");
+    complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "indirect_completed"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
+  }
+
+  @Test
+  void referringTheVictimToSupportEndsTheSessionForTheCaseToClose() {
+    ProcessInstance instance = sessionStoppedForSafety();
+
+    complete(task(), review("refer_to_support"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_VictimReferredToSupport").hasNotPassed("EndEvent_SessionHeld");
+    Assertions.assertThat(historic(instance, CaseVariables.SAFETY_REVIEW_DECISION.name())).isEqualTo("refer_to_support");
+  }
+
+  @Test
+  void closingAfterTheReviewEndsTheSessionForTheCaseToClose() {
+    ProcessInstance instance = sessionStoppedForSafety();
+
+    complete(task(), review("close"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ClosedAfterReview").hasNotPassed("EndEvent_SessionHeld");
+  }
+
+  @Test
+  void aReviewWithoutWhatHappenedOrWithAnUnknownDecisionIsRefused() {
+    ProcessInstance instance = sessionStoppedForSafety();
+    String reviewTask = task().getId();
+
+    assertRefused(reviewTask, Map.of(CaseVariables.SAFETY_REVIEW_DECISION.name(), "close"), "safetyReviewAccount: is required");
+    assertRefused(reviewTask, Map.of(CaseVariables.SAFETY_REVIEW_ACCOUNT.name(), "He shouted.", CaseVariables.SAFETY_REVIEW_DECISION.name(),
+        "wait"), "safetyReviewDecision: 'wait' is not one of");
+    assertRefused(reviewTask, Map.of(CaseVariables.SAFETY_REVIEW_ACCOUNT.name(), "He shouted.", CaseVariables.SAFETY_REVIEW_DECISION.name(),
+        "close", CaseVariables.SAFETY_REVIEW_NOTE.name(), "x".repeat(1001)), "safetyReviewNote:");
+
+    assertThat(instance).isWaitingAt("Task_ReviewSafetyStop");
+  }
+
+  private ProcessInstance sessionStoppedForSafety() {
+    ProcessInstance instance = start();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(job());
+    execute(timer(instance));
+    execute(job());
+    execute(timer(instance));
+    complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "stopped_for_safety",
+        CaseVariables.SAFETY_STOP_REASON.name(), "The offender stood up and shouted at the victim."));
+    return instance;
+  }
+
+  private static Map<String, Object> review(String decision) {
+    return withVariables(CaseVariables.SAFETY_REVIEW_ACCOUNT.name(), "The offender shouted at the victim; the mediator ended the"
+        + " meeting and the victim left first.", CaseVariables.SAFETY_REVIEW_DECISION.name(), decision,
+        CaseVariables.SAFETY_REVIEW_NOTE.name(), "Separate rooms; the victim's support person stays.");
+  }
+
+  private static Object historic(ProcessInstance instance, String name) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+        .singleResult().getValue();
   }
 
   private ProcessInstance start() {
