@@ -48,11 +48,11 @@ class IndirectMediationIT extends AbstractApplicationIT {
     String caseNumber = caseNumber(instanceId);
     Http mara = rest("mara");
 
-    // The mediator schedules indirect mediation: the victim on 20 May at 10:00, the offender on 21 May at 15:00.
+    // The mediator schedules indirect mediation: the victim on 20 May at 10:00, the offender on 21 May at 16:30.
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"indirect\"},"
         + "\"victimAppointmentDate\":{\"value\":\"2099-05-20\"},\"victimAppointmentTime\":{\"value\":\"10:00\"},"
         + "\"victimAppointmentPlace\":{\"value\":\"" + HER_PLACE + "\"},"
-        + "\"offenderAppointmentDate\":{\"value\":\"2099-05-21\"},\"offenderAppointmentTime\":{\"value\":\"15:00\"},"
+        + "\"offenderAppointmentDate\":{\"value\":\"2099-05-21\"},\"offenderAppointmentTime\":{\"value\":\"16:30\"},"
         + "\"offenderAppointmentPlace\":{\"value\":\"" + HIS_PLACE + "\"},"
         + "\"sessionAttendees\":{\"value\":\"each party on their own with the mediator\"}}");
     runJobs(engine, instanceId);
@@ -61,12 +61,12 @@ class IndirectMediationIT extends AbstractApplicationIT {
     MimeMessage his = single(caseNumber, "appointment-invitation", CARL);
     String herText = text(hers);
     String hisText = text(his);
-    assertThat(herText).contains(HER_PLACE, "20. Mai 2099, 10:00").doesNotContain(HIS_PLACE, "21. Mai", "15:00", "Carl");
-    assertThat(hisText).contains(HIS_PLACE, "21. Mai 2099, 15:00").doesNotContain(HER_PLACE, "Lindenstr", "20. Mai", "10:00", "Ana",
+    assertThat(herText).contains(HER_PLACE, "20. Mai 2099, 10:00").doesNotContain(HIS_PLACE, "21. Mai", "16:30", "Carl");
+    assertThat(hisText).contains(HIS_PLACE, "21. Mai 2099, 16:30").doesNotContain(HER_PLACE, "Lindenstr", "20. Mai", "10:00", "Ana",
         "Roth", ANA);
     String herIcs = new String(attachment(hers, "appointment.ics"), StandardCharsets.UTF_8);
     String hisIcs = new String(attachment(his, "appointment.ics"), StandardCharsets.UTF_8);
-    assertThat(hisIcs).contains("20990521T150000").doesNotContain("20990520", "T100000", "Lindenstr", "Opferhilfe");
+    assertThat(hisIcs).contains("20990521T163000").doesNotContain("20990520", "T100000", "Lindenstr", "Opferhilfe");
     assertThat(herIcs).contains("20990520T100000").doesNotContain("20990521", "Fachstelle");
     VEvent herEvent = event(herIcs);
     VEvent hisEvent = event(hisIcs);
