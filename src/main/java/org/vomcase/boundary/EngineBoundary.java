@@ -76,7 +76,7 @@ public class EngineBoundary extends OncePerRequestFilter {
     Optional<PathTemplate> template = inventory.get().resolve(located.entry(), located.path());
     Optional<Route> route = template.flatMap(t -> RouteAllowList.find(method, located.entry(), t));
     if (route.isEmpty() || !route.get().openTo(caller.roles())) {
-      LOG.info("Boundary refused {} {} for {}", request.getMethod(), path, caller.describe());
+      LOG.info("Boundary refused {} {} for {}", request.getMethod(), forLog(path), caller.describe());
       write(response, caller.isAnonymous()
           ? new Refusal(401, "Unauthorized", "Log in first", List.of())
           : Refusal.forbidden(request.getMethod() + " " + path + " is not open to your role"), REFUSED_ROUTE);
@@ -86,7 +86,7 @@ public class EngineBoundary extends OncePerRequestFilter {
     BoundaryRequest checked = new BoundaryRequest(request, method, route.get(), variables, caller, engine);
     Refusal refusal = asSystem(() -> check(checked));
     if (refusal != null) {
-      LOG.info("Boundary refused {} {} for {}: {}", request.getMethod(), path, caller.describe(), refusal.message());
+      LOG.info("Boundary refused {} {} for {}: {}", request.getMethod(), forLog(path), caller.describe(), forLog(refusal.message()));
       write(response, refusal, REFUSED_BY_RULE);
       return;
     }
@@ -109,7 +109,7 @@ public class EngineBoundary extends OncePerRequestFilter {
         String what = request.getMethod() + " " + path;
         if (status >= 500 && mistakes.first() != null) {
           replacement = asSystem(() -> ErrorContract.mistake(mistakes.first(), FormSubmissions.formOf(checked), true));
-          LOG.info("Refused input to {} by {}: {}", what, checked.caller().describe(), replacement.message());
+          LOG.info("Refused input to {} by {}: {}", forLog(what), checked.caller().describe(), forLog(replacement.message()));
         } else if (status >= 500 && !database.reachable()) {
           replacement = ErrorContract.unavailable();
         } else if (status >= 500 || status == 400) {
@@ -205,4 +205,15 @@ public class EngineBoundary extends OncePerRequestFilter {
     response.setContentType("application/json;charset=UTF-8");
     response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body()));
   }
+
+  /** Text a caller chose (a path, a refused value), as the log keeps it: one line, at most 300 characters. */
+  static String forLog(String text) {
+    if (text == null) {
+      return null;
+    }
+    String line = text.replaceAll("[\\r\\n\\t]+", " ");
+    return line.length() <= LOG_LIMIT ? line : line.substring(0, LOG_LIMIT) + "… (" + line.length() + " characters)";
+  }
+
+  private static final int LOG_LIMIT = 300;
 }
