@@ -29,9 +29,11 @@ CREATE TABLE IF NOT EXISTS vom_case_mediator (
 CREATE INDEX IF NOT EXISTS vom_case_mediator_user ON vom_case_mediator (user_id);
 
 -- Every message the cases sent (R21, R22): one row per sending and recipient, keyed by case instance,
--- activity, execution and recipient, so that a retried job never sends twice. The row is written
+-- activity, execution and recipient, so that a retried job skips what was delivered. The row is written
 -- (status sending) in its own transaction before the mail leaves, and marked sent, to_post (a letter for
--- the mediator to post) or failed after; a row left at sending (a crash mid-send) is never sent again.
+-- the mediator to post), failed or unknown (outcome unknown) after; a row found at sending by the retried
+-- job (a crash mid-send) becomes unknown. An unknown mail is sent again with the same Message-ID
+-- (resending, then resent); outcome_unknown remembers that an earlier attempt may have arrived.
 CREATE TABLE IF NOT EXISTS vom_message (
   id                  VARCHAR(36)  PRIMARY KEY,
   idempotency_key     VARCHAR(400) NOT NULL UNIQUE,
@@ -53,6 +55,7 @@ ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS attachments VARCHAR(500);
 ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS document_id VARCHAR(36);
 ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS sent_at TIMESTAMP;
 ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS error VARCHAR(500);
+ALTER TABLE vom_message ADD COLUMN IF NOT EXISTS outcome_unknown BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS vom_message_case ON vom_message (case_number);
 
 -- Documents the cases generate (the agreement, R14; letters for persons without email, R21): the bytes

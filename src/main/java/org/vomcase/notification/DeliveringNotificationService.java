@@ -25,11 +25,14 @@ import org.vomcase.kernel.Side;
  * on the case for the mediator to post. Staff without email are reached through Tasklist; the
  * message is still recorded.
  *
- * <p>Never twice: each recipient's sending is keyed by the message's idempotency key and the
- * recipient's id, and recorded (committed on its own) before the mail leaves. A retried job skips the
- * recipients already served; a failed mail is recorded as failed, the job fails and retries (an
- * incident after the last try); a sending interrupted mid-way (the record left at {@code sending})
- * is not repeated.
+ * <p>At least once, never lost in silence: each recipient's sending is keyed by the message's idempotency
+ * key and the recipient's id, and recorded (committed on its own) before the mail leaves; the mail's
+ * Message-ID is derived from the same key. A retried job skips the recipients already served; a failed mail
+ * is recorded as failed, a mail whose outcome is unknown (a time-out during the SMTP session) as unknown, the
+ * job fails and retries (an incident after the last try). A sending interrupted mid-way (the record found at
+ * {@code sending} by the retried job) is recorded as unknown and sent again with the same Message-ID, as is
+ * every unknown one ({@code resending}, then {@code resent}): the receiver and the case file recognise the
+ * repeat by its Message-ID.
  */
 @Service
 public class DeliveringNotificationService implements NotificationService {
@@ -91,11 +94,15 @@ public class DeliveringNotificationService implements NotificationService {
   private boolean send(OutgoingMessage message, Recipient recipient) {
     String key = message.idempotencyKey() + "|" + recipient.id();
     String status = log.status(key);
+    if (MessageLog.inFlight(status)) {
+      // The node stopped between handing the mail over and recording the answer: it may have arrived. At least
+      // once: recorded as outcome unknown and sent again below, with the same Message-ID.
+      log.interrupted(key);
+      LOG.warn("Message {} to {} of case {} was interrupted while sending; outcome unknown, sending it again with the same"
+          + " Message-ID", message.message(), recipient.id(), message.caseNumber());
+      status = MessageLog.UNKNOWN;
+    }
     if (status != null && !MessageLog.retried(status)) {
-      if (MessageLog.SENDING.equals(status)) {
-        LOG.warn("Message {} to {} of case {} was interrupted while sending; not sent again (check the mail server's log)",
-            message.message(), recipient.id(), message.caseNumber());
-      }
       return false;
     }
     Templates.Rendered text = templates.message(message.message(), recipient.language(), model(message, recipient));
@@ -118,11 +125,18 @@ public class DeliveringNotificationService implements NotificationService {
       try {
         mail.deliver(new MailDelivery.Mail(key, message.caseNumber(), message.message(), recipient.id(), recipient.email(),
             recipient.name(), text.subject(), text.body(), attachments));
+      } catch (MailDelivery.DeliveryFailed e) {
+        if (e.outcomeUnknown()) {
+          log.unknown(key, e.detail());
+        } else {
+          log.fail(key, e.detail());
+        }
+        throw e;
       } catch (RuntimeException e) {
-        log.fail(key, e instanceof MailDelivery.DeliveryFailed failed ? failed.detail() : e.getMessage());
+        log.fail(key, e.getMessage());
         throw e;
       }
-      log.finish(key, MessageLog.SENT);
+      log.sent(key);
       return true;
     }
     String letterId = documents.store("letter:" + key, message.caseNumber(), "letter",

@@ -1,10 +1,14 @@
 package org.vomcase.notification;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -30,8 +38,9 @@ import org.vomcase.settings.VomProperties;
  * Delivers a mail (R21): through the SMTP server of {@code spring.mail.host} when one is configured
  * (docker-compose: Mailpit; production: the programme's server), otherwise as an {@code .eml} file in
  * the mail-drop folder ({@code vom.mail.drop-dir}, default {@code ./data/mail-drop}), which any mail
- * program opens. Each mail's Message-ID is derived from its sending's key, so that even a mail server
- * could tell a repeated delivery apart.
+ * program opens. Each mail's Message-ID ({@code <sha256 of the sending's key@vom-case>}) is derived from its
+ * sending's key, so a mail sent again (after a crash or a time-out whose outcome is unknown) carries the same
+ * Message-ID and receivers and the case file recognise the repeat.
  */
 @Component
 public class MailDelivery {
@@ -78,16 +87,49 @@ public class MailDelivery {
 
   /** Sends the mail, or writes it to the mail-drop folder; throws when it could not be delivered. */
   public void deliver(Mail mail) {
+    MimeMessage message;
     try {
-      MimeMessage message = message(mail);
+      message = message(mail);
+    } catch (MessagingException | IOException e) {
+      throw new DeliveryFailed(mail, destination(), e, false);
+    }
+    try {
       if (smtp != null) {
         smtp.send(message);
       } else {
         drop(mail, message);
       }
     } catch (MessagingException | MailException | IOException e) {
-      throw new DeliveryFailed(mail, destination(), e);
+      throw new DeliveryFailed(mail, destination(), e, smtp != null && !certainlyNotDelivered(e));
     }
+  }
+
+  /**
+   * Whether a failure certainly left the mail undelivered: the mail could not be made, the server could not
+   * be reached or logged into, or it refused the mail with an SMTP reply. Anything else (a time-out or a broken
+   * connection during the SMTP session, above all after DATA) may have left the mail with the server: its
+   * outcome is unknown. A mail-drop file is written atomically, so its failure is always certain.
+   */
+  static boolean certainlyNotDelivered(Throwable failure) {
+    if (failure instanceof MailPreparationException || failure instanceof MailParseException
+        || failure instanceof MailAuthenticationException
+        || failure instanceof MailSendException send && "Mail server connection failed".equals(send.getMessage())) {
+      return true;
+    }
+    if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+      return send.getFailedMessages().values().stream().allMatch(MailDelivery::refusedOrUnreachable);
+    }
+    return refusedOrUnreachable(failure);
+  }
+
+  private static boolean refusedOrUnreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SendFailedException || cause instanceof AuthenticationFailedException
+          || cause instanceof ConnectException || cause instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private MimeMessage message(Mail mail) throws MessagingException, IOException {
@@ -161,10 +203,23 @@ public class MailDelivery {
   public static final class DeliveryFailed extends IllegalStateException {
     private final String detail;
 
-    DeliveryFailed(Mail mail, String destination, Exception cause) {
-      super("Delivery failed: mail '" + mail.message() + "' of case " + mail.caseNumber() + " to " + mail.recipientId()
-          + " could not be delivered to the " + destination + " (" + cause.getClass().getSimpleName() + ")");
+    private final boolean outcomeUnknown;
+
+    DeliveryFailed(Mail mail, String destination, Exception cause, boolean outcomeUnknown) {
+      super((outcomeUnknown ? "Delivery outcome unknown: mail '" : "Delivery failed: mail '") + mail.message() + "' of case "
+          + mail.caseNumber() + " to " + mail.recipientId() + (outcomeUnknown
+              ? " may or may not have reached the " + destination + "; it is sent again with the same Message-ID"
+              : " could not be delivered to the " + destination) + " (" + cause.getClass().getSimpleName() + ")");
       this.detail = getMessage() + ": " + cause.getMessage();
+      this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /**
+     * True when the mail server may have taken the mail although the sending failed (a time-out or broken
+     * connection during the SMTP session): the retry resends it with the same Message-ID.
+     */
+    public boolean outcomeUnknown() {
+      return outcomeUnknown;
     }
 
     /** The message with the mail server's own words (addresses included), for the case file only. */

@@ -17,12 +17,26 @@ import org.vomcase.kernel.CaseClock;
  * The record of every message on its case ({@code vom_message}): what, to whom, when, how, and
  * whether it left. Each change is committed in its own transaction, independent of the job that
  * sends: the record of a mail that left survives a rollback of the job, so the retry skips it.
+ *
+ * <p>The states of a mail (delivery at least once, R22): {@code sending} (handed to the mail server) ends
+ * {@code sent}, {@code failed} (certainly not delivered: sent again by the retry) or {@code unknown} (outcome
+ * unknown: a time-out during the SMTP session, or a row found at {@code sending} because the node stopped
+ * mid-send). A mail whose outcome was ever unknown is sent again with the same Message-ID as {@code
+ * resending}, ending {@code resent} (the recipient may hold it twice, recognisable by its Message-ID) or again
+ * {@code failed} or {@code unknown}. Letters are {@code to_post}, then {@code posted}; {@code refused} and
+ * {@code no_address} record a message that had no channel.
  */
 @Component
 public class MessageLog {
 
   public static final String SENDING = "sending";
   public static final String SENT = "sent";
+  /** Outcome unknown: the mail may or may not have reached the mail server; the retry sends it again (same Message-ID). */
+  public static final String UNKNOWN = "unknown";
+  /** Sent again after an attempt whose outcome is unknown, with the same Message-ID. */
+  public static final String RESENDING = "resending";
+  /** Delivered on a resend: the recipient may have it twice, with the same Message-ID. */
+  public static final String RESENT = "resent";
   public static final String TO_POST = "to_post";
   public static final String FAILED = "failed";
   public static final String NO_ADDRESS = "no_address";
@@ -51,14 +65,20 @@ public class MessageLog {
     return status.isEmpty() ? null : status.get(0);
   }
 
-  /** Records a sending as started (or restarted after a failure), committed before the mail leaves. */
+  /**
+   * Records a sending as started (or restarted after a failure or an unknown outcome: then {@code sending} becomes
+   * {@code resending}), committed before the mail leaves.
+   */
   public void begin(String key, OutgoingMessage message, Recipient recipient, String channel, String address,
       Templates.Rendered text, String attachments, String documentId, String status) {
     ownTransaction.executeWithoutResult(tx -> {
       Timestamp now = Timestamp.from(CaseClock.now().toInstant());
-      int updated = jdbc.update("UPDATE vom_message SET status = ?, channel = ?, recipient_address = ?, subject = ?, body = ?,"
-          + " attachments = ?, document_id = ?, error = NULL WHERE idempotency_key = ? AND status IN (?, ?)", status, channel,
-          address, text.subject(), text.body(), attachments, documentId, key, FAILED, REFUSED);
+      // A mail whose earlier attempt may have arrived is a resend (same Message-ID), whatever failed in between.
+      String resend = SENDING.equals(status) ? RESENDING : status;
+      int updated = jdbc.update("UPDATE vom_message SET status = CASE WHEN outcome_unknown THEN ? ELSE ? END,"
+          + " channel = ?, recipient_address = ?, subject = ?, body = ?, attachments = ?, document_id = ?, error = NULL"
+          + " WHERE idempotency_key = ? AND status IN (?, ?, ?)", resend, status, channel, address,
+          text.subject(), text.body(), attachments, documentId, key, FAILED, REFUSED, UNKNOWN);
       if (updated == 0) {
         jdbc.update("INSERT INTO vom_message (id, idempotency_key, case_number, process_instance_id, message, recipient_role,"
             + " channel, status, created_at, content, recipient_name, recipient_address, language, subject, body, attachments,"
@@ -70,13 +90,39 @@ public class MessageLog {
     });
   }
 
-  public void finish(String key, String status) {
-    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, sent_at = ? WHERE idempotency_key = ?",
-        status, Timestamp.from(CaseClock.now().toInstant()), key));
+  /** The mail server took the mail: {@code sent}, or {@code resent} when an earlier attempt's outcome is unknown. */
+  public void sent(String key) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = CASE WHEN outcome_unknown THEN ?"
+        + " ELSE ? END, sent_at = ?, error = NULL WHERE idempotency_key = ?", RESENT, SENT,
+        Timestamp.from(CaseClock.now().toInstant()), key));
   }
 
+  /** The mail was certainly not delivered (refused by the server, server unreachable): the retry sends it again. */
   public void fail(String key, String error) {
     mark(key, FAILED, error);
+  }
+
+  /** The mail may or may not have reached the server: the retry sends it again with the same Message-ID. */
+  public void unknown(String key, String error) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, outcome_unknown = TRUE, error = ?"
+        + " WHERE idempotency_key = ?", UNKNOWN, truncated(error), key));
+  }
+
+  /**
+   * A sending found still {@code sending} or {@code resending} when its job runs again: the node stopped between
+   * handing the mail over and recording the answer. Recorded as {@code unknown}; true when this call marked it.
+   */
+  public boolean interrupted(String key) {
+    Boolean marked = ownTransaction.execute(tx -> jdbc.update("UPDATE vom_message SET status = ?, outcome_unknown = TRUE,"
+        + " error = ? WHERE idempotency_key = ? AND status IN (?, ?)", UNKNOWN, "Outcome unknown: the sending was interrupted"
+        + " (the application stopped before the mail server's answer was recorded); sent again with the same Message-ID",
+        key, SENDING, RESENDING) == 1);
+    return Boolean.TRUE.equals(marked);
+  }
+
+  /** Whether a row in this status was cut off mid-send (the job that sent it did not record the answer). */
+  public static boolean inFlight(String status) {
+    return SENDING.equals(status) || RESENDING.equals(status);
   }
 
   /** The sending was refused (no allowed channel): the case file shows it with the reason. */
@@ -84,14 +130,18 @@ public class MessageLog {
     mark(key, REFUSED, reason);
   }
 
-  /** Whether a sending with this status is to be tried again (a failed mail, a refused channel). */
+  /** Whether a sending with this status is to be tried again (a failed mail, an unknown outcome, a refused channel). */
   public static boolean retried(String status) {
-    return FAILED.equals(status) || REFUSED.equals(status);
+    return FAILED.equals(status) || REFUSED.equals(status) || UNKNOWN.equals(status);
   }
 
   private void mark(String key, String status, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE vom_message SET status = ?, error = ? WHERE idempotency_key = ?",
-        status, error == null ? null : error.substring(0, Math.min(error.length(), 500)), key));
+        status, truncated(error), key));
+  }
+
+  private static String truncated(String error) {
+    return error == null ? null : error.substring(0, Math.min(error.length(), 500));
   }
 
   /** The messages of a case, oldest first. */

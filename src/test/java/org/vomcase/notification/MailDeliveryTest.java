@@ -87,4 +87,18 @@ class MailDeliveryTest {
         + " Anregung eines Täter-Opfer-Ausgleichs übergeben: ein vertrauliches Gespräch.\n\n  Wann: Dienstag\n  Wo:   Rathaus\n\n"
         + "Mit freundlichen Grüßen\nIhre Fachstelle\n");
   }
+
+  @Test
+  void aFailureIsCertainOnlyWhenTheServerRefusedOrWasNotReached() {
+    java.util.Map<Object, Exception> refused = java.util.Map.of(new Object(),
+        new jakarta.mail.SendFailedException("550 mailbox unavailable"));
+    assertThat(MailDelivery.certainlyNotDelivered(new org.springframework.mail.MailSendException("Mail server connection failed",
+        new jakarta.mail.MessagingException("Could not connect", new java.net.ConnectException("refused"))))).isTrue();
+    assertThat(MailDelivery.certainlyNotDelivered(new org.springframework.mail.MailSendException(refused))).isTrue();
+    assertThat(MailDelivery.certainlyNotDelivered(new org.springframework.mail.MailAuthenticationException("535"))).isTrue();
+    // A time-out waiting for the answer to DATA: the server may have stored the mail.
+    java.util.Map<Object, Exception> timedOut = java.util.Map.of(new Object(),
+        new jakarta.mail.MessagingException("Exception reading response", new java.net.SocketTimeoutException("Read timed out")));
+    assertThat(MailDelivery.certainlyNotDelivered(new org.springframework.mail.MailSendException(timedOut))).isFalse();
+  }
 }

@@ -141,6 +141,8 @@ class NotificationIT extends AbstractApplicationIT {
 
     MailServer.start();
     management.setJobRetries(job.getId(), 1); // what "Retry" on the incident in Cockpit does
+    assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("due at once (RetryAtOncePlugin)")
+        .isEqualTo(1);
     management.executeJob(job.getId());
 
     assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "introduction".equals(MailServer.header(m, "X-VOM-Message")))
@@ -150,7 +152,7 @@ class NotificationIT extends AbstractApplicationIT {
   }
 
   @Test
-  void theSameSendingTwiceSendsOneMailPerRecipientAndAnInterruptedOneIsNotRepeated() {
+  void theSameSendingTwiceSendsOneMailPerRecipientAndAnInterruptedOneIsResentWithTheSameMessageId() {
     String caseNumber = "VOM-2026-9" + (System.nanoTime() % 10000);
     OutgoingMessage message = new OutgoingMessage("it-twice-" + caseNumber, caseNumber, "pi-twice", "mandate-reminder",
         "coordinators", Map.of("caseNumber", caseNumber), List.of(new Recipient("clara", "Clara Berg", "clara@example.org", null, "en"),
@@ -160,9 +162,16 @@ class NotificationIT extends AbstractApplicationIT {
     assertThat(notifications.send(message)).isFalse();
 
     assertThat(MailServer.mailsOf(caseNumber)).hasSize(2);
+    // A crash between handing Cora's mail over and recording the answer: at least once, with the same Message-ID.
     jdbc.update("UPDATE vom_message SET status = 'sending' WHERE idempotency_key = ?", message.idempotencyKey() + "|cora");
+    assertThat(notifications.send(message)).isTrue();
+    assertThat(MailServer.mailsOf(caseNumber)).hasSize(3);
+    assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> MailServer.header(m, "To").contains("cora@example.org"))
+        .extracting(m -> MailServer.header(m, "Message-ID")).hasSize(2).containsOnly("<" + MailDelivery.hash(
+            message.idempotencyKey() + "|cora") + "@vom-case>");
+    assertThat(jdbc.queryForObject("SELECT status FROM vom_message WHERE idempotency_key = ?", String.class,
+        message.idempotencyKey() + "|cora")).isEqualTo("resent");
     assertThat(notifications.send(message)).isFalse();
-    assertThat(MailServer.mailsOf(caseNumber)).hasSize(2);
   }
 
   /** Runs the case's jobs up to the offender's introduction, and returns that job (not run). */

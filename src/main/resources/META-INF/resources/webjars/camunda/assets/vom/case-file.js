@@ -15,9 +15,13 @@ const CHANNELS = { email: 'Email', letter: 'Letter', tasklist: 'Tasklist', none:
 const STATUSES = {
   sending: ['sending', 'label-info'],
   sent: ['sent', 'label-success'],
+  unknown: ['outcome unknown, to be sent again', 'label-warning'],
+  resending: ['sending again', 'label-info'],
+  resent: ['resent (may have arrived twice, same Message-ID)', 'label-success'],
   to_post: ['letter to post', 'label-warning'],
   posted: ['posted', 'label-success'],
   failed: ['failed', 'label-danger'],
+  refused: ['refused', 'label-danger'],
   no_address: ['no address', 'label-default']
 };
 
@@ -92,10 +96,10 @@ function statusCell(message, canPost, onPosted) {
   const [text, labelClass] = STATUSES[message.status] || [message.status || 'unknown', 'label-default'];
   const cell = el('td', { className: 'vom-case-file-status' },
     el('span', { className: 'label ' + labelClass + ' vom-status-' + (message.status || 'unknown'), text }));
-  if (message.status === 'failed' && message.error) {
+  if (['failed', 'unknown', 'refused'].includes(message.status) && message.error) {
     cell.appendChild(el('div', { className: 'text-danger vom-case-file-error', text: message.error }));
   }
-  if ((message.status === 'sent' || message.status === 'posted') && message.sentAt) {
+  if (['sent', 'resent', 'posted'].includes(message.status) && message.sentAt) {
     cell.appendChild(el('div', { className: 'text-muted small', text: formatDate(message.sentAt) }));
   }
   if (message.documentId && (message.status === 'to_post' || message.channel === 'letter')) {
