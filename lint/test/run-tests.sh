@@ -147,5 +147,34 @@ expect_fail "server rule the form does not declare" \
   'server-rules: good.form name: the server checks maxLength = 200, the form declares nothing||good.form date: the rule has no submission the server refuses' \
   server_rules server-rules/out-of-step.json forms
 
+echo "== version-tags"
+# A throw-away git repository whose history is the fixtures' versions, one commit each.
+tag_repo="$(mktemp -d)"
+trap 'rm -rf "$tag_repo"' EXIT
+tags_fixtures="$fixtures/version-tags"
+git -C "$tag_repo" init -q
+mkdir -p "$tag_repo/processes"
+commit_version() { # commit_version FIXTURE TARGET
+  cp "$tags_fixtures/$1" "$tag_repo/processes/$2"
+  git -C "$tag_repo" add -A
+  git -C "$tag_repo" -c user.name=lint -c user.email=lint@example.invalid commit -q -m "$1"
+}
+version_tags() { node "$repo_root/lint/check-version-tags.mjs" --repo "$tag_repo" "$@"; }
+commit_version v1.bpmn tags.bpmn
+expect_pass "version tag: the first version" version_tags processes/tags.bpmn
+commit_version v2-layout-only.bpmn tags.bpmn
+expect_pass "version tag: layout, documentation and exporter changed, same tag" version_tags processes/tags.bpmn
+commit_version v3-changed-same-tag.bpmn tags.bpmn
+expect_fail "version tag: a label changed, same tag" \
+  'processes/tags.bpmn: the content changed since versionTag tag-fixture=1.0.0 was set in commit||Give it a new versionTag' \
+  version_tags processes/tags.bpmn
+commit_version v4-new-tag.bpmn tags.bpmn
+expect_pass "version tag: the label changed with a new tag" version_tags processes/tags.bpmn
+commit_version v1.dmn tags.dmn
+cp "$tags_fixtures/v2-rule-changed-same-tag.dmn" "$tag_repo/processes/tags.dmn"
+expect_fail "version tag: a decision rule changed in the working tree, same tag" \
+  'processes/tags.dmn: the content changed since versionTag tag-fixture-decision=1.0.0 was set in commit||newest: the working tree' \
+  version_tags processes/tags.dmn
+
 echo "lint-selftests: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

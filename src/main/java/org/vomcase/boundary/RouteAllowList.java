@@ -305,6 +305,10 @@ public final class RouteAllowList {
     application("POST", "/vom/messages/{id}/posted", CASE_WORKERS, "Mark as posted");
     application("GET", "/vom/figures", COCKPIT, "the programme's figures (anonymous counts)");
     application("GET", "/vom/figures/toa-export.csv", COCKPIT, "the TOA statistics export (anonymous)");
+    application("POST", "/vom/migrations/plan", ADMINISTRATORS,
+        "migration of running cases to another version: the plan and which cases cannot move, why (changes nothing)");
+    application("POST", "/vom/migrations/run", ADMINISTRATORS,
+        "migration of running cases: a dry run by default, else each case with its called processes moved, audited");
   }
 
   private static String currentArea = "";

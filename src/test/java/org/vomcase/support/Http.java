@@ -72,6 +72,12 @@ public final class Http {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST with one extra header (e.g. the case file's X-VOM-Request). */
+  public HttpResponse<String> postJsonWithHeader(String path, String json, String header, String value) {
+    return send(request(path).header("Content-Type", "application/json").header(header, value)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A JSON POST asking for the given representation (Tasklist asks for application/hal+json). */
   public HttpResponse<String> postJson(String path, String json, String accept) {
     return send(request(path).header("Content-Type", "application/json").header("Accept", accept)

@@ -1,0 +1,327 @@
+package org.vomcase.migration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigratingTransitionInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vomcase.audit.AuditLog;
+
+/**
+ * Moves running cases onto another version of a process and of the processes it calls (community
+ * edition: the engine's migration API, no Cockpit migration screen).
+ *
+ * <p>The request names a process (the case process or one it calls), a target version (the latest by
+ * default; the previous one for a rollback) and optionally a source version (every other version with
+ * running instances by default). For the process and, recursively, for every process its target version
+ * calls, a plan maps the equal activities ({@code mapEqualActivities}) plus the administrator's extra
+ * mappings for renamed or moved steps. The called processes' target is the version deployed with the
+ * target (they are called with {@code calledElementBinding="deployment"}), else their latest.
+ *
+ * <p>A case moves as one: its instances of a source version and their called instances are migrated in
+ * one transaction, parents first; if any of them cannot move, none of them does. A dry run does the same
+ * and rolls every case back, so it reports exactly what a run would do. A run is recorded in the audit
+ * trail per case.
+ */
+@Component
+public class CaseMigration {
+
+  /** The audit trail's action of a migrated case. */
+  public static final String CASE_MIGRATED = "case_migrated";
+
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final TransactionTemplate ownTransaction;
+  private final AuditLog audit;
+
+  public CaseMigration(RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactions,
+      AuditLog audit) {
+    this.runtime = runtime;
+    this.repository = repository;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    this.audit = audit;
+  }
+
+  /** A step renamed or moved: the activity id in the source version and the one it becomes in the target. */
+  public record Mapping(String from, String to) {}
+
+  /** What the administrator asks for. */
+  public record Request(String processKey, Integer sourceVersion, Integer targetVersion, List<Mapping> extraMappings) {
+    public Request {
+      extraMappings = extraMappings == null ? List.of() : List.copyOf(extraMappings);
+    }
+  }
+
+  /** One version of a process. */
+  public record Version(String key, int version, String versionTag, String id) {
+    static Version of(ProcessDefinition definition) {
+      return new Version(definition.getKey(), definition.getVersion(), definition.getVersionTag(), definition.getId());
+    }
+  }
+
+  /**
+   * The plan from one version to another: its instructions; the steps and events of the source version
+   * that no instruction maps (a case waiting at one cannot move; a timer or message event attached there
+   * is dropped: map it explicitly to keep it); and why the plan cannot be built if it cannot.
+   */
+  public record Plan(Version source, Version target, List<Mapping> instructions, List<String> unmapped, List<String> problems) {}
+
+  /** A case's result: moved (or, in a dry run, would move), or why not, in words. */
+  public record CaseResult(String caseNumber, List<String> instances, boolean migratable, boolean migrated,
+      List<String> problems) {}
+
+  /** The whole answer: the target, the plans, and every case concerned. */
+  public record Report(Version target, boolean dryRun, List<Plan> plans, List<CaseResult> cases) {
+    public long migratable() {
+      return cases.stream().filter(CaseResult::migratable).count();
+    }
+  }
+
+  /** Thrown for a request that names no process or version deployed. */
+  public static class UnknownVersion extends RuntimeException {
+    public UnknownVersion(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Plans and validates (dry run: every case rolled back) or runs (each case in its own transaction) the
+   * migration; {@code userId} is recorded in the audit trail of a run.
+   */
+  public Report migrate(Request request, boolean dryRun, String userId) {
+    ProcessDefinition target = definition(request.processKey(), request.targetVersion());
+    Map<String, ProcessDefinition> targets = new LinkedHashMap<>();
+    collectTargets(target, targets);
+
+    List<ProcessDefinition> sources = repository.createProcessDefinitionQuery().processDefinitionKey(request.processKey())
+        .list().stream()
+        .filter(d -> !d.getId().equals(target.getId()))
+        .filter(d -> request.sourceVersion() == null || d.getVersion() == request.sourceVersion())
+        .sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList();
+    if (request.sourceVersion() != null && sources.isEmpty()) {
+      throw new UnknownVersion("no version " + request.sourceVersion() + " of " + request.processKey() + " other than the target");
+    }
+
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    Map<String, MigrationPlan> built = new HashMap<>();
+    // The cases: root instance id -> the instances to move, parents first.
+    Map<String, List<ProcessInstance>> cases = new LinkedHashMap<>();
+    for (ProcessDefinition source : sources) {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
+        List<ProcessInstance> members = cases.computeIfAbsent(root(instance), r -> new ArrayList<>());
+        if (members.stream().anyMatch(m -> m.getId().equals(instance.getId()))) {
+          continue; // already there as a called instance of another one
+        }
+        members.add(instance);
+        collectCalled(instance, targets, members);
+      }
+    }
+    for (List<ProcessInstance> members : cases.values()) {
+      for (ProcessInstance member : members) {
+        String sourceId = member.getProcessDefinitionId();
+        if (!plans.containsKey(sourceId)) {
+          ProcessDefinition source = repository.getProcessDefinition(sourceId);
+          ProcessDefinition to = targets.get(source.getKey());
+          plans.put(sourceId, plan(source, to, request.extraMappings(), built));
+        }
+      }
+    }
+
+    List<CaseResult> results = new ArrayList<>();
+    for (Map.Entry<String, List<ProcessInstance>> entry : cases.entrySet()) {
+      results.add(migrateCase(entry.getKey(), entry.getValue(), plans, built, dryRun, userId));
+    }
+    results.sort(Comparator.comparing(CaseResult::caseNumber, Comparator.nullsLast(Comparator.naturalOrder())));
+    return new Report(Version.of(target), dryRun, List.copyOf(plans.values()), results);
+  }
+
+  private CaseResult migrateCase(String rootId, List<ProcessInstance> members, Map<String, Plan> plans,
+      Map<String, MigrationPlan> built, boolean dryRun, String userId) {
+    String caseNumber = caseNumber(rootId);
+    List<String> problems = new ArrayList<>();
+    List<String> described = new ArrayList<>();
+    for (ProcessInstance member : members) {
+      Plan plan = plans.get(member.getProcessDefinitionId());
+      described.add(plan.source().key() + " " + plan.source().version() + " -> " + plan.target().version());
+      plan.problems().forEach(p -> problems.add(plan.source().key() + " " + plan.source().version() + ": " + p));
+    }
+    if (problems.isEmpty()) {
+      ownTransaction.executeWithoutResult(status -> {
+        for (ProcessInstance member : members) {
+          MigrationPlan plan = built.get(member.getProcessDefinitionId());
+          try {
+            runtime.newMigration(plan).processInstanceIds(member.getId()).execute();
+          } catch (MigratingProcessInstanceValidationException e) {
+            problems.addAll(words(e.getValidationReport(), plans.get(member.getProcessDefinitionId())));
+          } catch (ProcessEngineException e) {
+            problems.add(plans.get(member.getProcessDefinitionId()).source().key() + ": " + e.getMessage());
+          }
+        }
+        if (dryRun || !problems.isEmpty()) {
+          status.setRollbackOnly();
+        }
+      });
+    }
+    boolean migratable = problems.isEmpty();
+    boolean migrated = migratable && !dryRun;
+    if (migrated) {
+      audit.record(userId, CASE_MIGRATED, caseNumber, String.join(", ", described));
+    }
+    return new CaseResult(caseNumber, described, migratable, migrated, problems);
+  }
+
+  private Plan plan(ProcessDefinition source, ProcessDefinition target, List<Mapping> extra, Map<String, MigrationPlan> built) {
+    BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.getId());
+    BpmnModelInstance targetModel = repository.getBpmnModelInstance(target.getId());
+    MigrationInstructionsBuilder builder = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities();
+    for (Mapping mapping : extra) {
+      if (sourceModel.getModelElementById(mapping.from()) != null && targetModel.getModelElementById(mapping.to()) != null) {
+        builder.mapActivities(mapping.from(), mapping.to());
+      }
+    }
+    try {
+      MigrationPlan plan = builder.build();
+      built.put(source.getId(), plan);
+      List<Mapping> instructions = plan.getInstructions().stream()
+          .map(i -> new Mapping(i.getSourceActivityId(), i.getTargetActivityId())).toList();
+      Set<String> mapped = new LinkedHashSet<>();
+      instructions.forEach(i -> mapped.add(i.from()));
+      List<String> unmapped = new ArrayList<>();
+      for (FlowNode node : sourceModel.getModelElementsByType(FlowNode.class)) {
+        boolean waitable = node instanceof Activity || node instanceof BoundaryEvent || node instanceof IntermediateCatchEvent;
+        if (waitable && !mapped.contains(node.getId())) {
+          unmapped.add(step(sourceModel, node.getId()));
+        }
+      }
+      return new Plan(Version.of(source), Version.of(target), instructions, unmapped, List.of());
+    } catch (MigrationPlanValidationException e) {
+      List<String> problems = new ArrayList<>();
+      for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
+        MigrationInstruction instruction = report.getMigrationInstruction();
+        for (String failure : report.getFailures()) {
+          problems.add("the step " + step(sourceModel, instruction.getSourceActivityId()) + " cannot become "
+              + step(targetModel, instruction.getTargetActivityId()) + ": " + failure);
+        }
+      }
+      e.getValidationReport().getVariableReports().forEach((name, report) ->
+          report.getFailures().forEach(f -> problems.add("variable " + name + ": " + f)));
+      if (problems.isEmpty()) {
+        problems.add(e.getMessage());
+      }
+      return new Plan(Version.of(source), Version.of(target), List.of(), List.of(), problems);
+    }
+  }
+
+  /** The validation report of one instance in words: each step the instance waits at that cannot move, and why. */
+  private List<String> words(MigratingProcessInstanceValidationReport report, Plan plan) {
+    BpmnModelInstance model = repository.getBpmnModelInstance(plan.source().id());
+    String process = plan.source().key() + " " + plan.source().version() + " -> " + plan.target().version();
+    List<String> problems = new ArrayList<>();
+    report.getFailures().forEach(f -> problems.add(process + ": " + f));
+    for (MigratingActivityInstanceValidationReport activity : report.getActivityInstanceReports()) {
+      activity.getFailures().forEach(f -> problems.add(process + ": the case waits at " + step(model, activity.getSourceScopeId())
+          + ", which cannot move: " + f));
+    }
+    for (MigratingTransitionInstanceValidationReport transition : report.getTransitionInstanceReports()) {
+      transition.getFailures().forEach(f -> problems.add(process + ": the case is about to run "
+          + step(model, transition.getSourceScopeId()) + ", which cannot move: " + f));
+    }
+    if (problems.isEmpty()) {
+      problems.add(process + ": the engine refused the migration");
+    }
+    return problems;
+  }
+
+  private static String step(BpmnModelInstance model, String activityId) {
+    ModelElementInstance element = activityId == null ? null : model.getModelElementById(activityId);
+    String name = element instanceof FlowElement flowElement ? flowElement.getName() : null;
+    return name == null || name.isBlank() ? "\"" + activityId + "\"" : "\"" + name + "\" (" + activityId + ")";
+  }
+
+  /** The target version and, recursively, the version of each process it calls deployed with it (else the latest). */
+  private void collectTargets(ProcessDefinition target, Map<String, ProcessDefinition> targets) {
+    if (targets.putIfAbsent(target.getKey(), target) != null) {
+      return;
+    }
+    Set<String> called = new LinkedHashSet<>();
+    for (CallActivity call : repository.getBpmnModelInstance(target.getId()).getModelElementsByType(CallActivity.class)) {
+      String key = call.getCalledElement();
+      if (key != null && !key.contains("${") && !key.contains("#{")) {
+        called.add(key);
+      }
+    }
+    for (String key : called) {
+      ProcessDefinition sameDeployment = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+          .deploymentId(target.getDeploymentId()).singleResult();
+      ProcessDefinition calledTarget = sameDeployment != null ? sameDeployment
+          : repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+      if (calledTarget != null) {
+        collectTargets(calledTarget, targets);
+      }
+    }
+  }
+
+  /** The running instances called by this one (recursively) whose process has a target of another version. */
+  private void collectCalled(ProcessInstance parent, Map<String, ProcessDefinition> targets, List<ProcessInstance> members) {
+    for (ProcessInstance child : runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).list()) {
+      ProcessDefinition definition = repository.getProcessDefinition(child.getProcessDefinitionId());
+      ProcessDefinition target = targets.get(definition.getKey());
+      if (target != null && !target.getId().equals(definition.getId()) && members.stream().noneMatch(m -> m.getId().equals(child.getId()))) {
+        members.add(child);
+      }
+      collectCalled(child, targets, members);
+    }
+  }
+
+  private ProcessDefinition definition(String key, Integer version) {
+    if (key == null || key.isBlank()) {
+      throw new UnknownVersion("processKey is required, e.g. vom-case or contact-person");
+    }
+    var query = repository.createProcessDefinitionQuery().processDefinitionKey(key);
+    ProcessDefinition definition = version == null ? query.latestVersion().singleResult() : query.processDefinitionVersion(version)
+        .singleResult();
+    if (definition == null) {
+      throw new UnknownVersion(version == null ? "no process " + key + " is deployed" : "no version " + version + " of " + key);
+    }
+    return definition;
+  }
+
+  private String root(ProcessInstance instance) {
+    return Objects.requireNonNullElse(instance.getRootProcessInstanceId(), instance.getId());
+  }
+
+  private String caseNumber(String rootId) {
+    ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+    return root == null || root.getBusinessKey() == null ? rootId : root.getBusinessKey();
+  }
+}
