@@ -4,6 +4,7 @@ import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariable;
@@ -104,6 +105,15 @@ public class ContactPlan {
   /** Whether a minor who agreed still needs the consent of a parent or guardian (not asked first). */
   public boolean needsGuardianConsent(DelegateExecution execution) {
     return Boolean.TRUE.equals(PERSON_MINOR.from(execution)) && !GUARDIAN_CONSENTS.equals(GUARDIAN_CONSENT.from(execution));
+  }
+
+  /**
+   * A repeated call starts empty (task "Call the person for consent", on create): the form does not offer the last
+   * call's answer and its day again, so one careless click cannot repeat "call again" or "not reached".
+   */
+  public void startCallAfresh(DelegateTask task) {
+    CALL_OUTCOME.on(task.getExecution()).remove();
+    NEXT_CALL_DATE.on(task.getExecution()).remove();
   }
 
   /** Has at least one person of the side agreed? */

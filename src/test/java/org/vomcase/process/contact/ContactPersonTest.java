@@ -125,6 +125,20 @@ class ContactPersonTest {
   }
 
   @Test
+  void repeatedCallStartsEmptyNotWithTheLastCallsAnswer() {
+    ProcessInstance instance = startedAtTheCall("victim", false);
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), "2026-03-09"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult());
+
+    assertThat(instance).isWaitingAt("Task_CallForConsent");
+    Map<String, Object> offered = taskService().getVariables(task().getId());
+    Assertions.assertThat(offered).doesNotContainKeys(CaseVariables.CALL_OUTCOME.name(), CaseVariables.NEXT_CALL_DATE.name());
+    Assertions.assertThat(offered).containsKey(CaseVariables.PERSON_NAME.name());
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
+    assertOutcome(instance, "agreed");
+  }
+
+  @Test
   void unansweredCallsAreTriedAgainTwoDaysLaterUntilTheAttemptsAreUsedUp() {
     ProcessInstance instance = startedAtTheCall("offender", false);
 
