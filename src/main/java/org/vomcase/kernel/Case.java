@@ -180,6 +180,17 @@ public final class Case {
     return recorded == null ? List.of() : List.of(recorded);
   }
 
+  /** The parent or guardian of a minor with that id ({@code G-V1}, {@code G-V1-2}), if the case has them. */
+  public Optional<Guardian> guardian(Person minor, String guardianId) {
+    List<Guardian> guardians = guardiansOf(minor);
+    for (int n = 1; n <= guardians.size(); n++) {
+      if (Guardian.idOf(minor.personId(), n).equals(guardianId)) {
+        return Optional.of(guardians.get(n - 1));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether the case's programme reaches minors through their parents or guardians first. */
   public boolean guardiansFirst() {
     String profile = get(PROGRAMME_PROFILE);

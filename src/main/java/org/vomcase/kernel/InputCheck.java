@@ -85,8 +85,8 @@ public final class InputCheck {
     return oneOf(field, value, vocabulary.keySet(), required);
   }
 
-  /** One of the allowed values. */
-  public String oneOf(String field, Object value, Set<String> allowed, boolean required) {
+  /** The text given for a field; null when none is (refused if required) or when it is not text (refused). */
+  private String given(String field, Object value, boolean required) {
     if (!present(value)) {
       if (required) {
         refuse(field, "is required");
@@ -95,6 +95,15 @@ public final class InputCheck {
     }
     if (!(value instanceof String text)) {
       refuse(field, "must be text");
+      return null;
+    }
+    return text;
+  }
+
+  /** One of the allowed values. */
+  public String oneOf(String field, Object value, Set<String> allowed, boolean required) {
+    String text = given(field, value, required);
+    if (text == null) {
       return null;
     }
     if (!allowed.contains(text)) {
@@ -106,14 +115,8 @@ public final class InputCheck {
 
   /** Text of {@code min} to {@code max} characters (trimmed); blank counts as none. */
   public String text(String field, Object value, int min, int max, boolean required) {
-    if (!present(value)) {
-      if (required) {
-        refuse(field, "is required");
-      }
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      refuse(field, "must be text");
+    String text = given(field, value, required);
+    if (text == null) {
       return null;
     }
     String trimmed = text.trim();

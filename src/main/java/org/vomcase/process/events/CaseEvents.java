@@ -2,7 +2,6 @@ package org.vomcase.process.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -161,7 +160,7 @@ public class CaseEvents {
     Person person = openCase.person(personId).orElseThrow(() -> new CaseInputException(CaseVariables.EVENT_PERSON_ID,
         "'" + given + "' is not a person of case " + theCase.getBusinessKey()
             + " (V1, V2, ... for victims, O1, O2, ... for offenders, G-V1 for a minor's parent or guardian)"));
-    Guardian guardian = Guardian.isGuardianId(given) ? guardianOf(openCase, person, given).orElseThrow(() ->
+    Guardian guardian = Guardian.isGuardianId(given) ? openCase.guardian(person, given).orElseThrow(() ->
         new CaseInputException(CaseVariables.EVENT_PERSON_ID, "'" + given + "' is not a parent or guardian of case "
             + theCase.getBusinessKey() + ": " + personId + (person.minor() ? " has no such parent or guardian recorded"
             : " is not a minor"))) : null;
@@ -188,16 +187,6 @@ public class CaseEvents {
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
         .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
-  }
-
-  private static Optional<Guardian> guardianOf(Case openCase, Person minor, String guardianId) {
-    List<Guardian> guardians = openCase.guardiansOf(minor);
-    for (int n = 1; n <= guardians.size(); n++) {
-      if (Guardian.idOf(minor.personId(), n).equals(guardianId)) {
-        return Optional.of(guardians.get(n - 1));
-      }
-    }
-    return Optional.empty();
   }
 
   private static String caseNumberOf(String caseNumber) {
