@@ -24,7 +24,7 @@ final class FailureMessages {
       "errorMessage", "errorDetails", "rootCauseIncidentMessage");
 
   /** Messages the application writes without personal data (see MailDelivery.DeliveryFailed). */
-  private static final Pattern SAFE = Pattern.compile("^Delivery failed: [^\\n]*$");
+  private static final Pattern SAFE = Pattern.compile("^Delivery (failed|outcome unknown): [^\\n]*$");
 
   private FailureMessages() {}
 

@@ -91,7 +91,7 @@ public class MailDelivery {
     try {
       message = message(mail);
     } catch (MessagingException | IOException e) {
-      throw new DeliveryFailed(mail, destination(), e, false);
+      throw new DeliveryFailed(mail, destination(), e, false, false);
     }
     try {
       if (smtp != null) {
@@ -100,8 +100,44 @@ public class MailDelivery {
         drop(mail, message);
       }
     } catch (MessagingException | MailException | IOException e) {
-      throw new DeliveryFailed(mail, destination(), e, smtp != null && !certainlyNotDelivered(e));
+      throw new DeliveryFailed(mail, destination(), e, smtp != null && !certainlyNotDelivered(e), smtp != null && unreachable(e));
     }
+  }
+
+  /**
+   * Whether the mail server answers now: a connection, the greeting and the login when one is configured, then
+   * QUIT (no mail is sent). The mail-drop folder answers when it can be written to.
+   */
+  public boolean reachable() {
+    if (smtp instanceof JavaMailSenderImpl impl) {
+      try {
+        impl.testConnection();
+        return true;
+      } catch (MessagingException e) {
+        return false;
+      }
+    }
+    if (smtp != null) {
+      return true;
+    }
+    return !Files.exists(dropDir) || Files.isWritable(dropDir);
+  }
+
+  /**
+   * Whether a failure happened before any mail was handed over because the server could not be reached: no
+   * connection, no greeting within the time-out, an unknown host. These mails are retried at once when the
+   * server answers again ({@link MailRecovery}).
+   */
+  static boolean unreachable(Throwable failure) {
+    if (failure instanceof MailSendException send && "Mail server connection failed".equals(send.getMessage())) {
+      return true;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -205,13 +241,22 @@ public class MailDelivery {
 
     private final boolean outcomeUnknown;
 
-    DeliveryFailed(Mail mail, String destination, Exception cause, boolean outcomeUnknown) {
+    DeliveryFailed(Mail mail, String destination, Exception cause, boolean outcomeUnknown, boolean unreachable) {
       super((outcomeUnknown ? "Delivery outcome unknown: mail '" : "Delivery failed: mail '") + mail.message() + "' of case "
           + mail.caseNumber() + " to " + mail.recipientId() + (outcomeUnknown
               ? " may or may not have reached the " + destination + "; it is sent again with the same Message-ID"
-              : " could not be delivered to the " + destination) + " (" + cause.getClass().getSimpleName() + ")");
+              : " could not be delivered to the " + destination) + (unreachable ? UNREACHABLE : "")
+          + " (" + cause.getClass().getSimpleName() + ")");
       this.detail = getMessage() + ": " + cause.getMessage();
       this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /** What a failure message says when the mail server could not be reached (the mail certainly did not leave). */
+    static final String UNREACHABLE = ": the mail server could not be reached";
+
+    /** Whether a failed job's message says that the mail server could not be reached. */
+    public static boolean unreachable(String failureMessage) {
+      return failureMessage != null && failureMessage.startsWith("Delivery failed: mail '") && failureMessage.contains(UNREACHABLE);
     }
 
     /**

@@ -195,7 +195,7 @@ class DeliveryStateMachineTest {
 
   private static MailDelivery.DeliveryFailed failure(boolean outcomeUnknown) {
     return new MailDelivery.DeliveryFailed(new MailDelivery.Mail(KEY, "VOM-2026-00042", "introduction", "V1", "ana@example.org",
-        "Ana Roth", "s", "b", List.of()), "SMTP server mail:25", new SocketTimeoutException("Read timed out"), outcomeUnknown);
+        "Ana Roth", "s", "b", List.of()), "SMTP server mail:25", new SocketTimeoutException("Read timed out"), outcomeUnknown, false);
   }
 
   private String state() {

@@ -101,4 +101,23 @@ class MailDeliveryTest {
         new jakarta.mail.MessagingException("Exception reading response", new java.net.SocketTimeoutException("Read timed out")));
     assertThat(MailDelivery.certainlyNotDelivered(new org.springframework.mail.MailSendException(timedOut))).isFalse();
   }
+
+  @Test
+  void onlyAServerThatCouldNotBeReachedMarksAMailAsWaitingForTheServer() {
+    assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException("Mail server connection failed",
+        new jakarta.mail.MessagingException("Could not connect", new java.net.SocketTimeoutException("Read timed out"))))).isTrue();
+    assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException("x",
+        new jakarta.mail.MessagingException("Could not connect", new java.net.ConnectException("refused"))))).isTrue();
+    assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException(java.util.Map.of(new Object(),
+        new jakarta.mail.SendFailedException("550 mailbox unavailable"))))).isFalse();
+    assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException(java.util.Map.of(new Object(),
+        new jakarta.mail.MessagingException("Exception reading response", new java.net.SocketTimeoutException("Read timed out"))))))
+        .as("a time-out after DATA: outcome unknown, not an unreachable server").isFalse();
+    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could not"
+        + " be delivered to the SMTP server mail:25: the mail server could not be reached (MailSendException)")).isTrue();
+    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could not"
+        + " be delivered to the SMTP server mail:25 (MailSendException)")).isFalse();
+    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery refused: the mail server could not be reached")).isFalse();
+    assertThat(MailDelivery.DeliveryFailed.unreachable(null)).isFalse();
+  }
 }

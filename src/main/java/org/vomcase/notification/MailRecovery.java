@@ -1,0 +1,122 @@
+package org.vomcase.notification;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.vomcase.kernel.CaseClock;
+
+/**
+ * A mail server back after an outage gets the waiting mails within a minute, without anyone clicking (R22).
+ *
+ * <p>While the server cannot be reached, each mail's job fails ("the mail server could not be reached"), waits
+ * for its retry cycle ({@code R3/PT5M}) and after the third try becomes an incident. Every {@code
+ * vom.mail.recovery-check} (15 s) a node whose job executor runs looks for such jobs; when there are any, it
+ * asks the mail server whether it answers (connection, greeting, login, QUIT: no mail), and when it does, makes
+ * each of them due now (an incident's job gets one retry, which resolves the incident). The job executor then
+ * sends them within seconds, each with its own Message-ID as always.
+ *
+ * <p>Only mails that certainly did not leave are taken: a mail refused by the server (an unknown mailbox) and a
+ * mail whose outcome is unknown (the server took the mail but did not confirm in time) keep their retry cycle,
+ * and an operator retries them in Cockpit. A refused channel (victim safety) is never retried by this. On several
+ * nodes each does the same; a job another node changes at the same moment is left to it.
+ */
+@Component
+@EnableScheduling
+public class MailRecovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailRecovery.class);
+
+  /** Failed jobs read per query, and the most looked at per check (more are taken at the next check). */
+  static final int PAGE = 500;
+  static final int MOST = 20 * PAGE;
+
+  private final ManagementService management;
+  private final JobExecutor jobExecutor;
+  private final MailDelivery mail;
+  private volatile boolean reportedDown;
+
+  public MailRecovery(ProcessEngine engine, MailDelivery mail) {
+    this.management = engine.getManagementService();
+    this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    this.mail = mail;
+  }
+
+  /** The periodic check, on nodes whose job executor runs (the nodes that would send the mails). */
+  @Scheduled(initialDelayString = "${vom.mail.recovery-check:PT15S}", fixedDelayString = "${vom.mail.recovery-check:PT15S}")
+  void check() {
+    if (jobExecutor == null || !jobExecutor.isActive()) {
+      return;
+    }
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      // The database may be away for a moment; the next check tries again.
+      LOG.warn("Looking for mails that wait for the mail server failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * When mails wait because the mail server could not be reached and it answers now, makes them due now.
+   * Returns how many were made due.
+   */
+  public int drain() {
+    List<Job> waiting = waitingForMailServer();
+    if (waiting.isEmpty()) {
+      reportedDown = false;
+      return 0;
+    }
+    if (!mail.reachable()) {
+      if (!reportedDown) {
+        LOG.warn("{} mail job(s) wait for the mail server ({}), which still cannot be reached", waiting.size(),
+            mail.destination());
+        reportedDown = true;
+      }
+      return 0;
+    }
+    reportedDown = false;
+    int due = 0;
+    for (Job job : waiting) {
+      try {
+        if (job.getRetries() == 0) {
+          // An incident: one more try resolves it (its due date is its last failure: RetryAtOncePlugin).
+          management.setJobRetries(job.getId(), 1);
+        } else {
+          management.setJobDuedate(job.getId(), Date.from(CaseClock.now().toInstant()));
+        }
+        due++;
+      } catch (ProcessEngineException changedMeanwhile) {
+        LOG.debug("Job {} changed while it was made due: {}", job.getId(), changedMeanwhile.getMessage());
+      }
+    }
+    LOG.info("The mail server ({}) answers again: {} waiting mail job(s) are sent now", mail.destination(), due);
+    return due;
+  }
+
+  /** The failed jobs whose mail could not reach the mail server (the jobs' failure message says so). */
+  List<Job> waitingForMailServer() {
+    List<Job> waiting = new ArrayList<>();
+    for (int first = 0; first < MOST; first += PAGE) {
+      List<Job> failed = management.createJobQuery().withException().orderByJobId().asc().listPage(first, PAGE);
+      for (Job job : failed) {
+        if (MailDelivery.DeliveryFailed.unreachable(job.getExceptionMessage())) {
+          waiting.add(job);
+        }
+      }
+      if (failed.size() < PAGE) {
+        break;
+      }
+    }
+    return waiting;
+  }
+}
