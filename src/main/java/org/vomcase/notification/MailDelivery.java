@@ -125,11 +125,10 @@ public class MailDelivery {
 
   /**
    * Whether a failure happened before any mail was handed over because the server could not be reached: no
-   * connection, no greeting within the time-out, an unknown host. These mails are retried at once when the
-   * server answers again ({@link MailRecovery}).
+   * connection, no greeting within the time-out, an unknown host.
    */
   static boolean unreachable(Throwable failure) {
-    if (failure instanceof MailSendException send && "Mail server connection failed".equals(send.getMessage())) {
+    if (failure instanceof MailSendException send && connectionFailed(send)) {
       return true;
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -149,13 +148,21 @@ public class MailDelivery {
   static boolean certainlyNotDelivered(Throwable failure) {
     if (failure instanceof MailPreparationException || failure instanceof MailParseException
         || failure instanceof MailAuthenticationException
-        || failure instanceof MailSendException send && "Mail server connection failed".equals(send.getMessage())) {
+        || failure instanceof MailSendException send && connectionFailed(send)) {
       return true;
     }
     if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
       return send.getFailedMessages().values().stream().allMatch(MailDelivery::refusedOrUnreachable);
     }
     return refusedOrUnreachable(failure);
+  }
+
+  /**
+   * Spring's failure to connect (no connection, no greeting, a time-out before the session began). Its message
+   * starts so; with the failed messages attached, Spring appends them to it.
+   */
+  private static boolean connectionFailed(MailSendException send) {
+    return send.getMessage() != null && send.getMessage().startsWith("Mail server connection failed");
   }
 
   private static boolean refusedOrUnreachable(Throwable failure) {
@@ -254,9 +261,13 @@ public class MailDelivery {
     /** What a failure message says when the mail server could not be reached (the mail certainly did not leave). */
     static final String UNREACHABLE = ": the mail server could not be reached";
 
-    /** Whether a failed job's message says that the mail server could not be reached. */
-    public static boolean unreachable(String failureMessage) {
-      return failureMessage != null && failureMessage.startsWith("Delivery failed: mail '") && failureMessage.contains(UNREACHABLE);
+    /**
+     * Whether a failed job's mail waits for the mail server: it could not be reached, or the outcome of the
+     * sending is unknown (a time-out after the mail was handed over). Not a mail the server refused.
+     */
+    public static boolean waitsForServer(String failureMessage) {
+      return failureMessage != null && (failureMessage.startsWith("Delivery outcome unknown: mail '")
+          || failureMessage.startsWith("Delivery failed: mail '") && failureMessage.contains(UNREACHABLE));
     }
 
     /**

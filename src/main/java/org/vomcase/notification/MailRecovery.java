@@ -19,17 +19,19 @@ import org.vomcase.kernel.CaseClock;
 /**
  * A mail server back after an outage gets the waiting mails within a minute, without anyone clicking (R22).
  *
- * <p>While the server cannot be reached, each mail's job fails ("the mail server could not be reached"), waits
+ * <p>While the server cannot be reached (no connection, no greeting), each mail's job fails ("the mail server could not be reached"), waits
  * for its retry cycle ({@code R3/PT5M}) and after the third try becomes an incident. Every {@code
  * vom.mail.recovery-check} (15 s) a node whose job executor runs looks for such jobs; when there are any, it
  * asks the mail server whether it answers (connection, greeting, login, QUIT: no mail), and when it does, makes
  * each of them due now (an incident's job gets one retry, which resolves the incident). The job executor then
  * sends them within seconds, each with its own Message-ID as always.
  *
- * <p>Only mails that certainly did not leave are taken: a mail refused by the server (an unknown mailbox) and a
- * mail whose outcome is unknown (the server took the mail but did not confirm in time) keep their retry cycle,
- * and an operator retries them in Cockpit. A refused channel (victim safety) is never retried by this. On several
- * nodes each does the same; a job another node changes at the same moment is left to it.
+ * <p>The same holds for a mail whose outcome is unknown (a time-out after the mail was handed over: the server may
+ * have stored it and confirmed too late): it is sent again with the same Message-ID, at once when the server
+ * answers rather than five minutes later, so the recipient may hold it twice, recognisable as one. A mail the
+ * server refused (an unknown mailbox) keeps its retry cycle and ends as an incident for an operator, and a
+ * refused channel (victim safety) is never retried by this. On several nodes each does the same; a job another
+ * node changes at the same moment is left to it.
  */
 @Component
 @EnableScheduling
@@ -103,13 +105,13 @@ public class MailRecovery {
     return due;
   }
 
-  /** The failed jobs whose mail could not reach the mail server (the jobs' failure message says so). */
+  /** The failed jobs whose mail waits for the mail server (the jobs' failure message says so). */
   List<Job> waitingForMailServer() {
     List<Job> waiting = new ArrayList<>();
     for (int first = 0; first < MOST; first += PAGE) {
       List<Job> failed = management.createJobQuery().withException().orderByJobId().asc().listPage(first, PAGE);
       for (Job job : failed) {
-        if (MailDelivery.DeliveryFailed.unreachable(job.getExceptionMessage())) {
+        if (MailDelivery.DeliveryFailed.waitsForServer(job.getExceptionMessage())) {
           waiting.add(job);
         }
       }

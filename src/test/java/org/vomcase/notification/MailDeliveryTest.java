@@ -104,8 +104,14 @@ class MailDeliveryTest {
 
   @Test
   void onlyAServerThatCouldNotBeReachedMarksAMailAsWaitingForTheServer() {
-    assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException("Mail server connection failed",
-        new jakarta.mail.MessagingException("Could not connect", new java.net.SocketTimeoutException("Read timed out"))))).isTrue();
+    // No greeting within the time-out: Spring reports the connection failed, with the mail among its failed messages.
+    Exception noGreeting = new jakarta.mail.MessagingException("Exception reading response",
+        new java.net.SocketTimeoutException("Read timed out"));
+    org.springframework.mail.MailSendException hung = new org.springframework.mail.MailSendException(
+        "Mail server connection failed", noGreeting, java.util.Map.of(new Object(), noGreeting));
+    assertThat(hung.getMessage()).startsWith("Mail server connection failed. Failed messages:");
+    assertThat(MailDelivery.unreachable(hung)).isTrue();
+    assertThat(MailDelivery.certainlyNotDelivered(hung)).as("nothing was handed over").isTrue();
     assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException("x",
         new jakarta.mail.MessagingException("Could not connect", new java.net.ConnectException("refused"))))).isTrue();
     assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException(java.util.Map.of(new Object(),
@@ -113,11 +119,14 @@ class MailDeliveryTest {
     assertThat(MailDelivery.unreachable(new org.springframework.mail.MailSendException(java.util.Map.of(new Object(),
         new jakarta.mail.MessagingException("Exception reading response", new java.net.SocketTimeoutException("Read timed out"))))))
         .as("a time-out after DATA: outcome unknown, not an unreachable server").isFalse();
-    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could not"
-        + " be delivered to the SMTP server mail:25: the mail server could not be reached (MailSendException)")).isTrue();
-    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could not"
-        + " be delivered to the SMTP server mail:25 (MailSendException)")).isFalse();
-    assertThat(MailDelivery.DeliveryFailed.unreachable("Delivery refused: the mail server could not be reached")).isFalse();
-    assertThat(MailDelivery.DeliveryFailed.unreachable(null)).isFalse();
+    assertThat(MailDelivery.DeliveryFailed.waitsForServer("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could"
+        + " not be delivered to the SMTP server mail:25: the mail server could not be reached (MailSendException)")).isTrue();
+    assertThat(MailDelivery.DeliveryFailed.waitsForServer("Delivery outcome unknown: mail 'introduction' of case VOM-2026-00001 to"
+        + " O1 may or may not have reached the SMTP server mail:25; it is sent again with the same Message-ID (MailSendException)"))
+        .isTrue();
+    assertThat(MailDelivery.DeliveryFailed.waitsForServer("Delivery failed: mail 'introduction' of case VOM-2026-00001 to O1 could"
+        + " not be delivered to the SMTP server mail:25 (MailSendException)")).as("refused by the server").isFalse();
+    assertThat(MailDelivery.DeliveryFailed.waitsForServer("Delivery refused: the mail server could not be reached")).isFalse();
+    assertThat(MailDelivery.DeliveryFailed.waitsForServer(null)).isFalse();
   }
 }
