@@ -66,7 +66,9 @@ class AppNode {
       `--spring.mail.properties.mail.smtp.connectiontimeout=${MAIL_TIMEOUT_MS}`,
       `--spring.mail.properties.mail.smtp.timeout=${MAIL_TIMEOUT_MS}`,
       `--spring.mail.properties.mail.smtp.writetimeout=${MAIL_TIMEOUT_MS}`,
-      `--vom.mail.drop-dir=${WORK}/drop-${this.name}`], {
+      `--vom.mail.drop-dir=${WORK}/drop-${this.name}`,
+      // Each node's name in the engine's job log (README "Running several nodes").
+      `--camunda.bpm.generic-properties.properties.hostname=node-${this.name}`], {
       env: { ...env, VOM_DB_HOST: '127.0.0.1', VOM_DB_PORT: PG_PORT, VOM_DB_NAME: 'vom', VOM_DB_USER: 'postgres',
         VOM_DB_PASSWORD: 'unused' },
       detached: true, stdio: ['ignore', out, out]
