@@ -15,7 +15,7 @@ if [ $# -lt 1 ] || [ $# -gt 2 ] || [ ! -f "$1" ]; then
   sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
-: "${VOM_USER:?set VOM_USER to an administrator's user name}"
+: "${VOM_USER:?set VOM_USER to the user name of an administrator}"
 if [ -z "${VOM_PASSWORD:-}" ]; then
   read -r -s -p "Password of $VOM_USER: " VOM_PASSWORD
   echo >&2

@@ -109,7 +109,7 @@ public class DecisionPreview {
     if (xml.length > MAX_BYTES) {
       throw new Refused("the decision table is larger than " + MAX_BYTES / 1_000_000 + " MB");
     }
-    List<String> violations = new DeploymentPolicy(guard::isApplicationBean).check("the table.dmn", xml);
+    List<String> violations = new DeploymentPolicy(guard::isApplicationBean).check("uploaded.dmn", xml);
     if (!violations.isEmpty()) {
       throw new Refused("The decision table would be refused on deployment: " + String.join("; ", violations));
     }

@@ -78,11 +78,13 @@ function driftView(report) {
       el('td', { className: 'vom-drift-from' + (deployed.byHand ? ' vom-drift-by-hand' : ''), text: entry.deployed ? deployed.from : '–' }),
       el('td', { text: formatTime(deployed.deployedAt) })));
   }
-  return el('div', {}, summary,
+  // Open when something differs; else one line, and the table a click away.
+  return el('div', {}, summary, el('details', { className: 'vom-drift-details', open: differing.length > 0 },
+    el('summary', { text: 'Every resource (' + report.entries.length + ')' }),
     el('table', { className: 'table table-condensed vom-drift-table' },
       el('thead', {}, el('tr', {}, ...['Resource', 'Kind', 'Key', 'Status', 'Deployed version', 'Latest deployment from', 'Deployed at']
         .map(title => el('th', { scope: 'col', text: title })))),
-      body));
+      body)));
 }
 
 async function showDrift(container) {
@@ -199,7 +201,9 @@ async function showPage(node) {
       drift));
   const allowed = await showDrift(drift);
   if (!allowed) {
+    const notice = drift.querySelector('.vom-check-notice');
     node.setAttribute('data-forbidden', '');
+    if (notice) node.replaceChildren(el('h2', { text: 'Deployment check' }), notice);
     return;
   }
   node.appendChild(el('section', { className: 'vom-check-section', 'aria-label': 'Decision preview' },
