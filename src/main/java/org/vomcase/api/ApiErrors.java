@@ -10,6 +10,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.vomcase.boundary.DatabaseProbe;
 import org.vomcase.boundary.ErrorContract;
 import org.vomcase.boundary.Refusal;
@@ -44,6 +46,16 @@ public class ApiErrors {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   public ResponseEntity<Map<String, Object>> mediaType() {
     return answer(new Refusal(415, "UnsupportedMediaType", "Send the body as application/json", List.of()));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  public ResponseEntity<Map<String, Object>> tooLarge() {
+    return answer(new Refusal(413, "PayloadTooLarge", "The uploaded file is too large (at most 1 MB)", List.of()));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  public ResponseEntity<Map<String, Object>> unreadableUpload() {
+    return answer(Refusal.badRequest("The upload is not a readable multipart/form-data body"));
   }
 
   @ExceptionHandler(AuthorizationException.class)

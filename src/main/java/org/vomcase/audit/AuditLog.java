@@ -18,6 +18,8 @@ public class AuditLog {
 
   public static final String DOCUMENT_OPENED = "document_opened";
   public static final String FIGURES_EXPORTED = "figures_exported";
+  /** An administrator ran a changed decision table on the recorded decisions (what it compared, how many changed). */
+  public static final String DECISION_PREVIEWED = "decision_previewed";
   /** A case's confidential notes were shown to someone allowed to read them. */
   public static final String CONFIDENTIAL_NOTES_READ = "confidential_notes_read";
 

@@ -309,6 +309,11 @@ public final class RouteAllowList {
         "migration of running cases to another version: the plan and which cases cannot move, why (changes nothing)");
     application("POST", "/vom/migrations/run", ADMINISTRATORS,
         "migration of running cases: a dry run by default, else each case with its called processes moved, audited");
+    application("POST", "/vom/decisions/preview", ADMINISTRATORS,
+        "decision-table preview: a changed eligibility or contact-order table run on the last recorded decisions (case"
+            + " numbers and input codes only; nothing deployed, audited)");
+    application("GET", "/vom/deployments/drift", ADMINISTRATORS,
+        "drift: each diagram, decision table and form of the repository against the latest deployed version, and its source");
   }
 
   private static String currentArea = "";

@@ -12,7 +12,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
+import org.vomcase.process.TaskNameProperty;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.process.CaseClosure;
 
@@ -24,6 +38,8 @@ import org.vomcase.process.CaseClosure;
  * expressions the case diagram uses.
  */
 class ElementTemplateTest {
+
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
   private static final Path TEMPLATE = Path.of("processes/.camunda/element-templates/send-notification.json");
 
@@ -77,6 +93,82 @@ class ElementTemplateTest {
     assertThat(used).isNotEmpty().allMatch(input -> expression.matcher(input).matches());
     assertThat(used).allMatch(input -> reason.path("description").asText().contains(input));
     assertThat(expression.matcher("not_eligible").matches()).isFalse();
+  }
+
+
+  /**
+   * "Mediator's step": a user task built from the template (its 7-day choice) has the properties of the diagrams' own
+   * mediator steps (Schedule the session): the form bound to the deployment, the lead mediator as assignee and both
+   * mediators as candidates, the due date, and a name with the case number; on an engine with the application's plugin
+   * the task is created so.
+   */
+  @Test
+  void aMediatorsStepFromTheTemplateIsSetUpAsTheDiagramsOwnMediatorSteps() throws IOException {
+    JsonNode template = new ObjectMapper().readTree(Path.of("processes/.camunda/element-templates/mediator-step.json")
+        .toFile()).get(0);
+    assertThat(template.path("appliesTo").toString()).isEqualTo("[\"bpmn:UserTask\"]");
+    UserTask existing = Bpmn.readModelFromFile(Path.of("processes/mediation-session.bpmn").toFile())
+        .getModelElementById("Task_ScheduleSession");
+
+    // The task the Modeler writes: the template's property bindings, the form the modeller names.
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-step").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_FromTemplate").name("Do the new step").endEvent().done();
+    UserTask built = model.getModelElementById("Task_FromTemplate");
+    built.setAttributeValueNs(CAMUNDA, "formRef", "schedule-session");
+    template.path("properties").forEach(p -> {
+      JsonNode binding = p.path("binding");
+      String value = p.has("choices") ? choiceFor(p, "7 days") : p.path("value").asText(null);
+      if ("property".equals(binding.path("type").asText()) && value != null) {
+        built.setAttributeValueNs(CAMUNDA, binding.path("name").asText().substring("camunda:".length()), value);
+      } else if ("camunda:property".equals(binding.path("type").asText())) {
+        CamundaProperties properties = model.newInstance(CamundaProperties.class);
+        CamundaProperty property = model.newInstance(CamundaProperty.class);
+        property.setCamundaName(binding.path("name").asText());
+        property.setCamundaValue(value);
+        properties.addChildElement(property);
+        built.builder().addExtensionElement(properties);
+      }
+    });
+    assertThat(built.getCamundaFormRef()).isEqualTo(existing.getCamundaFormRef());
+    assertThat(built.getCamundaFormRefBinding()).isEqualTo(existing.getCamundaFormRefBinding()).isEqualTo("deployment");
+    assertThat(built.getCamundaAssignee()).isEqualTo(existing.getCamundaAssignee()).isEqualTo("${leadMediator}");
+    assertThat(built.getCamundaCandidateUsers()).isEqualTo(existing.getCamundaCandidateUsers()).isEqualTo("${mediators}");
+    assertThat(built.getCamundaCandidateGroups()).isEqualTo(existing.getCamundaCandidateGroups());
+    assertThat(built.getCamundaDueDate()).isEqualTo(existing.getCamundaDueDate());
+    // The existing step names itself with the case number by a listener; the template asks the plugin to.
+    assertThat(Bpmn.convertToString(Bpmn.readModelFromFile(Path.of("processes/mediation-session.bpmn").toFile())))
+        .contains("${taskNames.forCase(task)}");
+    // The due choices name the reminder's duration: the existing step's reminder is P7D, its due date 7 days.
+    assertThat(Files.readString(Path.of("processes/mediation-session.bpmn"))).contains("TaskListener_ScheduleSessionOverdue");
+
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:template-" + System.nanoTime())
+        .setProcessEngineName("template-" + System.nanoTime());
+    configuration.setProcessEnginePlugins(List.of(new TaskNameProperty()));
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      engine.getRepositoryService().createDeployment().addModelInstance("template-step.bpmn", model).deploy();
+      String caseNumber = "VOM-2026-00042";
+      engine.getRuntimeService().startProcessInstanceByKey("template-step", caseNumber, Map.of("caseNumber", caseNumber,
+          "leadMediator", "mara", "mediators", List.of("mara", "lea")));
+      Task task = engine.getTaskService().createTaskQuery().singleResult();
+      assertThat(task.getName()).isEqualTo("Do the new step: " + caseNumber);
+      assertThat(task.getAssignee()).isEqualTo("mara");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+          .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getUserId)).containsExactlyInAnyOrder("mara", "lea");
+      assertThat(Duration.between(Instant.now(), task.getDueDate().toInstant()).toHours()).isBetween(167L, 168L);
+    } finally {
+      engine.close();
+    }
+  }
+
+  private static String choiceFor(JsonNode property, String name) {
+    for (JsonNode choice : property.path("choices")) {
+      if (choice.path("name").asText().startsWith(name)) {
+        return choice.path("value").asText();
+      }
+    }
+    throw new AssertionError("no choice " + name);
   }
 
   /** The closure reasons the closing events of the case diagram give (input parameter closureReason). */

@@ -121,6 +121,12 @@ public final class Http {
 
   /** A multipart/form-data POST with named files, as Camunda Modeler deploys. */
   public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+    return postMultipart(path, fields, files, new String[0]);
+  }
+
+  /** A multipart/form-data POST with named files and extra headers (name, value, ...), e.g. the X-VOM-Request of /vom. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files,
+      String... headers) {
     String boundary = "----vom" + System.nanoTime();
     var out = new java.io.ByteArrayOutputStream();
     fields.forEach(
@@ -138,10 +144,13 @@ public final class Http {
           out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
     out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(
-        request(path)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    HttpRequest.Builder builder = request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
   }
 
   /**
