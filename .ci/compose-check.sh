@@ -71,6 +71,26 @@ expect 'actuator/health'                        "app healthcheck (/actuator/heal
   || fail "app must wait for both postgres and mailpit to be healthy"
 ok "app wiring (profile, database, admin, mail, health-gated depends_on)"
 
+# --- profile "cluster": a second node on the same database behind a sticky load balancer ----------
+services_cluster="$(compose --env-file .env.example --profile cluster config --services)"
+for s in app app-2 proxy; do
+  grep -qx "$s" <<<"$services_cluster" || fail "service '$s' missing from the cluster profile (have: ${services_cluster//$'\n'/ })"
+done
+# (docker-compose 1.29's "config" lists every service; "up" starts those of the active profiles only.)
+[ "$(grep -A1 -E '^\s+profiles:' "$tmp/config.yml" | grep -cE '^\s+- cluster$')" -eq 2 ] \
+  || fail "app-2 and the proxy must belong to the profile 'cluster' only"
+compose --env-file .env.example --profile cluster config >"$tmp/cluster.yml"
+grep -q 'VOM_NODE_NAME: app-2' "$tmp/cluster.yml" || fail "app-2 does not have its own VOM_NODE_NAME"
+grep -q 'VOM_DB_HOST: postgres' "$tmp/cluster.yml" || fail "app-2 is not on the same database"
+[ -f deploy/haproxy.cfg ] || fail "deploy/haproxy.cfg (the load balancer's configuration) is missing"
+grep -q 'haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg' "$tmp/cluster.yml" || fail "the proxy does not mount deploy/haproxy.cfg"
+grep -qE '^\s*option httpchk GET /actuator/health' deploy/haproxy.cfg || fail "the load balancer does not check /actuator/health"
+grep -qE '^\s*cookie VOMNODE insert' deploy/haproxy.cfg || fail "the load balancer's sessions are not sticky"
+for node in app app-2; do
+  grep -qE "^\s*server [a-z0-9-]+ $node:8080 " deploy/haproxy.cfg || fail "the load balancer does not send to $node:8080"
+done
+ok "cluster profile: app, app-2 (own node name, same database) behind HAProxy (health check, sticky sessions)"
+
 # --- refuses to render without the secrets ------------------------------------------------------
 : >"$tmp/empty.env"
 if compose --env-file "$tmp/empty.env" config >/dev/null 2>"$tmp/noenv.err"; then

@@ -28,7 +28,23 @@ trap cleanup EXIT
 bash -c "$PG_CTL start" >/dev/null
 as_postgres "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE vom" >/dev/null
 
+# The load balancer of docker-compose's cluster profile (deploy/haproxy.cfg), in front of the suite's two nodes.
+if ! command -v haproxy >/dev/null; then
+  echo "faults: installing Debian's haproxy"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }
+fi
+PORT_A="${FAULTS_PORT_A:-18201}" PORT_B="${FAULTS_PORT_B:-18202}" PROXY_PORT="${FAULTS_PROXY_PORT:-18200}"
+sed -e "s/^  bind :8080/  bind 127.0.0.1:$PROXY_PORT/" -e "s/ app:8080 / 127.0.0.1:$PORT_A /" -e "s/ app-2:8080 / 127.0.0.1:$PORT_B /" \
+  -e 's/ resolvers docker//' -e '/^resolvers docker/,$d' -e 's/^  log stdout.*/  log stdout format raw local0 notice/' \
+  deploy/haproxy.cfg > "$WORK/haproxy.cfg"
+haproxy -c -q -f "$WORK/haproxy.cfg"
+haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/haproxy.log" 2>&1 &
+PROXY_PID=$!
+trap 'kill $PROXY_PID 2>/dev/null || true; cleanup' EXIT
+
 mkdir -p target/faults
+FAULTS_PORT_A="$PORT_A" FAULTS_PORT_B="$PORT_B" FAULTS_PROXY="http://127.0.0.1:$PROXY_PORT" \
 FAULTS_JAR="$WORK/app.jar" FAULTS_WORK="$WORK" FAULTS_PG_PORT="$PG_PORT" FAULTS_REPORT="$PWD/target/faults/faults.md" \
   FAULTS_PG_STOP="$PG_CTL stop -m immediate >/dev/null" FAULTS_PG_START="$PG_CTL start >/dev/null" \
   node faults/suite.mjs || { for n in a b; do [ -f "$WORK/$n.log" ] && { echo "--- node $n (last 60 lines)"; tail -60 "$WORK/$n.log"; }; done; exit 1; }

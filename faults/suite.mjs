@@ -67,10 +67,9 @@ class AppNode {
       `--spring.mail.properties.mail.smtp.timeout=${MAIL_TIMEOUT_MS}`,
       `--spring.mail.properties.mail.smtp.writetimeout=${MAIL_TIMEOUT_MS}`,
       `--vom.mail.drop-dir=${WORK}/drop-${this.name}`,
-      // Each node's name in the engine's job log (README "Running several nodes").
-      `--camunda.bpm.generic-properties.properties.hostname=node-${this.name}`], {
+      ], {
       env: { ...env, VOM_DB_HOST: '127.0.0.1', VOM_DB_PORT: PG_PORT, VOM_DB_NAME: 'vom', VOM_DB_USER: 'postgres',
-        VOM_DB_PASSWORD: 'unused' },
+        VOM_DB_PASSWORD: 'unused', VOM_NODE_NAME: `node-${this.name}` },
       detached: true, stdio: ['ignore', out, out]
     });
     this.exited = false;
@@ -218,6 +217,75 @@ function record(fault, counts, recoveryMs, bound, extra = {}) {
   log(`${fault}: lost ${lost}, duplicated ${duplicated}, repeated (same Message-ID) ${row.repeated}, recovery ${row.recovery}`);
 }
 
+// ---- the load balancer (deploy/haproxy.cfg in front of both nodes) -------------------------------------------
+const PROXY = env.FAULTS_PROXY ? { name: 'proxy', base: env.FAULTS_PROXY } : null;
+
+/** A browser's cookies: the session, the CSRF token and the balancer's VOMNODE. */
+class Browser {
+  constructor() { this.cookies = new Map(); }
+  header(without = []) {
+    return [...this.cookies].filter(([name]) => !without.includes(name)).map(([n, v]) => `${n}=${v}`).join('; ');
+  }
+  async fetch(url, options = {}, without = []) {
+    const response = await fetch(PROXY.base + url, { ...options, redirect: 'manual', signal: AbortSignal.timeout(30000),
+      headers: { ...(options.headers || {}), Cookie: this.header(without) } });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    await response.arrayBuffer();
+    return response.status;
+  }
+  async login(user) {
+    await this.fetch('/camunda/app/tasklist/default/');
+    return this.fetch('/camunda/api/admin/auth/user/default/login/tasklist', { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': this.cookies.get('XSRF-TOKEN') },
+      body: `username=${user}&password=${encodeURIComponent(PASSWORD)}` });
+  }
+}
+
+/** Referrals through the balancer reach both nodes; a logged-in browser stays on its node (sticky sessions). */
+async function balancer() {
+  const served = {};
+  const answers = await parallel(20, 4, async i => {
+    const response = await fetch(PROXY.base + '/api/referrals', { method: 'POST', signal: AbortSignal.timeout(30000),
+      headers: { 'Authorization': 'Basic ' + Buffer.from('policeapi:' + PASSWORD).toString('base64'),
+        'Content-Type': 'application/json' }, body: JSON.stringify(referral(`balancer-${i}`)) });
+    const node = (response.headers.getSetCookie().find(c => c.startsWith('VOMNODE=')) || '').split(/[=;]/)[1] || '?';
+    served[node] = (served[node] || 0) + 1;
+    await response.arrayBuffer();
+    return response.status;
+  });
+  check(answers.every(status => status === 201), `balancer: referrals answered ${answers.join(' ')}`);
+  check(Object.keys(served).filter(n => n !== '?').length === 2, `balancer: referrals went to ${JSON.stringify(served)}`);
+  const browser = new Browser();
+  const login = await browser.login('clara');
+  check(login === 200 || login === 204, `balancer: the login answered ${login}`);
+  const sticky = await parallel(20, 1, () => browser.fetch('/camunda/api/engine/engine/default/task/count'));
+  check(sticky.every(status => status === 200), `balancer: a logged-in browser got ${sticky.join(' ')} (not sticky)`);
+  // The control: without the balancer's cookie the session is known to one node only, so some requests are refused.
+  const loose = await parallel(10, 1, () => browser.fetch('/camunda/api/engine/engine/default/task/count', {}, ['VOMNODE']));
+  check(loose.some(status => status === 401), `balancer: without VOMNODE every request was ${loose[0]}: the test proves nothing`);
+  log(`balancer: 20 referrals served by ${JSON.stringify(served)}; a logged-in browser: ${sticky.filter(s => s === 200).length}/20`
+    + ` answered on its node; without the balancer's cookie ${loose.filter(s => s === 401).length}/10 refused (session on the`
+    + ` other node)`);
+}
+
+/** After a node's crash: how long the balancer sends requests to it before its health check takes it out. */
+async function failover(killedAt) {
+  let refused = 0;
+  let firstOk = null;
+  let inRow = 0;
+  while (Date.now() - killedAt < 60000 && inRow < 10) {
+    const answer = await call(PROXY, 'policeapi', 'POST', '/api/referrals', referral(`failover-${Date.now()}`), 10000);
+    if (answer.status === 201) { if (inRow++ === 0) firstOk = Date.now(); } else { refused++; inRow = 0; firstOk = null; }
+    await sleep(200);
+  }
+  check(inRow >= 10, 'balancer: requests still failing 60 s after the crash');
+  return { refused, ms: firstOk == null ? null : firstOk - killedAt };
+}
+
 // ---- the faults ----------------------------------------------------------------------------------------------
 /** A mail server fault while cases are referred and assigned: the work is kept, the mails flagged, then delivered. */
 async function mailFault(node, fault, inject, flaggedAs, expectedState) {
@@ -341,7 +409,12 @@ async function crash(survivor, victim) {
   victim.kill9();
   const killedAt = Date.now();
   log(`crash: kill -9 of node ${victim.name} with ${referred.length} referrals answered and ${inFlight} mails being sent`);
-  await sleep(3000);
+  const switched = PROXY ? await failover(killedAt) : null;
+  if (switched) {
+    log(`crash: the balancer sent ${switched.refused} request(s) to the dead node (answered 502/503, nothing done), then`
+      + ` every request to the survivor, ${switched.ms == null ? '-' : seconds(switched.ms)} after the crash`);
+  }
+  await sleep(Math.max(0, 3000 - (Date.now() - killedAt)));
   stop = true;
   await Promise.all(workers);
   await sink.up();
@@ -367,7 +440,8 @@ async function crash(survivor, victim) {
     + ` assignments answered, ${kept} kept; ${resent} mails resent after the crash; ${stuck} still sending;`
     + ` node ${victim.name} restarted in ${seconds(restart)} (${seconds(Date.now() - recoveredAt)} after recovery)`);
   record('kill -9 of a node under load', mailCounts(cases), recovered == null ? null : recoveredAt - killedAt, 60, {
-    work: `${cases.length} referrals, ${completed.length} assignments`,
+    work: `${cases.length} referrals, ${completed.length} assignments` + (switched ? `; balancer: ${switched.refused} request(s)`
+      + ` refused, all to the survivor after ${switched.ms == null ? '-' : seconds(switched.ms)}` : ''),
     lost: (cases.length - registered) + (completed.length - kept) + stuck, duplicated: instances - registered });
 }
 
@@ -391,6 +465,7 @@ try {
     log(`node b started in ${seconds(await b.ready())}`);
   }
   if (ONLY.has('two-nodes')) await twoNodes(a, b);
+  if (ONLY.has('two-nodes') && PROXY) await balancer();
   if (ONLY.has('crash')) await crash(a, b);
 } catch (error) {
   check(false, error.stack || String(error));
