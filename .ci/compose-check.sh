@@ -89,7 +89,16 @@ grep -qE '^\s*cookie VOMNODE insert' deploy/haproxy.cfg || fail "the load balanc
 for node in app app-2; do
   grep -qE "^\s*server [a-z0-9-]+ $node:8080 " deploy/haproxy.cfg || fail "the load balancer does not send to $node:8080"
 done
-ok "cluster profile: app, app-2 (own node name, same database) behind HAProxy (health check, sticky sessions)"
+if ! command -v haproxy >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null 2>&1; } || true
+fi
+if command -v haproxy >/dev/null 2>&1; then
+  haproxy -c -q -f deploy/haproxy.cfg || fail "deploy/haproxy.cfg is not a valid HAProxy configuration"
+else
+  fail "haproxy is missing and could not be installed to check deploy/haproxy.cfg"
+fi
+ok "cluster profile: app, app-2 (own node name, same database) behind HAProxy (health check, sticky sessions; haproxy -c)"
 
 # --- refuses to render without the secrets ------------------------------------------------------
 : >"$tmp/empty.env"
