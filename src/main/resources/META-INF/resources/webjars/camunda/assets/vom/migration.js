@@ -7,7 +7,7 @@
 // runs). The versions come from the engine's process definitions (GET .../process-definition/statistics,
 // with their running instances). A rollback is the same with the previous version as the target.
 // Only administrators: the page and its navigation entry show nothing to anyone else (the endpoints
-// refuse them anyway). Plain DOM: server data is only ever set as text (textContent), never as HTML.
+// refuse them anyway). "Migrate" asks on the page (the webapps' sandbox allows no window.confirm). Plain DOM: server data is only ever set as text (textContent), never as HTML.
 // Imported by app/cockpit/scripts/vom-migration.js.
 
 import { addStylesheet, el } from './dom.js';
@@ -144,6 +144,7 @@ function page(node) {
   const fromList = el('datalist', { id: 'vom-migration-from-ids' });
   const toList = el('datalist', { id: 'vom-migration-to-ids' });
   const problem = el('div', { className: 'vom-migration-problem', role: 'alert', 'aria-live': 'polite' });
+  const confirmation = el('div', { className: 'vom-migration-confirmation' });
   const checkButton = el('button', { type: 'button', className: 'btn btn-default vom-migration-check', text: 'Check (dry run)' });
   const migrateButton = el('button', { type: 'button', className: 'btn btn-primary vom-migration-run', text: 'Migrate', disabled: true });
   const rollbackButton = el('button', { type: 'button', className: 'btn btn-link vom-migration-rollback',
@@ -254,19 +255,31 @@ function page(node) {
       return;
     }
     const target = body.targetVersion ? 'version ' + body.targetVersion : 'the latest version';
-    if (!window.confirm('Move every case of ' + body.processKey + ' that can move to ' + target
-      + ', with the processes it calls? Each case moves on its own; cases that cannot move stay where they are.')) {
+    // Asked on the page: the webapps' sandbox (Content-Security-Policy) allows no window.confirm.
+    migrateButton.disabled = true;
+    const answer = await new Promise(resolve => {
+      confirmation.replaceChildren(el('div', { className: 'alert alert-warning vom-migration-confirm', role: 'alertdialog' },
+        el('p', { text: 'Move every case of ' + body.processKey + ' that can move to ' + target
+          + ', with the processes it calls? Each case moves on its own; cases that cannot move stay where they are. '
+          + 'The run goes on in the background.' }),
+        el('button', { type: 'button', className: 'btn btn-primary btn-sm vom-migration-confirm-yes', text: 'Yes, migrate',
+          onclick: () => resolve(true) }), ' ',
+        el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-confirm-no', text: 'Cancel',
+          onclick: () => resolve(false) })));
+    });
+    confirmation.replaceChildren();
+    if (!answer) {
+      migrateButton.disabled = false;
       return;
     }
     say('');
-    migrateButton.disabled = true;
-    const answer = await call('POST', API + '/run', Object.assign({}, body, { dryRun: false }));
-    if (answer.error) {
-      say(answer.error);
+    const started = await call('POST', API + '/run', Object.assign({}, body, { dryRun: false }));
+    if (started.error) {
+      say(started.error);
       return;
     }
     state.checked = null;
-    follow(answer.json.id);
+    follow(started.json.id);
   };
 
   // Reads a run's progress every second until it is finished.
@@ -344,7 +357,8 @@ function page(node) {
       el('p', {},
         el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-add', text: 'Add mapping',
           onclick: () => { addMapping().querySelector('input').focus(); changed(); } }), ' ', rollbackButton),
-      el('p', { className: 'vom-migration-actions' }, checkButton, ' ', migrateButton)),
+      el('p', { className: 'vom-migration-actions' }, checkButton, ' ', migrateButton),
+      confirmation),
     problem,
     planView,
     runView,

@@ -4,9 +4,9 @@ export default {
     name: 'Cockpit',
     vendor: 'VOM Case'
   },
-  // The "Case file" tab and the "Programme figures" on the dashboard (paths relative to app/cockpit/;
-  // they import ../../../assets/vom/case-file.js and ../../../assets/vom/figures.js).
-  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-figures.js'],
+  // The "Case file" tab, the "Programme figures" on the dashboard and the administrators' "Migrate cases"
+  // page (paths relative to app/cockpit/; they import ../../../assets/vom/case-file.js, figures.js and migration.js).
+  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-figures.js', 'scripts/vom-migration.js'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
