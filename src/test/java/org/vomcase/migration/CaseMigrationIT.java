@@ -34,6 +34,7 @@ class CaseMigrationIT extends AbstractApplicationIT {
   private static final String KEY = "contact-person";
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired MigrationRuns runs;
 
   private final List<String> cases = new ArrayList<>();
   private String newDeployment;
@@ -164,6 +165,39 @@ class CaseMigrationIT extends AbstractApplicationIT {
     assertThat(admin.get("/vom/migrations/runs/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
     assertThat(admin.get("/vom/migrations/runs/not-a-run").statusCode()).isEqualTo(404);
     assertThat(post(admin, "/vom/migrations/plan", "{\"processKey\": 1,").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aRunLeftUnfinishedByAStopIsResumedAtTheNextStart() throws IOException {
+    Http admin = rest("admin");
+    String first = CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    cases.add(first);
+    ProcessDefinition old = called(first).orElseThrow();
+    int to = deployRenamedConsentCall(old);
+    // As the node left it when it stopped right after answering 202: the run written, its cases not listed yet.
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO vom_migration_run (id, process_key, source_version, target_version, extra_mappings, started_by, "
+        + "started_at) VALUES (?, ?, ?, ?, ?, 'admin', CURRENT_TIMESTAMP)", id, KEY, old.getVersion(), to,
+        "[{\"from\":\"Task_CallForConsent\",\"to\":\"Task_ConsentCall\"}]");
+    assertThat(ok(admin.get("/vom/migrations/runs/" + id)).path("status").asText()).isEqualTo("preparing");
+
+    runs.resumeUnfinished();
+
+    long until = System.currentTimeMillis() + 60_000;
+    JsonNode run = ok(admin.get("/vom/migrations/runs/" + id));
+    while (!run.path("status").asText().equals("finished") && System.currentTimeMillis() < until) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      run = ok(admin.get("/vom/migrations/runs/" + id));
+    }
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("finished");
+    assertThat(caseOf(run, CaseApi.caseNumber(engine, first)).path("status").asText()).isEqualTo("migrated");
+    assertThat(called(first).orElseThrow().getVersion()).isEqualTo(to);
+    assertThat(audited(CaseApi.caseNumber(engine, first))).isEqualTo(1);
   }
 
   /** Deploys contact-person again with its consent call renamed (id Task_ConsentCall, a new label), with the forms it uses. */
