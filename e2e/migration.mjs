@@ -92,6 +92,8 @@ try {
   await waitFor(async () => (await page.locator(`select[name=sourceVersion] option[value="${old.version}"]`).count()) > 0, 'the versions');
   await page.selectOption('select[name=sourceVersion]', String(old.version));
   await page.selectOption('select[name=targetVersion]', String(created.version));
+  await waitFor(async () => (await page.locator(`#vom-migration-to-ids option[value="${NEW_STEP}"]`).count()) > 0,
+    'the target\'s activity ids offered for the mappings');
 
   // 5. The dry run without a mapping: both cases cannot move, because of the renamed step.
   await page.locator('button.vom-migration-check').click();
@@ -106,6 +108,8 @@ try {
   expect(unmapped.includes(OLD_STEP) && unmapped.includes(TIMER), 'the plan lists the unmapped step and timer: ' + unmapped);
   await page.screenshot({ path: path.join(shots, 'migration-1-dry-run-cannot-move.png'), fullPage: true });
   console.log('The dry run shows both cases as not movable, with the renamed step as the reason');
+
+  expect(await page.locator(`#vom-migration-from-ids option[value="${OLD_STEP}"]`).count() === 1, 'the unmapped step offered as From');
 
   // 6. The mappings (the renamed step and its overdue reminder), and the check again: both can move.
   for (const [from, to] of [[OLD_STEP, NEW_STEP], [TIMER, TIMER]]) {

@@ -88,7 +88,8 @@ async function activities(definitionId) {
   const found = [];
   for (const node of xml.getElementsByTagName('*')) {
     const type = node.localName;
-    if (!/(Task|SubProcess|callActivity|Event|task)$/.test(type) || type === 'startEvent' || !node.getAttribute('id')) continue;
+    // Tasks, sub-processes, call activities and events of the process (not its start event, not definitions' children).
+    if (!/^[a-z][A-Za-z]*(Task|Process|Activity|Event)$|^task$/.test(type) || type === 'startEvent' || !node.getAttribute('id')) continue;
     if (node.parentNode && node.parentNode.localName === 'definitions') continue;
     found.push({ id: node.getAttribute('id'), name: node.getAttribute('name') || '' });
   }
