@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.CacheControl;
@@ -82,7 +83,7 @@ public class MigrationController {
     if (!Callers.current(identity).inAnyGroup(ADMINISTRATORS)) {
       return refuse(Refusal.forbidden(ONLY_ADMINISTRATORS));
     }
-    var run = RUN_ID.matcher(id).matches() ? runs.run(id) : java.util.Optional.<MigrationRuns.Run>empty();
+    Optional<MigrationRuns.Run> run = RUN_ID.matcher(id).matches() ? runs.run(id) : Optional.empty();
     if (run.isEmpty()) {
       return refuse(new Refusal(404, "NotFound", "There is no migration run " + id, List.of()));
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -104,22 +104,20 @@ public class MigrationRuns {
 
   /** One run with its cases, if there is such a run. */
   public Optional<Run> run(String id) {
-    try {
-      Run run = jdbc.queryForObject("SELECT * FROM vom_migration_run WHERE id = ?", (rs, n) -> run(rs), id);
-      List<RunCase> cases = jdbc.query("SELECT * FROM vom_migration_case WHERE run_id = ? ORDER BY case_number, root_instance_id",
-          (rs, n) -> new RunCase(rs.getString("case_number"), lines(rs.getString("instances")), rs.getString("status"),
-              lines(rs.getString("problems")), instant(rs.getTimestamp("finished_at"))), id);
-      return Optional.of(new Run(run.id(), run.processKey(), run.sourceVersion(), run.targetVersion(), run.targetVersionTag(),
-          run.extraMappings(), run.startedBy(), run.startedAt(), run.finishedAt(), run.status(), run.progress(), cases));
-    } catch (EmptyResultDataAccessException e) {
+    List<RunRow> rows = jdbc.query("SELECT * FROM vom_migration_run WHERE id = ?", (rs, n) -> RunRow.of(rs), id);
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
+    List<RunCase> cases = jdbc.query("SELECT * FROM vom_migration_case WHERE run_id = ? ORDER BY case_number, root_instance_id",
+        (rs, n) -> new RunCase(rs.getString("case_number"), lines(rs.getString("instances")), rs.getString("status"),
+            lines(rs.getString("problems")), instant(rs.getTimestamp("finished_at"))), id);
+    return Optional.of(run(rows.get(0), cases));
   }
 
   /** The last runs, newest first, without their cases. */
   public List<Run> runs(int limit) {
-    return jdbc.query("SELECT * FROM vom_migration_run ORDER BY started_at DESC, id", (rs, n) -> run(rs)).stream()
-        .limit(limit).toList();
+    return jdbc.query("SELECT * FROM vom_migration_run ORDER BY started_at DESC, id LIMIT ?", (rs, n) -> RunRow.of(rs), limit)
+        .stream().map(row -> run(row, null)).toList();
   }
 
   /** After a start, each node resumes the runs left unfinished. */
@@ -143,7 +141,7 @@ public class MigrationRuns {
   void carryOut(String runId) {
     try {
       CaseMigration.Request request = jdbc.queryForObject("SELECT * FROM vom_migration_run WHERE id = ?",
-          (rs, n) -> new CaseMigration.Request(rs.getString("process_key"), (Integer) rs.getObject("source_version", Integer.class),
+          (rs, n) -> new CaseMigration.Request(rs.getString("process_key"), rs.getObject("source_version", Integer.class),
               rs.getInt("target_version"), read(rs.getString("extra_mappings"))), runId);
       String startedBy = jdbc.queryForObject("SELECT started_by FROM vom_migration_run WHERE id = ?", String.class, runId);
       // As the administrator who started it: the engine's authorizations and user operation log apply.
@@ -220,28 +218,40 @@ public class MigrationRuns {
     }
   }
 
-  private Run run(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
-    int total = rs.getObject("total") == null ? 0 : rs.getInt("total");
-    int migrated = count(id, MIGRATED);
-    int failed = count(id, FAILED);
-    boolean prepared = rs.getTimestamp("prepared_at") != null;
-    boolean finished = prepared && migrated + failed >= total;
-    Instant finishedAt = null;
-    if (finished) {
-      Timestamp last = jdbc.queryForObject("SELECT MAX(finished_at) FROM vom_migration_case WHERE run_id = ?", Timestamp.class, id);
-      finishedAt = last == null ? instant(rs.getTimestamp("prepared_at")) : last.toInstant();
+  /** A row of vom_migration_run. */
+  private record RunRow(String id, String processKey, Integer sourceVersion, int targetVersion, String targetVersionTag,
+      String extraMappings, String startedBy, Instant startedAt, Instant preparedAt, int total) {
+    static RunRow of(ResultSet rs) throws SQLException {
+      return new RunRow(rs.getString("id"), rs.getString("process_key"), rs.getObject("source_version", Integer.class),
+          rs.getInt("target_version"), rs.getString("target_version_tag"), rs.getString("extra_mappings"),
+          rs.getString("started_by"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("prepared_at")),
+          rs.getInt("total"));
     }
-    return new Run(id, rs.getString("process_key"), (Integer) rs.getObject("source_version", Integer.class),
-        rs.getInt("target_version"), rs.getString("target_version_tag"), read(rs.getString("extra_mappings")),
-        rs.getString("started_by"), instant(rs.getTimestamp("started_at")), finishedAt,
-        !prepared ? "preparing" : finished ? "finished" : "running", new Progress(total, migrated + failed, migrated, failed), null);
   }
 
-  private int count(String runId, String status) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM vom_migration_case WHERE run_id = ? AND status = ?", Integer.class,
-        runId, status);
-    return n == null ? 0 : n;
+  /** A run with its progress, counted from its cases' rows. */
+  private Run run(RunRow row, List<RunCase> cases) {
+    int migrated = 0;
+    int failed = 0;
+    Instant last = null;
+    for (Map<String, Object> count : jdbc.queryForList("SELECT status, COUNT(*) AS n, MAX(finished_at) AS last "
+        + "FROM vom_migration_case WHERE run_id = ? GROUP BY status", row.id())) {
+      int n = ((Number) count.get("n")).intValue();
+      if (MIGRATED.equals(count.get("status"))) {
+        migrated = n;
+      } else if (FAILED.equals(count.get("status"))) {
+        failed = n;
+      }
+      if (count.get("last") instanceof Timestamp at && (last == null || at.toInstant().isAfter(last))) {
+        last = at.toInstant();
+      }
+    }
+    boolean prepared = row.preparedAt() != null;
+    boolean finished = prepared && migrated + failed >= row.total();
+    String status = !prepared ? "preparing" : finished ? "finished" : "running";
+    return new Run(row.id(), row.processKey(), row.sourceVersion(), row.targetVersion(), row.targetVersionTag(),
+        read(row.extraMappings()), row.startedBy(), row.startedAt(), finished ? (last == null ? row.preparedAt() : last) : null,
+        status, new Progress(row.total(), migrated + failed, migrated, failed), cases);
   }
 
   private static Instant instant(Timestamp timestamp) {
