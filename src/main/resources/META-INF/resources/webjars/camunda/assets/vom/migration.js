@@ -108,7 +108,7 @@ function when(iso) {
   return isNaN(date) ? String(iso) : date.toLocaleString();
 }
 
-const STATUS = { pending: 'waiting', moving: 'moving', migrated: 'moved', failed: 'not moved' };
+const STATUS = { pending: 'waiting', migrated: 'moved', failed: 'not moved' };
 
 function statusLabel(status) {
   const cls = status === 'migrated' ? 'success' : status === 'failed' ? 'danger' : 'default';
