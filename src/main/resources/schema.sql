@@ -124,3 +124,30 @@ CREATE TABLE IF NOT EXISTS vom_confidential_note (
   text                TEXT         NOT NULL
 );
 CREATE INDEX IF NOT EXISTS vom_confidential_note_case ON vom_confidential_note (case_number);
+
+-- Migration runs (MigrationRuns, README "Moving running cases to another version"): what an administrator
+-- asked for, by whom and when, and per case concerned its state (pending, migrated, failed), the instances
+-- moved and why it did not move, in words. Carried out in the background, one case per transaction; a run
+-- left unfinished by a stop is resumed at the next start.
+CREATE TABLE IF NOT EXISTS vom_migration_run (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  process_key         VARCHAR(255) NOT NULL,
+  source_version      INTEGER,
+  target_version      INTEGER      NOT NULL,
+  target_version_tag  VARCHAR(255),
+  extra_mappings      TEXT         NOT NULL,
+  started_by          VARCHAR(100) NOT NULL,
+  started_at          TIMESTAMP    NOT NULL,
+  prepared_at         TIMESTAMP,
+  total               INTEGER
+);
+CREATE TABLE IF NOT EXISTS vom_migration_case (
+  run_id              VARCHAR(36)  NOT NULL,
+  root_instance_id    VARCHAR(64)  NOT NULL,
+  case_number         VARCHAR(64),
+  status              VARCHAR(20)  NOT NULL,
+  instances           TEXT,
+  problems            TEXT,
+  finished_at         TIMESTAMP,
+  PRIMARY KEY (run_id, root_instance_id)
+);

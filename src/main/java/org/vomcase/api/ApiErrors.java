@@ -39,8 +39,9 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
-    return answer(Refusal.badRequest("The body is not a JSON object of a "
-        + (formOf(request).equals("referral") ? "referral" : "case event") + " (or has something after it)"));
+    String what = request.getRequestURI().startsWith("/vom/migrations") ? "migration request"
+        : formOf(request).equals("referral") ? "referral" : "case event";
+    return answer(Refusal.badRequest("The body is not a JSON object of a " + what + " (or has something after it)"));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -308,7 +308,11 @@ public final class RouteAllowList {
     application("POST", "/vom/migrations/plan", ADMINISTRATORS,
         "migration of running cases to another version: the plan and which cases cannot move, why (changes nothing)");
     application("POST", "/vom/migrations/run", ADMINISTRATORS,
-        "migration of running cases: a dry run by default, else each case with its called processes moved, audited");
+        "migration of running cases: a dry run by default, else a run started in the background (each case with its called "
+            + "processes moved, audited)");
+    application("GET", "/vom/migrations/runs", ADMINISTRATORS, "the last migration runs and their progress");
+    application("GET", "/vom/migrations/runs/{id}", ADMINISTRATORS,
+        "a migration run: its progress and each case's result, why a case did not move");
     application("POST", "/vom/decisions/preview", ADMINISTRATORS,
         "decision-table preview: a changed eligibility or contact-order table run on the last recorded decisions (case"
             + " numbers and input codes only; nothing deployed, audited)");

@@ -109,8 +109,16 @@ public class CaseMigration {
 
   /** Thrown for a request that names no process or version deployed. */
   public static class UnknownVersion extends RuntimeException {
-    public UnknownVersion(String message) {
+    private final String field;
+
+    public UnknownVersion(String field, String message) {
       super(message);
+      this.field = field;
+    }
+
+    /** The request's field that names what is not deployed: processKey, sourceVersion or targetVersion. */
+    public String field() {
+      return field;
     }
   }
 
@@ -119,85 +127,184 @@ public class CaseMigration {
    * migration; {@code userId} is recorded in the audit trail of a run.
    */
   public Report migrate(Request request, boolean dryRun, String userId) {
+    Scope scope = scope(request);
+    List<CaseResult> results = new ArrayList<>();
+    for (String rootId : scope.roots()) {
+      results.add(migrateCase(scope, rootId, dryRun, userId, Bookkeeping.NONE));
+    }
+    results.sort(Comparator.comparing(CaseResult::caseNumber, Comparator.nullsLast(Comparator.naturalOrder())));
+    return new Report(Version.of(scope.target), dryRun, List.copyOf(scope.plans.values()), results);
+  }
+
+  /**
+   * What a request concerns: its target version (and that of every process it calls), its source versions,
+   * the plans built so far (one per source version met). Refuses a request that names no process or version
+   * deployed ({@link UnknownVersion}).
+   */
+  public Scope scope(Request request) {
     ProcessDefinition target = definition(request.processKey(), request.targetVersion());
     Map<String, ProcessDefinition> targets = new LinkedHashMap<>();
     collectTargets(target, targets);
-
     List<ProcessDefinition> sources = repository.createProcessDefinitionQuery().processDefinitionKey(request.processKey())
         .list().stream()
         .filter(d -> !d.getId().equals(target.getId()))
         .filter(d -> request.sourceVersion() == null || d.getVersion() == request.sourceVersion())
         .sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList();
     if (request.sourceVersion() != null && sources.isEmpty()) {
-      throw new UnknownVersion("no version " + request.sourceVersion() + " of " + request.processKey() + " other than the target");
+      throw new UnknownVersion("sourceVersion", "no version " + request.sourceVersion() + " of " + request.processKey() + " other than the target");
     }
-
-    Map<String, Plan> plans = new LinkedHashMap<>();
-    Map<String, MigrationPlan> built = new HashMap<>();
-    // The cases: root instance id -> the instances to move, parents first.
-    Map<String, List<ProcessInstance>> cases = new LinkedHashMap<>();
-    for (ProcessDefinition source : sources) {
-      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
-        List<ProcessInstance> members = cases.computeIfAbsent(root(instance), r -> new ArrayList<>());
-        if (members.stream().anyMatch(m -> m.getId().equals(instance.getId()))) {
-          continue; // already there as a called instance of another one
-        }
-        members.add(instance);
-        collectCalled(instance, targets, members);
-      }
-    }
-    for (List<ProcessInstance> members : cases.values()) {
-      for (ProcessInstance member : members) {
-        String sourceId = member.getProcessDefinitionId();
-        if (!plans.containsKey(sourceId)) {
-          ProcessDefinition source = repository.getProcessDefinition(sourceId);
-          ProcessDefinition to = targets.get(source.getKey());
-          plans.put(sourceId, plan(source, to, request.extraMappings(), built));
-        }
-      }
-    }
-
-    List<CaseResult> results = new ArrayList<>();
-    for (Map.Entry<String, List<ProcessInstance>> entry : cases.entrySet()) {
-      results.add(migrateCase(entry.getKey(), entry.getValue(), plans, built, dryRun, userId));
-    }
-    results.sort(Comparator.comparing(CaseResult::caseNumber, Comparator.nullsLast(Comparator.naturalOrder())));
-    return new Report(Version.of(target), dryRun, List.copyOf(plans.values()), results);
+    return new Scope(request, target, targets, sources);
   }
 
-  private CaseResult migrateCase(String rootId, List<ProcessInstance> members, Map<String, Plan> plans,
-      Map<String, MigrationPlan> built, boolean dryRun, String userId) {
-    String caseNumber = caseNumber(rootId);
+  /** A request resolved against the deployed versions; its plans are built when a case first needs them. */
+  public final class Scope {
+    private final Request request;
+    private final ProcessDefinition target;
+    private final Map<String, ProcessDefinition> targets;
+    private final List<ProcessDefinition> sources;
+    private final Set<String> sourceIds = new LinkedHashSet<>();
+    private final Map<String, Plan> plans = new LinkedHashMap<>();
+    private final Map<String, MigrationPlan> built = new HashMap<>();
+
+    private Scope(Request request, ProcessDefinition target, Map<String, ProcessDefinition> targets, List<ProcessDefinition> sources) {
+      this.request = request;
+      this.target = target;
+      this.targets = targets;
+      this.sources = sources;
+      sources.forEach(s -> sourceIds.add(s.getId()));
+    }
+
+    /** The version the cases move to. */
+    public Version target() {
+      return Version.of(target);
+    }
+
+    /** The cases concerned now: the root instance of every running instance of a source version, oldest version first. */
+    public List<String> roots() {
+      Set<String> roots = new LinkedHashSet<>();
+      for (ProcessDefinition source : sources) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
+          roots.add(root(instance));
+        }
+      }
+      return List.copyOf(roots);
+    }
+
+    /** The plans built so far, one per source version met. */
+    public List<Plan> plans() {
+      return List.copyOf(plans.values());
+    }
+
+    private Plan planOf(String sourceId) {
+      return plans.computeIfAbsent(sourceId, id -> {
+        ProcessDefinition source = repository.getProcessDefinition(id);
+        return plan(source, targets.get(source.getKey()), request.extraMappings(), built);
+      });
+    }
+  }
+
+  /**
+   * Where a run keeps its cases (the table of a migration run, {@link MigrationRuns}): inside the case's
+   * transaction, {@link #claim()} takes the case (false: another node has it, or had it) and {@link #record}
+   * writes its result, so that the migration and its record commit together or not at all.
+   */
+  public interface Bookkeeping {
+    Bookkeeping NONE = new Bookkeeping() {
+      @Override
+      public boolean claim() {
+        return true;
+      }
+
+      @Override
+      public void record(CaseResult result) {}
+    };
+
+    boolean claim();
+
+    void record(CaseResult result);
+  }
+
+  /**
+   * Moves one case (or, in a dry run, tries to and rolls back): its instances of a source version and, below
+   * them, the called instances whose process has a target of another version, parents first, in one
+   * transaction. Returns null if the bookkeeping says another node took the case.
+   */
+  public CaseResult migrateCase(Scope scope, String rootId, boolean dryRun, String userId, Bookkeeping book) {
+    List<ProcessInstance> members = new ArrayList<>();
+    ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+    if (root != null) {
+      walk(scope, root, false, members);
+    }
+    String caseNumber = root == null || root.getBusinessKey() == null ? rootId : root.getBusinessKey();
     List<String> problems = new ArrayList<>();
     List<String> described = new ArrayList<>();
     for (ProcessInstance member : members) {
-      Plan plan = plans.get(member.getProcessDefinitionId());
+      Plan plan = scope.planOf(member.getProcessDefinitionId());
       described.add(plan.source().key() + " " + plan.source().version() + " -> " + plan.target().version());
       plan.problems().forEach(p -> problems.add(plan.source().key() + " " + plan.source().version() + ": " + p));
     }
+    if (members.isEmpty()) {
+      problems.add("nothing of this case runs on a version to move any more (it has ended, or was moved)");
+    }
+    boolean[] taken = {true};
     if (problems.isEmpty()) {
       ownTransaction.executeWithoutResult(status -> {
+        if (!book.claim()) {
+          taken[0] = false;
+          status.setRollbackOnly();
+          return;
+        }
         for (ProcessInstance member : members) {
-          MigrationPlan plan = built.get(member.getProcessDefinitionId());
+          MigrationPlan plan = scope.built.get(member.getProcessDefinitionId());
           try {
             runtime.newMigration(plan).processInstanceIds(member.getId()).execute();
           } catch (MigratingProcessInstanceValidationException e) {
-            problems.addAll(words(e.getValidationReport(), plans.get(member.getProcessDefinitionId())));
+            problems.addAll(words(e.getValidationReport(), scope.planOf(member.getProcessDefinitionId())));
           } catch (ProcessEngineException e) {
-            problems.add(plans.get(member.getProcessDefinitionId()).source().key() + ": " + e.getMessage());
+            problems.add(scope.planOf(member.getProcessDefinitionId()).source().key() + ": " + e.getMessage());
           }
         }
         if (dryRun || !problems.isEmpty()) {
           status.setRollbackOnly();
+        } else {
+          audit.record(userId, CASE_MIGRATED, caseNumber, String.join(", ", described));
+          book.record(new CaseResult(caseNumber, described, true, true, List.of()));
         }
       });
     }
-    boolean migratable = problems.isEmpty();
-    boolean migrated = migratable && !dryRun;
-    if (migrated) {
-      audit.record(userId, CASE_MIGRATED, caseNumber, String.join(", ", described));
+    if (!taken[0]) {
+      return null;
     }
-    return new CaseResult(caseNumber, described, migratable, migrated, problems);
+    boolean migratable = problems.isEmpty();
+    CaseResult result = new CaseResult(caseNumber, described, migratable, migratable && !dryRun, List.copyOf(problems));
+    if (!migratable && !dryRun && book != Bookkeeping.NONE) {
+      ownTransaction.executeWithoutResult(status -> {
+        if (book.claim()) {
+          book.record(result);
+        }
+      });
+    }
+    return result;
+  }
+
+  /**
+   * The instances of the case to move, parents first: each instance of a source version, and below one the
+   * called instances whose process has a target of another version.
+   */
+  private void walk(Scope scope, ProcessInstance instance, boolean belowMember, List<ProcessInstance> members) {
+    String definitionId = instance.getProcessDefinitionId();
+    boolean source = scope.sourceIds.contains(definitionId);
+    boolean called = false;
+    if (belowMember && !source) {
+      ProcessDefinition target = scope.targets.get(repository.getProcessDefinition(definitionId).getKey());
+      called = target != null && !target.getId().equals(definitionId);
+    }
+    if (source || called) {
+      members.add(instance);
+    }
+    for (ProcessInstance child : runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      walk(scope, child, belowMember || source, members);
+    }
   }
 
   private Plan plan(ProcessDefinition source, ProcessDefinition target, List<Mapping> extra, Map<String, MigrationPlan> built) {
@@ -291,27 +398,15 @@ public class CaseMigration {
     }
   }
 
-  /** The running instances called by this one (recursively) whose process has a target of another version. */
-  private void collectCalled(ProcessInstance parent, Map<String, ProcessDefinition> targets, List<ProcessInstance> members) {
-    for (ProcessInstance child : runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).list()) {
-      ProcessDefinition definition = repository.getProcessDefinition(child.getProcessDefinitionId());
-      ProcessDefinition target = targets.get(definition.getKey());
-      if (target != null && !target.getId().equals(definition.getId()) && members.stream().noneMatch(m -> m.getId().equals(child.getId()))) {
-        members.add(child);
-      }
-      collectCalled(child, targets, members);
-    }
-  }
-
   private ProcessDefinition definition(String key, Integer version) {
     if (key == null || key.isBlank()) {
-      throw new UnknownVersion("processKey is required, e.g. vom-case or contact-person");
+      throw new UnknownVersion("processKey", "processKey is required, e.g. vom-case or contact-person");
     }
     var query = repository.createProcessDefinitionQuery().processDefinitionKey(key);
     ProcessDefinition definition = version == null ? query.latestVersion().singleResult() : query.processDefinitionVersion(version)
         .singleResult();
     if (definition == null) {
-      throw new UnknownVersion(version == null ? "no process " + key + " is deployed" : "no version " + version + " of " + key);
+      throw new UnknownVersion(version == null ? "processKey" : "targetVersion", version == null ? "no process " + key + " is deployed" : "no version " + version + " of " + key);
     }
     return definition;
   }
@@ -320,7 +415,8 @@ public class CaseMigration {
     return Objects.requireNonNullElse(instance.getRootProcessInstanceId(), instance.getId());
   }
 
-  private String caseNumber(String rootId) {
+  /** The case number of a case (its root instance's business key), else the root instance's id. */
+  public String caseNumberOf(String rootId) {
     ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
     return root == null || root.getBusinessKey() == null ? rootId : root.getBusinessKey();
   }

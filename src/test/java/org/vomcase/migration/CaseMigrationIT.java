@@ -34,6 +34,7 @@ class CaseMigrationIT extends AbstractApplicationIT {
   private static final String KEY = "contact-person";
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired MigrationRuns runs;
 
   private final List<String> cases = new ArrayList<>();
   private String newDeployment;
@@ -75,8 +76,10 @@ class CaseMigrationIT extends AbstractApplicationIT {
     for (Http other : List.of(clara, mara, rest("sam"))) {
       assertThat(post(other, "/vom/migrations/plan", body + "}").statusCode()).isEqualTo(403);
       assertThat(post(other, "/vom/migrations/run", body + ",\"dryRun\":false}").statusCode()).isEqualTo(403);
+      assertThat(other.get("/vom/migrations/runs").statusCode()).isEqualTo(403);
     }
     assertThat(post(anonymous(), "/vom/migrations/run", body + "}").statusCode()).isEqualTo(401);
+    assertThat(anonymous().get("/vom/migrations/runs").statusCode()).isEqualTo(401);
 
     // The plan without a mapping for the renamed step: neither case can move, and why, in words.
     JsonNode plan = ok(post(admin, "/vom/migrations/plan", body + "}"));
@@ -110,9 +113,17 @@ class CaseMigrationIT extends AbstractApplicationIT {
     assertThat(audited(firstCase)).isZero();
 
     // The run moves both cases with their called instance, audited per case.
-    JsonNode run = ok(post(admin, "/vom/migrations/run", body + mapping + ",\"dryRun\":false}"));
+    JsonNode run = runToTheEnd(admin, body + mapping + ",\"dryRun\":false}");
+    assertThat(run.at("/startedBy").asText()).isEqualTo("admin");
+    assertThat(run.at("/startedAt").asText()).isNotBlank();
+    assertThat(run.at("/progress/total").asInt()).isEqualTo(2);
+    assertThat(run.at("/progress/done").asInt()).isEqualTo(2);
+    assertThat(run.at("/progress/migrated").asInt()).isEqualTo(2);
+    assertThat(run.at("/progress/failed").asInt()).isZero();
+    assertThat(run.at("/extraMappings/0/to").asText()).isEqualTo("Task_ConsentCall");
     for (String caseNumber : List.of(firstCase, secondCase)) {
-      assertThat(resultOf(run, caseNumber).path("migrated").asBoolean()).isTrue();
+      assertThat(caseOf(run, caseNumber).path("status").asText()).isEqualTo("migrated");
+      assertThat(caseOf(run, caseNumber).path("instances").toString()).contains(KEY + " " + from + " -> " + to);
       assertThat(audited(caseNumber)).isEqualTo(1);
     }
     assertThat(called(first).orElseThrow().getVersion()).isEqualTo(to);
@@ -128,8 +139,9 @@ class CaseMigrationIT extends AbstractApplicationIT {
     String back = "{\"processKey\":\"" + KEY + "\",\"sourceVersion\":" + to + ",\"targetVersion\":" + from
         + ",\"extraMappings\":[{\"from\":\"Task_ConsentCall\",\"to\":\"Task_CallForConsent\"},"
         + "{\"from\":\"BoundaryEvent_ConsentCallOverdue\",\"to\":\"BoundaryEvent_ConsentCallOverdue\"}],\"dryRun\":false}";
-    JsonNode rollback = ok(post(admin, "/vom/migrations/run", back));
-    assertThat(resultOf(rollback, firstCase).path("migrated").asBoolean()).as(rollback.toString()).isTrue();
+    JsonNode rollback = runToTheEnd(admin, back);
+    assertThat(caseOf(rollback, firstCase).path("status").asText()).as(rollback.toString()).isEqualTo("migrated");
+    assertThat(rollback.at("/progress/done").asInt()).isEqualTo(2);
     assertThat(called(first).orElseThrow().getId()).isEqualTo(old.getId());
     assertThat(timers(first)).isEqualTo(timers);
     CaseApi.caseTask(mara, "Task_CallForConsent", firstCase, null);
@@ -143,7 +155,49 @@ class CaseMigrationIT extends AbstractApplicationIT {
     assertThat(noKey.body()).contains("processKey is required");
     HttpResponse<String> unknown = post(admin, "/vom/migrations/plan", "{\"processKey\":\"" + KEY + "\",\"targetVersion\":999}");
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(unknown.body()).contains("no version 999 of contact-person");
+    assertThat(unknown.body()).contains("no version 999 of contact-person", "Target version");
+    HttpResponse<String> badMapping = post(admin, "/vom/migrations/run", "{\"processKey\":\"" + KEY
+        + "\",\"extraMappings\":[{\"from\":\"Task A\",\"to\":\"Task_B\"}],\"dryRun\":false}");
+    assertThat(badMapping.statusCode()).isEqualTo(400);
+    assertThat(badMapping.body()).contains("Extra mappings");
+    assertThat(post(admin, "/vom/migrations/run", "{\"processKey\":\"" + KEY + "\",\"targetVersion\":999,\"dryRun\":false}")
+        .statusCode()).isEqualTo(400);
+    assertThat(admin.get("/vom/migrations/runs/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/vom/migrations/runs/not-a-run").statusCode()).isEqualTo(404);
+    assertThat(post(admin, "/vom/migrations/plan", "{\"processKey\": 1,").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aRunLeftUnfinishedByAStopIsResumedAtTheNextStart() throws IOException {
+    Http admin = rest("admin");
+    String first = CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    cases.add(first);
+    ProcessDefinition old = called(first).orElseThrow();
+    int to = deployRenamedConsentCall(old);
+    // As the node left it when it stopped right after answering 202: the run written, its cases not listed yet.
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO vom_migration_run (id, process_key, source_version, target_version, extra_mappings, started_by, "
+        + "started_at) VALUES (?, ?, ?, ?, ?, 'admin', CURRENT_TIMESTAMP)", id, KEY, old.getVersion(), to,
+        "[{\"from\":\"Task_CallForConsent\",\"to\":\"Task_ConsentCall\"}]");
+    assertThat(ok(admin.get("/vom/migrations/runs/" + id)).path("status").asText()).isEqualTo("preparing");
+
+    runs.resumeUnfinished();
+
+    long until = System.currentTimeMillis() + 60_000;
+    JsonNode run = ok(admin.get("/vom/migrations/runs/" + id));
+    while (!run.path("status").asText().equals("finished") && System.currentTimeMillis() < until) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      run = ok(admin.get("/vom/migrations/runs/" + id));
+    }
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("finished");
+    assertThat(caseOf(run, CaseApi.caseNumber(engine, first)).path("status").asText()).isEqualTo("migrated");
+    assertThat(called(first).orElseThrow().getVersion()).isEqualTo(to);
+    assertThat(audited(CaseApi.caseNumber(engine, first))).isEqualTo(1);
   }
 
   /** Deploys contact-person again with its consent call renamed (id Task_ConsentCall, a new label), with the forms it uses. */
@@ -194,6 +248,39 @@ class CaseMigrationIT extends AbstractApplicationIT {
   private int audited(String caseNumber) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM vom_audit WHERE case_number = ? AND action = ? AND user_id = 'admin'",
         Integer.class, caseNumber, CaseMigration.CASE_MIGRATED);
+  }
+
+  /** Starts a run (202 with its id) and reads its progress until it is finished; the list shows it too. */
+  private JsonNode runToTheEnd(Http admin, String body) {
+    HttpResponse<String> started = post(admin, "/vom/migrations/run", body);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String id = json(started).path("id").asText();
+    assertThat(started.headers().firstValue("Location")).hasValue("/vom/migrations/runs/" + id);
+    long until = System.currentTimeMillis() + 60_000;
+    while (true) {
+      JsonNode run = ok(admin.get("/vom/migrations/runs/" + id));
+      if (run.path("status").asText().equals("finished")) {
+        assertThat(run.path("finishedAt").asText()).isNotBlank();
+        assertThat(ok(admin.get("/vom/migrations/runs")).at("/runs/0/id").asText()).isEqualTo(id);
+        return run;
+      }
+      assertThat(System.currentTimeMillis()).as("the run " + id + " to finish: " + run).isLessThan(until);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static JsonNode caseOf(JsonNode run, String caseNumber) {
+    for (JsonNode result : run.path("cases")) {
+      if (result.path("caseNumber").asText().equals(caseNumber)) {
+        return result;
+      }
+    }
+    throw new AssertionError("case " + caseNumber + " not in " + run);
   }
 
   private static JsonNode ok(HttpResponse<String> response) {
