@@ -35,7 +35,8 @@ import org.vomcase.support.CaseApi;
  * An offence category added by the administrators' vocabulary file ({@code fraud_online}, labels in en, de, da), on a
  * database of its own: the deployed referral form offers it and the deployed eligibility table lists it while the
  * repository's files stay as they are (and nothing counts as drift); a referral with it is accepted by the referral API
- * and decided by the eligibility table; an unknown category is refused with 400 naming the field in the form's words;
+ * and the Tasklist start form and decided by the eligibility table; an unknown category is refused with 400 naming the
+ * field in the form's words;
  * the figures label it in the programme's language; the start-up check names it as a category without its own rule;
  * and a configuration that drops it again is refused, since the deployed forms offer it.
  */
@@ -111,6 +112,37 @@ class VocabularyIT extends AbstractApplicationIT {
     assertThat(json(refused).path("errors").findValuesAsText("field")).containsExactly("offenceCategory");
     assertThat(json(refused).path("errors").findValuesAsText("label")).containsExactly("Offence category");
     assertThat(json(refused).path("message").asText()).contains("Offence category").contains("fraud_online");
+  }
+
+  @Test
+  void theTasklistStartFormTakesTheAddedCategoryAndRefusesAnUnknownOneNamingTheField() throws IOException {
+    ObjectNode referral = referral();
+    referral.put("offenceCategory", "fraud_online");
+    HttpResponse<String> started = rest("clara").postJson("/engine-rest/process-definition/key/vom-case/submit-form",
+        startForm(referral));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+    referral.put("offenceCategory", "fraud_offline");
+    HttpResponse<String> refused = rest("clara").postJson("/engine-rest/process-definition/key/vom-case/submit-form",
+        startForm(referral));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("Offence category");
+  }
+
+  /** The referral as the start form submits it: {"field": {"value": ...}}, the persons as Json groups. */
+  private static String startForm(ObjectNode referral) {
+    ObjectNode variables = JSON.createObjectNode();
+    referral.fields().forEachRemaining(field -> {
+      if (field.getValue().isArray()) {
+        String group = field.getKey().substring(0, field.getKey().length() - 1) + "1";
+        variables.putObject(group).put("type", "Json").put("value", field.getValue().get(0).toString());
+      } else {
+        variables.putObject(field.getKey()).set("value", field.getValue());
+      }
+    });
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
   }
 
   @Test
