@@ -42,10 +42,13 @@ public class ReferralController {
   private final IdentityService identityService;
   private final int maxPersons;
   private final boolean guardiansFirst;
+  private final org.vomcase.kernel.Vocabularies vocabularies;
 
   public ReferralController(RuntimeService runtimeService, IdentityService identityService, Programme programme,
       @org.springframework.beans.factory.annotation.Value("${vom.intake.max-persons-per-side:"
-          + org.vomcase.process.referral.ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons) {
+          + org.vomcase.process.referral.ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons,
+      org.vomcase.kernel.Vocabularies vocabularies) {
+    this.vocabularies = vocabularies;
     this.guardiansFirst = programme.active().guardiansFirst();
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -67,7 +70,7 @@ public class ReferralController {
       throw new ReferralRejectedException(unknown);
     }
     // Checked here for a clear 400 before anything starts; the start listener checks again.
-    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst);
+    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst, vocabularies);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", instance.getBusinessKey());

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the engine runs what the repository holds: every diagram, decision table and form of {@code processes/} and
- * {@code forms/} (as packaged, {@link ProcessResourceDeployer#collectResources()}) against the latest deployed version
+ * {@code forms/} as the application deploys it ({@link ProcessResourceDeployer#collectResources()}: the packaged file with
+ * the configured vocabularies filled in, so an extended vocabulary is no drift) against the latest deployed version
  * of the same key (process, decision, form id), byte for byte with line endings normalised. Each one is
  * {@link #SAME}, {@link #DIFFERS}, {@link #ONLY_IN_THE_REPOSITORY} or {@link #ONLY_IN_THE_ENGINE} (a key the engine has
  * and no repository file), with the deployed version, version tag and where its deployment came from: the application

@@ -22,6 +22,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
+import org.vomcase.kernel.Vocabularies;
 
 /**
  * Deploys the diagrams ({@code processes/}) and forms ({@code forms/}) as one deployment.
@@ -34,6 +35,11 @@ import org.springframework.web.util.UriUtils;
  * is started, and the engine's duplicate filtering makes a restart with unchanged files deploy
  * nothing. When one file changes, the whole set is deployed again, so that forms bound with
  * {@code formRefBinding="deployment"} always sit next to their diagram.
+ *
+ * <p>The forms' fields and the decision tables' inputs bound to a vocabulary administrators extend offer the
+ * installation's configured {@link Vocabularies} ({@link VocabularyFill}): the repository's files hold the built-in
+ * codes, the deployed ones the configured codes, and a changed configuration is a new deployment at the next start.
+ * A configuration that drops a code the application's latest deployment offers in a form is refused: cases may hold it.
  */
 @Component
 public class ProcessResourceDeployer {
@@ -50,9 +56,11 @@ public class ProcessResourceDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessResourceDeployer.class);
 
   private final ResourcePatternResolver resolver;
+  private final Vocabularies vocabularies;
 
-  public ProcessResourceDeployer(ResourceLoader resourceLoader) {
+  public ProcessResourceDeployer(ResourceLoader resourceLoader, Vocabularies vocabularies) {
     this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+    this.vocabularies = vocabularies;
   }
 
   /** Deploys the resources unless the latest application deployment already holds them all unchanged. */
@@ -63,6 +71,9 @@ public class ProcessResourceDeployer {
       return new DeploymentResult(null, false, resources.keySet());
     }
     Deployment before = latestApplicationDeployment(repositoryService);
+    if (before != null) {
+      refuseDroppedCodes(repositoryService, before);
+    }
     DeploymentBuilder builder =
         repositoryService
             .createDeployment()
@@ -80,8 +91,39 @@ public class ProcessResourceDeployer {
     return new DeploymentResult(deployment.getId(), created, resources.keySet());
   }
 
-  /** The resources to deploy, by deployment name (path relative to the classpath root). */
+  /**
+   * The resources to deploy, by deployment name (path relative to the classpath root): the repository's files with
+   * the configured vocabularies filled in ({@link VocabularyFill}).
+   */
   public SortedMap<String, byte[]> collectResources() {
+    SortedMap<String, byte[]> resources = new TreeMap<>();
+    repositoryResources().forEach((name, bytes) -> resources.put(name, VocabularyFill.fill(name, bytes, vocabularies)));
+    return resources;
+  }
+
+  /**
+   * Refuses the start when the latest deployment's forms offer a code of a vocabulary that the configuration no
+   * longer has: closed and running cases may hold it, and their steps' forms would offer what the checks refuse.
+   */
+  private void refuseDroppedCodes(RepositoryService repositoryService, Deployment latest) {
+    List<String> dropped = new ArrayList<>();
+    for (org.camunda.bpm.engine.repository.Resource resource : repositoryService.getDeploymentResources(latest.getId())) {
+      if (resource.getName().endsWith(".form")) {
+        VocabularyFill.offered(resource.getBytes(), vocabularies.byField()).forEach((field, codes) -> codes.stream()
+            .filter(code -> !vocabularies.byField().get(field).contains(code))
+            .forEach(code -> dropped.add(field + " '" + code + "' (" + resource.getName() + ")")));
+      }
+    }
+    if (!dropped.isEmpty()) {
+      throw new IllegalStateException("The vocabularies drop codes that the deployed forms (deployment "
+          + latest.getId() + ") offer and cases may hold: " + String.join(", ", dropped.stream().distinct().toList())
+          + ". A code is never removed: keep it in the administrators' vocabulary file (VOM_VOCABULARY_FILE, or "
+          + "vocabularies.yaml in VOM_TEMPLATE_DIR); README \"Adding an offence category, a referral source or an item kind\"");
+    }
+  }
+
+  /** The repository's files as packaged, by deployment name, before the vocabularies are filled in. */
+  public SortedMap<String, byte[]> repositoryResources() {
     SortedMap<String, byte[]> resources = new TreeMap<>();
     DEPLOYED_FILE_TYPES.forEach(
         (folder, extensions) -> {

@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Vocabularies;
 import org.vomcase.settings.OfficeHours;
 import org.vomcase.settings.VomProperties;
 
@@ -69,8 +70,17 @@ public class Templates {
   private final VomProperties.Office office;
   private final OfficeHours officeHours;
 
-  /** Refuses to exist (the application does not start) without the programme's complete office. */
+  private final Vocabularies vocabularies;
+
+  /** With the built-in vocabularies. */
   public Templates(VomProperties properties) {
+    this(properties, Vocabularies.builtIn());
+  }
+
+  /** Refuses to exist (the application does not start) without the programme's complete office. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public Templates(VomProperties properties, Vocabularies vocabularies) {
+    this.vocabularies = vocabularies;
     this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
     this.zone = properties.programme().zone();
     this.currency = org.vomcase.kernel.ProgrammeProfile.of(properties.programme().profile()).currency();
@@ -125,7 +135,8 @@ public class Templates {
   /**
    * What a template sees: the content, plus for each value a date or date-time in words ({@code
    * <field>Text}, programme time zone, the language's format), for each coded value its word ({@code
-   * <field>Label} from {@code labels/<language>.properties}), the same inside items, and the words of
+   * <field>Label} from {@code labels/<language>.properties}, for item kinds, offence categories and referral sources
+   * from the configured {@link Vocabularies}), the same inside items, and the words of
    * the agreement lines, and the programme's office (its hours in the language's words).
    */
   Map<String, Object> model(Map<String, Object> content, String language) {
@@ -236,6 +247,12 @@ public class Templates {
         }
       }
     }
+    // The vocabularies administrators extend label their codes from the one configuration (vocabularies.yaml).
+    vocabularies.itemKinds().labels(language).forEach((code, label) -> labels.setProperty("kind." + code, label));
+    vocabularies.offenceCategories().labels(language)
+        .forEach((code, label) -> labels.setProperty("offenceCategory." + code, label));
+    vocabularies.referralSources().labels(language)
+        .forEach((code, label) -> labels.setProperty("referralSource." + code, label));
     return labels;
   }
 

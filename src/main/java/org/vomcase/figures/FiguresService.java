@@ -24,6 +24,8 @@ import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.Vocabularies;
+import org.vomcase.settings.VomProperties;
 
 /**
  * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the anonymous figures of
@@ -38,9 +40,13 @@ public class FiguresService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final CaseRegistry registry;
+  private final Vocabularies vocabularies;
+  private final String language;
 
   public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity,
-      CaseRegistry registry) {
+      CaseRegistry registry, Vocabularies vocabularies, VomProperties properties) {
+    this.vocabularies = vocabularies;
+    this.language = properties.programme().language();
     this.registry = registry;
     this.jdbc = jdbc;
     this.runtime = runtime;
@@ -50,11 +56,12 @@ public class FiguresService {
 
   public Map<String, Object> figures(LocalDate from, LocalDate to, String profile) {
     List<OpenCase> open = openCases(profile);
-    return ProgrammeFigures.compute(from, to, profile, rows(from, to, profile, false), open, caseload(open));
+    return ProgrammeFigures.compute(from, to, profile, rows(from, to, profile, false), open, caseload(open),
+        vocabularies, language);
   }
 
   public String toaExport(LocalDate from, LocalDate to, String profile) {
-    return ToaExport.csv(rows(from, to, profile, true));
+    return ToaExport.csv(rows(from, to, profile, true), vocabularies, language);
   }
 
   /** Rows closed in the period, and (unless only closed ones are wanted) rows registered in it. */

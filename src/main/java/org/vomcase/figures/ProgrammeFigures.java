@@ -15,6 +15,7 @@ import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.FollowUp;
 import org.vomcase.kernel.ProgrammeProfile;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabularies;
 
 /**
  * The programme's figures (R25) for a period, from the anonymous figures of closed cases and the
@@ -42,6 +43,15 @@ public final class ProgrammeFigures {
 
   public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
       Collection<OpenCase> open, List<Caseload> caseload) {
+    return compute(from, to, profile, rows, open, caseload, Vocabularies.builtIn(), Vocabularies.FALLBACK_LANGUAGE);
+  }
+
+  /**
+   * The figures, and their {@code labels}: every referral source, offence category and item kind of the configured
+   * {@code vocabularies} and of the rows, by code, in {@code language} (a code the vocabularies do not have as itself).
+   */
+  public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
+      Collection<OpenCase> open, List<Caseload> caseload, Vocabularies vocabularies, String language) {
     List<FigureRow> closed = rows.stream().filter(r -> within(r.closedOn(), from, to)).toList();
     List<FigureRow> registered = rows.stream().filter(r -> within(r.registeredOn(), from, to)).toList();
     List<OpenCase> openRegistered = open.stream().filter(c -> within(c.registeredOn(), from, to)).toList();
@@ -63,7 +73,34 @@ public final class ProgrammeFigures {
     closed.forEach(r -> reasons.merge(r.closureReason(), 1L, Long::sum));
     figures.put("closureReasons", block("case", "counts", reasons));
     figures.put("caseload", block("open cases and overdue tasks per mediator", "mediators", caseload));
+    figures.put("labels", labels(rows, open, vocabularies, language));
     return figures;
+  }
+
+  private static Map<String, Object> labels(Collection<FigureRow> rows, Collection<OpenCase> open, Vocabularies vocabularies,
+      String language) {
+    Map<String, String> sources = new LinkedHashMap<>(vocabularies.referralSources().labels(language));
+    Map<String, String> categories = new LinkedHashMap<>(vocabularies.offenceCategories().labels(language));
+    Map<String, String> kinds = new LinkedHashMap<>(vocabularies.itemKinds().labels(language));
+    rows.forEach(r -> {
+      codeOf(sources, r.referralSource());
+      codeOf(categories, r.offenceCategory());
+      r.details().items().forEach(item -> codeOf(kinds, item.kind() == null ? null : item.kind().code()));
+    });
+    open.forEach(c -> codeOf(sources, c.referralSource()));
+    Map<String, Object> labels = new LinkedHashMap<>();
+    labels.put("language", language);
+    labels.put("referralSource", sources);
+    labels.put("offenceCategory", categories);
+    labels.put("itemKind", kinds);
+    return labels;
+  }
+
+  /** A code the vocabularies do not have reads as itself. */
+  private static void codeOf(Map<String, String> labels, String code) {
+    if (code != null) {
+      labels.putIfAbsent(code, code);
+    }
   }
 
   private static Map<String, Object> referrals(List<FigureRow> registered, List<OpenCase> open) {

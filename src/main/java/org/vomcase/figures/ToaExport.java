@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabularies;
 
 /**
  * The export for the German national TOA statistics (Bundesweite TOA-Statistik): one line per
@@ -23,7 +24,10 @@ import org.vomcase.kernel.Side;
  *       agreement;</li>
  *   <li>{@code agreement_types} (item kinds, {@code |}-separated), {@code amount_agreed}, {@code amount_paid},
  *       {@code hours_agreed}, {@code hours_done}, {@code fulfilment} of this offender's items;</li>
- *   <li>{@code registered_on}, {@code closed_on}.</li>
+ *   <li>{@code registered_on}, {@code closed_on};</li>
+ *   <li>in the labelled export ({@link #csv(Collection, Vocabularies, String)}, the one the application answers), then
+ *       {@code initiator_label}, {@code offence_category_label} and {@code agreement_types_label}: the codes' labels in
+ *       the programme's language from the configured vocabularies, a code the vocabularies do not have as itself.</li>
  * </ul>
  */
 public final class ToaExport {
@@ -34,10 +38,24 @@ public final class ToaExport {
 
   private static final Set<String> SETTLED_WITHOUT_ITEMS = Set.of("dialogue_without_agreement", "indirect_mediation_completed");
 
+  /** The columns the labelled export appends. */
+  public static final List<String> LABEL_COLUMNS = List.of("initiator_label", "offence_category_label",
+      "agreement_types_label");
+
   private ToaExport() {}
 
+  /** The export with codes only. */
   public static String csv(Collection<FigureRow> closed) {
-    StringBuilder csv = new StringBuilder(String.join(";", COLUMNS)).append("\r\n");
+    return csv(closed, null, null);
+  }
+
+  /** The export with the codes' labels in {@code language} appended ({@link #LABEL_COLUMNS}); codes only without vocabularies. */
+  public static String csv(Collection<FigureRow> closed, Vocabularies vocabularies, String language) {
+    List<String> columns = new ArrayList<>(COLUMNS);
+    if (vocabularies != null) {
+      columns.addAll(LABEL_COLUMNS);
+    }
+    StringBuilder csv = new StringBuilder(String.join(";", columns)).append("\r\n");
     for (FigureRow row : closed) {
       List<FigureRow.PersonFigure> offenders = new ArrayList<>();
       row.details().persons().forEach(p -> {
@@ -46,7 +64,17 @@ public final class ToaExport {
         }
       });
       for (int index = 0; index < Math.max(offenders.size(), row.offenders()); index++) {
-        csv.append(String.join(";", line(row, index, index < offenders.size() ? offenders.get(index) : null))).append("\r\n");
+        List<String> line = new ArrayList<>(line(row, index, index < offenders.size() ? offenders.get(index) : null));
+        if (vocabularies != null) {
+          line.add(text(row.referralSource() == null ? null
+              : vocabularies.referralSources().label(row.referralSource(), language)));
+          line.add(text(row.offenceCategory() == null ? null
+              : vocabularies.offenceCategories().label(row.offenceCategory(), language)));
+          String kinds = line.get(COLUMNS.indexOf("agreement_types"));
+          line.add(kinds.isEmpty() ? "" : String.join("|", java.util.Arrays.stream(kinds.split("\\|"))
+              .map(kind -> text(vocabularies.itemKinds().label(kind, language)).replace("|", "/")).toList()));
+        }
+        csv.append(String.join(";", line)).append("\r\n");
       }
     }
     return csv.toString();

@@ -7,20 +7,15 @@ import java.util.Set;
 /**
  * The controlled vocabularies of a case: the values forms offer, the API accepts and the decision
  * tables test. Value → English label. Forms must offer exactly these values (a test checks it).
+ *
+ * <p>The referral sources, offence categories and agreement item kinds are the <em>built-in</em> ones of {@code
+ * vocabularies.yaml} ({@link Vocabularies#builtIn()}), which administrators extend without a release: what an
+ * installation accepts is its configured {@link Vocabularies}, not these maps.
  */
 public final class Vocabulary {
 
-  public static final Map<String, String> REFERRAL_SOURCES = ordered(
-      "police", "Police",
-      "prosecutor", "Prosecutor",
-      "court", "Court",
-      "probation", "Probation",
-      "youth_justice", "Youth justice service",
-      "victim_service", "Victim service",
-      "defence", "Defence",
-      "school", "School",
-      "social_services", "Social services",
-      "self_referral", "Self-referral");
+  public static final Map<String, String> REFERRAL_SOURCES =
+      Vocabularies.builtIn().referralSources().labels(Vocabularies.FALLBACK_LANGUAGE);
 
   public static final String SELF_REFERRAL = "self_referral";
 
@@ -30,20 +25,8 @@ public final class Vocabulary {
       "at_trial", "At trial",
       "post_sentence", "Post-sentence or in custody");
 
-  public static final Map<String, String> OFFENCE_CATEGORIES = ordered(
-      "property_damage", "Property damage",
-      "theft", "Theft",
-      "burglary", "Burglary",
-      "fraud", "Fraud",
-      "assault", "Assault / bodily harm",
-      "robbery", "Robbery",
-      "threat", "Threat / coercion",
-      "insult", "Insult / defamation",
-      "stalking", "Stalking / harassment",
-      "domestic_violence", "Domestic or intimate-partner violence",
-      "sexual_offence", "Sexual offence",
-      "traffic_injury", "Traffic offence with injury",
-      "other", "Other");
+  public static final Map<String, String> OFFENCE_CATEGORIES =
+      Vocabularies.builtIn().offenceCategories().labels(Vocabularies.FALLBACK_LANGUAGE);
 
   /** R3: how far the offender has admitted responsibility. */
   public static final Map<String, String> RESPONSIBILITY_ADMISSIONS = ordered(
@@ -207,15 +190,9 @@ public final class Vocabulary {
       "refer_to_support", "Refer the victim to support services and close the case",
       "close", "Close the case");
 
-  /** The kinds of agreement item (R13). */
-  public static final Map<String, String> AGREEMENT_ITEM_KINDS = ordered(
-      "apology_oral", "Apology (oral)",
-      "apology_written", "Apology (written)",
-      "payment", "Payment",
-      "work_for_victim", "Work for the victim",
-      "community_service", "Community service",
-      "donation", "Donation",
-      "other", "Other");
+  /** The built-in kinds of agreement item (R13); the configured ones are {@link Vocabularies#itemKinds()}. */
+  public static final Map<String, String> AGREEMENT_ITEM_KINDS =
+      Vocabularies.builtIn().itemKinds().labels(Vocabularies.FALLBACK_LANGUAGE);
 
   /** An item's status when the agreement is recorded: still to be done, or done at the session. */
   public static final Map<String, String> AGREEMENT_ITEM_STATUSES = ordered(

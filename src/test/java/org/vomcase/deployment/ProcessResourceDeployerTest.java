@@ -90,7 +90,7 @@ class ProcessResourceDeployerTest {
 
   private static SortedMap<String, byte[]> collect(URL classpathRoot) throws IOException {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classpathRoot}, null)) {
-      return new ProcessResourceDeployer(new DefaultResourceLoader(loader)).collectResources();
+      return new ProcessResourceDeployer(new DefaultResourceLoader(loader), org.vomcase.kernel.Vocabularies.builtIn()).collectResources();
     }
   }
 }

@@ -69,7 +69,9 @@ class FiguresIT extends AbstractApplicationIT {
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
         .contains("toa-export-2026-01-01-2026-12-31.csv"));
-    assertThat(csv.body()).isEqualTo(ToaExport.csv(List.of(ProgrammeFiguresTest.B, ProgrammeFiguresTest.A, ProgrammeFiguresTest.E)));
+    assertThat(csv.body()).isEqualTo(ToaExport.csv(List.of(ProgrammeFiguresTest.B, ProgrammeFiguresTest.A, ProgrammeFiguresTest.E),
+        org.vomcase.kernel.Vocabularies.builtIn(), "de"));
+    assertThat(csv.body().lines().toList().get(0)).endsWith(";initiator_label;offence_category_label;agreement_types_label");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_audit WHERE user_id = 'sam' AND action = 'figures_exported'"
         + " AND detail = 'toa-export us_vom 2026-01-01..2026-12-31'", Integer.class)).isEqualTo(1);
   }

@@ -128,6 +128,22 @@ class ProgrammeFiguresTest {
   }
 
   @Test
+  void theLabelledExportAndTheFiguresLabelCodesFromTheConfiguredVocabularies() throws Exception {
+    org.vomcase.kernel.Vocabularies extended = org.vomcase.kernel.Vocabularies.builtIn().extendedBy(
+        "offenceCategories:\n  fraud_online: {en: Online fraud, de: Online-Betrug, da: Netbedrageri}\n", "test");
+    List<String> lines = ToaExport.csv(List.of(A), extended, "de").lines().toList();
+    assertThat(lines.get(0)).endsWith(";closed_on;initiator_label;offence_category_label;agreement_types_label");
+    assertThat(lines.get(1)).endsWith(";2026-03-31;Polizei;Sachbeschädigung;Zahlung|Gemeinnützige Arbeit|Entschuldigung (mündlich)");
+
+    JsonNode labels = JSON.readTree(JSON.writeValueAsString(ProgrammeFigures.compute(FROM, TO, "dk_konfliktraad",
+        List.of(A, B, E), List.of(), CASELOAD, extended, "da"))).path("labels");
+    assertThat(labels.at("/offenceCategory/fraud_online").asText()).isEqualTo("Netbedrageri");
+    assertThat(labels.at("/referralSource/police").asText()).isEqualTo("Politi");
+    assertThat(labels.at("/itemKind/payment").asText()).isEqualTo("Betaling");
+    assertThat(labels.path("language").asText()).isEqualTo("da");
+  }
+
+  @Test
   void toaExportHasOneLinePerOffenderWithOutcomeAgreementAndFulfilment() {
     String csv = ToaExport.csv(List.of(A, B, E));
     List<String> lines = csv.lines().toList();

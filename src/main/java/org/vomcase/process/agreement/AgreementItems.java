@@ -14,6 +14,7 @@ import org.vomcase.kernel.CaseJson;
 import org.vomcase.kernel.InputCheck;
 import org.vomcase.kernel.ItemKind;
 import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Vocabulary;
 
 /**
@@ -38,13 +39,19 @@ public final class AgreementItems {
    */
   public static List<AgreementItem> parse(Function<String, Object> variables, Set<String> offenders, Set<String> creditors,
       LocalDate today) {
+    return parse(variables, offenders, creditors, today, Vocabularies.builtIn());
+  }
+
+  /** Reads and checks the items, their kinds those of the installation's {@code vocabularies}. */
+  public static List<AgreementItem> parse(Function<String, Object> variables, Set<String> offenders, Set<String> creditors,
+      LocalDate today, Vocabularies vocabularies) {
     List<AgreementItem> items = new ArrayList<>();
     for (int n = 1; n <= MAX_ITEMS; n++) {
       Map<?, ?> group = CaseJson.read(variables.apply(group(n)), Map.class);
       if (group == null || !InputCheck.present(group.get(AgreementItem.KIND))) {
         continue;
       }
-      items.add(item(group(n), items.size() + 1, group, offenders, creditors, today));
+      items.add(item(group(n), items.size() + 1, group, offenders, creditors, today, vocabularies));
     }
     if (items.isEmpty()) {
       throw new CaseInputException(group(1) + "." + AgreementItem.KIND, "record at least one item of the agreement");
@@ -53,10 +60,10 @@ public final class AgreementItems {
   }
 
   private static AgreementItem item(String field, int number, Map<?, ?> group, Set<String> offenders, Set<String> creditors,
-      LocalDate today) {
+      LocalDate today, Vocabularies vocabularies) {
     InputCheck check = InputCheck.failFirst();
     ItemKind kind = new ItemKind(check.oneOf(field + "." + AgreementItem.KIND, text(group, AgreementItem.KIND),
-        Vocabulary.AGREEMENT_ITEM_KINDS, true));
+        vocabularies.itemKinds().labels(Vocabularies.FALLBACK_LANGUAGE), true));
     String offender = check.oneOf(field + "." + AgreementItem.OFFENDER, text(group, AgreementItem.OFFENDER), offenders, true);
     String creditor = check.oneOf(field + "." + AgreementItem.CREDITOR, text(group, AgreementItem.CREDITOR), creditors, true);
     String description = text(group, AgreementItem.DESCRIPTION) == null ? "" : text(group, AgreementItem.DESCRIPTION).trim();

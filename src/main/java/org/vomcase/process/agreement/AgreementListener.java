@@ -16,6 +16,7 @@ import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Owed;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabularies;
 
 /**
  * "Record the agreement" (R13): checks every item (an offender who took part owes it to a victim who
@@ -26,6 +27,18 @@ import org.vomcase.kernel.Side;
 @Component("agreementListener")
 public class AgreementListener implements TaskListener {
 
+  private final Vocabularies vocabularies;
+
+  /** With the built-in vocabularies (process tests). */
+  public AgreementListener() {
+    this(Vocabularies.builtIn());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public AgreementListener(Vocabularies vocabularies) {
+    this.vocabularies = vocabularies;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
@@ -33,7 +46,8 @@ public class AgreementListener implements TaskListener {
     Set<String> offenders = ids(theCase, Side.OFFENDER);
     Set<String> creditors = ids(theCase, Side.VICTIM);
     creditors.add(Owed.COMMUNITY);
-    List<AgreementItem> items = AgreementItems.parse(task::getVariable, offenders, creditors, CaseClock.today());
+    List<AgreementItem> items = AgreementItems.parse(task::getVariable, offenders, creditors, CaseClock.today(),
+        vocabularies);
     for (int n = 1; n <= AgreementItems.MAX_ITEMS; n++) {
       execution.removeVariable(AgreementItems.group(n));
     }

@@ -74,6 +74,12 @@ public final class ReferralIntake {
    */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons,
       boolean guardiansFirst) {
+    return prepare(submitted, today, maxPersons, guardiansFirst, org.vomcase.kernel.Vocabularies.builtIn());
+  }
+
+  /** The case variables of a valid referral, its codes those of the installation's {@code vocabularies}. */
+  public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons,
+      boolean guardiansFirst, org.vomcase.kernel.Vocabularies vocabularies) {
     List<FieldError> errors = new ArrayList<>();
     List<Map<String, Object>> victims = submitted.containsKey(VICTIMS.name())
         ? persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors) : formGroups(submitted, Side.VICTIM, errors);
@@ -84,7 +90,7 @@ public final class ReferralIntake {
     referral.putIfAbsent(APPEAL_PENDING.name(), Boolean.FALSE);
     referral.putIfAbsent(VICTIM_REFUSED.name(), Boolean.FALSE);
     if (errors.isEmpty()) {
-      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons, guardiansFirst));
+      errors.addAll(ReferralValidator.validate(referral, victims, offenders, today, maxPersons, guardiansFirst, vocabularies));
     }
     if (!errors.isEmpty()) {
       throw new ReferralRejectedException(errors);

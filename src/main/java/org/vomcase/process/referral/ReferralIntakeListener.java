@@ -13,6 +13,7 @@ import org.vomcase.settings.VomProperties;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.kernel.ProgrammeProfile;
+import org.vomcase.kernel.Vocabularies;
 
 /**
  * "Referral received": checks the referral before the case exists (a rejected referral rolls the
@@ -29,16 +30,24 @@ public class ReferralIntakeListener implements ExecutionListener {
   private final CaseRegistry registry;
 
   private final int maxPersons;
+  private final Vocabularies vocabularies;
 
   public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
       CaseRegistry registry) {
     this(caseNumbers, properties, confidentialNotes, registry, ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE);
   }
 
+  public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
+      CaseRegistry registry, int maxPersons) {
+    this(caseNumbers, properties, confidentialNotes, registry, maxPersons, Vocabularies.builtIn());
+  }
+
   @org.springframework.beans.factory.annotation.Autowired
   public ReferralIntakeListener(CaseNumberGenerator caseNumbers, VomProperties properties, ConfidentialNotes confidentialNotes,
       CaseRegistry registry, @org.springframework.beans.factory.annotation.Value(
-          "${vom.intake.max-persons-per-side:" + ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons) {
+          "${vom.intake.max-persons-per-side:" + ReferralValidator.DEFAULT_MAX_PERSONS_PER_SIDE + "}") int maxPersons,
+      Vocabularies vocabularies) {
+    this.vocabularies = vocabularies;
     this.maxPersons = maxPersons;
     this.caseNumbers = caseNumbers;
     this.registry = registry;
@@ -52,7 +61,7 @@ public class ReferralIntakeListener implements ExecutionListener {
     LocalDate today = now.toLocalDate();
     java.util.Map<String, Object> submitted = execution.getVariables();
     java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons,
-        ProgrammeProfile.of(programmeProfile).guardiansFirst());
+        ProgrammeProfile.of(programmeProfile).guardiansFirst(), vocabularies);
     // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...).
     for (String name : submitted.keySet()) {
       if (!prepared.containsKey(name)) {

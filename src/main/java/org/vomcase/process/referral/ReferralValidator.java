@@ -27,6 +27,7 @@ import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SafeContact;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Vocabulary;
 
 /**
@@ -68,10 +69,16 @@ public final class ReferralValidator {
    */
   public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
       List<Map<String, Object>> offenders, LocalDate today, int maxPersons, boolean guardiansFirst) {
+    return validate(referral, victims, offenders, today, maxPersons, guardiansFirst, Vocabularies.builtIn());
+  }
+
+  /** Every problem of the referral, its referral source and offence category one of the installation's {@code vocabularies}. */
+  public static List<FieldError> validate(Map<String, Object> referral, List<Map<String, Object>> victims,
+      List<Map<String, Object>> offenders, LocalDate today, int maxPersons, boolean guardiansFirst, Vocabularies vocabularies) {
     InputCheck check = InputCheck.collectAll();
-    oneOf(check, referral, REFERRAL_SOURCE, Vocabulary.REFERRAL_SOURCES);
+    oneOf(check, referral, REFERRAL_SOURCE, vocabularies.referralSources().labels(Vocabularies.FALLBACK_LANGUAGE));
     oneOf(check, referral, PROCEDURAL_STAGE, Vocabulary.PROCEDURAL_STAGES);
-    oneOf(check, referral, OFFENCE_CATEGORY, Vocabulary.OFFENCE_CATEGORIES);
+    oneOf(check, referral, OFFENCE_CATEGORY, vocabularies.offenceCategories().labels(Vocabularies.FALLBACK_LANGUAGE));
     oneOf(check, referral, RESPONSIBILITY_ADMISSION, Vocabulary.RESPONSIBILITY_ADMISSIONS);
     check.pastDate(OFFENCE_DATE.name(), referral.get(OFFENCE_DATE.name()), today, true);
     text(check, referral, OFFENCE_SUMMARY, 10, 2000, true);
