@@ -63,6 +63,8 @@ try {
   await row.waitFor({ timeout: 15000 });
   expectLoaded(tasklistScripts, 'tasklist');
   if (!(await tab.getByText(`Case file ${caseNumber}`).isVisible())) fail('the tab does not name the case');
+  const runsOn = await tab.locator('.vom-case-file-versions').textContent();
+  if (!/^Runs on: .*\d+\.\d+\.\d+ \(version \d+\)/.test(runsOn)) fail('the tab does not show the version the case runs on: ' + runsOn);
   if (!(await row.locator('.vom-status-to_post', { hasText: 'letter to post' }).isVisible())) fail('no "letter to post" status');
   const letterLink = row.locator('a.vom-case-file-letter');
   if ((await letterLink.getAttribute('href')) !== `/vom/documents/${letter.documentId}`) fail('no link to the letter');

@@ -34,8 +34,8 @@ import org.vomcase.kernel.CaseVariables;
  * The case file's messages and documents (R14, R21), for the "Case file" tabs of Tasklist and
  * Cockpit and for anyone logged in with Basic auth:
  * <ul>
- *   <li>{@code GET /vom/case-file?task=<id>} or {@code ?case=<case number>}: every message of the case
- *       (what, to whom, when, how, status) and its documents with their download addresses;
+ *   <li>{@code GET /vom/case-file?task=<id>} or {@code ?case=<case number>}: the versions the case runs on, every
+ *       message of the case (what, to whom, when, how, status) and its documents with their download addresses;
  *   <li>{@code GET /vom/documents/<id>}: a document (the agreement PDF, a letter to post);
  *   <li>{@code POST /vom/messages/<id>/posted}: a letter was posted.
  * </ul>
@@ -55,13 +55,16 @@ public class CaseFileController {
   private final IdentityService identity;
   private final HistoryService history;
   private final TaskService tasks;
+  private final org.camunda.bpm.engine.RepositoryService repository;
 
   private final org.vomcase.audit.AuditLog auditLog;
   private final ConfidentialNotes confidentialNotes;
   private final CaseRegistry registry;
 
   public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
-      TaskService tasks, org.vomcase.audit.AuditLog audit, ConfidentialNotes confidentialNotes, CaseRegistry registry) {
+      TaskService tasks, org.vomcase.audit.AuditLog audit, ConfidentialNotes confidentialNotes, CaseRegistry registry,
+      org.camunda.bpm.engine.RepositoryService repository) {
+    this.repository = repository;
     this.registry = registry;
     this.auditLog = audit;
     this.confidentialNotes = confidentialNotes;
@@ -86,6 +89,7 @@ public class CaseFileController {
       }
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("caseNumber", theCase);
+      file.put("versions", versions(theCase));
       file.put("messages", messages.ofCase(theCase));
       file.put("documents", documents.ofCase(theCase).stream().map(d -> Map.of("id", d.id(), "document", d.document(),
           "fileName", d.fileName(), "mediaType", d.mediaType(), "createdAt", d.createdAt().toString(),
@@ -149,6 +153,32 @@ public class CaseFileController {
    * The case's audit trail, oldest first: the engine's user operation log of every instance of the case
    * (who completed, claimed, assigned, changed what; never variable values) and the documents opened.
    */
+  /**
+   * The versions the case runs on: each running instance of the case (the case and the processes it called) with its
+   * process, version and version tag, the case first; a closed case shows the version it ran on.
+   */
+  private List<Map<String, Object>> versions(String caseNumber) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .orderByProcessInstanceStartTime().asc().list();
+    List<HistoricProcessInstance> shown = instances.stream().filter(i -> i.getEndTime() == null).toList();
+    if (shown.isEmpty()) {
+      shown = instances.stream().filter(i -> i.getSuperProcessInstanceId() == null).limit(1).toList();
+    }
+    List<Map<String, Object>> versions = new java.util.ArrayList<>();
+    for (HistoricProcessInstance instance : shown) {
+      org.camunda.bpm.engine.repository.ProcessDefinition definition = repository.getProcessDefinition(
+          instance.getProcessDefinitionId());
+      Map<String, Object> version = new LinkedHashMap<>();
+      version.put("process", definition.getKey());
+      version.put("name", definition.getName());
+      version.put("version", definition.getVersion());
+      version.put("versionTag", definition.getVersionTag());
+      version.put("running", instance.getEndTime() == null);
+      versions.add(version);
+    }
+    return versions;
+  }
+
   private List<Map<String, Object>> audit(String caseNumber) {
     List<Map<String, Object>> entries = new java.util.ArrayList<>();
     for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)

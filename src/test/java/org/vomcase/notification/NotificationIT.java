@@ -77,6 +77,13 @@ class NotificationIT extends AbstractApplicationIT {
     String caseNumber = assignedCase(referral());
 
     HttpResponse<String> file = rest("mara").get("/vom/case-file?case=" + caseNumber);
+    // The version the case runs on, the case first (issue 22: two deployed versions are told apart).
+    var versions = json(file).path("versions");
+    assertThat(versions.get(0).path("process").asText()).isEqualTo("vom-case");
+    assertThat(versions.get(0).path("versionTag").asText()).isEqualTo(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey("vom-case").latestVersion().singleResult().getVersionTag());
+    assertThat(versions.get(0).path("version").asInt()).isPositive();
+    assertThat(versions.get(0).path("running").asBoolean()).isTrue();
     assertThat(file.statusCode()).isEqualTo(200);
     var messages = json(file).path("messages");
     assertThat(messages).extracting(m -> m.path("message").asText()).contains("introduction");

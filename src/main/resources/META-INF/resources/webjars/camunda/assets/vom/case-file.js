@@ -214,6 +214,14 @@ function notesSection(notes) {
   return section;
 }
 
+/** "Runs on: Case 1.6.0 (version 3) · Contact a person 1.5.0 (version 2)": which deployed versions the case uses. */
+function versionsLine(versions) {
+  const text = versions.map(v => `${v.name || v.process} ${v.versionTag || ''} (version ${v.version})`.replace('  ', ' '))
+    .join(' · ');
+  return el('p', { className: 'text-muted vom-case-file-versions', text: (versions.some(v => v.running) ? 'Runs on: '
+    : 'Ran on: ') + text });
+}
+
 async function show(node, query, canPost) {
   addStyles();
   node.classList.add('vom-case-file');
@@ -227,6 +235,7 @@ async function show(node, query, canPost) {
     onclick: () => show(node, query, canPost) });
   node.replaceChildren(
     el('div', { className: 'vom-case-file-header' }, reload, el('h3', { text: 'Case file ' + (file.caseNumber || '') })),
+    ...(Array.isArray(file.versions) && file.versions.length ? [versionsLine(file.versions)] : []),
     ...(Array.isArray(file.confidentialNotes) ? [notesSection(file.confidentialNotes)] : []),
     documentsSection(file.documents || []),
     messagesSection(file.messages || [], canPost, () => show(node, query, canPost)),
