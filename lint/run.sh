@@ -3,7 +3,7 @@
 #   bpmnlint  processes/*.bpmn  (.bpmnlintrc: recommended + camunda-compat 7.24 + lint/bpmnlint-plugin-local)
 #   dmnlint   processes/*.dmn   (.dmnlintrc; skipped while there is none)
 #   forms     forms/*.form      (lint/validate-forms.mjs, incl. @camunda/form-linting)
-#   version tags  processes/*.bpmn, *.dmn changed since their versionTag was set (lint/check-version-tags.mjs)
+#   version tags  processes/*.bpmn, *.dmn, forms/*.form changed since their version tag was set (lint/check-version-tags.mjs)
 # then runs the linters' self-tests (lint/test/run-tests.sh).
 #
 # Usage: bash lint/run.sh   (any working directory; it runs from the repository root)
@@ -67,7 +67,7 @@ form_files=(forms/*.form)
 shopt -u nullglob
 run_tool forms "${#form_files[@]} form(s)" node lint/validate-forms.mjs
 run_tool server-rules "lint/server-rules.json against forms/" node lint/validate-server-rules.mjs
-run_tool version-tags "processes/ against their git history" node lint/check-version-tags.mjs
+run_tool version-tags "processes/ and forms/ against their git history" node lint/check-version-tags.mjs
 run_tool element-templates "processes/.camunda/element-templates" node lint/validate-element-templates.mjs
 
 run_tool lint-selftests "lint/test fixtures" bash lint/test/run-tests.sh

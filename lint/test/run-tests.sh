@@ -176,5 +176,27 @@ expect_fail "version tag: a decision rule changed in the working tree, same tag"
   'processes/tags.dmn: the content changed since versionTag tag-fixture-decision=1.0.0 was set in commit||newest: the working tree' \
   version_tags processes/tags.dmn
 
+mkdir -p "$tag_repo/forms"
+commit_form() { # commit_form FORM_FIXTURE TAGS_FIXTURE
+  cp "$tags_fixtures/$1" "$tag_repo/forms/tags.form"
+  cp "$tags_fixtures/$2" "$tag_repo/forms/version-tags.json"
+  git -C "$tag_repo" add -A
+  git -C "$tag_repo" -c user.name=lint -c user.email=lint@example.invalid commit -q -m "$1 $2"
+}
+commit_form v1.form tags-1.0.0.json
+expect_pass "version tag: a form's first version" version_tags forms/tags.form
+commit_form v2-reformatted.form tags-1.0.0.json
+expect_pass "version tag: a form reformatted and exported by another Modeler, same tag" version_tags forms/tags.form
+commit_form v3-label-changed.form tags-1.0.0.json
+expect_fail "version tag: a form's label changed, same tag" \
+  'forms/tags.form: the content changed since versionTag tags.form=1.0.0 was set in commit||in forms/version-tags.json' \
+  version_tags forms/tags.form
+cp "$tags_fixtures/tags-1.1.0.json" "$tag_repo/forms/version-tags.json"
+expect_pass "version tag: the form's new tag in the manifest (working tree)" version_tags forms/tags.form
+commit_form v3-label-changed.form tags-1.1.0.json
+expect_pass "version tag: the form's new tag committed after the change" version_tags forms/tags.form
+cp "$tags_fixtures/tags-none.json" "$tag_repo/forms/version-tags.json"
+expect_fail "version tag: a form without one" 'forms/tags.form: no version tag' version_tags forms/tags.form
+
 echo "lint-selftests: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
