@@ -204,6 +204,34 @@ class CaseMigrationIT extends AbstractApplicationIT {
   }
 
   @Test
+  void aBodyOfTheWrongShapeIsRefusedNamingTheFieldAndStartsNothing() {
+    Http admin = rest("admin");
+    int runsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM vom_migration_run", Integer.class);
+    String k = "\"processKey\":\"" + KEY + "\"";
+    List<String[]> refused = List.of(
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryRun\":\"false\"}", "dryRun"},
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryRun\":0}", "dryRun"},
+        new String[] {"/vom/migrations/plan", "{\"processKey\":[\"vom-case\"]}", "processKey"},
+        new String[] {"/vom/migrations/plan", "{\"processKey\":5}", "processKey"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"sourceVersion\":\"abc\"}", "sourceVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"sourceVersion\":1.5}", "sourceVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"targetVersion\":99999999999999}", "targetVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"targetVersion\":true}", "targetVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"extraMappings\":\"Task_A\"}", "extraMappings"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"extraMappings\":[{\"from\":1,\"to\":{}}]}", "extraMappings"},
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryrun\":false}", "dryrun"});
+    for (String[] request : refused) {
+      HttpResponse<String> answer = post(admin, request[0], request[1]);
+      assertThat(answer.statusCode()).as(request[1]).isEqualTo(400);
+      assertThat(json(answer).path("errors").path(0).path("field").asText()).as(request[1]).isEqualTo(request[2]);
+    }
+    assertThat(post(admin, "/vom/migrations/plan", "{" + k + "} {}").statusCode()).isEqualTo(400);
+    assertThat(post(admin, "/vom/migrations/plan", "[]").statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_migration_run", Integer.class)).as("no run started")
+        .isEqualTo(runsBefore);
+  }
+
+  @Test
   void aRunLeftUnfinishedByAStopIsResumedAtTheNextStart() throws IOException {
     Http admin = rest("admin");
     String first = CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
