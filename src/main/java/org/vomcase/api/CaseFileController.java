@@ -166,17 +166,29 @@ public class CaseFileController {
     }
     List<Map<String, Object>> versions = new java.util.ArrayList<>();
     for (HistoricProcessInstance instance : shown) {
-      org.camunda.bpm.engine.repository.ProcessDefinition definition = repository.getProcessDefinition(
-          instance.getProcessDefinitionId());
+      // A closed case's version may have been deleted since (its deployment removed): the history still names it.
+      org.camunda.bpm.engine.repository.ProcessDefinition definition = repository.createProcessDefinitionQuery()
+          .processDefinitionId(instance.getProcessDefinitionId()).singleResult();
       Map<String, Object> version = new LinkedHashMap<>();
-      version.put("process", definition.getKey());
-      version.put("name", definition.getName());
-      version.put("version", definition.getVersion());
-      version.put("versionTag", definition.getVersionTag());
+      version.put("process", definition != null ? definition.getKey() : instance.getProcessDefinitionKey());
+      version.put("name", definition != null ? definition.getName() : instance.getProcessDefinitionName());
+      version.put("version", definition != null ? Integer.valueOf(definition.getVersion())
+          : deletedVersion(instance.getProcessDefinitionId()));
+      version.put("versionTag", definition != null ? definition.getVersionTag() : null);
       version.put("running", instance.getEndTime() == null);
       versions.add(version);
     }
     return versions;
+  }
+
+  /** The version in the id of a deleted process definition ({@code key:version:id}), null when it does not say. */
+  private static Integer deletedVersion(String definitionId) {
+    String[] parts = definitionId == null ? new String[0] : definitionId.split(":");
+    try {
+      return parts.length == 3 ? Integer.valueOf(parts[1]) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private List<Map<String, Object>> audit(String caseNumber) {

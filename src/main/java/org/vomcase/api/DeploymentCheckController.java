@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.vomcase.audit.AuditLog;
+import org.vomcase.boundary.Refusal;
 import org.vomcase.deployment.DecisionPreview;
 import org.vomcase.deployment.DeploymentDrift;
 import org.vomcase.kernel.Roles;
@@ -39,7 +39,11 @@ import org.vomcase.kernel.Roles;
 public class DeploymentCheckController {
 
   private static final List<String> ADMINISTRATORS = List.of(Roles.ADMINISTRATORS);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final List<String> JSON_FIELDS = List.of("xml", "last", "decisionKey");
+  private static final Map<String, String> LABELS = Map.of("file", "Decision table (.dmn file)",
+      "xml", "Decision table (.dmn file)", "last", "Recorded decisions to compare", "decisionKey", "Decision");
 
   private final DecisionPreview preview;
   private final DeploymentDrift drift;
@@ -57,45 +61,63 @@ public class DeploymentCheckController {
   public ResponseEntity<?> preview(HttpServletRequest request) throws IOException {
     Callers.Caller caller = Callers.current(identity);
     if (!caller.inAnyGroup(ADMINISTRATORS)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
-          "Only administrators preview a decision table"));
+      return answer(Refusal.forbidden("Only administrators preview a decision table"));
     }
     byte[] xml;
     String last;
     String key;
+    String fileField;
     if (request instanceof MultipartHttpServletRequest multipart) {
       MultipartFile file = multipart.getFile("file");
       xml = file == null ? null : file.getBytes();
       last = multipart.getParameter("last");
       key = multipart.getParameter("decisionKey");
+      fileField = "file";
     } else if (request.getContentType() != null && MediaType.APPLICATION_JSON.isCompatibleWith(
         MediaType.parseMediaType(request.getContentType()))) {
+      fileField = "xml";
       JsonNode body;
       try {
         body = JSON.readTree(request.getInputStream());
       } catch (IOException e) {
-        return refused("The body is not JSON: send {\"xml\": \"<the decision table>\", \"last\": 200}");
+        return answer(Refusal.badRequest("The body is not JSON: send {\"xml\": \"<the decision table>\", \"last\": 200}"));
       }
       if (body == null || !body.isObject()) {
-        return refused("The body is a JSON object: {\"xml\": \"<the decision table>\", \"last\": 200}");
+        return answer(Refusal.badRequest("The body is a JSON object: {\"xml\": \"<the decision table>\", \"last\": 200}"));
+      }
+      for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!JSON_FIELDS.contains(name)) {
+          return answer(Refusal.field(name, name, "is not a field of a preview (" + String.join(", ", JSON_FIELDS) + ")"));
+        }
       }
       JsonNode text = body.path("xml");
       if (!text.isMissingNode() && !text.isNull() && !text.isTextual()) {
-        return refused("xml (the decision table) is the DMN file's text");
+        return refused("xml", "xml (the decision table) is the DMN file's text");
       }
       xml = text.isTextual() ? text.asText().getBytes(StandardCharsets.UTF_8) : null;
-      last = body.path("last").isMissingNode() || body.path("last").isNull() ? null : body.path("last").asText();
-      key = body.path("decisionKey").isTextual() ? body.path("decisionKey").asText() : null;
+      JsonNode lastNode = body.path("last");
+      if (!lastNode.isMissingNode() && !lastNode.isNull() && !lastNode.isIntegralNumber()) {
+        return refused("last", "last (how many recorded decisions to compare) is a whole number from 1 to "
+            + DecisionPreview.MAX_LAST + ", not " + lastNode);
+      }
+      last = lastNode.isIntegralNumber() ? lastNode.asText() : null;
+      JsonNode keyNode = body.path("decisionKey");
+      if (!keyNode.isMissingNode() && !keyNode.isNull() && !keyNode.isTextual()) {
+        return refused("decisionKey", "decisionKey is one of " + DecisionPreview.TABLES + " (as text)");
+      }
+      key = keyNode.isTextual() ? keyNode.asText() : null;
     } else {
-      return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("error",
-          "Send the decision table as multipart/form-data (file, last) or as application/json ({\"xml\": ..., \"last\": ...})"));
+      return answer(new Refusal(415, "UnsupportedMediaType",
+          "Send the decision table as multipart/form-data (file, last) or as application/json ({\"xml\": ..., \"last\": ...})",
+          List.of()));
     }
     Integer count = null;
     if (last != null && !last.isBlank()) {
       try {
         count = Integer.valueOf(last.trim());
       } catch (NumberFormatException e) {
-        return refused("last (how many recorded decisions to compare) is a whole number from 1 to "
+        return refused("last", "last (how many recorded decisions to compare) is a whole number from 1 to "
             + DecisionPreview.MAX_LAST + ", not '" + last + "'");
       }
     }
@@ -106,7 +128,7 @@ public class DeploymentCheckController {
           + " recorded decisions compared, " + report.changed() + " would change");
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(report);
     } catch (DecisionPreview.Refused e) {
-      return refused(e.getMessage());
+      return refused("file".equals(e.field()) ? fileField : e.field(), e.getMessage());
     }
   }
 
@@ -114,14 +136,18 @@ public class DeploymentCheckController {
   public ResponseEntity<?> drift() {
     Callers.Caller caller = Callers.current(identity);
     if (!caller.inAnyGroup(ADMINISTRATORS)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
-          "Only administrators compare the deployments with the repository"));
+      return answer(Refusal.forbidden("Only administrators compare the deployments with the repository"));
     }
     Map<String, Object> body = new LinkedHashMap<>(Callers.asSystem(identity, () -> DeploymentDrift.asJson(drift.check())));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
   }
 
-  private static ResponseEntity<?> refused(String message) {
-    return ResponseEntity.badRequest().body(Map.of("error", message));
+  /** A refusal in the shape of every other entry (README "Errors"), naming the field. */
+  private static ResponseEntity<?> refused(String field, String message) {
+    return answer(Refusal.field(field, LABELS.getOrDefault(field, field), message));
+  }
+
+  private static ResponseEntity<?> answer(Refusal refusal) {
+    return ResponseEntity.status(refusal.status()).body(refusal.body());
   }
 }

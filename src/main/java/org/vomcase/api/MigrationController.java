@@ -1,6 +1,12 @@
 package org.vomcase.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,9 @@ public class MigrationController {
   /** An activity id of BPMN (an XML name): letters, digits, '_', '-', '.', not starting with a digit. */
   private static final Pattern ACTIVITY_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
   private static final int LISTED_RUNS = 50;
+  private static final List<String> FIELDS = List.of("processKey", "sourceVersion", "targetVersion", "extraMappings", "dryRun");
+  private static final String MAPPINGS = "each of extraMappings has a from and a to (activity ids such as Task_CallForConsent)";
+  private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final CaseMigration migration;
   private final MigrationRuns runs;
@@ -60,14 +69,110 @@ public class MigrationController {
   public record MigrationRequest(String processKey, Integer sourceVersion, Integer targetVersion,
       List<CaseMigration.Mapping> extraMappings, Boolean dryRun) {}
 
-  @PostMapping(value = "/vom/migrations/plan", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<?> plan(@RequestBody(required = false) MigrationRequest body) {
-    return answer(body, true);
+  @PostMapping(value = "/vom/migrations/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<?> plan(@RequestBody(required = false) String text) {
+    if (!Callers.current(identity).inAnyGroup(ADMINISTRATORS)) {
+      return refuse(Refusal.forbidden(ONLY_ADMINISTRATORS));
+    }
+    try {
+      return answer(read(text), true);
+    } catch (RefusedBody e) {
+      return refuse(e.refusal);
+    }
   }
 
-  @PostMapping(value = "/vom/migrations/run", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<?> run(@RequestBody(required = false) MigrationRequest body) {
-    return answer(body, body == null || body.dryRun() == null || body.dryRun());
+  @PostMapping(value = "/vom/migrations/run", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<?> startRun(@RequestBody(required = false) String text) {
+    if (!Callers.current(identity).inAnyGroup(ADMINISTRATORS)) {
+      return refuse(Refusal.forbidden(ONLY_ADMINISTRATORS));
+    }
+    try {
+      MigrationRequest body = read(text);
+      return answer(body, body == null || body.dryRun() == null || body.dryRun());
+    } catch (RefusedBody e) {
+      return refuse(e.refusal);
+    }
+  }
+
+  /** A body that is refused before anything is looked at. */
+  private static final class RefusedBody extends Exception {
+    private final transient Refusal refusal;
+
+    RefusedBody(Refusal refusal) {
+      super(refusal.message(), null, false, false);
+      this.refusal = refusal;
+    }
+  }
+
+  /**
+   * The body read strictly (README "Errors"): a JSON object of the known fields, each of its own type (a version a whole
+   * number, dryRun true or false, not "false"); anything else is refused naming the field. Null for an empty body.
+   */
+  static MigrationRequest read(String text) throws RefusedBody {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    JsonNode body;
+    try {
+      body = STRICT.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new RefusedBody(Refusal.badRequest("The body is not a JSON object of a migration request (or has something after it)"));
+    }
+    if (body == null || body.isNull()) {
+      return null;
+    }
+    if (!body.isObject()) {
+      throw new RefusedBody(Refusal.badRequest("The body is not a JSON object of a migration request (or has something after it)"));
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new RefusedBody(Refusal.field(name, name, "is not a field of a migration request (" + String.join(", ", FIELDS) + ")"));
+      }
+    }
+    JsonNode key = body.path("processKey");
+    if (!absent(key) && !key.isTextual()) {
+      throw new RefusedBody(Refusal.field("processKey", "Process", "processKey is the key of a process as text, e.g. vom-case"));
+    }
+    Integer source = version(body, "sourceVersion", "Source version");
+    Integer target = version(body, "targetVersion", "Target version");
+    List<CaseMigration.Mapping> mappings = null;
+    JsonNode list = body.path("extraMappings");
+    if (!absent(list)) {
+      if (!list.isArray()) {
+        throw new RefusedBody(Refusal.field("extraMappings", "Extra mappings", MAPPINGS));
+      }
+      mappings = new ArrayList<>();
+      for (JsonNode mapping : list) {
+        if (!mapping.isObject() || mapping.size() != 2 || !mapping.path("from").isTextual() || !mapping.path("to").isTextual()) {
+          throw new RefusedBody(Refusal.field("extraMappings", "Extra mappings", MAPPINGS));
+        }
+        mappings.add(new CaseMigration.Mapping(mapping.get("from").textValue(), mapping.get("to").textValue()));
+      }
+    }
+    JsonNode dryRun = body.path("dryRun");
+    if (!absent(dryRun) && !dryRun.isBoolean()) {
+      throw new RefusedBody(Refusal.field("dryRun", "Dry run", "dryRun is true or false (without quotes)"));
+    }
+    return new MigrationRequest(absent(key) ? null : key.textValue(), source, target, mappings,
+        absent(dryRun) ? null : dryRun.booleanValue());
+  }
+
+  private static boolean absent(JsonNode node) {
+    return node.isMissingNode() || node.isNull();
+  }
+
+  private static Integer version(JsonNode body, String field, String label) throws RefusedBody {
+    JsonNode value = body.path(field);
+    if (absent(value)) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+      throw new RefusedBody(Refusal.field(field, label, "a version is a whole number from 1"));
+    }
+    return value.intValue();
   }
 
   @GetMapping(value = "/vom/migrations/runs", produces = MediaType.APPLICATION_JSON_VALUE)

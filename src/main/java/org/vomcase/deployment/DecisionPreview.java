@@ -78,8 +78,21 @@ public class DecisionPreview {
 
   /** A request the preview cannot answer, with the reason in words (a 400). */
   public static final class Refused extends RuntimeException {
+    private final String field;
+
+    /** A refusal of the uploaded table (the field {@code file}). */
     public Refused(String message) {
+      this("file", message);
+    }
+
+    /** A refusal of one field of the request: {@code file}, {@code last} or {@code decisionKey}. */
+    public Refused(String field, String message) {
       super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
     }
   }
 
@@ -101,7 +114,7 @@ public class DecisionPreview {
   public Report preview(byte[] xml, String requestedKey, Integer last) {
     int count = last == null ? DEFAULT_LAST : last;
     if (count < 1 || count > MAX_LAST) {
-      throw new Refused("last (how many recorded decisions to compare) is a number from 1 to " + MAX_LAST + ", not " + count);
+      throw new Refused("last", "last (how many recorded decisions to compare) is a number from 1 to " + MAX_LAST + ", not " + count);
     }
     if (xml == null || xml.length == 0) {
       throw new Refused("the decision table (a .dmn file) is missing");
@@ -201,7 +214,7 @@ public class DecisionPreview {
     }
     if (requested != null && !requested.isBlank()) {
       if (!TABLES.contains(requested)) {
-        throw new Refused("decisionKey is one of " + TABLES + ", not '" + requested + "'");
+        throw new Refused("decisionKey", "decisionKey is one of " + TABLES + ", not '" + requested + "'");
       }
       if (!inFile.contains(requested)) {
         throw new Refused("The file holds the decision " + inFile + ", not '" + requested + "'");
@@ -214,7 +227,7 @@ public class DecisionPreview {
           + " (a table with another key is another decision)");
     }
     if (previewable.size() > 1) {
-      throw new Refused("The file holds " + previewable + ": say which with decisionKey");
+      throw new Refused("decisionKey", "The file holds " + previewable + ": say which with decisionKey");
     }
     return previewable.get(0);
   }

@@ -109,8 +109,9 @@ public final class DeploymentPolicy {
     }
     if (("documentation".equals(local) || "text".equals(local) && !decisionTable) && EXPRESSION.matcher(text(element)).find()) {
       violations.add(where + ": documentation and annotations are shown as they are; no expressions in them");
-    } else if (element.getFirstChild() != null && element.getChildNodes().getLength() == 1
-        && element.getFirstChild().getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+    } else if (element.getFirstChild() != null && onlyText(element)) {
+      // Text, CDATA and comments in any mix: the engine reads them as one text (a CDATA section or a comment
+      // must not hide an expression or FEEL's 'external' from this check).
       String text = text(element);
       if (decisionTable && text.matches("(?s).*\\bexternal\\b.*")) {
         violations.add(where + ": FEEL functions that call Java ('external') are not allowed");
@@ -252,6 +253,19 @@ public final class DeploymentPolicy {
       return String.valueOf(string.eval(null, null));
     }
     return null;
+  }
+
+  /** Whether an element holds only text (text nodes, CDATA sections, comments), no elements. */
+  private static boolean onlyText(Element element) {
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      short type = children.item(i).getNodeType();
+      if (type != org.w3c.dom.Node.TEXT_NODE && type != org.w3c.dom.Node.CDATA_SECTION_NODE
+          && type != org.w3c.dom.Node.COMMENT_NODE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String text(Element element) {

@@ -254,6 +254,20 @@ public class CaseMigration {
           status.setRollbackOnly();
           return;
         }
+        // The case may have gone on since its instances were looked at (a called process started, one ended): what is
+        // moved is what the case has now, in this transaction, or nothing (no case is half-migrated).
+        List<ProcessInstance> now = new ArrayList<>();
+        ProcessInstance current = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+        if (current != null) {
+          walk(scope, current, false, now);
+        }
+        if (!now.stream().map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet())
+            .equals(members.stream().map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet()))) {
+          problems.add("the case went on while it was being moved (a called process started or ended); nothing of it moved,"
+              + " check and run again");
+          status.setRollbackOnly();
+          return;
+        }
         for (ProcessInstance member : members) {
           MigrationPlan plan = scope.built.get(member.getProcessDefinitionId());
           try {

@@ -3,6 +3,8 @@ package org.vomcase.notification;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -30,8 +32,12 @@ import org.vomcase.kernel.CaseClock;
  * have stored it and confirmed too late): it is sent again with the same Message-ID, at once when the server
  * answers rather than five minutes later, so the recipient may hold it twice, recognisable as one. A mail the
  * server refused (an unknown mailbox) keeps its retry cycle and ends as an incident for an operator, and a
- * refused channel (victim safety) is never retried by this. On several nodes each does the same; a job another
- * node changes at the same moment is left to it.
+ * refused channel (victim safety) is never retried by this. A job with tries left is only made due earlier (its
+ * retry cycle still counts its tries); an incident gets its extra try at most {@value #MOST_INCIDENT_RETRIES} times
+ * while the server answers: when it fails again although the server answered (a server that greets but does not take
+ * the mail, or keeps confirming too late), it stays an incident for an operator instead of being sent again every
+ * 15 s forever; it gets tries again only after the server has been seen unreachable anew (another outage). On several
+ * nodes each does the same; a job another node changes at the same moment is left to it.
  */
 @Component
 @EnableScheduling
@@ -47,10 +53,21 @@ public class MailRecovery {
   private final JobExecutor jobExecutor;
   private final MailDelivery mail;
   private volatile boolean reportedDown;
+  /** How often an incident gets one more try while the server answers, until the server is seen unreachable again. */
+  static final int MOST_INCIDENT_RETRIES = 3;
 
+  /** The incidents given a try since the server was last seen unreachable, and how often. */
+  private final Map<String, Integer> incidentRetries = new ConcurrentHashMap<>();
+
+  @org.springframework.beans.factory.annotation.Autowired
   public MailRecovery(ProcessEngine engine, MailDelivery mail) {
-    this.management = engine.getManagementService();
-    this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    this(engine.getManagementService(),
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor(), mail);
+  }
+
+  MailRecovery(ManagementService management, JobExecutor jobExecutor, MailDelivery mail) {
+    this.management = management;
+    this.jobExecutor = jobExecutor;
     this.mail = mail;
   }
 
@@ -76,9 +93,12 @@ public class MailRecovery {
     List<Job> waiting = waitingForMailServer();
     if (waiting.isEmpty()) {
       reportedDown = false;
+      incidentRetries.clear();
       return 0;
     }
     if (!mail.reachable()) {
+      // An outage: what fails from now on failed because of it, and gets its tries again when it ends.
+      incidentRetries.clear();
       if (!reportedDown) {
         LOG.warn("{} mail job(s) wait for the mail server ({}), which still cannot be reached", waiting.size(),
             mail.destination());
@@ -87,12 +107,20 @@ public class MailRecovery {
       return 0;
     }
     reportedDown = false;
+    incidentRetries.keySet().retainAll(waiting.stream().map(Job::getId).toList());
     int due = 0;
+    int again = 0;
     for (Job job : waiting) {
+      if (job.getRetries() == 0 && incidentRetries.getOrDefault(job.getId(), 0) >= MOST_INCIDENT_RETRIES) {
+        // It failed again each time although the server answered: an incident for an operator, not a loop.
+        again++;
+        continue;
+      }
       try {
         if (job.getRetries() == 0) {
           // An incident: one more try resolves it (its due date is its last failure: RetryAtOncePlugin).
           management.setJobRetries(job.getId(), 1);
+          incidentRetries.merge(job.getId(), 1, Integer::sum);
         } else {
           management.setJobDuedate(job.getId(), Date.from(CaseClock.now().toInstant()));
         }
@@ -101,7 +129,12 @@ public class MailRecovery {
         LOG.debug("Job {} changed while it was made due: {}", job.getId(), changedMeanwhile.getMessage());
       }
     }
-    LOG.info("The mail server ({}) answers again: {} waiting mail job(s) are sent now", mail.destination(), due);
+    if (due > 0) {
+      LOG.info("The mail server ({}) answers again: {} waiting mail job(s) are sent now", mail.destination(), due);
+    }
+    if (again > 0) {
+      LOG.debug("{} mail incident(s) failed again each time although the mail server answers; left to an operator", again);
+    }
     return due;
   }
 

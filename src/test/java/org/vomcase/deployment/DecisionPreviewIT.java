@@ -120,10 +120,31 @@ class DecisionPreviewIT extends AbstractApplicationIT {
         "the decision table (a .dmn file) is missing");
     assertRefused(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": 5}", "X-VOM-Request", "1"), "xml");
     assertRefused(admin.postJsonWithHeader("/vom/decisions/preview", "[1,", "X-VOM-Request", "1"), "not JSON");
+    // Every refusal in the shape of the other entries (README "Errors"), naming the field; types are strict.
+    assertField(upload(admin, table, "0"), "last");
+    assertField(upload(admin, Files.readString(Path.of("processes/mandate-required.dmn")), "10"), "file");
+    assertField(admin.postMultipart("/vom/decisions/preview", Map.of("last", "10"), Map.of(), "X-VOM-Request", "1"), "file");
+    assertField(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": 5}", "X-VOM-Request", "1"), "xml");
+    assertField(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": \"<x/>\", \"last\": [1]}", "X-VOM-Request", "1"),
+        "last");
+    assertField(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": \"<x/>\", \"last\": \"10\"}", "X-VOM-Request", "1"),
+        "last");
+    assertField(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": \"<x/>\", \"decisionKey\": 5}", "X-VOM-Request",
+        "1"), "decisionKey");
+    assertField(admin.postJsonWithHeader("/vom/decisions/preview", "{\"xml\": \"<x/>\", \"lst\": 10}", "X-VOM-Request", "1"),
+        "lst");
+    assertThat(json(rest("mara").postJsonWithHeader("/vom/decisions/preview", "{}", "X-VOM-Request", "1")).path("type").asText())
+        .isEqualTo("Forbidden");
     // A table that would run a script is refused before it is evaluated, as its deployment would be.
     assertRefused(upload(admin, table.replace("<inputExpression id=\"InputExpression_VictimRefused\" typeRef=\"boolean\">",
         "<inputExpression id=\"InputExpression_VictimRefused\" typeRef=\"boolean\" expressionLanguage=\"javascript\">"), "10"),
         "would be refused on deployment", "javascript");
+  }
+
+  private static void assertField(HttpResponse<String> response, String field) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("type").asText()).as(response.body()).isEqualTo("InvalidRequest");
+    assertThat(json(response).path("errors").path(0).path("field").asText()).as(response.body()).isEqualTo(field);
   }
 
   private static void assertRefused(HttpResponse<String> response, String... words) {

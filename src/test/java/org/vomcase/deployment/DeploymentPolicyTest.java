@@ -43,7 +43,10 @@ class DeploymentPolicyTest {
     "an assignee outside the role model | <bpmn:userTask id='T' camunda:assignee='${personName}'/> | case's mediators",
     "a method of a variable | <bpmn:serviceTask id='T' camunda:expression='${victims.toString().concat(\"x\")}'/> | not one of the application's beans",
     "a function of the engine | <bpmn:serviceTask id='T' camunda:expression='${S(victims)}'/> | function S()",
-    "a computed property | <bpmn:serviceTask id='T' camunda:expression='${execution[name]}'/> | computed property"
+    "a computed property | <bpmn:serviceTask id='T' camunda:expression='${execution[name]}'/> | computed property",
+    "an expression in CDATA | <bpmn:serviceTask id='T' camunda:expression='${taskNames.x()}'><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name='x'><![CDATA[${\"\".getClass().forName(\"x\")}]]></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask> | not one of the application's beans",
+    "an expression split by CDATA | <bpmn:serviceTask id='T' camunda:expression='${taskNames.x()}'><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name='x'>$<![CDATA[{execution.processEngineServices}]]></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask> | processEngineServices",
+    "an expression split by a comment | <bpmn:serviceTask id='T' camunda:expression='${taskNames.x()}'><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name='x'>$<!-- c -->{execution.processEngineServices}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask> | processEngineServices"
   })
   void codeThatReachesPastTheRolesIsRefused(String what, String element, String message) {
     List<String> violations = policy.check("attack.bpmn", diagram(element));
@@ -67,6 +70,11 @@ class DeploymentPolicyTest {
         + "</decision></definitions>";
     assertThat(policy.check("d.dmn", table.replace("EXPR", "offenceCategory").getBytes(StandardCharsets.UTF_8))).isEmpty();
     assertThat(policy.check("d.dmn", table.replace("EXPR", "function(x) external {java: {class: \"java.lang.System\"}}")
+        .getBytes(StandardCharsets.UTF_8))).anySatisfy(v -> assertThat(v).contains("external"));
+    // The same, with the word split by CDATA or a comment (the DMN parser reads the text as one).
+    assertThat(policy.check("d.dmn", table.replace("EXPR", "function(x) exter<![CDATA[nal]]> {java: {class: \"java.lang.System\"}}")
+        .getBytes(StandardCharsets.UTF_8))).anySatisfy(v -> assertThat(v).contains("external"));
+    assertThat(policy.check("d.dmn", table.replace("EXPR", "function(x) exter<!-- -->nal {java: {class: \"java.lang.System\"}}")
         .getBytes(StandardCharsets.UTF_8))).anySatisfy(v -> assertThat(v).contains("external"));
     assertThat(policy.check("d.dmn", table.replace("<inputExpression id='e'", "<inputExpression id='e' expressionLanguage='javascript'")
         .replace("EXPR", "1").getBytes(StandardCharsets.UTF_8))).anySatisfy(v -> assertThat(v).contains("javascript"));

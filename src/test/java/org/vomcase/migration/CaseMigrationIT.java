@@ -35,6 +35,7 @@ class CaseMigrationIT extends AbstractApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired MigrationRuns runs;
+  @Autowired CaseMigration migration;
 
   private final List<String> cases = new ArrayList<>();
   private String newDeployment;
@@ -165,6 +166,69 @@ class CaseMigrationIT extends AbstractApplicationIT {
     assertThat(admin.get("/vom/migrations/runs/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
     assertThat(admin.get("/vom/migrations/runs/not-a-run").statusCode()).isEqualTo(404);
     assertThat(post(admin, "/vom/migrations/plan", "{\"processKey\": 1,").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aCaseThatGoesOnWhileItIsBeingMovedIsNotHalfMigrated() throws IOException {
+    String first = CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    cases.add(first);
+    ProcessDefinition old = called(first).orElseThrow();
+    int to = deployRenamedConsentCall(old);
+    CaseMigration.Scope scope = migration.scope(new CaseMigration.Request(KEY, old.getVersion(), to, List.of(
+        new CaseMigration.Mapping("Task_CallForConsent", "Task_ConsentCall"),
+        new CaseMigration.Mapping("BoundaryEvent_ConsentCallOverdue", "BoundaryEvent_ConsentCallOverdue"))));
+    var runtime = engine.getRuntimeService();
+    // Between the look at the case's instances and its move, the case calls contact-person once more (as a mediator's
+    // step would), on the version its deployment binds: the old one.
+    CaseMigration.Bookkeeping goesOn = new CaseMigration.Bookkeeping() {
+      @Override
+      public boolean claim() {
+        var call = runtime.getActivityInstance(first).getActivityInstances("CallActivity_ContactPerson")[0];
+        String sub = runtime.createProcessInstanceQuery().superProcessInstanceId(first).processDefinitionKey(KEY).list().get(0)
+            .getId();
+        runtime.createProcessInstanceModification(first)
+            .startBeforeActivity("CallActivity_ContactPerson", call.getParentActivityInstanceId())
+            .setVariableLocal("person", runtime.getVariableTyped(sub, "person")).execute();
+        return true;
+      }
+
+      @Override
+      public void record(CaseMigration.CaseResult result) {}
+    };
+    CaseMigration.CaseResult result = migration.migrateCase(scope, first, false, "admin", goesOn);
+    List<String> versions = runtime.createProcessInstanceQuery().superProcessInstanceId(first).processDefinitionKey(KEY).list()
+        .stream().map(ProcessInstance::getProcessDefinitionId).distinct().toList();
+    assertThat(versions).as("the case's contact-person instances run on one version: " + result).hasSize(1);
+    assertThat(result.migrated()).isFalse();
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("went on while it was being moved"));
+  }
+
+  @Test
+  void aBodyOfTheWrongShapeIsRefusedNamingTheFieldAndStartsNothing() {
+    Http admin = rest("admin");
+    int runsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM vom_migration_run", Integer.class);
+    String k = "\"processKey\":\"" + KEY + "\"";
+    List<String[]> refused = List.of(
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryRun\":\"false\"}", "dryRun"},
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryRun\":0}", "dryRun"},
+        new String[] {"/vom/migrations/plan", "{\"processKey\":[\"vom-case\"]}", "processKey"},
+        new String[] {"/vom/migrations/plan", "{\"processKey\":5}", "processKey"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"sourceVersion\":\"abc\"}", "sourceVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"sourceVersion\":1.5}", "sourceVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"targetVersion\":99999999999999}", "targetVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"targetVersion\":true}", "targetVersion"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"extraMappings\":\"Task_A\"}", "extraMappings"},
+        new String[] {"/vom/migrations/plan", "{" + k + ",\"extraMappings\":[{\"from\":1,\"to\":{}}]}", "extraMappings"},
+        new String[] {"/vom/migrations/run", "{" + k + ",\"dryrun\":false}", "dryrun"});
+    for (String[] request : refused) {
+      HttpResponse<String> answer = post(admin, request[0], request[1]);
+      assertThat(answer.statusCode()).as(request[1]).isEqualTo(400);
+      assertThat(json(answer).path("errors").path(0).path("field").asText()).as(request[1]).isEqualTo(request[2]);
+    }
+    assertThat(post(admin, "/vom/migrations/plan", "{" + k + "} {}").statusCode()).isEqualTo(400);
+    assertThat(post(admin, "/vom/migrations/plan", "[]").statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_migration_run", Integer.class)).as("no run started")
+        .isEqualTo(runsBefore);
   }
 
   @Test
