@@ -1,6 +1,5 @@
 package org.vomcase.boundary;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +51,9 @@ public class CaseFileSecurity {
     return RequestFilters.register("vom-case-file-request-header", FilterOrder.REQUEST_HEADER, (request, response, chain) -> {
       boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
       if (!reading && request.getHeader(REQUEST_HEADER) == null) {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing header " + REQUEST_HEADER);
+        // In the error contract's form, like every other refusal (README "Errors").
+        EngineBoundary.write(response, Refusal.forbidden("A change needs the header " + REQUEST_HEADER + " (the pages of Tasklist"
+            + " and Cockpit send it; a form or link of another site cannot)"), "request-header");
         return;
       }
       chain.doFilter(request, response);

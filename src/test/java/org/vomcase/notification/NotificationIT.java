@@ -118,7 +118,10 @@ class NotificationIT extends AbstractApplicationIT {
     // The mediator posts the letter and marks it posted; a cross-site form (no header) cannot.
     String messageId = jdbc.queryForObject("SELECT id FROM vom_message WHERE case_number = ? AND channel = 'letter'", String.class,
         caseNumber);
-    assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted").statusCode()).isEqualTo(403);
+    HttpResponse<String> crossSite = rest("mara").post("/vom/messages/" + messageId + "/posted");
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(json(crossSite).path("type").asText()).as("the error contract's form").isEqualTo("Forbidden");
+    assertThat(json(crossSite).path("message").asText()).contains("X-VOM-Request");
     assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted", "X-VOM-Request", "1").statusCode()).isEqualTo(200);
     assertThat(rest("mara").post("/vom/messages/" + messageId + "/posted", "X-VOM-Request", "1").statusCode()).isEqualTo(409);
     assertThat(jdbc.queryForObject("SELECT status FROM vom_message WHERE id = ?", String.class, messageId)).isEqualTo("posted");
