@@ -126,7 +126,12 @@ public final class ToaExport {
     return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
   }
 
-  private static String text(Object value) {
-    return value == null ? "" : value.toString().replace(";", ",").replace("\r", " ").replace("\n", " ");
+  /**
+   * A cell: no separator, no line break, and never read as a formula by a spreadsheet (a label an administrator wrote
+   * that starts with {@code = + - @} or a tab gets a leading apostrophe, the spreadsheets' mark for "text").
+   */
+  static String text(Object value) {
+    String cell = value == null ? "" : value.toString().replace(";", ",").replace("\r", " ").replace("\n", " ");
+    return !cell.isEmpty() && "=+-@\t".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }
 }

@@ -144,6 +144,18 @@ class ProgrammeFiguresTest {
   }
 
   @Test
+  void aLabelThatASpreadsheetWouldReadAsAFormulaIsExportedAsText() {
+    org.vomcase.kernel.Vocabularies formula = org.vomcase.kernel.Vocabularies.builtIn().extendedBy(
+        "offenceCategories:\n  property_damage: {de: '=HYPERLINK(\"http://x.invalid\";\"Klick\")'}\n", "test");
+    String line = ToaExport.csv(List.of(A), formula, "de").lines().toList().get(1);
+    assertThat(line).contains(";'=HYPERLINK(\"http://x.invalid\",\"Klick\");").doesNotContain(";=HYPERLINK");
+    assertThat(ToaExport.text("+49 30")).isEqualTo("'+49 30");
+    assertThat(ToaExport.text("-1")).isEqualTo("'-1");
+    assertThat(ToaExport.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(ToaExport.text("2026-03-31")).isEqualTo("2026-03-31");
+  }
+
+  @Test
   void toaExportHasOneLinePerOffenderWithOutcomeAgreementAndFulfilment() {
     String csv = ToaExport.csv(List.of(A, B, E));
     List<String> lines = csv.lines().toList();
