@@ -181,7 +181,10 @@ public record Vocabularies(Terms offenceCategories, Terms referralSources, Terms
   private static Map<String, Object> parse(String yaml, String source) {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      // A key twice (two entries for one code, two label lists) is refused, not decided by whichever comes last.
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(yaml);
     } catch (YAMLException e) {
       throw new IllegalArgumentException("The vocabulary file " + source + " is not valid YAML: " + e.getMessage(), e);
     }

@@ -71,6 +71,7 @@ class VocabulariesTest {
     assertRefused("offenceCategories:\n  theft: {de: ''}\n", "offenceCategories.theft.de must be a label");
     assertRefused("offenceCategories: [theft]\n", "offenceCategories must be a map of codes");
     assertRefused("offenceCategories: {theft: {en: [\n", "is not valid YAML");
+    assertRefused("offenceCategories:\n  fraud_online: {en: Online fraud}\n  fraud_online: {en: Fraud}\n", "duplicate key fraud_online");
   }
 
   @Test
