@@ -125,6 +125,27 @@ public class CaseDeskController {
     });
   }
 
+  /**
+   * The case a task or a process instance (the case's own or a called one) belongs to, for the "Case overview" tabs of
+   * Tasklist and Cockpit: {@code {"caseNumber": ...}}, under the same rule as the overview (else 404).
+   */
+  @GetMapping(value = "/vom/case-of", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> caseOf(@RequestParam(name = "task", required = false) String taskId,
+      @RequestParam(name = "processInstance", required = false) String processInstanceId) {
+    Callers.Caller caller = Callers.current(identity);
+    if ((taskId == null || taskId.isBlank()) == (processInstanceId == null || processInstanceId.isBlank())) {
+      return refuse(Refusal.field(taskId == null ? "task" : "processInstance", "Task or process instance",
+          "give either task (a task id) or processInstance (a process instance id)"));
+    }
+    return Callers.asSystem(identity, () -> {
+      String caseNumber = caseFile.caseOf(taskId, processInstanceId);
+      if (caseNumber == null || !(CaseFileController.readsAll(caller) || caseFile.isAssignedMediator(caller, caseNumber))) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.<String, Object>of("error", "No such case"));
+      }
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.<String, Object>of("caseNumber", caseNumber));
+    });
+  }
+
   /** The steps and, for those who read the audit trail, its entries (task ids put into task names), newest first. */
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> timeline(Object steps, Object audit) {

@@ -229,6 +229,11 @@ public class CaseFileController {
     return caller.inAnyGroup(List.of(Roles.MEDIATORS)) && registry.isMediator(caseNumber, caller.userId());
   }
 
+  /** The case of a task or of a process instance (its business key); null when there is none. */
+  String caseOf(String taskId, String processInstanceId) {
+    return taskId != null && !taskId.isBlank() ? caseOfTask(taskId) : caseOfInstance(processInstanceId);
+  }
+
   private String caseOfTask(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     return task == null ? null : caseOfInstance(task.getProcessInstanceId());

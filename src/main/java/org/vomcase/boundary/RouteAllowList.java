@@ -306,6 +306,7 @@ public final class RouteAllowList {
     application("GET", "/vom/cases/{caseNumber}", TASK_READERS,
         "the case overview: persons and their state, what the case waits for and until when, sessions, agreement and"
             + " ledger, case file, versions, timeline (read-only)");
+    application("GET", "/vom/case-of", TASK_READERS, "the case of a task or process instance (the Case overview tabs)");
     application("GET", "/vom/documents/{id}", TASK_READERS, "a letter or the agreement PDF");
     application("POST", "/vom/messages/{id}/posted", CASE_WORKERS, "Mark as posted");
     application("GET", "/vom/figures", COCKPIT, "the programme's figures (anonymous counts)");

@@ -82,6 +82,16 @@ class CaseDeskIT extends AbstractApplicationIT {
     assertThat(supervised.path("timeline").findValuesAsText("kind")).contains("audit");
     assertThat(rest("clara").get("/vom/cases/" + caseA).statusCode()).isEqualTo(200);
     assertThat(mara.get("/vom/cases/VOM-1999-99999").statusCode()).isEqualTo(404);
+    // The tabs find the case of a task (Tasklist) or of a process instance, also a called one (Cockpit), by the same rule.
+    String taskOfB = CaseApi.caseTask(mara, "Task_CallForConsent", caseB, null);
+    assertThat(json(ok(mara.get("/vom/case-of?task=" + taskOfB))).path("caseNumber").asText()).isEqualTo(caseB);
+    assertThat(rest("jonas").get("/vom/case-of?task=" + taskOfB).statusCode()).isEqualTo(404);
+    String contactOfA = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(a).list().get(0).getId();
+    assertThat(json(ok(rest("sam").get("/vom/case-of?processInstance=" + contactOfA))).path("caseNumber").asText()).isEqualTo(caseA);
+    assertThat(rest("admin").get("/vom/case-of?processInstance=" + a).statusCode()).isIn(403, 404);
+    HttpResponse<String> neither = mara.get("/vom/case-of");
+    assertThat(neither.statusCode()).isEqualTo(400);
+    assertThat(neither.body()).contains("task");
 
     // The list: found by a person's name once the register knows where the cases stand.
     JsonNode found = waitForList(mara, "/vom/cases?q=" + family, 2);
