@@ -337,26 +337,33 @@ function openPanel(caseNumber) {
     document.body.appendChild(panel);
   }
   panel.hidden = false;
+  // Tasklist adds its own parameters (filter, sorting) to the address: only a different case changes it.
   const list = () => {
+    panel.current = null;
     panel.listState = showList(panel.content, open, panel.listState);
     if (caseInAddress('vomCase')) history.replaceState(null, '', '#/?vomCases=1');
   };
   const open = number => {
-    history.replaceState(null, '', '#/?vomCase=' + encodeURIComponent(number));
+    panel.current = number;
+    if (caseInAddress('vomCase') !== number) history.replaceState(null, '', '#/?vomCase=' + encodeURIComponent(number));
     showOverview(panel.content, number, { onBack: list });
   };
   if (caseNumber) open(caseNumber); else list();
 }
 
 function closePanel() {
-  if (panel) panel.hidden = true;
+  if (panel) {
+    panel.hidden = true;
+    panel.current = null;
+  }
   if (caseInAddress('vomCase') || caseInAddress('vomCases')) history.replaceState(null, '', '#/');
 }
 
 function fromAddress() {
   const number = caseInAddress('vomCase');
-  if (number) openPanel(number);
-  else if (caseInAddress('vomCases')) openPanel(null);
+  const open = panel && !panel.hidden;
+  if (number && !(open && panel.current === number)) openPanel(number);
+  else if (!number && caseInAddress('vomCases') && !open) openPanel(null);
 }
 
 /** Tasklist's header action "Cases" (tasklist.navbar.action), and the address #/?vomCase=<number>. */
