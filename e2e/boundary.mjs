@@ -197,7 +197,8 @@ async function welcome(role, user) {
   try {
     const page = await context.newPage();
     watch(page, role);
-    await login(page, user, 'welcome', page.locator('.ctn-content, .welcome, [ng-view]').first());
+    // The start page's "Applications" (its view element itself may count as hidden: floated content, no height).
+    await login(page, user, 'welcome', page.getByText('Applications').first());
     await page.waitForTimeout(2500);
   } finally {
     await context.close();

@@ -92,13 +92,20 @@ public class CaseRegistry {
    */
   public void describe(String caseNumber, List<String> personNames, String referrerReference) {
     String persons = String.join("\n", personNames);
-    jdbc.update("UPDATE vom_case SET persons = ?, referrer_reference = ? WHERE case_number = ?",
+    jdbc.update("UPDATE vom_case SET persons = ?, referrer_reference = ? WHERE case_number = ? AND deleted_at IS NULL",
         persons.length() > 2000 ? persons.substring(0, 2000) : persons, referrerReference, caseNumber);
   }
 
-  /** Where the case stands (the desk's columns): its phase and the next date it waits for, with what it waits for. */
+  /**
+   * Where the case stands (the desk's columns): its phase and the next date it waits for, with what it waits for (which
+   * may name a person). A deleted case keeps none of it: only its phase "deleted" is written, never anything after.
+   */
   public void progress(String caseNumber, String phase, java.time.Instant nextDate, String nextWhat) {
-    jdbc.update("UPDATE vom_case SET phase = ?, next_date = ?, next_what = ? WHERE case_number = ?", phase,
+    if ("deleted".equals(phase)) {
+      jdbc.update("UPDATE vom_case SET phase = 'deleted', next_date = NULL, next_what = NULL WHERE case_number = ?", caseNumber);
+      return;
+    }
+    jdbc.update("UPDATE vom_case SET phase = ?, next_date = ?, next_what = ? WHERE case_number = ? AND deleted_at IS NULL", phase,
         nextDate == null ? null : Timestamp.from(nextDate), nextWhat == null || nextWhat.length() <= 300 ? nextWhat
             : nextWhat.substring(0, 300), caseNumber);
   }
