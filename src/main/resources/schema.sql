@@ -19,6 +19,19 @@ CREATE TABLE IF NOT EXISTS vom_case (
   deleted_at          TIMESTAMP
 );
 
+-- The desk's columns of the register (CaseDesk, README "The mediator's desk"): what the case list searches,
+-- filters and sorts by, so that the list is one query on this table. persons (the persons' names) and
+-- referrer_reference are written by the registration; phase, next_date (the earliest due date of an open task or
+-- timer of the case and its called processes) and next_what are written after every step of the case commits.
+-- The deletion (R20) empties persons, referrer_reference and next_what.
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS persons VARCHAR(2000);
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referrer_reference VARCHAR(200);
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS phase VARCHAR(40);
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS next_date TIMESTAMP;
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS next_what VARCHAR(300);
+CREATE INDEX IF NOT EXISTS vom_case_next ON vom_case (next_date, case_number);
+CREATE INDEX IF NOT EXISTS vom_case_phase_next ON vom_case (phase, next_date, case_number);
+
 -- The case's mediators (lead first), written by the assignment and every reassignment only.
 CREATE TABLE IF NOT EXISTS vom_case_mediator (
   case_number         VARCHAR(20)  NOT NULL,

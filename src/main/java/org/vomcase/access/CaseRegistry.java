@@ -86,10 +86,41 @@ public class CaseRegistry {
     }
   }
 
+  /**
+   * What the case list searches by (the desk's columns): the persons' names, one a line, and the referrer's own file
+   * reference; written by the registration.
+   */
+  public void describe(String caseNumber, List<String> personNames, String referrerReference) {
+    String persons = String.join("\n", personNames);
+    jdbc.update("UPDATE vom_case SET persons = ?, referrer_reference = ? WHERE case_number = ? AND deleted_at IS NULL",
+        persons.length() > 2000 ? persons.substring(0, 2000) : persons, referrerReference, caseNumber);
+  }
+
+  /**
+   * Where the case stands (the desk's columns): its phase and the next date it waits for, with what it waits for (which
+   * may name a person). A deleted case keeps none of it: only its phase "deleted" is written, never anything after.
+   */
+  public void progress(String caseNumber, String phase, java.time.Instant nextDate, String nextWhat) {
+    if ("deleted".equals(phase)) {
+      jdbc.update("UPDATE vom_case SET phase = 'deleted', next_date = NULL, next_what = NULL WHERE case_number = ?", caseNumber);
+      return;
+    }
+    jdbc.update("UPDATE vom_case SET phase = ?, next_date = ?, next_what = ? WHERE case_number = ? AND deleted_at IS NULL", phase,
+        nextDate == null ? null : Timestamp.from(nextDate), nextWhat == null || nextWhat.length() <= 300 ? nextWhat
+            : nextWhat.substring(0, 300), caseNumber);
+  }
+
+  /** The cases the desk's columns do not describe yet (registered before them): their numbers. */
+  public List<String> undescribed() {
+    return jdbc.queryForList("SELECT case_number FROM vom_case WHERE phase IS NULL OR (persons IS NULL AND deleted_at IS NULL)",
+        String.class);
+  }
+
   /** The case's personal data leave the register with the case (R20); its number stays taken. */
   public void forget(String caseNumber, OffsetDateTime deletedAt) {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
-    jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, deleted_at = ?"
+    jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
+        + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
         + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
   }
 }

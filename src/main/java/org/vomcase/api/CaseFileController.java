@@ -87,6 +87,16 @@ public class CaseFileController {
       if (theCase == null || !(readsAll(caller) || assignedMediator)) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "No such case"));
       }
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(contents(caller, theCase, assignedMediator));
+    });
+  }
+
+  /**
+   * The case file of a case the caller may read (the caller's access checked before): messages, documents, the
+   * confidential notes the caller may read (their reading audited) and, for coordinators and supervisors, the audit
+   * trail. Also the case overview's ({@link CaseDeskController}).
+   */
+  Map<String, Object> contents(Callers.Caller caller, String theCase, boolean assignedMediator) {
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("caseNumber", theCase);
       file.put("versions", versions(theCase));
@@ -106,8 +116,7 @@ public class CaseFileController {
       if (readsAll(caller)) {
         file.put("audit", audit(theCase));
       }
-      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(file);
-    });
+      return file;
   }
 
   @GetMapping("/vom/documents/{id}")
@@ -248,7 +257,7 @@ public class CaseFileController {
     return readable;
   }
 
-  private static boolean readsAll(Callers.Caller caller) {
+  static boolean readsAll(Callers.Caller caller) {
     return caller.inAnyGroup(READ_ALL);
   }
 
@@ -258,8 +267,13 @@ public class CaseFileController {
   }
 
   /** Whether the caller is one of the case's mediators now, as the case register says (a reassignment takes it away). */
-  private boolean isAssignedMediator(Callers.Caller caller, String caseNumber) {
+  boolean isAssignedMediator(Callers.Caller caller, String caseNumber) {
     return caller.inAnyGroup(List.of(Roles.MEDIATORS)) && registry.isMediator(caseNumber, caller.userId());
+  }
+
+  /** The case of a task or of a process instance (its business key); null when there is none. */
+  String caseOf(String taskId, String processInstanceId) {
+    return taskId != null && !taskId.isBlank() ? caseOfTask(taskId) : caseOfInstance(processInstanceId);
   }
 
   private String caseOfTask(String taskId) {

@@ -301,6 +301,12 @@ public final class RouteAllowList {
     application("POST", "/api/cases/{caseNumber}/events", EnumSet.of(REFERRER, COORDINATOR, MEDIATOR),
         "case events (withdrawals, end of proceedings, other mediators); each caller only for the cases they may act on");
     application("GET", "/vom/case-file", TASK_READERS, "the case file (messages, documents, confidential notes to their readers)");
+    application("GET", "/vom/cases", TASK_READERS,
+        "the case list: a mediator's own cases, every case for coordinators and supervisors (search, phase, next date)");
+    application("GET", "/vom/cases/{caseNumber}", TASK_READERS,
+        "the case overview: persons and their state, what the case waits for and until when, sessions, agreement and"
+            + " ledger, case file, versions, timeline (read-only)");
+    application("GET", "/vom/case-of", TASK_READERS, "the case of a task or process instance (the Case overview tabs)");
     application("GET", "/vom/documents/{id}", TASK_READERS, "a letter or the agreement PDF");
     application("POST", "/vom/messages/{id}/posted", CASE_WORKERS, "Mark as posted");
     application("GET", "/vom/figures", COCKPIT, "the programme's figures (anonymous counts)");

@@ -1,0 +1,433 @@
+// VOM Case: the mediator's desk in Tasklist and Cockpit: the case list ("Cases": search by case number, a person's
+// name or the referrer's reference, filter by phase, sort by the next date, pages) and the case overview (persons and
+// their state, what the case waits for and until when, sessions, agreement and payment ledger, documents, messages,
+// confidential notes to their readers, process versions, timeline), from GET /vom/cases and GET /vom/cases/<number>.
+// Read-only. Plain DOM: server data is only ever set as text (textContent), never as HTML.
+// Imported by app/tasklist/scripts/vom-case-desk.js and app/cockpit/scripts/vom-case-desk.js.
+
+import { addStylesheet, el } from './dom.js';
+import { isAdministrator } from './migration.js';
+
+const API = '/vom';
+const PAGE = 25;
+
+const STATES = {
+  agreed: 'label-success', declined: 'label-danger', withdrew: 'label-danger', 'not reachable': 'label-warning',
+  contacted: 'label-info', 'not contacted yet': 'label-default'
+};
+
+function addStyles() {
+  addStylesheet(new URL('./case-desk.css', import.meta.url).href);
+}
+
+function formatDate(iso, withTime = true) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return String(iso);
+  return withTime ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+function humanize(key) {
+  const text = String(key || '').replace(/[-_]+/g, ' ').trim();
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+}
+
+function notice(kind, text) {
+  return el('div', { className: 'alert alert-' + kind + ' vom-desk-notice', role: kind === 'danger' ? 'alert' : 'status', text });
+}
+
+async function getJson(path, what) {
+  let response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    return { error: what + ' could not be loaded: ' + (error && error.message ? error.message : error) };
+  }
+  if (response.status === 404) return { error: 'You cannot see this case.', kind: 'warning', status: 404 };
+  if (response.status === 403) return { error: 'The case list is for mediators, coordinators and supervisors.', kind: 'warning', status: 403 };
+  if (response.status === 401) return { error: 'Your session has ended. Please log in again.' };
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (error) {
+    return { error: what + ' could not be read.' };
+  }
+  if (!response.ok) {
+    const problem = body && Array.isArray(body.errors) && body.errors[0] ? body.errors[0].message : body && body.message;
+    return { error: what + ' could not be loaded' + (problem ? ': ' + problem : ' (HTTP ' + response.status + ').') };
+  }
+  return { body };
+}
+
+function table(className, headings, rows) {
+  return el('table', { className: 'table table-condensed ' + className },
+    el('thead', {}, el('tr', {}, ...headings.map(h => el('th', { text: h })))),
+    el('tbody', {}, ...rows));
+}
+
+function section(title, className, ...content) {
+  return el('div', { className: 'vom-desk-section ' + className }, el('h4', { text: title }), ...content);
+}
+
+function empty(text) {
+  return el('p', { className: 'text-muted', text });
+}
+
+// --- the overview -------------------------------------------------------------------------------
+
+function whoHolds(wait) {
+  if (wait.kind !== 'task') return '';
+  if (wait.assignee) return wait.assignee;
+  const candidates = [...(wait.candidateUsers || []), ...(wait.candidateGroups || []).map(g => 'group ' + g)];
+  return candidates.length ? 'open to ' + candidates.join(', ') : 'nobody yet';
+}
+
+function waitingSection(view) {
+  const waits = view.waitingFor || [];
+  const head = view.next
+    ? el('p', { className: 'vom-desk-next' }, el('strong', { text: 'Next: ' }),
+      view.next.what + (view.next.about ? ' (' + view.next.about + ')' : '') + ', ' + formatDate(view.next.due))
+    : null;
+  if (!waits.length) {
+    return section('What the case waits for', 'vom-desk-waiting', empty(view.phase === 'closed' || view.phase === 'deleted'
+      ? 'Nothing: the case is ' + view.phase + '.' : 'Nothing with a date: the case is working on its next step.'));
+  }
+  return section('What the case waits for', 'vom-desk-waiting', head, table('vom-desk-waits',
+    ['Until', 'What', 'Kind', 'Who holds it', 'About', 'In'],
+    waits.map(w => el('tr', { className: 'vom-desk-wait vom-desk-wait-' + w.kind },
+      el('td', { className: 'text-nowrap', text: w.due ? formatDate(w.due) : 'no date' }),
+      el('td', { text: w.what }),
+      el('td', { text: { task: 'a task', timer: 'a date (timer)', message: 'a message' }[w.kind] || w.kind }),
+      el('td', { text: whoHolds(w) }),
+      el('td', { text: w.about || '' }),
+      el('td', { className: 'text-muted', text: w.in || '' })))));
+}
+
+function personsSection(persons) {
+  if (!persons.length) return section('Persons', 'vom-desk-persons', empty('No persons (deleted or not recorded).'));
+  return section('Persons', 'vom-desk-persons', table('vom-desk-person-table',
+    ['', 'Name', 'Role', 'Age', 'Language', 'Interpreter', 'Parents or guardians', 'State'],
+    persons.map(p => el('tr', { className: 'vom-desk-person', 'data-person': p.id },
+      el('td', { text: p.id }),
+      el('td', {}, p.name, p.representative ? el('div', { className: 'text-muted small', text: 'represented by ' + p.representative }) : null),
+      el('td', { text: humanize(p.role) }),
+      el('td', { text: p.age === null || p.age === undefined ? '' : String(p.age) + (p.minor ? ' (minor)' : '') }),
+      el('td', { text: p.language || '' }),
+      el('td', { text: p.interpreterNeeded ? 'needed' : '' }),
+      el('td', { text: (p.guardians || []).map(g => g.name + (g.relation ? ' (' + g.relation + ')' : '')).join(', ') }),
+      el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state', text: p.state }))))));
+}
+
+function sessionsSection(sessions) {
+  if (!sessions.length) return section('Sessions', 'vom-desk-sessions', empty('No session scheduled yet.'));
+  return section('Sessions', 'vom-desk-sessions', table('vom-desk-session-table', ['When', '', 'For', 'Where', 'Outcome'],
+    sessions.map(s => el('tr', { className: 'vom-desk-session vom-desk-session-' + s.when },
+      el('td', { className: 'text-nowrap', text: formatDate(s.start) }),
+      el('td', { text: s.when }),
+      el('td', { text: s.kind === 'appointment' ? s.person + ' (own appointment)' : humanize(s.meetingType || 'session') }),
+      el('td', { text: s.place || '' }),
+      el('td', { text: [s.held, s.outcome].filter(Boolean).map(humanize).join(', ') })))));
+}
+
+function agreementSection(agreement) {
+  if (!agreement.length) return section('Agreement', 'vom-desk-agreement', empty('No agreement recorded.'));
+  return section('Agreement', 'vom-desk-agreement', ...agreement.map(person => el('div', { className: 'vom-desk-debtor' },
+    el('h5', { text: person.person }),
+    el('p', { className: 'vom-desk-ledger' }, ...['owed', 'paid', 'due', 'overdue'].map(k =>
+      el('span', { className: 'vom-desk-ledger-' + k }, el('strong', { text: humanize(k) + ': ' }), person.ledger[k] + ' '))),
+    table('vom-desk-items', ['Item', 'Instalment', 'Amount', 'Due', 'State', 'Paid'],
+      person.items.flatMap(item => [
+        el('tr', { className: 'vom-desk-item' }, el('td', { colspan: 6, text: item.text })),
+        ...item.instalments.map(part => el('tr', { className: 'vom-desk-instalment vom-desk-instalment-' + part.state },
+          el('td', { text: part.id }),
+          el('td', { text: part.instalment ? String(part.instalment) : '' }),
+          el('td', { text: part.amount || (part.hours ? part.hours + ' h' : '') }),
+          el('td', { text: part.dueDate ? formatDate(part.dueDate, false) : '' }),
+          el('td', { text: humanize(part.state) + (part.escalated ? ' (escalated)' : '') }),
+          el('td', { text: part.paid || '' })))])))));
+}
+
+function documentsAndMessages(view) {
+  const docs = view.documents || [];
+  const messages = view.messages || [];
+  return [
+    section('Documents', 'vom-desk-documents', docs.length ? el('ul', { className: 'list-unstyled' }, ...docs.map(d => el('li', {},
+      el('a', { href: d.href, target: '_blank', rel: 'noopener', text: d.fileName || d.id }), ' ',
+      el('span', { className: 'text-muted', text: formatDate(d.createdAt) })))) : empty('No documents yet.')),
+    section('Messages', 'vom-desk-messages', messages.length ? table('vom-desk-message-table', ['Date', 'Message', 'To', 'How', 'Status'],
+      messages.map(m => el('tr', {},
+        el('td', { className: 'text-nowrap', text: formatDate(m.createdAt) }),
+        el('td', { text: humanize(m.message) }),
+        el('td', { text: (m.recipientName || '') + (m.recipientRole ? ' (' + m.recipientRole + ')' : '') }),
+        el('td', { text: m.channel || '' }),
+        el('td', { text: humanize(m.status) })))) : empty('No messages yet.'))
+  ];
+}
+
+function notesSection(notes) {
+  return section('Confidential notes', 'vom-desk-notes',
+    el('p', { className: 'text-muted', text: 'Only those allowed to read them see these notes; each reading is recorded.' }),
+    ...(notes.length ? notes.map(n => el('div', { className: 'vom-desk-note' },
+      el('strong', { text: n.label }), el('span', { className: 'text-muted',
+        text: ' ' + [n.personId, n.taskName, n.writtenBy, formatDate(n.writtenAt)].filter(Boolean).join(' · ') }),
+      el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty('No notes yet.')]));
+}
+
+function versionsSection(versions) {
+  return section('Process versions', 'vom-desk-versions', el('ul', { className: 'list-inline' }, ...versions.map(v =>
+    el('li', { className: 'vom-desk-version', text: v.key + ' v' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '')
+      + (v.running ? '' : ', ended') }))));
+}
+
+function timelineSection(timeline) {
+  if (!timeline.length) return section('Timeline', 'vom-desk-timeline', empty('Nothing happened yet.'));
+  const rows = timeline.map(t => el('tr', { className: 'vom-desk-event vom-desk-event-' + (t.kind === 'audit' ? 'audit' : 'step') },
+    el('td', { className: 'text-nowrap', text: formatDate(t.at) }),
+    el('td', { text: t.kind === 'audit' ? humanize(t.what) : t.what }),
+    el('td', { text: t.kind === 'audit' ? (t.subject || '') : t.state || '' }),
+    el('td', { text: t.who || '' })));
+  const shown = el('tbody', {}, ...rows.slice(0, 30));
+  const more = rows.length > 30 ? el('button', { type: 'button', className: 'btn btn-link btn-xs', text: 'Show all ' + rows.length,
+    onclick: event => { shown.replaceChildren(...rows); event.target.remove(); } }) : null;
+  return section('Timeline (newest first)', 'vom-desk-timeline', el('table', { className: 'table table-condensed' },
+    el('thead', {}, el('tr', {}, ...['When', 'What', '', 'Who'].map(h => el('th', { text: h })))), shown), more);
+}
+
+/** Renders the overview of a case into the node. */
+export async function showOverview(node, caseNumber, { onBack } = {}) {
+  addStyles();
+  node.classList.add('vom-desk');
+  node.replaceChildren(el('div', { className: 'text-muted', text: 'Loading the case overview…' }));
+  const { body: view, error, kind } = await getJson(API + '/cases/' + encodeURIComponent(caseNumber), 'The case overview');
+  if (error) {
+    node.replaceChildren(...(onBack ? [el('button', { type: 'button', className: 'btn btn-default btn-xs', text: '← Cases', onclick: onBack })] : []),
+      notice(kind || 'danger', error));
+    return;
+  }
+  const header = el('div', { className: 'vom-desk-header' },
+    el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-reload', text: 'Reload',
+      onclick: () => showOverview(node, caseNumber, { onBack }) }),
+    onBack ? el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-back', text: '← Cases', onclick: onBack }) : null,
+    el('h3', { text: 'Case overview ' + view.caseNumber }),
+    el('p', {}, el('span', { className: 'label label-primary vom-desk-phase', text: view.phaseLabel || view.phase }), ' ',
+      view.readOnly ? el('span', { className: 'label label-default vom-desk-readonly', text: 'read-only' }) : null, ' ',
+      el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference, view.offenceCategory && humanize(view.offenceCategory),
+        view.registeredAt && 'registered ' + formatDate(view.registeredAt, false),
+        (view.mediators || []).length ? 'mediators: ' + view.mediators.join(', ') : 'no mediators yet'].filter(Boolean).join(' · ') })));
+  node.replaceChildren(header,
+    waitingSection(view),
+    personsSection(view.persons || []),
+    sessionsSection(view.sessions || []),
+    agreementSection(view.agreement || []),
+    ...documentsAndMessages(view),
+    ...(Array.isArray(view.confidentialNotes) ? [notesSection(view.confidentialNotes)] : []),
+    versionsSection(view.versions || []),
+    timelineSection(view.timeline || []));
+}
+
+// --- the list -----------------------------------------------------------------------------------
+
+/** Renders the case list into the node; openCase(caseNumber) opens an overview. */
+export function showList(node, openCase, state = { q: '', phase: '', sort: 'next', first: 0 }) {
+  addStyles();
+  node.classList.add('vom-desk');
+  const search = el('input', { type: 'search', className: 'form-control input-sm vom-desk-search', name: 'q', value: state.q,
+    placeholder: 'Case number, name or reference', 'aria-label': 'Search cases' });
+  const phase = el('select', { className: 'form-control input-sm vom-desk-phase-filter', name: 'phase', 'aria-label': 'Phase' },
+    el('option', { value: '', text: 'Every phase' }));
+  const sort = el('select', { className: 'form-control input-sm vom-desk-sort', name: 'sort', 'aria-label': 'Sort' },
+    el('option', { value: 'next', text: 'Next date first' }), el('option', { value: 'number', text: 'Newest case first' }),
+    el('option', { value: 'registered', text: 'Last registered first' }));
+  sort.value = state.sort;
+  const results = el('div', { className: 'vom-desk-results' }, el('div', { className: 'text-muted', text: 'Loading the cases…' }));
+  let timer = null;
+  const reload = first => { state.first = first; load(); };
+  search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { state.q = search.value; reload(0); }, 300); });
+  phase.addEventListener('change', () => { state.phase = phase.value; reload(0); });
+  sort.addEventListener('change', () => { state.sort = sort.value; reload(0); });
+  node.replaceChildren(el('div', { className: 'vom-desk-header' }, el('h3', { text: 'Cases' }),
+    el('form', { className: 'form-inline vom-desk-filters', onsubmit: e => { e.preventDefault(); state.q = search.value; reload(0); } },
+      search, ' ', phase, ' ', sort)), results);
+  let phasesFilled = false;
+
+  async function load() {
+    const params = new URLSearchParams({ sort: state.sort, first: String(state.first), max: String(PAGE) });
+    if (state.q.trim()) params.set('q', state.q.trim());
+    if (state.phase) params.set('phase', state.phase);
+    const { body, error, kind } = await getJson(API + '/cases?' + params, 'The case list');
+    if (error) {
+      results.replaceChildren(notice(kind || 'danger', error));
+      return;
+    }
+    if (!phasesFilled) {
+      phasesFilled = true;
+      for (const [code, label] of Object.entries(body.phases || {})) phase.appendChild(el('option', { value: code, text: label }));
+      phase.value = state.phase;
+    }
+    if (!body.cases.length) {
+      results.replaceChildren(empty(state.q || state.phase ? 'No case matches.' : 'No cases.'));
+      return;
+    }
+    const rows = body.cases.map(c => {
+      const link = el('a', { href: '#', className: 'vom-desk-open', text: c.caseNumber,
+        onclick: event => { event.preventDefault(); openCase(c.caseNumber); } });
+      return el('tr', { className: 'vom-desk-case', 'data-case': c.caseNumber },
+        el('td', {}, link),
+        el('td', { text: (c.persons || []).join(', ') }),
+        el('td', { text: c.phaseLabel || c.phase || '' }),
+        el('td', { className: 'text-nowrap', text: c.nextDate ? formatDate(c.nextDate) : '' }),
+        el('td', { text: c.nextWhat || '' }),
+        el('td', { text: (c.mediators || []).join(', ') }),
+        el('td', { className: 'text-muted', text: c.referrerReference || '' }));
+    });
+    const last = Math.min(body.first + body.cases.length, body.total);
+    results.replaceChildren(
+      table('table-hover vom-desk-list', ['Case', 'Persons', 'Phase', 'Next date', 'Waits for', 'Mediators', 'Reference'], rows),
+      el('div', { className: 'vom-desk-paging' },
+        el('span', { className: 'text-muted', text: (body.first + 1) + '–' + last + ' of ' + body.total + ' ' }),
+        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: '‹ Previous', disabled: body.first === 0,
+          onclick: () => reload(Math.max(0, body.first - PAGE)) }), ' ',
+        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: 'Next ›', disabled: last >= body.total,
+          onclick: () => reload(body.first + PAGE) })));
+  }
+  load();
+  return state;
+}
+
+// --- the plugins --------------------------------------------------------------------------------
+
+/** The "Case overview" tab of a task (Tasklist) or a process instance (Cockpit): query(context) → ?task= / ?processInstance=. */
+export function overviewTab({ id, pluginPoint, priority, query }) {
+  return {
+    id,
+    pluginPoint,
+    priority,
+    render: async (node, context) => {
+      addStyles();
+      node.classList.add('vom-desk');
+      const { body, error, kind } = await getJson(API + '/case-of?' + query(context || {}), 'The case');
+      if (error) {
+        node.replaceChildren(notice(kind || 'danger', error));
+        return;
+      }
+      showOverview(node, body.caseNumber);
+    },
+    properties: { label: 'Case overview' }
+  };
+}
+
+/** The case number in the address: #/?vomCase=VOM-2026-00001 (Tasklist) or #/vom-cases?case=... (Cockpit). */
+function caseInAddress(parameter) {
+  const hash = window.location.hash || '';
+  const query = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '';
+  return new URLSearchParams(query).get(parameter);
+}
+
+let panel = null;
+
+/** Tasklist: the desk as a panel over the task list, opened by "Cases" in the header or by the address. */
+function openPanel(caseNumber) {
+  addStyles();
+  if (!panel) {
+    const content = el('div', { className: 'vom-desk-panel-content' });
+    panel = el('div', { className: 'vom-desk-panel', role: 'dialog', 'aria-label': 'Cases' },
+      el('button', { type: 'button', className: 'btn btn-default btn-sm vom-desk-close', text: 'Close', onclick: closePanel }), content);
+    panel.content = content;
+    panel.listState = undefined;
+    document.body.appendChild(panel);
+  }
+  panel.hidden = false;
+  // Tasklist adds its own parameters (filter, sorting) to the address: only a different case changes it.
+  const list = () => {
+    panel.current = null;
+    panel.listState = showList(panel.content, open, panel.listState);
+    if (caseInAddress('vomCase')) history.replaceState(null, '', '#/?vomCases=1');
+  };
+  const open = number => {
+    panel.current = number;
+    if (caseInAddress('vomCase') !== number) history.replaceState(null, '', '#/?vomCase=' + encodeURIComponent(number));
+    showOverview(panel.content, number, { onBack: list });
+  };
+  if (caseNumber) open(caseNumber); else list();
+}
+
+function closePanel() {
+  if (panel) {
+    panel.hidden = true;
+    panel.current = null;
+  }
+  if (caseInAddress('vomCase') || caseInAddress('vomCases')) history.replaceState(null, '', '#/');
+}
+
+function fromAddress() {
+  const number = caseInAddress('vomCase');
+  const open = panel && !panel.hidden;
+  if (number && !(open && panel.current === number)) openPanel(number);
+  else if (!number && caseInAddress('vomCases') && !open) openPanel(null);
+}
+
+/** Tasklist's header action "Cases" (tasklist.navbar.action), and the address #/?vomCase=<number>. */
+export function casesNavbarAction({ id, priority }) {
+  window.addEventListener('hashchange', fromAddress);
+  setTimeout(fromAddress, 0);
+  return {
+    id,
+    pluginPoint: 'tasklist.navbar.action',
+    priority,
+    render: node => {
+      node.appendChild(el('a', { href: '#/?vomCases=1', className: 'vom-desk-nav', role: 'button', title: 'Your cases, waiting ones included',
+        onclick: event => { event.preventDefault(); openPanel(null); } },
+        el('span', { className: 'glyphicon glyphicon-briefcase', 'aria-hidden': 'true' }), ' Cases'));
+    }
+  };
+}
+
+const ROUTE = '/vom-cases';
+
+/** Cockpit: the navigation entry "Cases" (for those who may read the list: supervisors; not administrators). */
+export function casesNavigation({ id, priority }) {
+  return {
+    id,
+    pluginPoint: 'cockpit.navigation',
+    priority,
+    render: node => {
+      // Administrators read no case (the boundary refuses them the list): they are not even asked.
+      isAdministrator().then(admin => (admin ? { ok: false }
+        : fetch(API + '/cases?max=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } }))).then(response => {
+        const item = node.closest('li');
+        if (!response.ok) {
+          if (item) item.style.display = 'none';
+          return;
+        }
+        node.appendChild(el('a', { href: '#' + ROUTE, className: 'vom-desk-nav', text: 'Cases' }));
+      }).catch(() => {});
+    },
+    properties: { path: ROUTE, label: 'Cases', checkActive: url => url.indexOf('#' + ROUTE) > -1 }
+  };
+}
+
+/** Cockpit: the page #/vom-cases (the list) and #/vom-cases?case=<number> (an overview). */
+export function casesPage({ id }) {
+  return {
+    id,
+    pluginPoint: 'cockpit.route',
+    priority: 0,
+    render: node => {
+      const holder = el('div', { className: 'vom-desk-page' });
+      node.appendChild(holder);
+      let state;
+      const list = () => {
+        history.replaceState(null, '', '#' + ROUTE);
+        state = showList(holder, open, state);
+      };
+      const open = number => {
+        history.replaceState(null, '', '#' + ROUTE + '?case=' + encodeURIComponent(number));
+        showOverview(holder, number, { onBack: list });
+      };
+      const number = caseInAddress('case');
+      if (number) showOverview(holder, number, { onBack: list }); else state = showList(holder, open);
+    },
+    properties: { path: ROUTE, label: 'Cases' }
+  };
+}
