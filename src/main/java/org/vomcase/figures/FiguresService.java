@@ -78,9 +78,11 @@ public class FiguresService {
 
   /**
    * The running cases of the profile with their referral data, registration date and mediators (as the case register has
-   * them), in two set-based queries whatever the number of cases: the four instance variables of every running case
-   * instance, pivoted in the database (read by the engine's index on {@code TASK_ID_, NAME_}), and the mediators of the
-   * running cases from {@code vom_case_mediator}. No per-case round trip, no list of ids as bind parameters.
+   * them), in two set-based queries whatever the number of cases: the four instance variables of every case instance
+   * (a variable row exists only while its instance runs), pivoted in the database and read through the engine's index
+   * {@code ACT_IDX_VARIABLE_TASK_NAME_TYPE} ({@code TASK_ID_ IS NULL AND NAME_ IN (...)}: four index rows per case, no
+   * join per case with the execution table), and the mediators of the running cases from {@code vom_case_mediator}.
+   * No per-case round trip, no list of ids as bind parameters.
    */
   List<OpenCase> openCases(String profile) {
     Map<String, List<String>> mediators = new HashMap<>();
@@ -97,9 +99,8 @@ public class FiguresService {
         + " MAX(CASE WHEN v.NAME_ = ? THEN v.TYPE_ END),"
         + " MAX(CASE WHEN v.NAME_ = ? THEN v.LONG_ END)"
         + " FROM ACT_RU_VARIABLE v"
-        + " JOIN ACT_RU_EXECUTION e ON e.ID_ = v.EXECUTION_ID_ AND e.ID_ = e.PROC_INST_ID_"
-        + " JOIN ACT_RE_PROCDEF d ON d.ID_ = e.PROC_DEF_ID_"
-        + " WHERE v.TASK_ID_ IS NULL AND v.NAME_ IN (?, ?, ?, ?) AND d.KEY_ = ?"
+        + " WHERE v.TASK_ID_ IS NULL AND v.NAME_ IN (?, ?, ?, ?) AND v.EXECUTION_ID_ = v.PROC_INST_ID_"
+        + " AND v.PROC_DEF_ID_ IN (SELECT d.ID_ FROM ACT_RE_PROCDEF d WHERE d.KEY_ = ?)"
         + " GROUP BY v.PROC_INST_ID_"
         + " HAVING MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END) = ?",
         (org.springframework.jdbc.core.RowCallbackHandler) row -> {
