@@ -238,7 +238,23 @@ function report(results, started) {
   return problems;
 }
 
+/**
+ * BENCH_MEASURE_ONLY=1: measures the database as it is, once, without seeding (for a run whose seeding was paused,
+ * e.g. with kill -STOP, when the next size would not be reached in the time there is).
+ */
+async function measureOnly() {
+  const seeded = Number(sql('SELECT count(*) FROM vom_case'));
+  const result = await measure(seeded);
+  result.seedRate = NaN;
+  log(JSON.stringify({ seeded, counts: result.counts }));
+  for (const row of result.rows) log(`${row.name}: median ${row.median.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms`);
+  log(`acquisition query uses vom_job_acquisition: ${result.usesIndex}`);
+  report([result], Date.now());
+  console.log(fs.readFileSync(REPORT, 'utf8'));
+}
+
 async function main() {
+  if (env.BENCH_MEASURE_ONLY) return measureOnly();
   const results = [];
   let seeded = 0;
   const started = Date.now();
