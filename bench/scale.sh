@@ -4,7 +4,7 @@
 # runs bench/scale.mjs (seeding through the application's intake and REST API, measuring at each size), stops the
 # application and drops the database. Never stops or restarts the server.
 #   BENCH_DB=bench_x BENCH_PORT=18194 BENCH_SIZES=1000,5000,20000 bench/scale.sh
-# Package first: ./mvnw -B -ntp -q package -DskipTests (or run with -Pbench, see pom.xml).
+# Package first: ./mvnw -B -ntp -q package -DskipTests. Needs psql, node (18 or later) and java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
