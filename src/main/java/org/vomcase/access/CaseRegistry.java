@@ -62,15 +62,6 @@ public class CaseRegistry {
         String.class, caseNumber);
   }
 
-  /** The mediators of every case that has some: case number → its mediators, the lead mediator first. */
-  public java.util.Map<String, List<String>> mediatorsOfCases() {
-    java.util.Map<String, List<String>> mediators = new java.util.HashMap<>();
-    jdbc.query("SELECT case_number, user_id FROM vom_case_mediator ORDER BY case_number, is_lead DESC, user_id",
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> mediators.computeIfAbsent(row.getString(1),
-            k -> new java.util.ArrayList<>()).add(row.getString(2)));
-    return mediators;
-  }
-
   public boolean isMediator(String caseNumber, String userId) {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_mediator WHERE case_number = ? AND user_id = ?",
         Integer.class, caseNumber, userId);

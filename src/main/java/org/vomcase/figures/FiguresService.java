@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseProcess;
@@ -36,20 +32,16 @@ import org.vomcase.settings.VomProperties;
 public class FiguresService {
 
   private final JdbcTemplate jdbc;
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
-  private final CaseRegistry registry;
   private final Vocabularies vocabularies;
   private final String language;
 
-  public FiguresService(JdbcTemplate jdbc, RuntimeService runtime, TaskService tasks, IdentityService identity,
-      CaseRegistry registry, Vocabularies vocabularies, VomProperties properties) {
+  public FiguresService(JdbcTemplate jdbc, TaskService tasks, IdentityService identity, Vocabularies vocabularies,
+      VomProperties properties) {
     this.vocabularies = vocabularies;
     this.language = properties.programme().language();
-    this.registry = registry;
     this.jdbc = jdbc;
-    this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
   }
@@ -84,32 +76,48 @@ public class FiguresService {
         }, args);
   }
 
-  /** The running cases of the profile with their referral data, registration date and mediators (as the case register has them). */
+  /**
+   * The running cases of the profile with their referral data, registration date and mediators (as the case register has
+   * them), in two set-based queries whatever the number of cases: the four instance variables of every case instance
+   * (a variable row exists only while its instance runs), pivoted in the database and read through the engine's index
+   * {@code ACT_IDX_VARIABLE_TASK_NAME_TYPE} ({@code TASK_ID_ IS NULL AND NAME_ IN (...)}: four index rows per case, no
+   * join per case with the execution table), and the mediators of the running cases from {@code vom_case_mediator}.
+   * No per-case round trip, no list of ids as bind parameters.
+   */
   List<OpenCase> openCases(String profile) {
-    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY).list();
-    if (instances.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Map<String, Object>> values = new HashMap<>();
-    String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
-    for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(ids)
-        .variableNameIn(PROGRAMME_PROFILE.name(), REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(),
-            CASE_NUMBER.name()).list()) {
-      if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-        values.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>()).put(variable.getName(), variable.getValue());
-      }
-    }
-    Map<String, List<String>> mediators = registry.mediatorsOfCases();
+    Map<String, List<String>> mediators = new HashMap<>();
+    jdbc.query("SELECT c.process_instance_id, m.user_id FROM vom_case_mediator m JOIN vom_case c ON c.case_number = m.case_number"
+        + " WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)"
+        + " ORDER BY c.process_instance_id, m.is_lead DESC, m.user_id",
+        (org.springframework.jdbc.core.RowCallbackHandler) row -> mediators.computeIfAbsent(row.getString(1),
+            k -> new ArrayList<>()).add(row.getString(2)));
     List<OpenCase> open = new ArrayList<>();
-    for (Map<String, Object> value : values.values()) {
-      Case theCase = Case.of(value);
-      if (!profile.equals(theCase.get(PROGRAMME_PROFILE))) {
-        continue;
-      }
-      OffsetDateTime registered = theCase.get(REGISTERED_AT);
-      open.add(new OpenCase(theCase.get(REFERRAL_SOURCE), theCase.get(PROCEDURAL_STAGE),
-          registered == null ? null : registered.toLocalDate(), mediators.getOrDefault(theCase.caseNumber(), List.of())));
-    }
+    jdbc.query("SELECT v.PROC_INST_ID_,"
+        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
+        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
+        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
+        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TYPE_ END),"
+        + " MAX(CASE WHEN v.NAME_ = ? THEN v.LONG_ END)"
+        + " FROM ACT_RU_VARIABLE v"
+        + " WHERE v.TASK_ID_ IS NULL AND v.NAME_ IN (?, ?, ?, ?) AND v.EXECUTION_ID_ = v.PROC_INST_ID_"
+        + " AND v.PROC_DEF_ID_ IN (SELECT d.ID_ FROM ACT_RE_PROCDEF d WHERE d.KEY_ = ?)"
+        + " GROUP BY v.PROC_INST_ID_"
+        + " HAVING MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END) = ?",
+        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          Map<String, Object> value = new HashMap<>();
+          value.put(REFERRAL_SOURCE.name(), row.getString(2));
+          value.put(PROCEDURAL_STAGE.name(), row.getString(3));
+          // A moment is stored as ISO text; an instance from before that may hold a date (type "date", in LONG_).
+          long millis = row.getLong(6);
+          boolean isDate = !row.wasNull() && "date".equals(row.getString(5));
+          value.put(REGISTERED_AT.name(), isDate ? new Date(millis) : row.getString(4));
+          OffsetDateTime registered = Case.of(value).get(REGISTERED_AT);
+          open.add(new OpenCase(row.getString(2), row.getString(3), registered == null ? null : registered.toLocalDate(),
+              mediators.getOrDefault(row.getString(1), List.of())));
+        },
+        REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(), REGISTERED_AT.name(), REGISTERED_AT.name(),
+        PROGRAMME_PROFILE.name(), REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(), CaseProcess.KEY,
+        PROGRAMME_PROFILE.name(), profile);
     return open;
   }
 

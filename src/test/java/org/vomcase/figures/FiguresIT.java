@@ -76,6 +76,47 @@ class FiguresIT extends AbstractApplicationIT {
         + " AND detail = 'toa-export us_vom 2026-01-01..2026-12-31'", Integer.class)).isEqualTo(1);
   }
 
+  /**
+   * The running cases as the set-based SQL reads them equal what the engine's API says (the reading it replaced: every
+   * case instance, its variables, its mediators from the register), for assigned and unassigned cases.
+   */
+  @Test
+  void theOpenCasesReadBySqlAreWhatTheEngineSays() throws Exception {
+    org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    String instanceId = org.vomcase.support.CaseApi.json(rest("policeapi").postJson("/api/referrals",
+        org.vomcase.support.CaseApi.referral().toString())).path("processInstanceId").asText();
+    org.vomcase.support.CaseApi.runJobs(engine, instanceId);
+    String assigned = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    String twoMediators = org.vomcase.support.CaseApi.json(rest("policeapi").postJson("/api/referrals",
+        org.vomcase.support.CaseApi.referral().toString())).path("processInstanceId").asText();
+    org.vomcase.support.CaseApi.runJobs(engine, twoMediators);
+    org.vomcase.support.CaseApi.assign(engine, rest("clara"), twoMediators, "jonas", "lea");
+    assertThat(assigned).isNotBlank();
+
+    for (String profile : List.of("de_toa", "us_vom")) {
+      List<OpenCase> expected = new ArrayList<>();
+      java.util.Map<String, List<String>> mediators = new java.util.HashMap<>();
+      jdbc.query("SELECT case_number, user_id FROM vom_case_mediator ORDER BY case_number, is_lead DESC, user_id",
+          (org.springframework.jdbc.core.RowCallbackHandler) row -> mediators.computeIfAbsent(row.getString(1),
+              k -> new ArrayList<>()).add(row.getString(2)));
+      for (var instance : engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(org.vomcase.kernel.CaseProcess.KEY).list()) {
+        org.vomcase.kernel.Case theCase = org.vomcase.kernel.Case.of(engine.getRuntimeService().getVariables(instance.getId()));
+        if (profile.equals(theCase.get(org.vomcase.kernel.CaseVariables.PROGRAMME_PROFILE))) {
+          java.time.OffsetDateTime registered = theCase.get(org.vomcase.kernel.CaseVariables.REGISTERED_AT);
+          expected.add(new OpenCase(theCase.get(org.vomcase.kernel.CaseVariables.REFERRAL_SOURCE),
+              theCase.get(org.vomcase.kernel.CaseVariables.PROCEDURAL_STAGE), registered == null ? null : registered.toLocalDate(),
+              mediators.getOrDefault(theCase.caseNumber(), List.of())));
+        }
+      }
+      assertThat(figures.openCases(profile)).as(profile).containsExactlyInAnyOrderElementsOf(expected);
+      if (profile.equals("de_toa")) {
+        assertThat(expected).as("the cases just referred").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(expected).extracting(OpenCase::mediators).contains(List.of("mara"), List.of("jonas", "lea"), List.of());
+      }
+    }
+  }
+
   @Test
   void aBadPeriodIsRefusedWithTheReason() {
     assertThat(rest("sam").get("/vom/figures?from=2026-13-01").body()).contains("from and to are dates such as 2026-01-31");

@@ -1,0 +1,58 @@
+package org.vomcase.startup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job acquisition by due date, independent of the number of waiting timers (README "Performance at scale"). Every open
+ * user task carries a reminder timer, so the job table holds about two jobs per running case, nearly all due in days.
+ * The engine is configured ({@code application.yaml}) to acquire by due date ({@code jobExecutorAcquireByDueDate}) and
+ * to give every job a due date ({@code ensureJobDueDateNotNull}), so the acquisition query
+ * ({@code selectNextJobsToExecute} in the engine's {@code Job.xml}) reads
+ * {@code RETRIES_ > 0 AND DUEDATE_ <= now AND (LOCK_OWNER_ IS NULL OR LOCK_EXP_TIME_ < now) AND SUSPENSION_STATE_ = 1
+ * ... ORDER BY DUEDATE_}. This plugin, once the engine's tables exist and before the job executor starts:
+ * <ul>
+ *   <li>creates the index {@code vom_job_acquisition} on {@code ACT_RU_JOB (DUEDATE_, SUSPENSION_STATE_, RETRIES_,
+ *       LOCK_EXP_TIME_, LOCK_OWNER_)}: the query reads the due jobs only (a range up to now, in the order it wants) and
+ *       checks the other conditions in the index; idempotent ({@code IF NOT EXISTS}, PostgreSQL and H2);</li>
+ *   <li>gives the jobs without a due date (written before the switch, or by a node not yet updated) the current time,
+ *       because acquisition with {@code ensureJobDueDateNotNull} no longer looks at jobs without one.</li>
+ * </ul>
+ */
+@Component
+public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
+
+  static final String INDEX = "CREATE INDEX IF NOT EXISTS vom_job_acquisition ON ACT_RU_JOB"
+      + " (DUEDATE_, SUSPENSION_STATE_, RETRIES_, LOCK_EXP_TIME_, LOCK_OWNER_)";
+  static final String DUE_NOW = "UPDATE ACT_RU_JOB SET DUEDATE_ = CURRENT_TIMESTAMP WHERE DUEDATE_ IS NULL";
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      try {
+        statement.execute(INDEX);
+        int dated = statement.executeUpdate(DUE_NOW);
+        if (dated > 0) {
+          LOG.info("Job acquisition by due date: {} job(s) without a due date are due now", dated);
+        }
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the job acquisition index on ACT_RU_JOB: " + e.getMessage(), e);
+    }
+  }
+}
