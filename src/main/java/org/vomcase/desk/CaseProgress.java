@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +17,9 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -102,8 +105,11 @@ public class CaseProgress {
   private final TaskService tasks;
   private final ManagementService management;
   private final RepositoryService repository;
+  private final HistoryService history;
 
-  public CaseProgress(RuntimeService runtime, TaskService tasks, ManagementService management, RepositoryService repository) {
+  public CaseProgress(RuntimeService runtime, TaskService tasks, ManagementService management, RepositoryService repository,
+      HistoryService history) {
+    this.history = history;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -118,32 +124,55 @@ public class CaseProgress {
     List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list();
     boolean caseRuns = instances.stream().anyMatch(i -> i.getId().equals(caseInstanceId));
     String phase = "closed";
+    // Only queries below, never a read by id: the case goes on while this runs (a task is completed, a called process
+    // ends), and a read by id of what just went away fails, which the engine logs as an error.
     if (caseRuns) {
-      phase = runtime.getActiveActivityIds(caseInstanceId).stream().map(PHASE_OF_ACTIVITY::get).filter(p -> p != null)
-          .findFirst().orElse("intake");
+      phase = history.createHistoricActivityInstanceQuery().processInstanceId(caseInstanceId).unfinished().list().stream()
+          .map(activity -> PHASE_OF_ACTIVITY.get(activity.getActivityId())).filter(p -> p != null).findFirst()
+          .orElse("intake");
     }
     Map<String, BpmnModelInstance> models = new HashMap<>();
     Map<String, String> processNames = new HashMap<>();
     Map<String, String> about = new HashMap<>();
+    Map<String, Object> personIds = new HashMap<>();
+    if (!instances.isEmpty()) {
+      for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName("personId")
+          .processInstanceIdIn(instances.stream().map(ProcessInstance::getId).toArray(String[]::new)).list()) {
+        if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+          personIds.put(variable.getProcessInstanceId(), variable.getValue());
+        }
+      }
+    }
     for (ProcessInstance instance : instances) {
-      Object personId = runtime.getVariableLocal(instance.getId(), "personId");
+      Object personId = personIds.get(instance.getId());
       about.put(instance.getId(), personId == null ? null : personNames.getOrDefault(personId.toString(), personId.toString()));
       processNames.put(instance.getId(), processName(models, instance.getProcessDefinitionId()));
     }
     List<Wait> waits = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list()) {
+    List<Task> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+    Map<String, Object> labels = new HashMap<>();
+    if (!openTasks.isEmpty()) {
+      for (VariableInstance variable : runtime.createVariableInstanceQuery().variableName("personLabel")
+          .taskIdIn(openTasks.stream().map(Task::getId).toArray(String[]::new)).list()) {
+        labels.put(variable.getTaskId(), variable.getValue());
+      }
+    }
+    for (Task task : openTasks) {
+      // The candidates as the task's identity link log has them now: added and not deleted since.
+      Map<String, Boolean> candidates = new LinkedHashMap<>();
+      for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+          .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+        String who = link.getUserId() != null ? "user:" + link.getUserId() : "group:" + link.getGroupId();
+        candidates.put(who, "add".equals(link.getOperationType()));
+      }
       List<String> users = new ArrayList<>();
       List<String> groups = new ArrayList<>();
-      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-        if ("candidate".equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
+      candidates.forEach((who, present) -> {
+        if (present) {
+          (who.startsWith("user:") ? users : groups).add(who.substring(who.indexOf(':') + 1));
         }
-      }
-      Object label = tasks.getVariableLocal(task.getId(), "personLabel");
+      });
+      Object label = labels.get(task.getId());
       waits.add(new Wait("task", task.getName(), processNames.get(task.getProcessInstanceId()), task.getTaskDefinitionKey(),
           task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), users, groups,
           label != null ? label.toString() : about.get(task.getProcessInstanceId()), task.getId()));
