@@ -372,8 +372,10 @@ async function twoNodes(a, b) {
   const recovered = await until(() => mailCounts(cases).pending.length === 0 && mailCounts(cases).log.length >= assigned.length,
     180, 'two nodes: every mail delivered');
   await sleep(2000);
+  // The engine's history cleanup is one job that runs again and again under the same id in its nightly window (01:00 to
+  // 05:00): not a job run twice.
   const twice = Number(sql(`SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2
-    AND timestamp_ >= '${startedAt}' GROUP BY job_id_ HAVING count(*) > 1) twice`));
+    AND timestamp_ >= '${startedAt}' AND job_def_type_ <> 'history-cleanup' GROUP BY job_id_ HAVING count(*) > 1) twice`));
   const timersTwice = Number(sql(`SELECT count(*) FROM (SELECT execution_id_, handler_cfg_ FROM act_ru_job WHERE type_ = 'timer'
     GROUP BY execution_id_, handler_cfg_ HAVING count(*) > 1) twice`));
   const successes = Number(sql(`SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2 AND timestamp_ >= '${startedAt}'`));
