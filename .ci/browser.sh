@@ -33,6 +33,11 @@ for _ in $(seq 1 60); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; echo "application did not start" >&2; exit 1; }
   sleep 1
 done
+# The webapps' first page load serves their scripts and plugins for the first time: do it once before
+# the first browser logs in.
+for app in tasklist cockpit; do
+  curl -fs -o /dev/null --max-time 120 "http://localhost:$PORT/camunda/app/$app/default/" || true
+done
 export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-target/e2e-screenshots}"
 node e2e/tasklist.mjs "http://localhost:$PORT"
 node e2e/case-file.mjs "http://localhost:$PORT"

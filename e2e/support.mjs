@@ -41,13 +41,34 @@ export async function browser(options = {}) {
   });
 }
 
-/** Logs in to a webapp (tasklist, cockpit) and waits for the locator that shows it is ready. */
+/**
+ * Logs in to a webapp (tasklist, cockpit) and waits for the locator that shows it is ready. The first page
+ * load after the application started can be slow on a busy machine (the webapps' scripts and plugins are
+ * served for the first time), so the login gets a minute and one second try after a reload; a failed
+ * try leaves a screenshot and the page's text behind.
+ */
 export async function login(page, user, app, ready) {
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.click('button[type=submit]');
-  await ready.waitFor({ timeout: 15000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${base}/camunda/app/${app}/default/`, { timeout: 60000 });
+      const name = page.getByPlaceholder('Username');
+      await name.or(ready).first().waitFor({ timeout: 60000 });
+      if (await name.isVisible()) {
+        await name.fill(user);
+        await page.getByPlaceholder('Password').fill(password);
+        await page.click('button[type=submit]');
+      }
+      await ready.waitFor({ timeout: 60000 });
+      return;
+    } catch (error) {
+      const file = path.join(shots, `login-${app}-${user}-try-${attempt}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      const text = await page.locator('body').innerText({ timeout: 2000 }).catch(() => '(no page text)');
+      console.log(`login of ${user} to ${app}, try ${attempt}, failed: ${String(error).split('\n')[0]}; ` +
+        `screenshot ${file}; the page said: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 /** Polls check() every half second until it returns something, or fails after the seconds. */
