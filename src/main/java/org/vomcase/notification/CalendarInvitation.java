@@ -50,6 +50,15 @@ public final class CalendarInvitation {
   }
 
   /**
+   * The direct meeting's entry, the same UID for every invitation of the case's session; {@code cancelled} makes it
+   * the cancellation that removes the entry ({@code METHOD:CANCEL}, {@code STATUS:CANCELLED}).
+   */
+  public static byte[] session(String caseNumber, int sequence, OffsetDateTime start, ZoneId zone, String summary,
+      String place, boolean cancelled) {
+    return write(caseNumber, uid(caseNumber), sequence, start, zone, summary, place, null, cancelled);
+  }
+
+  /**
    * One party's appointment (indirect mediation): the UID of that person's appointment in the case, stable
    * across reschedules; {@code cancelled} makes it the cancellation of the entry ({@code METHOD:CANCEL}).
    */

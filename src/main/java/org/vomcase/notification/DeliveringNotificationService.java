@@ -40,11 +40,14 @@ public class DeliveringNotificationService implements NotificationService {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveringNotificationService.class);
 
   /** Messages with the session's calendar file attached. */
-  public static final Set<String> WITH_CALENDAR = Set.of("session-invitation", "appointment-invitation",
-      "appointment-cancellation");
+  public static final Set<String> WITH_CALENDAR = Set.of("session-invitation", "session-cancellation",
+      "appointment-invitation", "appointment-cancellation");
 
   /** The message that withdraws one party's appointment (indirect mediation): its calendar file is a cancellation. */
   public static final String APPOINTMENT_CANCELLATION = "appointment-cancellation";
+
+  /** The message that cancels a direct meeting for everyone taking part: its calendar file is a cancellation. */
+  public static final String SESSION_CANCELLATION = "session-cancellation";
 
   private static final Set<String> STAFF = Set.of(MessageCatalogue.MEDIATOR, MessageCatalogue.COORDINATORS,
       MessageCatalogue.SUPERVISORS);
@@ -216,11 +219,14 @@ public class DeliveringNotificationService implements NotificationService {
     }
     Object start = message.content().get(CaseVariables.SESSION_START.name());
     if (WITH_CALENDAR.contains(message.message()) && appointmentFor == null && start != null) {
-      Object occurrence = message.content().get(CaseVariables.RESCHEDULES.name());
+      // The session's one calendar entry: a higher sequence for every move, a cancellation removes it.
+      Object occurrence = message.content().get(CaseVariables.SESSION_SEQUENCE.name());
       int sequence = occurrence instanceof Number n ? n.intValue() : 0;
-      attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.MEDIA_TYPE,
-          CalendarInvitation.create(message.caseNumber(), sequence, OffsetDateTime.parse(start.toString()), templates.zone(),
-              subject, (String) message.content().get(CaseVariables.SESSION_PLACE.name()), null)));
+      boolean cancelled = SESSION_CANCELLATION.equals(message.message());
+      attachments.add(new MailDelivery.Attachment(CalendarInvitation.FILE_NAME,
+          cancelled ? CalendarInvitation.CANCEL_MEDIA_TYPE : CalendarInvitation.MEDIA_TYPE,
+          CalendarInvitation.session(message.caseNumber(), sequence, OffsetDateTime.parse(start.toString()), templates.zone(),
+              subject, (String) message.content().get(CaseVariables.SESSION_PLACE.name()), cancelled)));
     }
     Object documentId = message.content().get(CaseVariables.AGREEMENT_DOCUMENT_ID.name());
     if (documentId != null) {

@@ -36,6 +36,7 @@ public final class MessageCatalogue {
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)),
+      Map.entry("session-cancellation", Set.of(PARTICIPANTS)),
       // Indirect mediation: each to one party (the person whose appointment it is, and their guardians) only.
       Map.entry("appointment-invitation", Set.of(PARTICIPANT)),
       Map.entry("appointment-reminder", Set.of(PARTICIPANT)),

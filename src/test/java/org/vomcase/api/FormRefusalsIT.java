@@ -95,6 +95,13 @@ class FormRefusalsIT extends AbstractApplicationIT {
     refusedTask(rules, "safety-review", rest("clara"), caseTask(rest("clara"), "Task_ReviewSafetyStop", caseNumber(safetyCase), null),
         true);
 
+    // A direct session, scheduled: moving or cancelling it.
+    String directCase = org.vomcase.support.CaseApi.assignedCase(engine, rest("policeapi"), rest("clara"));
+    org.vomcase.support.CaseApi.everyoneConsents(engine, rest("mara"), directCase);
+    org.vomcase.support.CaseApi.directSessionScheduled(engine, rest("mara"), directCase);
+    refusedTask(rules, "change-session", rest("mara"), caseTask(rest("mara"), "Task_ChangeSession", caseNumber(directCase), null),
+        false);
+
     // One case through every task form.
     String instanceId = json(rest("policeapi").postJson("/api/referrals", referral().toString())).path("processInstanceId").asText();
     runJobs(engine, instanceId);

@@ -118,13 +118,7 @@ class ReferralApiIT extends AbstractApplicationIT {
 
   /** The bytes of a mail's attachment. */
   private static byte[] attachment(MimeMessage mail, String fileName) throws Exception {
-    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
-    for (int i = 0; i < parts.getCount(); i++) {
-      if (fileName.equals(parts.getBodyPart(i).getFileName())) {
-        return parts.getBodyPart(i).getInputStream().readAllBytes();
-      }
-    }
-    throw new AssertionError("No attachment " + fileName);
+    return MailServer.attachment(mail, fileName);
   }
 
 
@@ -373,9 +367,9 @@ class ReferralApiIT extends AbstractApplicationIT {
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
         + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties and the guardian\"}}");
     runJobs(engine, instanceId);
-    fireTimer(instanceId, "Event_UntilReminder");
+    fireTimer(instanceId, "Event_SessionReminderDue");
     runJobs(engine, instanceId);
-    fireTimer(instanceId, "Event_UntilSession");
+    fireTimer(instanceId, "Event_SessionTime");
     submit(mara, mediatorTask(mara, "Task_RecordSessionOutcome", caseNumber(instanceId), null),
         "{\"sessionHeld\":{\"value\":\"held\"},\"sessionOutcome\":{\"value\":\"agreement\"}}");
     return instanceId;

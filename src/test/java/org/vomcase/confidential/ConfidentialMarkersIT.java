@@ -87,9 +87,9 @@ class ConfidentialMarkersIT extends AbstractApplicationIT {
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
         + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
     runJobs(engine, instanceId);
-    fireTimer(instanceId, "Event_UntilReminder");
+    fireTimer(instanceId, "Event_SessionReminderDue");
     runJobs(engine, instanceId);
-    fireTimer(instanceId, "Event_UntilSession");
+    fireTimer(instanceId, "Event_SessionTime");
     kept.put(ConfidentialField.SESSION_NOTES, marker("session"));
     kept.put(ConfidentialField.SAFETY_STOP_REASON, marker("stop"));
     submit(mara, caseTask(mara, "Task_RecordSessionOutcome", caseNumber, null), "{\"sessionHeld\":{\"value\":\"held\"},"

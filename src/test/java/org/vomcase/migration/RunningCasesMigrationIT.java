@@ -188,7 +188,7 @@ class RunningCasesMigrationIT extends AbstractApplicationIT {
         assertThat(activeIn(id, "Event_WaitForNextCall")).isTrue();
       }
       case "preparation" -> playUntil(id, "Task_HoldPreparationMeeting");
-      case "session timer" -> playUntil(id, "Event_UntilReminder");
+      case "session timer" -> playUntil(id, "Task_ChangeSession");
       case "instalment monitoring" -> playUntil(id, "Event_ItemFallsDue");
       case "follow-up timer" -> playUntil(id, "Event_FollowUpPeriodOver");
       default -> throw new IllegalArgumentException(step);
@@ -216,7 +216,9 @@ class RunningCasesMigrationIT extends AbstractApplicationIT {
       if (activityId != null && activeIn(caseInstanceId, activityId)) {
         return;
       }
-      List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).list();
+      // "Change the session if needed" stays open until the session: the session's timer closes it.
+      List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).list().stream()
+          .filter(task -> !"Task_ChangeSession".equals(task.getTaskDefinitionKey())).toList();
       if (!tasks.isEmpty()) {
         Task task = tasks.get(0);
         CaseApi.submit(mara, task.getId(), answer(task));

@@ -10,11 +10,9 @@ import static org.vomcase.support.CaseApi.runJobs;
 import static org.vomcase.support.CaseApi.submit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -137,61 +135,29 @@ class IndirectMediationIT extends AbstractApplicationIT {
   }
 
   private static List<MimeMessage> mailsTo(String caseNumber, String address) {
-    List<MimeMessage> mails = new ArrayList<>();
-    for (MimeMessage mail : MailServer.mailsOf(caseNumber)) {
-      try {
-        if (mail.getAllRecipients()[0].toString().contains(address)) {
-          mails.add(mail);
-        }
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return mails;
+    return MailServer.mailsTo(caseNumber, address);
   }
 
   private static MimeMessage single(String caseNumber, String message, String address) {
-    List<MimeMessage> mails = mailsTo(caseNumber, address).stream()
-        .filter(m -> message.equals(MailServer.header(m, "X-VOM-Message"))).toList();
+    List<MimeMessage> mails = MailServer.mailsTo(caseNumber, message, address);
     assertThat(mails).as(message + " to " + address).hasSize(1);
     return mails.get(0);
   }
 
-  /** Subject and every text part of a mail. */
   private static String text(MimeMessage mail) throws Exception {
-    StringBuilder text = new StringBuilder(mail.getSubject()).append('\n');
-    Multipart parts = (Multipart) mail.getContent();
-    for (int i = 0; i < parts.getCount(); i++) {
-      Object content = parts.getBodyPart(i).getContent();
-      if (content instanceof String string) {
-        text.append(string).append('\n');
-      } else if (content instanceof Multipart inner) {
-        for (int j = 0; j < inner.getCount(); j++) {
-          if (inner.getBodyPart(j).getContent() instanceof String string) {
-            text.append(string).append('\n');
-          }
-        }
-      }
-    }
-    return text.toString();
+    return MailServer.text(mail);
   }
 
   private static byte[] attachment(MimeMessage mail, String fileName) throws Exception {
-    Multipart parts = (Multipart) mail.getContent();
-    for (int i = 0; i < parts.getCount(); i++) {
-      if (fileName.equals(parts.getBodyPart(i).getFileName())) {
-        return parts.getBodyPart(i).getInputStream().readAllBytes();
-      }
-    }
-    throw new AssertionError("No attachment " + fileName);
+    return MailServer.attachment(mail, fileName);
   }
 
-  private static VEvent event(String ics) throws Exception {
+  static VEvent event(String ics) throws Exception {
     Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics.getBytes(StandardCharsets.UTF_8)));
     return calendar.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
   }
 
-  private static String uid(VEvent event) {
+  static String uid(VEvent event) {
     return event.getUid().orElseThrow().getValue();
   }
 }

@@ -65,11 +65,11 @@ public final class CaseApi {
   }
 
   /**
-   * A case where everyone consented ({@link #everyoneConsents}) prepared, found suitable and scheduled (direct, 20 May 2099), its
-   * session held and stopped for safety by the mediator with this reason: the case waits at the coordinators' safety review.
+   * After {@link #everyoneConsents}: both preparation meetings (the victim chooses a direct meeting), the case found
+   * suitable, and a direct session scheduled for 2099-05-20 14:30 at the community centre; the invitations are sent
+   * and "Change the session if needed" is open.
    */
-  public static void sessionStoppedForSafety(ProcessEngine engine, Http mediator, String instanceId, String reason)
-      throws IOException {
+  public static void directSessionScheduled(ProcessEngine engine, Http mediator, String instanceId) throws IOException {
     String caseNumber = caseNumber(engine, instanceId);
     submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
     submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING
@@ -80,7 +80,17 @@ public final class CaseApi {
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
         + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
     runJobs(engine, instanceId);
-    for (String timer : List.of("Event_UntilReminder", "Event_UntilSession")) {
+  }
+
+  /**
+   * A case where everyone consented ({@link #everyoneConsents}) prepared, found suitable and scheduled (direct, 20 May 2099), its
+   * session held and stopped for safety by the mediator with this reason: the case waits at the coordinators' safety review.
+   */
+  public static void sessionStoppedForSafety(ProcessEngine engine, Http mediator, String instanceId, String reason)
+      throws IOException {
+    directSessionScheduled(engine, mediator, instanceId);
+    String caseNumber = caseNumber(engine, instanceId);
+    for (String timer : List.of("Event_SessionReminderDue", "Event_SessionTime")) {
       String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
           .processDefinitionKey("mediation-session").singleResult().getId();
       engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(session)

@@ -66,6 +66,9 @@ public class ScheduleSessionListener implements TaskListener {
     ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
     SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
+    // The same calendar entry when the session is scheduled again (after a no-show or a cancellation): a higher sequence.
+    SESSION_SEQUENCE.on(task.getExecution()).set(SESSION_SEQUENCE.isSet(task.getExecution())
+        ? SESSION_SEQUENCE.from(task) + 1 : SessionPlan.sequenceOf(task.getExecution()));
   }
 
   /**

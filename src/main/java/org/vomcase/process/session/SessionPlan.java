@@ -2,6 +2,8 @@ package org.vomcase.process.session;
 
 import static org.vomcase.kernel.CaseVariables.APPOINTMENTS;
 import static org.vomcase.kernel.CaseVariables.PERSON_ID;
+import static org.vomcase.kernel.CaseVariables.RESCHEDULES;
+import static org.vomcase.kernel.CaseVariables.SESSION_SEQUENCE;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,6 +57,32 @@ public class SessionPlan {
       case NO_AGREEMENT, STOPPED_FOR_SAFETY -> ClosureReason.NO_AGREEMENT.code();
       case AGREEMENT -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
     };
+  }
+
+  /**
+   * A direct meeting's calendar SEQUENCE (the session messages' {@code occurrence} too, so that each invitation,
+   * reminder and cancellation of a moved session is a sending of its own): 0 for the first invitation, one more for
+   * every new scheduling, move and cancellation.
+   */
+  public int sessionSequence(VariableScope execution) {
+    return sequenceOf(execution);
+  }
+
+  /** Whether the session's invitation replaces an earlier one (the session was moved or scheduled again). */
+  public boolean sessionChanged(VariableScope execution) {
+    return sequenceOf(execution) > 0;
+  }
+
+  /**
+   * The session's sequence; a case scheduled on a diagram before "Change the session" (mediation-session 1.5.0) has
+   * none and counts its reschedules, as those versions did.
+   */
+  static int sequenceOf(VariableScope execution) {
+    if (SESSION_SEQUENCE.isSet(execution)) {
+      return SESSION_SEQUENCE.from(execution);
+    }
+    Integer reschedules = RESCHEDULES.from(execution);
+    return reschedules == null ? 0 : reschedules;
   }
 
   /** Indirect mediation: the persons whose appointment is still to come (not cancelled), in the case's order. */

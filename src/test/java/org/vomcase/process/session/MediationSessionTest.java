@@ -43,7 +43,7 @@ import org.vomcase.support.ProcessTestEngine;
 
 /** {@code mediation-session} (R11, R12): scheduling, invitation, reminder, the session, outcome, no-show rescheduling. */
 @Deployment(resources = {"processes/mediation-session.bpmn", "forms/schedule-session.form", "forms/session-outcome.form",
-    "forms/safety-review.form"})
+    "forms/safety-review.form", "forms/change-session.form", "forms/change-appointment.form"})
 class MediationSessionTest {
 
   private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
@@ -60,6 +60,7 @@ class MediationSessionTest {
     Mocks.register("sessionOutcomeListener", new SessionOutcomeListener());
     Mocks.register("sessionPlan", new SessionPlan());
     Mocks.register("appointmentChangeListener", new AppointmentChangeListener());
+    Mocks.register("sessionChangeListener", new SessionChangeListener());
     Mocks.register("safetyReviewListener", new SafetyReviewListener());
   }
 
@@ -74,15 +75,18 @@ class MediationSessionTest {
     assertThat(task()).isAssignedTo("mara");
 
     complete(task(), schedule("2026-03-12", "14:30"));
-    execute(job());
-    assertThat(instance).isWaitingAt("Event_UntilReminder");
-    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 14, 30)));
-    execute(timer(instance));
-    execute(job());
-    assertThat(instance).isWaitingAt("Event_UntilSession");
-    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
-    execute(timer(instance));
-    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
+    execute(sendJob(instance));
+    assertThat(instance).isWaitingAt("Task_ChangeSession");
+    assertThat(task()).isAssignedTo("mara").hasName("Change the session if needed: VOM-2026-00007");
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name()))
+        .isEqualTo("2026-03-12 14:30, Community centre, room 2");
+    Assertions.assertThat(timer(instance, "Event_SessionReminderDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 14, 30)));
+    Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+    assertThat(instance).hasPassed("EndEvent_SessionReminded").isWaitingAt("Task_ChangeSession");
+    execute(timer(instance, "Event_SessionTime"));
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasNotPassed("Gateway_SessionChange");
     complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "agreement"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
@@ -90,7 +94,103 @@ class MediationSessionTest {
     verify(notifications, times(2)).send(sent.capture());
     Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::message).containsExactly("session-invitation", "session-reminder");
     Assertions.assertThat(sent.getValue().content()).containsEntry(CaseVariables.SESSION_PLACE.name(), "Community centre, room 2")
-        .containsEntry(CaseVariables.MEETING_TYPE.name(), "direct");
+        .containsEntry(CaseVariables.MEETING_TYPE.name(), "direct").containsEntry(CaseVariables.SESSION_SEQUENCE.name(), 0)
+        .containsEntry(CaseVariables.SESSION_CHANGED.name(), false);
+  }
+
+  // --- a direct session moved or cancelled before it takes place (issue 18) ---------------------------
+
+  @Test
+  void movingTheSessionSendsEveryoneTheUpdateAndRemindsThemOfTheNewDate() {
+    ProcessInstance instance = start();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(sendJob(instance));
+    // The reminder of the first date went out before the session was moved.
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+
+    complete(task(), change("reschedule", "2026-03-20", "10:00", "Mediation office"));
+    assertThat(instance).hasPassed("Gateway_SessionChange").isWaitingAt("Task_SendInvitations");
+    execute(sendJob(instance));
+
+    assertThat(instance).isWaitingAt("Task_ChangeSession");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_CHANGE.name()))
+        .as("the next change starts without a choice").isNull();
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name()))
+        .isEqualTo("2026-03-20 10:00, Mediation office (invitation 2)");
+    Assertions.assertThat(timer(instance, "Event_SessionReminderDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 18, 10, 0)));
+    Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 10, 0)));
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+    execute(timer(instance, "Event_SessionTime"));
+    assertThat(instance).isWaitingAt("Task_RecordSessionOutcome");
+
+    List<OutgoingMessage> sent = sentMessages();
+    Assertions.assertThat(sent).extracting(OutgoingMessage::message)
+        .containsExactly("session-invitation", "session-reminder", "session-invitation", "session-reminder");
+    Assertions.assertThat(sent).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
+    Assertions.assertThat(sent.get(2).content()).containsEntry(CaseVariables.SESSION_SEQUENCE.name(), 1)
+        .containsEntry(CaseVariables.SESSION_CHANGED.name(), true).containsEntry(CaseVariables.SESSION_PLACE.name(), "Mediation office")
+        .containsEntry(CaseVariables.SESSION_START.name(), iso(LocalDateTime.of(2026, 3, 20, 10, 0)));
+    Assertions.assertThat(sent.get(3).content()).containsEntry(CaseVariables.SESSION_START.name(), iso(LocalDateTime.of(2026, 3, 20, 10, 0)));
+  }
+
+  @Test
+  void cancellingTheSessionTellsEveryoneAndOpensTheSchedulingAgain() {
+    ProcessInstance instance = start();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(sendJob(instance));
+
+    complete(task(), withVariables(CaseVariables.SESSION_CHANGE.name(), "cancel"));
+    assertThat(instance).isWaitingAt("Task_SendSessionCancellation");
+    execute(sendJob(instance));
+
+    assertThat(instance).isWaitingAt("Task_ScheduleSession").hasPassed("Task_SendSessionCancellation");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_SessionTime")
+        .count() + managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_SessionReminderDue").count())
+        .as("no reminder and no session time of the cancelled session").isZero();
+    complete(task(), schedule("2026-03-25", "16:00"));
+    execute(sendJob(instance));
+    assertThat(instance).isWaitingAt("Task_ChangeSession");
+
+    List<OutgoingMessage> sent = sentMessages();
+    Assertions.assertThat(sent).extracting(OutgoingMessage::message)
+        .containsExactly("session-invitation", "session-cancellation", "session-invitation");
+    Assertions.assertThat(sent).extracting(m -> m.content().get(CaseVariables.SESSION_SEQUENCE.name())).containsExactly(0, 1, 2);
+    Assertions.assertThat(sent.get(1).content()).containsEntry(CaseVariables.SESSION_START.name(), iso(LocalDateTime.of(2026, 3, 12, 14, 30)));
+    Assertions.assertThat(sent).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
+    Assertions.assertThat(historic(instance, CaseVariables.RESCHEDULES.name())).as("a cancellation is no no-show").isEqualTo(0L);
+  }
+
+  @Test
+  void aChangeThatChangesNothingOrLiesInThePastIsRefused() {
+    ProcessInstance instance = start();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(sendJob(instance));
+    String changeTask = task().getId();
+
+    assertRefused(changeTask, Map.of(), "sessionChange: is required");
+    assertRefused(changeTask, withVariables(CaseVariables.SESSION_CHANGE.name(), "postpone"), "sessionChange: 'postpone' is not one of");
+    assertRefused(changeTask, change("reschedule", "2026-03-12", "14:30", "Community centre, room 2"),
+        "sessionDate: this is the session's date, time and place already");
+    assertRefused(changeTask, change("reschedule", "2026-03-01", "10:00", "Mediation office"),
+        "sessionDate: the session must be in the future");
+    assertRefused(changeTask, change("reschedule", "2026-03-20", "25:00", "Mediation office"), "sessionTime:");
+    assertRefused(changeTask, change("reschedule", "2026-03-20", "10:00", "X"), "sessionPlace:");
+
+    assertThat(instance).isWaitingAt("Task_ChangeSession");
+    Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
+  }
+
+  private static Map<String, Object> change(String change, String date, String time, String place) {
+    return withVariables(CaseVariables.SESSION_CHANGE.name(), change, CaseVariables.SESSION_DATE.name(), date,
+        CaseVariables.SESSION_TIME.name(), time, CaseVariables.SESSION_PLACE.name(), place);
+  }
+
+  private List<OutgoingMessage> sentMessages() {
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.atLeastOnce()).send(sent.capture());
+    return sent.getAllValues();
   }
 
   @Test
@@ -98,9 +198,9 @@ class MediationSessionTest {
     ProcessInstance instance = start();
 
     complete(task(), schedule("2026-03-03", "10:00"));
-    execute(job());
+    execute(sendJob(instance));
 
-    Assertions.assertThat(timer(instance).getDuedate()).isEqualTo(at(NOW));
+    Assertions.assertThat(timer(instance, "Event_SessionReminderDue").getDuedate()).isEqualTo(at(NOW));
   }
 
   @Test
@@ -110,10 +210,10 @@ class MediationSessionTest {
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(instance).isWaitingAt("Task_ScheduleSession");
       complete(task(), schedule("2026-03-20", "10:00"));
-      execute(job());
-      execute(timer(instance));
-      execute(job());
-      execute(timer(instance));
+      execute(sendJob(instance));
+      execute(timer(instance, "Event_SessionReminderDue"));
+      execute(sendJob(instance));
+      execute(timer(instance, "Event_SessionTime"));
       complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "no_show", CaseVariables.NO_SHOW_PARTY.name(), "offender"));
     }
 
@@ -389,10 +489,10 @@ class MediationSessionTest {
     assertRefused(scheduleTask, schedule("2026-03-01", "10:00"), "sessionDate: the session must be in the future");
     assertRefused(scheduleTask, schedule("2026-03-20", "25:99"), "sessionTime: '25:99' is not a time (HH:MM)");
     complete(task(), schedule("2026-03-20", "10:00"));
-    execute(job());
-    execute(timer(instance));
-    execute(job());
-    execute(timer(instance));
+    execute(sendJob(instance));
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+    execute(timer(instance, "Event_SessionTime"));
     String outcomeTask = task().getId();
     assertRefused(outcomeTask, Map.of(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "stopped_for_safety"),
         "safetyStopReason: is required");
@@ -474,10 +574,10 @@ class MediationSessionTest {
   private ProcessInstance sessionStoppedForSafety() {
     ProcessInstance instance = start();
     complete(task(), schedule("2026-03-12", "14:30"));
-    execute(job());
-    execute(timer(instance));
-    execute(job());
-    execute(timer(instance));
+    execute(sendJob(instance));
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+    execute(timer(instance, "Event_SessionTime"));
     complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "stopped_for_safety",
         CaseVariables.SAFETY_STOP_REASON.name(), "The offender stood up and shouted at the victim."));
     return instance;
@@ -508,8 +608,17 @@ class MediationSessionTest {
         CaseVariables.SESSION_PLACE.name(), "Community centre, room 2", CaseVariables.SESSION_ATTENDEES.name(), "Ana Roth, Carl Vogt, Mara Jensen");
   }
 
-  private static Job timer(ProcessInstance instance) {
-    return managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+  /** The one asynchronous continuation due (a message being sent); timers of the same instance are left alone. */
+  private static Job sendJob(ProcessInstance instance) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+  }
+
+  private static Job timer(ProcessInstance instance, String activityId) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
+  }
+
+  private static String iso(LocalDateTime time) {
+    return time.atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
   }
 
   private static Date at(LocalDateTime time) {
