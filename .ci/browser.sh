@@ -6,7 +6,8 @@
 # every role clicks through its apps without the engine boundary refusing anything its screens need
 # (e2e/boundary.mjs), and a form the server refuses shows the refusal at its field and next to the button
 # (e2e/form-errors.mjs), and a mediator finds a waiting case by a person's name in "Cases" and its overview says what
-# it waits for, which a supervisor reads in Cockpit read-only (e2e/case-overview.mjs), and an administrator moves two cases to a changed contact-person and back on the
+# it waits for, which a supervisor reads in Cockpit read-only (e2e/case-overview.mjs), and a mediator corrects a phone
+# number with "Record a case event" and moves a session with "Change the session if needed" (e2e/desk-changes.mjs), and an administrator moves two cases to a changed contact-person and back on the
 # "Migrate cases" page of Cockpit (e2e/migration.mjs, last: it moves every case waiting on contact-person).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,4 +47,5 @@ node e2e/deployment-check.mjs "http://localhost:$PORT"
 node e2e/boundary.mjs "http://localhost:$PORT"
 node e2e/form-errors.mjs "http://localhost:$PORT"
 node e2e/case-overview.mjs "http://localhost:$PORT"
+node e2e/desk-changes.mjs "http://localhost:$PORT"
 node e2e/migration.mjs "http://localhost:$PORT"

@@ -59,6 +59,9 @@ try {
     .catch(() => fail('the search for Ida also lists case B'));
   if ((await panel.locator('tr.vom-desk-case').count()) !== 1) fail('the search for Ida lists more than case A');
   if (!(await row.textContent()).includes('Day of the next call')) fail('the list does not say what case A waits for');
+  // Under the list, the sessions to come and the calendar file to subscribe to (case A has none yet).
+  await panel.locator('.vom-desk-calendar a.vom-desk-ics').waitFor({ timeout: 15000 })
+    .catch(() => fail('the Cases panel has no "Sessions to come" with its calendar file'));
   await page.screenshot({ path: path.join(shots, 'case-overview-1-cases.png'), fullPage: true });
   await row.locator('a.vom-desk-open').click();
   const next = panel.locator('.vom-desk-next');

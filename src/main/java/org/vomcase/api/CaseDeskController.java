@@ -23,6 +23,8 @@ import org.vomcase.boundary.Refusal;
 import org.vomcase.desk.CaseList;
 import org.vomcase.desk.CaseOverview;
 import org.vomcase.desk.CaseProgress;
+import org.vomcase.desk.SessionCalendar;
+import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Roles;
 
 /**
@@ -30,6 +32,8 @@ import org.vomcase.kernel.Roles;
  * <ul>
  *   <li>{@code GET /vom/cases?q=&phase=&sort=next&first=0&max=50}: the case list: a mediator's own cases (waiting ones
  *       included), every case for coordinators and supervisors; one query on the case register;
+ *   <li>{@code GET /vom/calendar} and {@code GET /vom/calendar.ics}: the sessions to come of the caller's cases, as JSON
+ *       and as a calendar file to subscribe to;
  *   <li>{@code GET /vom/cases/<case number>}: the case overview: persons and their state, the phase, what the case waits
  *       for and until when, sessions, the agreement with its payment ledger, the case file (messages, documents,
  *       confidential notes to their readers), the process versions, and a timeline, newest first.
@@ -48,9 +52,11 @@ public class CaseDeskController {
   private final CaseFileController caseFile;
   private final CaseOverview overview;
   private final CaseList list;
+  private final SessionCalendar calendar;
 
   public CaseDeskController(IdentityService identity, HistoryService history, CaseFileController caseFile,
-      CaseOverview overview, CaseList list) {
+      CaseOverview overview, CaseList list, SessionCalendar calendar) {
+    this.calendar = calendar;
     this.identity = identity;
     this.history = history;
     this.caseFile = caseFile;
@@ -113,7 +119,11 @@ public class CaseDeskController {
       if (view == null) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.<String, Object>of("error", "No such case"));
       }
-      view.put("readOnly", !(caller.inAnyGroup(List.of(Roles.COORDINATORS)) || assignedMediator));
+      boolean readOnly = !(caller.inAnyGroup(List.of(Roles.COORDINATORS)) || assignedMediator);
+      view.put("readOnly", readOnly);
+      if (readOnly) {
+        withoutContactDetails(view.get("persons"));
+      }
       Map<String, Object> file = caseFile.contents(caller, caseNumber, assignedMediator);
       view.put("documents", file.get("documents"));
       view.put("messages", file.get("messages"));
@@ -123,6 +133,54 @@ public class CaseDeskController {
       view.put("timeline", timeline(view.get("timeline"), file.get("audit")));
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     });
+  }
+
+  /** Readers (supervisors) oversee cases; the ways to reach persons are for those who work them. */
+  @SuppressWarnings("unchecked")
+  private static void withoutContactDetails(Object persons) {
+    if (persons instanceof List<?> list) {
+      for (Object person : list) {
+        if (person instanceof Map<?, ?> map) {
+          ((Map<String, Object>) map).remove(CaseOverview.CONTACT);
+          if (map.get("guardians") instanceof List<?> guardians) {
+            guardians.forEach(g -> ((Map<String, Object>) g).remove(CaseOverview.CONTACT));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The calendar of the caller's cases ({@link SessionCalendar}): a mediator's own, every case for coordinators and
+   * supervisors; anyone else 403. {@code ics} is the address of the same calendar as a file to subscribe to.
+   */
+  @GetMapping(value = "/vom/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> calendar() {
+    Callers.Caller caller = Callers.current(identity);
+    if (!CaseFileController.readsAll(caller) && !caller.inAnyGroup(List.of(Roles.MEDIATORS))) {
+      return refuse(Refusal.forbidden("The calendar is for mediators, coordinators and supervisors"));
+    }
+    List<SessionCalendar.Meeting> meetings = Callers.asSystem(identity,
+        () -> calendar.upcoming(CaseFileController.readsAll(caller) ? null : caller.userId()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("events", meetings.stream().map(SessionCalendar.Meeting::view).toList());
+    body.put("ics", "/vom/calendar.ics");
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+  }
+
+  /** The same calendar as an iCalendar file: a calendar app subscribes to it with the user's login. */
+  @GetMapping(value = "/vom/calendar.ics", produces = "text/calendar")
+  public ResponseEntity<?> calendarFile() {
+    Callers.Caller caller = Callers.current(identity);
+    if (!CaseFileController.readsAll(caller) && !caller.inAnyGroup(List.of(Roles.MEDIATORS))) {
+      return refuse(Refusal.forbidden("The calendar is for mediators, coordinators and supervisors"));
+    }
+    boolean all = CaseFileController.readsAll(caller);
+    byte[] ics = Callers.asSystem(identity, () -> calendar.ics(calendar.upcoming(all ? null : caller.userId()),
+        all ? "Mediation sessions (all cases)" : "My mediation sessions", CaseClock.now().getZone()));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        .header("Content-Disposition", "inline; filename=\"vom-calendar.ics\"")
+        .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8")).body(ics);
   }
 
   /**

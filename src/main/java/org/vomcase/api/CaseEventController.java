@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.process.events.CaseEvents;
+import org.vomcase.process.events.ContactCorrection;
 
 /**
  * Events on a running case through the API (R8): {@code POST /api/cases/{caseNumber}/events} with
@@ -43,7 +44,8 @@ public class CaseEventController {
     for (String field : event == null ? java.util.Set.<String>of() : event.keySet()) {
       if (!FIELDS.containsKey(field)) {
         throw new CaseInputException(field, "is not a field of a case event (type, personId, reason, proceedingsEndedOn,"
-            + " proceedingsOutcome)");
+            + " proceedingsOutcome; for a contact change name, relation, phone, email, postalAddress, preferredLanguage,"
+            + " interpreterNeeded, remove)");
       }
     }
     if (!caller.inAnyGroup(List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
@@ -53,7 +55,9 @@ public class CaseEventController {
     return Callers.asSystem(identityService, () -> {
       CaseEvents.Result result = caseEvents.record(new CaseEvents.CaseEvent(caseNumber, text(event, "type"),
           text(event, "personId"), text(event, "reason"), caller.userId(), text(event, "proceedingsEndedOn"),
-          text(event, "proceedingsOutcome")));
+          text(event, "proceedingsOutcome"), new ContactCorrection.ContactChange(text(event, "name"), text(event, "relation"),
+              text(event, "phone"), text(event, "email"), text(event, "postalAddress"), text(event, "preferredLanguage"),
+              text(event, "interpreterNeeded"), texts(event, "remove"))));
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("caseNumber", caseNumber);
       answer.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
@@ -70,9 +74,26 @@ public class CaseEventController {
     return (String) value;
   }
 
+  /** A list of texts (the ways to reach that no longer hold): absent, or a list of texts; anything else is refused. */
+  private static List<String> texts(Map<String, Object> event, String field) {
+    Object value = event.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
+      throw new CaseInputException(FIELDS.getOrDefault(field, field), "must be a list of texts (phone, email, postalAddress)");
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
   /** The API's fields and the case-event form's fields they are. */
-  private static final Map<String, String> FIELDS = Map.of("type", "eventType", "personId", "eventPersonId", "reason",
-      "eventReason", "proceedingsEndedOn", "proceedingsEndedOn", "proceedingsOutcome", "proceedingsOutcome");
+  private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("type", "eventType"),
+      Map.entry("personId", "eventPersonId"), Map.entry("reason", "eventReason"),
+      Map.entry("proceedingsEndedOn", "proceedingsEndedOn"), Map.entry("proceedingsOutcome", "proceedingsOutcome"),
+      Map.entry("name", "contactName"), Map.entry("relation", "contactRelation"), Map.entry("phone", "contactPhone"),
+      Map.entry("email", "contactEmail"), Map.entry("postalAddress", "contactPostalAddress"),
+      Map.entry("preferredLanguage", "contactLanguage"), Map.entry("interpreterNeeded", "contactInterpreterNeeded"),
+      Map.entry("remove", "contactRemove"));
 
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();

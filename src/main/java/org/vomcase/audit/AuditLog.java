@@ -22,6 +22,8 @@ public class AuditLog {
   public static final String DECISION_PREVIEWED = "decision_previewed";
   /** A case's confidential notes were shown to someone allowed to read them. */
   public static final String CONFIDENTIAL_NOTES_READ = "confidential_notes_read";
+  /** A person's or guardian's contact details changed (which person, which fields; never the values). */
+  public static final String CONTACT_CHANGED = "contact_changed";
 
   private final JdbcTemplate jdbc;
 

@@ -307,6 +307,9 @@ public final class RouteAllowList {
         "the case overview: persons and their state, what the case waits for and until when, sessions, agreement and"
             + " ledger, case file, versions, timeline (read-only)");
     application("GET", "/vom/case-of", TASK_READERS, "the case of a task or process instance (the Case overview tabs)");
+    application("GET", "/vom/calendar", TASK_READERS,
+        "the calendar: the sessions and appointments to come of a mediator's cases, of every case for coordinators and supervisors");
+    application("GET", "/vom/calendar.ics", TASK_READERS, "the same calendar as a calendar file to subscribe to (no names)");
     application("GET", "/vom/documents/{id}", TASK_READERS, "a letter or the agreement PDF");
     application("POST", "/vom/messages/{id}/posted", CASE_WORKERS, "Mark as posted");
     application("GET", "/vom/figures", COCKPIT, "the programme's figures (anonymous counts)");

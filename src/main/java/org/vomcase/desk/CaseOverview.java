@@ -44,6 +44,26 @@ import org.vomcase.kernel.Withdrawal;
 @Service
 public class CaseOverview {
 
+  /**
+   * The key of a person's and a guardian's ways to reach them and their safe-contact choice in the overview: for those
+   * who work the case (its mediators, the coordinators); the desk removes it for readers (supervisors).
+   */
+  public static final String CONTACT = "contact";
+
+  private static Map<String, Object> contact(String phone, String email, String postalAddress, org.vomcase.kernel.SafeContact safety) {
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("phone", phone);
+    contact.put("email", email);
+    contact.put("postalAddress", postalAddress);
+    if (safety != null) {
+      contact.put("preferredChannel", safety.preferredChannel());
+      contact.put("doNotWrite", safety.lettersForbidden());
+      contact.put("noMessages", safety.messagesForbidden());
+      contact.put("safeTimeToCall", safety.safeTimeToCall());
+    }
+    return contact;
+  }
+
   /** Activity types the timeline shows: the steps a person would name, not gateways and flows. */
   private static final Set<String> STEPS = Set.of("userTask", "serviceTask", "sendTask", "callActivity", "businessRuleTask",
       "intermediateTimer", "boundaryTimer", "intermediateMessageCatch", "boundaryMessage", "messageStartEvent",
@@ -154,6 +174,7 @@ public class CaseOverview {
       view.put("language", person.preferredLanguage());
       view.put("interpreterNeeded", person.interpreterNeeded());
       view.put("representative", person.representative());
+      view.put(CONTACT, contact(person.phone(), person.email(), person.postalAddress(), person.safety()));
       List<Map<String, Object>> guardians = new ArrayList<>();
       List<Guardian> list = theCase.guardiansOf(person);
       for (int n = 1; n <= list.size(); n++) {
@@ -162,6 +183,7 @@ public class CaseOverview {
         g.put("id", Guardian.idOf(person.personId(), n));
         g.put("name", guardian.name());
         g.put("relation", guardian.relation());
+        g.put(CONTACT, contact(guardian.phone(), guardian.email(), guardian.postalAddress(), null));
         guardians.add(g);
       }
       view.put("guardians", guardians);

@@ -16,6 +16,9 @@ public final class CaseProcess {
   /** Retention and deletion of a closed case (file {@code processes/case-retention.bpmn}, R20). */
   public static final String RETENTION_KEY = "case-retention";
 
+  /** The session of a case (file {@code processes/mediation-session.bpmn}), called once the case is found suitable. */
+  public static final String SESSION_KEY = "mediation-session";
+
   /** Thrown by every closing end event of the case; starts its retention. */
   public static final String MSG_CASE_CLOSED = "Msg_CaseClosed";
 

@@ -130,6 +130,19 @@ public final class CaseVariables {
   public static final CaseVariable<String> EVENT_TYPE = text("eventType");
   public static final CaseVariable<String> EVENT_PERSON_ID = text("eventPersonId");
   public static final CaseVariable<String> EVENT_REASON = text("eventReason");
+  /**
+   * The case event "contact details changed" (issue 18): the new values for the person {@code eventPersonId} (V1, O1)
+   * or their parent or guardian (G-V1, G-V1-2; the next id adds one); a field left empty keeps its value,
+   * {@code contactRemove} lists the ways to reach that no longer hold (phone, email, postalAddress).
+   */
+  public static final CaseVariable<String> CONTACT_NAME = text("contactName");
+  public static final CaseVariable<String> CONTACT_RELATION = text("contactRelation");
+  public static final CaseVariable<String> CONTACT_PHONE = text("contactPhone");
+  public static final CaseVariable<String> CONTACT_EMAIL = text("contactEmail");
+  public static final CaseVariable<String> CONTACT_POSTAL_ADDRESS = text("contactPostalAddress");
+  public static final CaseVariable<String> CONTACT_LANGUAGE = text("contactLanguage");
+  public static final CaseVariable<String> CONTACT_INTERPRETER_NEEDED = text("contactInterpreterNeeded");
+  public static final CaseVariable<List<String>> CONTACT_REMOVE = codes("contactRemove");
   public static final CaseVariable<String> RECORDED_BY = text("recordedBy");
   /** Json list of {personId, role, reason, recordedBy, recordedAt}. */
   public static final CaseVariable<List<Withdrawal>> WITHDRAWALS = jsonList("withdrawals", Withdrawal.class);

@@ -60,6 +60,26 @@ public record Person(String personId, Side role, String name, String email, Stri
         guardians, contact, representative);
   }
 
+  /**
+   * The same person with corrected ways to reach them and language (a case event after intake): each argument
+   * replaces the person's value as it is given ({@code null} or blank: none).
+   */
+  public Person withContact(String newEmail, String newPhone, String newPostalAddress, String newLanguage,
+      boolean newInterpreterNeeded) {
+    return new Person(personId, role, name, blankToNull(newEmail), blankToNull(newPhone), blankToNull(newPostalAddress),
+        newLanguage, dateOfBirth, newInterpreterNeeded, minor, guardians, safeContact, representative);
+  }
+
+  /** The same person with these parents or guardians (a case event adds or corrects one). */
+  public Person withGuardians(List<Guardian> newGuardians) {
+    return new Person(personId, role, name, email, phone, postalAddress, preferredLanguage, dateOfBirth, interpreterNeeded,
+        minor, newGuardians, safeContact, representative);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   /** Whether the person is a legal person (a shop, a company, a school) represented by an individual. */
   public boolean legalPerson() {
     return representative != null && !representative.isBlank();

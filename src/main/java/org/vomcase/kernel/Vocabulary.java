@@ -103,7 +103,19 @@ public final class Vocabulary {
       "consent_withdrawn", "A person withdraws consent",
       "referral_withdrawn", "The referrer withdraws the referral",
       "proceedings_ended", "The criminal proceedings have ended",
-      "mediators_change", "The case needs other mediators (coordinators)");
+      "mediators_change", "The case needs other mediators (coordinators)",
+      "contact_changed", "A person's or guardian's contact details or language changed");
+
+  /** The ways to reach a person that a contact change can remove (they no longer hold). */
+  public static final Map<String, String> CONTACT_REMOVABLE = ordered(
+      "phone", "Phone",
+      "email", "Email",
+      "postalAddress", "Postal address");
+
+  /** An answer that changes a flag: yes or no (left empty: unchanged). */
+  public static final Map<String, String> YES_NO = ordered(
+      "yes", "Yes",
+      "no", "No");
 
   /** A minor's parent or guardian (R7). */
   public static final Map<String, String> GUARDIAN_RELATIONS = ordered(

@@ -61,6 +61,10 @@ class InputFuzzIT extends AbstractApplicationIT {
     runJobs(engine, eventCase);
     ObjectNode event = JSON.createObjectNode().put("type", "consent_withdrawn").put("personId", "V1").put("reason", "No contact.");
     fuzz("/api/cases/" + caseNumber(eventCase) + "/events", rest("clara"), () -> mutate(event.deepCopy()).toString(), null);
+    ObjectNode contact = JSON.createObjectNode().put("type", "contact_changed").put("personId", "V1").put("reason", "New number.")
+        .put("phone", "+49 30 1234567").put("preferredLanguage", "da").put("interpreterNeeded", "no");
+    contact.putArray("remove").add("postalAddress");
+    fuzz("/api/cases/" + caseNumber(eventCase) + "/events", rest("clara"), () -> mutate(contact.deepCopy()).toString(), null);
     ObjectNode startForm = formBody(referral);
     fuzz("/engine-rest/process-definition/key/vom-case/submit-form", clara, () -> wrapVariables(mutate(startForm.deepCopy())), null);
     ObjectNode eventForm = JSON.createObjectNode();

@@ -63,6 +63,9 @@ class CaseDeskIT extends AbstractApplicationIT {
     assertThat(persons.get(1).path("state").asText()).isEqualTo("contacted");
     assertThat(persons.get(1).path("minor").asBoolean()).isTrue();
     assertThat(persons.get(1).path("age").asInt()).isBetween(16, 19);
+    // Those who work the case see how to reach each person (the open call, a phone call from the person).
+    assertThat(persons.get(1).path("contact").path("phone").asText()).isEqualTo("+49 30 1234567");
+    assertThat(persons.get(0).path("contact").has("email")).isTrue();
     assertThat(overview.path("versions").findValuesAsText("key")).contains("vom-case", "contact-person");
     List<String> timeline = overview.path("timeline").findValuesAsText("what");
     assertThat(timeline).contains("Call the person for consent", "Assign mediators");
@@ -79,6 +82,8 @@ class CaseDeskIT extends AbstractApplicationIT {
     JsonNode supervised = json(ok(rest("sam").get("/vom/cases/" + caseA)));
     assertThat(supervised.path("readOnly").asBoolean()).isTrue();
     assertThat(supervised.has("confidentialNotes")).isFalse();
+    assertThat(supervised.path("persons").toString()).as("supervisors oversee; the ways to reach persons are for those who"
+        + " work the case").doesNotContain("contact", "1234567", "@example");
     assertThat(supervised.path("timeline").findValuesAsText("kind")).contains("audit");
     assertThat(rest("clara").get("/vom/cases/" + caseA).statusCode()).isEqualTo(200);
     assertThat(mara.get("/vom/cases/VOM-1999-99999").statusCode()).isEqualTo(404);

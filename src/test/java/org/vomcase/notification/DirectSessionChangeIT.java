@@ -93,6 +93,16 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
         .anyMatch(w -> w.startsWith("Two days before the session 2099-05-25"))
         .anyMatch(w -> w.startsWith("Change the session if needed"));
 
+    // The mediator's calendar has the moved session, as JSON and as a file to subscribe to, without names.
+    assertThat(calendarOf(mara)).contains(caseNumber + " session 2099-05-27T10:00");
+    String feed = mara.get("/vom/calendar.ics").body();
+    assertThat(feed).contains("BEGIN:VCALENDAR", "SUMMARY:Mediation session " + caseNumber, "LOCATION:Fachstelle TOA\\, Raum 2",
+        "SEQUENCE:1", "20990527T100000").doesNotContain("Ana", "Carl", "Roth", "Vogt", ANA, CARL);
+    assertThat(calendarOf(rest("lea"))).as("not her case").noneMatch(event -> event.startsWith(caseNumber));
+    assertThat(calendarOf(rest("sam"))).as("a supervisor sees every case").contains(caseNumber + " session 2099-05-27T10:00");
+    assertThat(rest("admin").get("/vom/calendar").statusCode()).isEqualTo(403);
+    assertThat(rest("admin").get("/vom/calendar.ics").statusCode()).isEqualTo(403);
+
     // Cancelled: everyone gets the cancellation of that entry; the session is scheduled anew.
     submit(mara, changeTask(mara, caseNumber), "{\"sessionChange\":{\"value\":\"cancel\"}}");
     runJobs(engine, instanceId);
@@ -104,6 +114,7 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
       assertThat(uid(IndirectMediationIT.event(ics))).isEqualTo(uid(first));
       assertThat(IndirectMediationIT.event(ics).getSequence().getSequenceNo()).isEqualTo(2);
     }
+    assertThat(calendarOf(mara)).as("the cancelled session is gone").noneMatch(event -> event.startsWith(caseNumber));
     String session = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
         .processDefinitionKey("mediation-session").singleResult().getId();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(session).activityId("Event_SessionTime").count())
@@ -118,6 +129,15 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
 
     // The case is still in its session phase.
     assertThat(json(mara.get("/vom/cases/" + caseNumber)).path("phase").asText()).isEqualTo("session");
+  }
+
+  /** The user's calendar as "case kind start" lines (start as the programme's local date-time, minutes). */
+  private static List<String> calendarOf(Http user) throws Exception {
+    List<String> events = new ArrayList<>();
+    json(user.get("/vom/calendar")).path("events").forEach(event -> events.add(event.path("caseNumber").asText() + " "
+        + event.path("kind").asText() + " " + java.time.OffsetDateTime.parse(event.path("start").asText())
+            .atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")).toLocalDateTime()));
+    return events;
   }
 
   private static String move(String date, String time, String place) {

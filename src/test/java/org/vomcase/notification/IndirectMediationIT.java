@@ -76,6 +76,10 @@ class IndirectMediationIT extends AbstractApplicationIT {
     assertThat(MailServer.mailsOf(caseNumber)).filteredOn(m -> "session-invitation".equals(MailServer.header(m, "X-VOM-Message")))
         .isEmpty();
 
+    // The mediator's calendar has each party's appointment under its person id, never a name or the other's place.
+    String calendar = mara.get("/vom/calendar").body();
+    assertThat(calendar).contains("appointment with V1", "appointment with O1", HER_PLACE, HIS_PLACE).doesNotContain("Ana", "Carl");
+
     // The mediator cancels the offender's appointment: a cancellation of his entry to him, nothing to her.
     int herMailsBefore = mailsTo(caseNumber, ANA).size();
     String hisChange = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
@@ -100,6 +104,7 @@ class IndirectMediationIT extends AbstractApplicationIT {
     assertThat(forHim).extracting(row -> row.get("message")).contains("appointment-invitation", "appointment-cancellation");
     assertThat(forHim).allSatisfy(row -> assertThat(String.valueOf(row)).doesNotContain(HER_PLACE, "Lindenstr", "2099-05-20",
         "20. Mai"));
+    assertThat(mara.get("/vom/calendar").body()).contains("appointment with V1").doesNotContain("appointment with O1");
     // Her appointment stands: her task is still open.
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_ChangeAppointment").list()).extracting(t -> t.getName()).singleElement().asString().contains(": V1,");

@@ -1072,7 +1072,8 @@ class VomCaseTest {
   }
 
   private CaseEvents caseEvents() {
-    return new CaseEvents(runtimeService(), processEngine.getIdentityService(), registry);
+    return new CaseEvents(runtimeService(), processEngine.getIdentityService(), registry,
+        new org.vomcase.process.events.ContactCorrection(runtimeService(), org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)));
   }
 
   private OutgoingMessage singleMessageTo(String recipientRole) {

@@ -24,6 +24,15 @@ public class CaseEventListener implements ExecutionListener {
     return value == null ? null : value.toString();
   }
 
+  /** The start form's contact fields (the event "contact details changed"). */
+  private static ContactCorrection.ContactChange contactChange(DelegateExecution execution) {
+    return new ContactCorrection.ContactChange(CaseVariables.CONTACT_NAME.from(execution),
+        CaseVariables.CONTACT_RELATION.from(execution), CaseVariables.CONTACT_PHONE.from(execution),
+        CaseVariables.CONTACT_EMAIL.from(execution), CaseVariables.CONTACT_POSTAL_ADDRESS.from(execution),
+        CaseVariables.CONTACT_LANGUAGE.from(execution), CaseVariables.CONTACT_INTERPRETER_NEEDED.from(execution),
+        CaseVariables.CONTACT_REMOVE.from(execution));
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     // Who records is the logged-in user, never a value the caller sent along with the form.
@@ -39,7 +48,7 @@ public class CaseEventListener implements ExecutionListener {
         CaseVariables.EVENT_REASON.from(execution), recordedBy,
         // As given: the event checks it and names the field when it is not a date.
         text(execution.getVariable(CaseVariables.PROCEEDINGS_ENDED_ON.name())),
-        CaseVariables.PROCEEDINGS_OUTCOME.from(execution)));
+        CaseVariables.PROCEEDINGS_OUTCOME.from(execution), contactChange(execution)));
     execution.setProcessBusinessKey(caseNumber.trim());
     CaseVariables.CASE_EVENT_RESULT.on(execution).set(result.name().toLowerCase(java.util.Locale.ROOT));
   }

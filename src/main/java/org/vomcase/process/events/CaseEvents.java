@@ -27,7 +27,7 @@ import org.vomcase.process.ProceedingsEnd;
 
 /**
  * Records events on a running case, whatever it is waiting for (R8): a person withdraws consent, or
- * the referrer withdraws the referral. A withdrawal is recorded in the case (who, when, reason, by
+ * the referrer withdraws the referral; a person's or guardian's contact details change ({@link ContactCorrection}). A withdrawal is recorded in the case (who, when, reason, by
  * whom), ends that person's contact if it is running, and closes the case with "consent withdrawn"
  * when it leaves no victim or no offender who could still take part; otherwise the case goes on and
  * its mediators are told.
@@ -45,26 +45,35 @@ public class CaseEvents {
   /** The coordinators' task of a requested change of mediators. */
   public static final String TASK_REASSIGN_MEDIATORS = "Task_ReassignMediators";
 
+  public static final String CONTACT_CHANGED = "contact_changed";
+
   /** An event as a user or referring system reports it. */
   public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
-      String proceedingsEndedOn, String proceedingsOutcome) {
+      String proceedingsEndedOn, String proceedingsOutcome, ContactCorrection.ContactChange contact) {
 
     public CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy) {
-      this(caseNumber, type, personId, reason, recordedBy, null, null);
+      this(caseNumber, type, personId, reason, recordedBy, null, null, null);
+    }
+
+    public CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
+        String proceedingsEndedOn, String proceedingsOutcome) {
+      this(caseNumber, type, personId, reason, recordedBy, proceedingsEndedOn, proceedingsOutcome, null);
     }
   }
 
   /** What happened to the case. */
-  public enum Result { CASE_CLOSED, CASE_CONTINUES, PROCEEDINGS_END_RECORDED }
+  public enum Result { CASE_CLOSED, CASE_CONTINUES, PROCEEDINGS_END_RECORDED, CONTACT_CHANGED }
 
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final CaseRegistry registry;
+  private final ContactCorrection contacts;
 
-  public CaseEvents(RuntimeService runtime, IdentityService identity, CaseRegistry registry) {
+  public CaseEvents(RuntimeService runtime, IdentityService identity, CaseRegistry registry, ContactCorrection contacts) {
     this.runtime = runtime;
     this.identity = identity;
     this.registry = registry;
+    this.contacts = contacts;
   }
 
   public Result record(CaseEvent event) {
@@ -86,6 +95,14 @@ public class CaseEvents {
     mayRecord(event.recordedBy(), theCase);
     if (MEDIATORS_CHANGE.equals(event.type())) {
       return requestMediatorsChange(theCase, event.recordedBy(), reason);
+    }
+    if (CONTACT_CHANGED.equals(event.type())) {
+      if (!staffOfTheCase(event.recordedBy(), theCase)) {
+        throw new CaseInputException(CaseVariables.EVENT_TYPE, "contact details are changed by the case's mediators and the"
+            + " coordinators, who speak with the person");
+      }
+      contacts.apply(theCase, event.personId(), event.contact(), event.recordedBy());
+      return Result.CONTACT_CHANGED;
     }
     if ("referral_withdrawn".equals(event.type())) {
       runtime.createMessageCorrelation(MSG_REFERRAL_WITHDRAWN).processInstanceId(theCase.getId())
@@ -234,6 +251,13 @@ public class CaseEvents {
     // The same answer as for a case that does not exist: case numbers cannot be probed.
     throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + theCase.getBusinessKey()
         + " that you may record events on");
+  }
+
+  /** Whether the user is a coordinator or one of the case's mediators (the case register says, never a variable). */
+  private boolean staffOfTheCase(String user, ProcessInstance theCase) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    return groups.contains(Roles.COORDINATORS)
+        || groups.contains(Roles.MEDIATORS) && registry.isMediator(theCase.getBusinessKey(), user);
   }
 
   /** A side still has a party while someone of it has agreed or has not been asked to the end. */

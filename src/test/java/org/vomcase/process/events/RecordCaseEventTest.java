@@ -65,7 +65,8 @@ class RecordCaseEventTest {
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null),
         org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
     Mocks.register("caseClosure", new CaseClosure());
-    Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity, registry)));
+    Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity, registry,
+        new ContactCorrection(runtimeService(), org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)))));
     for (String[] user : List.of(new String[] {"clara", Roles.COORDINATORS}, new String[] {"mara", Roles.MEDIATORS},
         new String[] {"lea", Roles.MEDIATORS}, new String[] {"policeapi", Roles.REFERRERS}, new String[] {"otherapi", Roles.REFERRERS})) {
       if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
@@ -185,6 +186,113 @@ class RecordCaseEventTest {
         .contains("\"recordedBy\":\"mara\"");
     Assertions.assertThat(runtimeService().getVariable(theCase.getId(), CaseVariables.CONSENTS.name()).toString())
         .contains("\"V1\"").contains("withdrawn");
+  }
+
+  // --- contact details changed after intake (issue 18) ---------------------------------------------------
+
+  @Test
+  void theCasesMediatorCorrectsAPhoneAndALanguageAndTheCaseKeepsThem() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+
+    ProcessInstance record = contactChangeAs("mara", "V1", Map.of(CaseVariables.CONTACT_PHONE.name(), "+49 30 1234567",
+        CaseVariables.CONTACT_LANGUAGE.name(), "da", CaseVariables.CONTACT_INTERPRETER_NEEDED.name(), "yes"));
+
+    assertThat(record).isEnded().variables().containsEntry("caseEventResult", "contact_changed");
+    org.vomcase.kernel.Person ana = victim(theCase);
+    Assertions.assertThat(ana.phone()).isEqualTo("+49 30 1234567");
+    Assertions.assertThat(ana.preferredLanguage()).isEqualTo("da");
+    Assertions.assertThat(ana.interpreterNeeded()).isTrue();
+    Assertions.assertThat(ana.email()).as("kept").isEqualTo("ana.roth@example.org");
+    Assertions.assertThat(ana.name()).isEqualTo("Ana Roth");
+    assertThat(theCase).isWaitingAt("Task_CheckEligibility");
+  }
+
+  @Test
+  void aWayToReachThatNoLongerHoldsIsRemovedButNeverTheLastOne() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_REMOVE.name(), List.of("email")),
+        "contactRemove: leaves no way to reach the person");
+    contactChangeAs("mara", "V1", Map.of(CaseVariables.CONTACT_POSTAL_ADDRESS.name(), "Lindenstr. 3, 10115 Berlin",
+        CaseVariables.CONTACT_REMOVE.name(), List.of("email")));
+
+    Assertions.assertThat(victim(theCase).email()).isNull();
+    Assertions.assertThat(victim(theCase).postalAddress()).isEqualTo("Lindenstr. 3, 10115 Berlin");
+  }
+
+  @Test
+  void aContactChangeThatDoesNotFitIsRefusedAtItsFieldAndChangesNothing() {
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"));
+
+    assertContactRefused("mara", "V1", Map.of(), "contactPhone: give what changed");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_EMAIL.name(), "not-an-email"), "contactEmail:");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_PHONE.name(), "call me"), "contactPhone:");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_LANGUAGE.name(), "xx"), "contactLanguage:");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_EMAIL.name(), "ana.roth@example.org"),
+        "contactPhone: these are the contact details V1 has already");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_EMAIL.name(), "ana@example.org",
+        CaseVariables.CONTACT_REMOVE.name(), List.of("email")), "contactEmail: is both given");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_NAME.name(), "Anna Roth"), "contactName: name and relation");
+    assertContactRefused("mara", "V9", Map.of(CaseVariables.CONTACT_PHONE.name(), "+49 30 1234567"), "eventPersonId:");
+    assertContactRefused("mara", "G-V1", Map.of(CaseVariables.CONTACT_NAME.name(), "Petra Roth",
+        CaseVariables.CONTACT_RELATION.name(), "parent", CaseVariables.CONTACT_PHONE.name(), "+49 30 7654321"),
+        "eventPersonId: V1 is not a minor");
+    // Only the case's own staff, who speak with the person: not another mediator, not the referring system.
+    assertContactRefused("lea", "V1", Map.of(CaseVariables.CONTACT_PHONE.name(), "+49 30 1234567"), "eventCaseNumber:");
+    assertContactRefused("policeapi", "V1", Map.of(CaseVariables.CONTACT_PHONE.name(), "+49 30 1234567"),
+        "eventType: contact details are changed by");
+
+    Assertions.assertThat(victim(theCase).phone()).isNull();
+    Assertions.assertThat(victim(theCase).email()).isEqualTo("ana.roth@example.org");
+  }
+
+  @Test
+  void aMinorsSecondParentIsAddedAndTheFirstCorrected() {
+    Map<String, Object> referral = Referrals.referral();
+    Map<String, Object> minor = Referrals.person("Tom Keller", "2012-05-01");
+    Map<String, Object> mother = new java.util.HashMap<>(Map.of("name", "Petra Keller", "relation", "parent",
+        "phone", "+49 30 111222"));
+    minor.put("guardians", new java.util.ArrayList<>(List.of(mother)));
+    referral.put(CaseVariables.OFFENDERS.name(), new java.util.ArrayList<>(List.of(minor)));
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"), referral);
+
+    contactChangeAs("clara", "G-O1-2", Map.of(CaseVariables.CONTACT_NAME.name(), "Jan Keller", CaseVariables.CONTACT_RELATION.name(),
+        "parent", CaseVariables.CONTACT_EMAIL.name(), "jan.keller@example.org"));
+    contactChangeAs("mara", "G-O1", Map.of(CaseVariables.CONTACT_EMAIL.name(), "petra.keller@example.org"));
+
+    List<org.vomcase.kernel.Guardian> guardians = offender(theCase).guardians();
+    Assertions.assertThat(guardians).extracting(org.vomcase.kernel.Guardian::name).containsExactly("Petra Keller", "Jan Keller");
+    Assertions.assertThat(guardians.get(0).email()).isEqualTo("petra.keller@example.org");
+    Assertions.assertThat(guardians.get(0).phone()).as("kept").isEqualTo("+49 30 111222");
+    Assertions.assertThat(guardians.get(1).email()).isEqualTo("jan.keller@example.org");
+    assertContactRefused("mara", "G-O1-3", Map.of(CaseVariables.CONTACT_NAME.name(), "Eva Keller",
+        CaseVariables.CONTACT_RELATION.name(), "parent", CaseVariables.CONTACT_PHONE.name(), "+49 30 7654321"),
+        "eventPersonId: 'G-O1-3' is not a parent or guardian of O1");
+    assertContactRefused("mara", "G-O1-2", Map.of(CaseVariables.CONTACT_LANGUAGE.name(), "da"), "contactLanguage: language and");
+  }
+
+  private org.vomcase.kernel.Person victim(ProcessInstance theCase) {
+    return CaseVariables.VICTIMS.from(runtimeService().getVariables(theCase.getId())::get).get(0);
+  }
+
+  private org.vomcase.kernel.Person offender(ProcessInstance theCase) {
+    return CaseVariables.OFFENDERS.from(runtimeService().getVariables(theCase.getId())::get).get(0);
+  }
+
+  private ProcessInstance contactChangeAs(String user, String personId, Map<String, Object> change) {
+    Map<String, Object> event = event("contact_changed", personId);
+    change.forEach((name, value) -> event.put(name, value instanceof List<?> list ? org.vomcase.kernel.CaseJson.json(list) : value));
+    identity.setAuthenticatedUserId(user);
+    try {
+      return runtimeService().startProcessInstanceByKey("record-case-event", event);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void assertContactRefused(String user, String personId, Map<String, Object> change, String message) {
+    Assertions.assertThatThrownBy(() -> contactChangeAs(user, personId, change))
+        .isInstanceOf(CaseInputException.class).hasMessageStartingWith(message);
   }
 
   private ProcessInstance runningCase(String referredBy, List<String> mediators) {

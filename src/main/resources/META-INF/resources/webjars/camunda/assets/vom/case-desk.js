@@ -110,13 +110,24 @@ function personsSection(persons) {
     ['', 'Name', 'Role', 'Age', 'Language', 'Interpreter', 'Parents or guardians', 'State'],
     persons.map(p => el('tr', { className: 'vom-desk-person', 'data-person': p.id },
       el('td', { text: p.id }),
-      el('td', {}, p.name, p.representative ? el('div', { className: 'text-muted small', text: 'represented by ' + p.representative }) : null),
+      el('td', {}, p.name, p.representative ? el('div', { className: 'text-muted small', text: 'represented by ' + p.representative }) : null,
+        contactLine(p.contact)),
       el('td', { text: humanize(p.role) }),
       el('td', { text: p.age === null || p.age === undefined ? '' : String(p.age) + (p.minor ? ' (minor)' : '') }),
       el('td', { text: p.language || '' }),
       el('td', { text: p.interpreterNeeded ? 'needed' : '' }),
-      el('td', { text: (p.guardians || []).map(g => g.name + (g.relation ? ' (' + g.relation + ')' : '')).join(', ') }),
+      el('td', {}, ...(p.guardians || []).map(g => el('div', {}, g.name + (g.relation ? ' (' + g.relation + ')' : ''), contactLine(g.contact)))),
       el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state', text: p.state }))))));
+}
+
+/** How to reach a person (for those who work the case): phone, email, address and the person's safe-contact choice. */
+function contactLine(contact) {
+  if (!contact) return null;
+  const parts = [contact.phone, contact.email, contact.postalAddress].filter(Boolean);
+  const safety = [contact.preferredChannel ? 'prefers ' + contact.preferredChannel : null, contact.doNotWrite ? 'do not write' : null,
+    contact.noMessages ? 'no messages' : null, contact.safeTimeToCall ? 'call ' + contact.safeTimeToCall : null].filter(Boolean);
+  return el('div', { className: 'text-muted small vom-desk-contact' }, parts.join(' · '),
+    safety.length ? el('strong', { className: 'vom-desk-safe', text: ' (' + safety.join(', ') + ')' }) : null);
 }
 
 function sessionsSection(sessions) {
@@ -248,7 +259,7 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
   sort.addEventListener('change', () => { state.sort = sort.value; reload(0); });
   node.replaceChildren(el('div', { className: 'vom-desk-header' }, el('h3', { text: 'Cases' }),
     el('form', { className: 'form-inline vom-desk-filters', onsubmit: e => { e.preventDefault(); state.q = search.value; reload(0); } },
-      search, ' ', phase, ' ', sort)), results);
+      search, ' ', phase, ' ', sort)), results, calendarSection(openCase));
   let phasesFilled = false;
 
   async function load() {
@@ -293,6 +304,33 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
   }
   load();
   return state;
+}
+
+/** "Sessions to come" under the list: the calendar of the user's cases (GET /vom/calendar), and its file to subscribe to. */
+function calendarSection(openCase) {
+  const body = el('div', { className: 'vom-desk-calendar-body' }, el('div', { className: 'text-muted', text: 'Loading the sessions…' }));
+  const node = section('Sessions to come', 'vom-desk-calendar', body);
+  (async () => {
+    const { body: calendar, error, kind } = await getJson(API + '/calendar', 'The calendar');
+    if (error) {
+      body.replaceChildren(notice(kind || 'danger', error));
+      return;
+    }
+    const subscribe = el('p', { className: 'text-muted' }, 'Subscribe in your calendar app with your login: ',
+      el('a', { href: calendar.ics, className: 'vom-desk-ics', text: 'calendar file (.ics)' }),
+      ' (case numbers, times and places only, no names).');
+    if (!calendar.events.length) {
+      body.replaceChildren(empty('No session to come.'), subscribe);
+      return;
+    }
+    const rows = calendar.events.map(event => el('tr', { className: 'vom-desk-event', 'data-case': event.caseNumber },
+      el('td', { className: 'text-nowrap', text: formatDate(event.start) }),
+      el('td', {}, el('a', { href: '#', text: event.caseNumber, onclick: e => { e.preventDefault(); openCase(event.caseNumber); } })),
+      el('td', { text: event.kind === 'appointment' ? 'Indirect mediation: appointment with ' + event.personId : 'Mediation session' }),
+      el('td', { text: event.place || '' })));
+    body.replaceChildren(table('vom-desk-events', ['When', 'Case', 'Meeting', 'Place'], rows), subscribe);
+  })();
+  return node;
 }
 
 // --- the plugins --------------------------------------------------------------------------------
