@@ -164,7 +164,7 @@ function documentItem(d) {
 
 function formatSize(bytes) {
   if (typeof bytes !== 'number') return '';
-  if (bytes >= 1024 * 1024) return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
+  if (bytes >= 1024 * 1024) return (bytes % (1024 * 1024) ? (bytes / (1024 * 1024)).toFixed(1) : bytes / (1024 * 1024)) + ' MB';
   if (bytes >= 1024) return Math.ceil(bytes / 1024) + ' KB';
   return bytes + ' bytes';
 }
