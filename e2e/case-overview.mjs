@@ -2,8 +2,11 @@
 // three days) waits at a timer with no open task. Its mediator Mara finds it in Tasklist's "Cases" by the victim's
 // name, opens its overview and sees what it waits for and until when, and opens the overview by its address; the
 // "Case overview" tab of a task of a second case shows that case. The supervisor Sam opens the same overview in
-// Cockpit ("Cases" and the process instance's tab), read-only. Screenshots to $E2E_SCREENSHOTS.
+// Cockpit ("Cases" and the process instance's tab), read-only. From the overview Mara adds a note and uploads a small
+// PDF, which the Case file tab then lists; an HTML file named .pdf is refused at the file field. Sam has no such forms.
+// Screenshots to $E2E_SCREENSHOTS.
 // Usage: node e2e/case-overview.mjs http://localhost:18090  (application running, demo users)
+import fs from 'fs';
 import path from 'path';
 import { base, shots, fail, rest, browser, login, waitFor, referAndAssign } from './support.mjs';
 
@@ -81,6 +84,37 @@ try {
   await page.screenshot({ path: path.join(shots, 'case-overview-2-overview.png'), fullPage: true });
   console.log(`Tasklist: Mara found ${caseNumber} by "Ida ${family}" and sees: ${nextText.trim()}`);
 
+  // Mara adds a note and uploads the prosecutor's letter from the overview; an HTML page named .pdf is refused.
+  const noteText = 'Ida ' + family + ' asked for the call after 4 pm.';
+  const noteForm = panel.locator('form.vom-desk-note-form');
+  await noteForm.getByLabel('Note').fill(noteText);
+  await noteForm.getByRole('button', { name: 'Add note' }).click();
+  await panel.locator('.vom-desk-plain-note', { hasText: noteText }).waitFor({ timeout: 15000 });
+  await panel.locator('tr.vom-desk-event-note', { hasText: noteText }).waitFor({ timeout: 15000 });
+  const files = fs.mkdtempSync(path.join(shots, 'upload-'));
+  const fake = path.join(files, 'letter.pdf');
+  fs.writeFileSync(fake, '<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+  const uploadForm = panel.locator('form.vom-desk-upload-form');
+  await uploadForm.getByLabel('File').setInputFiles(fake);
+  await uploadForm.getByLabel('Kind').selectOption('mandate_letter');
+  await uploadForm.getByLabel('Title').fill('Mandate of the prosecutor');
+  await uploadForm.getByRole('button', { name: 'Upload' }).click();
+  await uploadForm.locator('.has-error .vom-desk-field-error', { hasText: 'is not a PDF, PNG or JPEG' }).waitFor({ timeout: 15000 });
+  const pdf = path.join(files, 'mandate.pdf');
+  fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >>'
+    + ' endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await uploadForm.getByLabel('File').setInputFiles(pdf);
+  await uploadForm.getByRole('button', { name: 'Upload' }).click();
+  await panel.locator('li.vom-desk-uploaded', { hasText: 'Mandate of the prosecutor' }).waitFor({ timeout: 15000 });
+  await page.screenshot({ path: path.join(shots, 'case-overview-5-note-and-upload.png'), fullPage: true });
+  const file = await rest('mara', `/vom/case-file?case=${encodeURIComponent(caseNumber)}`);
+  const uploaded = file.documents.find(d => d.uploaded && d.title === 'Mandate of the prosecutor');
+  if (!uploaded || uploaded.fileName !== 'mandate.pdf' || uploaded.mediaType !== 'application/pdf') {
+    fail('the case file does not list the uploaded PDF: ' + JSON.stringify(file.documents));
+  }
+  if (!file.notes.some(n => n.text === noteText && n.writtenBy === 'mara')) fail('the case file does not list the note');
+  console.log(`Tasklist: Mara added a note and uploaded ${uploaded.fileName}; an HTML file named .pdf was refused at the file`);
+
   // The address with the case number opens the overview on a fresh page.
   const byAddress = await context.newPage();
   await byAddress.goto(`${base}/camunda/app/tasklist/default/#/?vomCase=${encodeURIComponent(caseNumber)}`);
@@ -94,6 +128,7 @@ try {
   await page.locator('.nav-tabs a', { hasText: 'Case overview' }).click({ timeout: 15000 });
   const tab = page.locator('.vom-desk:not(.vom-desk-panel-content)').filter({ hasText: 'Case overview ' + second.caseNumber });
   await tab.locator('tr.vom-desk-wait-task').first().waitFor({ timeout: 15000 });
+  if (!(await tab.locator('form.vom-desk-upload-form').count())) fail('the task tab offers no upload form');
   await page.screenshot({ path: path.join(shots, 'case-overview-3-task-tab.png'), fullPage: true });
   console.log(`Tasklist: the task's "Case overview" tab shows ${second.caseNumber} and its open task`);
 
@@ -110,6 +145,8 @@ try {
   if (!(await cockpit.locator('.vom-desk-readonly').isVisible())) fail('the supervisor does not see "read-only"');
   if (await cockpit.locator('.vom-desk-notes').count()) fail('the supervisor sees the confidential notes section');
   if (await cockpit.getByRole('button', { name: 'Mark as posted' }).count()) fail('the supervisor is offered "Mark as posted"');
+  if (await cockpit.locator('form.vom-desk-upload-form, form.vom-desk-note-form').count()) fail('the supervisor is offered a form');
+  await cockpit.locator('li.vom-desk-uploaded', { hasText: 'Mandate of the prosecutor' }).waitFor({ timeout: 15000 });
   await cockpit.screenshot({ path: path.join(shots, 'case-overview-4-cockpit.png'), fullPage: true });
   await cockpit.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${processInstanceId}/runtime`);
   await cockpit.locator('.nav-tabs a', { hasText: 'Case overview' }).click({ timeout: 20000 });

@@ -88,6 +88,11 @@ CREATE TABLE IF NOT EXISTS vom_document (
 ALTER TABLE vom_document DROP COLUMN IF EXISTS content;
 ALTER TABLE vom_document ADD COLUMN IF NOT EXISTS bytes BYTEA;
 CREATE INDEX IF NOT EXISTS vom_document_case ON vom_document (case_number);
+-- Documents a case's mediators and the coordinators upload to the case file (README "The mediator's desk"): a PDF,
+-- PNG or JPEG; document holds the kind (signed_agreement, mandate_letter, ...), title what the uploader called it,
+-- uploaded_by who uploaded it. Generated documents have neither. Deleted with the case (R20).
+ALTER TABLE vom_document ADD COLUMN IF NOT EXISTS title VARCHAR(200);
+ALTER TABLE vom_document ADD COLUMN IF NOT EXISTS uploaded_by VARCHAR(100);
 
 -- The anonymous figures of every closed case (R20, R25): no name, no date of birth, no contact, no
 -- case number, no free text; they survive the deletion of the case's personal data.
@@ -137,6 +142,18 @@ CREATE TABLE IF NOT EXISTS vom_confidential_note (
   text                TEXT         NOT NULL
 );
 CREATE INDEX IF NOT EXISTS vom_confidential_note_case ON vom_confidential_note (case_number);
+
+-- The plain notes of a case (CaseNotes): what a case's mediator or a coordinator writes down for everyone who may
+-- read the case (its mediators, coordinators, supervisors), with author and time. Not confidential: those are
+-- vom_confidential_note. Deleted with the case (R20).
+CREATE TABLE IF NOT EXISTS vom_case_note (
+  id                  VARCHAR(36)  PRIMARY KEY,
+  case_number         VARCHAR(20)  NOT NULL,
+  written_by          VARCHAR(100) NOT NULL,
+  written_at          TIMESTAMP    NOT NULL,
+  text                TEXT         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS vom_case_note_case ON vom_case_note (case_number, written_at);
 
 -- Migration runs (MigrationRuns, README "Moving running cases to another version"): what an administrator
 -- asked for, by whom and when, and per case concerned its state (pending, migrated, failed), the instances

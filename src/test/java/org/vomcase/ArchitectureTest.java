@@ -45,7 +45,8 @@ class ArchitectureTest {
   static final ArchRule ADAPTERS_NEVER_IMPORT_A_PHASE = noClasses().that().resideInAnyPackage("org.vomcase.notification..",
           "org.vomcase.document..", "org.vomcase.figures..", "org.vomcase.access..", "org.vomcase.confidential..",
           "org.vomcase.audit..", "org.vomcase.boundary..", "org.vomcase.identity..", "org.vomcase.settings..",
-          "org.vomcase.deployment..", "org.vomcase.migration..", "org.vomcase.desk..")
+          "org.vomcase.deployment..", "org.vomcase.migration..", "org.vomcase.desk..",
+          "org.vomcase.casefile..")
       .should().dependOnClassesThat().resideInAPackage("org.vomcase.process..")
       .because("adapters read the case through the kernel's Case, not through a phase");
 

@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.vomcase.boundary.DatabaseProbe;
 import org.vomcase.boundary.ErrorContract;
 import org.vomcase.boundary.Refusal;
+import org.vomcase.casefile.DocumentUploads;
 import org.vomcase.kernel.CaseInputException;
 
 /**
@@ -27,9 +28,11 @@ import org.vomcase.kernel.CaseInputException;
 public class ApiErrors {
 
   private final DatabaseProbe database;
+  private final DocumentUploads uploads;
 
-  public ApiErrors(DatabaseProbe database) {
+  public ApiErrors(DatabaseProbe database, DocumentUploads uploads) {
     this.database = database;
+    this.uploads = uploads;
   }
 
   @ExceptionHandler(CaseInputException.class)
@@ -40,7 +43,7 @@ public class ApiErrors {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
     String what = request.getRequestURI().startsWith("/vom/migrations") ? "migration request"
-        : formOf(request).equals("referral") ? "referral" : "case event";
+        : request.getRequestURI().endsWith("/notes") ? "note" : formOf(request).equals("referral") ? "referral" : "case event";
     return answer(Refusal.badRequest("The body is not a JSON object of a " + what + " (or has something after it)"));
   }
 
@@ -49,9 +52,12 @@ public class ApiErrors {
     return answer(new Refusal(415, "UnsupportedMediaType", "Send the body as application/json", List.of()));
   }
 
+  /** A body larger than the multipart limits ({@code UploadLimits}): 413, naming the file. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   public ResponseEntity<Map<String, Object>> tooLarge() {
-    return answer(new Refusal(413, "PayloadTooLarge", "The uploaded file is too large (at most 1 MB)", List.of()));
+    String problem = "the file is larger than " + uploads.maxSizeText();
+    return answer(new Refusal(413, "PayloadTooLarge", "File: " + problem,
+        List.of(new Refusal.FieldProblem("file", "File", problem))));
   }
 
   @ExceptionHandler(MultipartException.class)

@@ -20,12 +20,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.boundary.Refusal;
+import org.vomcase.casefile.DocumentUploads;
 import org.vomcase.desk.CaseList;
 import org.vomcase.desk.CaseOverview;
 import org.vomcase.desk.CaseProgress;
 import org.vomcase.desk.SessionCalendar;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Roles;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * The mediator's desk (README "The mediator's desk: case list and case overview"), read-only:
@@ -35,9 +37,11 @@ import org.vomcase.kernel.Roles;
  *   <li>{@code GET /vom/calendar} and {@code GET /vom/calendar.ics}: the sessions to come of the caller's cases, as JSON
  *       and as a calendar file to subscribe to;
  *   <li>{@code GET /vom/cases/<case number>}: the case overview: persons and their state, the phase, what the case waits
- *       for and until when, sessions, the agreement with its payment ledger, the case file (messages, documents,
- *       confidential notes to their readers), the process versions, and a timeline, newest first.
+ *       for and until when, sessions, the agreement with its payment ledger, the case file (messages, documents, plain
+ *       notes, confidential notes to their readers), the process versions, and a timeline, newest first; for the upload
+ *       form the document kinds and the largest document.
  * </ul>
+ * Adding documents and notes is {@link CaseFileAdditionsController}'s.
  * Who reads what is the case file's rule ({@link CaseFileController}): a mediator only the cases assigned to them,
  * coordinators and supervisors every case; anyone else (administrators too) gets 404 for a case, 403 for the list.
  */
@@ -53,10 +57,12 @@ public class CaseDeskController {
   private final CaseOverview overview;
   private final CaseList list;
   private final SessionCalendar calendar;
+  private final DocumentUploads uploads;
 
   public CaseDeskController(IdentityService identity, HistoryService history, CaseFileController caseFile,
-      CaseOverview overview, CaseList list, SessionCalendar calendar) {
+      CaseOverview overview, CaseList list, SessionCalendar calendar, DocumentUploads uploads) {
     this.calendar = calendar;
+    this.uploads = uploads;
     this.identity = identity;
     this.history = history;
     this.caseFile = caseFile;
@@ -126,11 +132,14 @@ public class CaseDeskController {
       }
       Map<String, Object> file = caseFile.contents(caller, caseNumber, assignedMediator);
       view.put("documents", file.get("documents"));
+      view.put("notes", file.get("notes"));
       view.put("messages", file.get("messages"));
       if (file.containsKey("confidentialNotes")) {
         view.put("confidentialNotes", file.get("confidentialNotes"));
       }
-      view.put("timeline", timeline(view.get("timeline"), file.get("audit")));
+      view.put("documentKinds", Vocabulary.DOCUMENT_KINDS);
+      view.put("maxDocumentSize", uploads.maxBytes());
+      view.put("timeline", timeline(view.get("timeline"), file.get("audit"), file.get("notes"), file.get("documents")));
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     });
   }
@@ -204,10 +213,33 @@ public class CaseDeskController {
     });
   }
 
-  /** The steps and, for those who read the audit trail, its entries (task ids put into task names), newest first. */
+  /**
+   * The steps, the plain notes and the uploaded documents (with author and time) and, for those who read the audit trail,
+   * its entries (task ids put into task names), newest first.
+   */
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> timeline(Object steps, Object audit) {
+  private List<Map<String, Object>> timeline(Object steps, Object audit, Object notes, Object documents) {
     List<Map<String, Object>> timeline = new ArrayList<>((List<Map<String, Object>>) steps);
+    for (Map<String, Object> note : (List<Map<String, Object>>) notes) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("at", note.get("writtenAt"));
+      item.put("what", "Note");
+      item.put("kind", "note");
+      item.put("who", note.get("writtenBy"));
+      item.put("subject", note.get("text"));
+      timeline.add(item);
+    }
+    for (Map<String, Object> document : (List<Map<String, Object>>) documents) {
+      if (document.containsKey("uploadedBy")) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("at", document.get("createdAt"));
+        item.put("what", "Document uploaded");
+        item.put("kind", "document");
+        item.put("who", document.get("uploadedBy"));
+        item.put("subject", document.get("kindLabel") + ": " + document.get("title"));
+        timeline.add(item);
+      }
+    }
     if (audit instanceof List<?> entries) {
       Map<String, String> taskNames = new HashMap<>();
       for (Object entry : entries) {

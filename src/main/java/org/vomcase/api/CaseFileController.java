@@ -22,9 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vomcase.access.CaseRegistry;
+import org.vomcase.casefile.CaseNotes;
+import org.vomcase.casefile.DocumentUploads;
 import org.vomcase.confidential.ConfidentialField;
 import org.vomcase.confidential.ConfidentialNotes;
 import org.vomcase.document.DocumentService;
+import org.vomcase.document.StoredDocumentService;
+import org.vomcase.kernel.Vocabulary;
 import org.vomcase.kernel.Roles;
 import org.vomcase.notification.MessageLog;
 import org.vomcase.kernel.CaseProcess;
@@ -35,8 +39,11 @@ import org.vomcase.kernel.CaseVariables;
  * Cockpit and for anyone logged in with Basic auth:
  * <ul>
  *   <li>{@code GET /vom/case-file?task=<id>} or {@code ?case=<case number>}: the versions the case runs on, every
- *       message of the case (what, to whom, when, how, status) and its documents with their download addresses;
- *   <li>{@code GET /vom/documents/<id>}: a document (the agreement PDF, a letter to post);
+ *       message of the case (what, to whom, when, how, status), its documents with their download addresses (uploaded
+ *       ones with kind, title and uploader) and its plain notes;
+ *   <li>{@code GET /vom/documents/<id>}: a document (the agreement PDF, a letter to post, an uploaded scan). The case's
+ *       own PDFs are sent inline; an uploaded document always as an attachment, as the type its first bytes show (never
+ *       what the uploader sent, never HTML), with {@code X-Content-Type-Options: nosniff};
  *   <li>{@code POST /vom/messages/<id>/posted}: a letter was posted.
  * </ul>
  * Coordinators and supervisors read every case; a mediator only the cases assigned to them.
@@ -59,11 +66,13 @@ public class CaseFileController {
 
   private final org.vomcase.audit.AuditLog auditLog;
   private final ConfidentialNotes confidentialNotes;
+  private final CaseNotes caseNotes;
   private final CaseRegistry registry;
 
   public CaseFileController(MessageLog messages, DocumentService documents, IdentityService identity, HistoryService history,
-      TaskService tasks, org.vomcase.audit.AuditLog audit, ConfidentialNotes confidentialNotes, CaseRegistry registry,
-      org.camunda.bpm.engine.RepositoryService repository) {
+      TaskService tasks, org.vomcase.audit.AuditLog audit, ConfidentialNotes confidentialNotes, CaseNotes caseNotes,
+      CaseRegistry registry, org.camunda.bpm.engine.RepositoryService repository) {
+    this.caseNotes = caseNotes;
     this.repository = repository;
     this.registry = registry;
     this.auditLog = audit;
@@ -101,9 +110,8 @@ public class CaseFileController {
       file.put("caseNumber", theCase);
       file.put("versions", versions(theCase));
       file.put("messages", messages.ofCase(theCase));
-      file.put("documents", documents.ofCase(theCase).stream().map(d -> Map.of("id", d.id(), "document", d.document(),
-          "fileName", d.fileName(), "mediaType", d.mediaType(), "createdAt", d.createdAt().toString(),
-          "href", "/vom/documents/" + d.id())).toList());
+      file.put("documents", documents.ofCase(theCase).stream().map(CaseFileController::documentView).toList());
+      file.put("notes", caseNotes.ofCase(theCase).stream().map(CaseFileController::plainNoteView).toList());
       List<ConfidentialField> readable = confidentialFieldsFor(caller, assignedMediator);
       if (!readable.isEmpty()) {
         List<ConfidentialNotes.Note> notes = confidentialNotes.ofCase(theCase, readable);
@@ -127,13 +135,34 @@ public class CaseFileController {
       if (document == null || !mayRead(caller, document.caseNumber())) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such document");
       }
+      if (document.uploaded()) {
+        // Bytes from outside: named in the log and the audit trail by id and kind only, sent as what they are by their
+        // first bytes (never the type stored or sent at the upload), always as a download.
+        String type = DocumentUploads.sniff(document.bytes()).map(DocumentUploads.Sniffed::mediaType)
+            .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+        LOG.info("Uploaded document {} ({}) of case {} opened by {}", document.id(), document.document(),
+            document.caseNumber(), caller.userId());
+        auditLog.record(caller.userId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(),
+            "document " + document.id() + ", kind " + document.document());
+        return download(MediaType.parseMediaType(type), ContentDisposition.attachment(), document);
+      }
       LOG.info("Document {} ({}) of case {} opened by {}", document.id(), document.fileName(), document.caseNumber(),
           caller.userId());
       auditLog.record(caller.userId(), org.vomcase.audit.AuditLog.DOCUMENT_OPENED, document.caseNumber(), document.fileName());
-      return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
-          .header("Content-Disposition", ContentDisposition.inline().filename(document.fileName()).build().toString())
-          .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());
+      // The case's own PDFs open in the browser (the "Case file" tab opens them in a new tab); anything else downloads.
+      boolean pdf = StoredDocumentService.PDF.equals(document.mediaType());
+      return download(pdf ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_OCTET_STREAM,
+          pdf ? ContentDisposition.inline() : ContentDisposition.attachment(), document);
     });
+  }
+
+  private static ResponseEntity<byte[]> download(MediaType type, ContentDisposition.Builder disposition,
+      DocumentService.StoredDocument document) {
+    return ResponseEntity.ok().contentType(type)
+        .header("Content-Disposition", (document.fileName().chars().allMatch(c -> c >= 0x20 && c < 0x7F)
+            ? disposition.filename(document.fileName())
+            : disposition.filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)).build().toString())
+        .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore()).body(document.bytes());
   }
 
   @PostMapping(value = "/vom/messages/{id}/posted", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -227,6 +256,35 @@ public class CaseFileController {
     }
     entries.sort(java.util.Comparator.comparing(e -> e.get("at").toString()));
     return entries;
+  }
+
+  /** A document in the case file's list: an uploaded one with its kind, title, uploader and size. */
+  private static Map<String, Object> documentView(DocumentService.DocumentInfo d) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", d.id());
+    view.put("document", d.document());
+    view.put("fileName", d.fileName());
+    view.put("mediaType", d.mediaType());
+    view.put("createdAt", d.createdAt().toString());
+    view.put("href", "/vom/documents/" + d.id());
+    view.put("size", d.size());
+    if (d.uploadedBy() != null) {
+      view.put("uploaded", true);
+      view.put("kind", d.document());
+      view.put("kindLabel", Vocabulary.DOCUMENT_KINDS.getOrDefault(d.document(), d.document()));
+      view.put("title", d.title());
+      view.put("uploadedBy", d.uploadedBy());
+    }
+    return view;
+  }
+
+  private static Map<String, Object> plainNoteView(CaseNotes.Note note) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", note.id());
+    view.put("writtenBy", note.writtenBy());
+    view.put("writtenAt", note.writtenAt().toString());
+    view.put("text", note.text());
+    return view;
   }
 
   private static Map<String, Object> noteView(ConfidentialNotes.Note note) {

@@ -9,14 +9,18 @@ import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
 
 /**
- * The audit trail of the application's own pages ({@code vom_audit}): document downloads and figures
- * exports, with user and time. Engine actions are in the engine's user operation log. A case's
+ * The audit trail of the application's own pages ({@code vom_audit}): document downloads and uploads, notes
+ * added, figures exports, with user and time. Engine actions are in the engine's user operation log. A case's
  * entries are deleted with the case (R20).
  */
 @Component
 public class AuditLog {
 
   public static final String DOCUMENT_OPENED = "document_opened";
+  /** A document was uploaded to a case file (its id, kind, type and size; never its name or content). */
+  public static final String DOCUMENT_UPLOADED = "document_uploaded";
+  /** A note was added to a case file (its id and length; never its text). */
+  public static final String NOTE_ADDED = "note_added";
   public static final String FIGURES_EXPORTED = "figures_exported";
   /** An administrator ran a changed decision table on the recorded decisions (what it compared, how many changed). */
   public static final String DECISION_PREVIEWED = "decision_previewed";

@@ -306,11 +306,18 @@ public final class RouteAllowList {
     application("GET", "/vom/cases/{caseNumber}", TASK_READERS,
         "the case overview: persons and their state, what the case waits for and until when, sessions, agreement and"
             + " ledger, case file, versions, timeline (read-only)");
+    application("POST", "/vom/cases/{caseNumber}/documents", CASE_WORKERS,
+        "Upload a document to the case file (multipart: a PDF, PNG or JPEG by its content, kind, title); the case's mediators"
+            + " and the coordinators, not on a deleted case (audited)");
+    application("POST", "/vom/cases/{caseNumber}/notes", CASE_WORKERS,
+        "Add a note to the case file (JSON text, not confidential: every reader of the case sees it); the case's mediators"
+            + " and the coordinators, not on a deleted case (audited)");
     application("GET", "/vom/case-of", TASK_READERS, "the case of a task or process instance (the Case overview tabs)");
     application("GET", "/vom/calendar", TASK_READERS,
         "the calendar: the sessions and appointments to come of a mediator's cases, of every case for coordinators and supervisors");
     application("GET", "/vom/calendar.ics", TASK_READERS, "the same calendar as a calendar file to subscribe to (no names)");
-    application("GET", "/vom/documents/{id}", TASK_READERS, "a letter or the agreement PDF");
+    application("GET", "/vom/documents/{id}", TASK_READERS,
+        "a letter, the agreement PDF, an uploaded document (always as a download, audited)");
     application("POST", "/vom/messages/{id}/posted", CASE_WORKERS, "Mark as posted");
     application("GET", "/vom/figures", COCKPIT, "the programme's figures (anonymous counts)");
     application("GET", "/vom/figures/toa-export.csv", COCKPIT, "the TOA statistics export (anonymous)");

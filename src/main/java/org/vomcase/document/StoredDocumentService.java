@@ -12,7 +12,8 @@ import org.vomcase.kernel.CaseClock;
 
 /**
  * The document store ({@code vom_document}): the bytes of each document, once per idempotency key;
- * the process keeps only the id. The agreement (R14) is rendered from the HTML template {@code
+ * the process keeps only the id. Uploaded documents (the case file's, checked by {@code DocumentUploads}) are kept
+ * here too, with their kind, title and uploader. The agreement (R14) is rendered from the HTML template {@code
  * documents/agreement.<language>.html} in the programme's language and made a PDF.
  */
 @Service
@@ -50,6 +51,17 @@ public class StoredDocumentService implements DocumentService {
   @Override
   public String store(String idempotencyKey, String caseNumber, String document, String fileName, String mediaType,
       byte[] bytes) {
+    return insert(idempotencyKey, caseNumber, document, fileName, mediaType, bytes, null, null);
+  }
+
+  @Override
+  public String upload(String caseNumber, String kind, String title, String fileName, String mediaType, byte[] bytes,
+      String uploadedBy) {
+    return insert("upload:" + UUID.randomUUID(), caseNumber, kind, fileName, mediaType, bytes, title, uploadedBy);
+  }
+
+  private String insert(String idempotencyKey, String caseNumber, String document, String fileName, String mediaType,
+      byte[] bytes, String title, String uploadedBy) {
     String existing = existing(idempotencyKey);
     if (existing != null) {
       return existing;
@@ -57,8 +69,8 @@ public class StoredDocumentService implements DocumentService {
     String id = UUID.randomUUID().toString();
     try {
       jdbc.update("INSERT INTO vom_document (id, idempotency_key, case_number, document, file_name, media_type, created_at,"
-          + " bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, idempotencyKey, caseNumber, document, fileName, mediaType,
-          Timestamp.from(CaseClock.now().toInstant()), bytes);
+          + " bytes, title, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, idempotencyKey, caseNumber, document,
+          fileName, mediaType, Timestamp.from(CaseClock.now().toInstant()), bytes, title, uploadedBy);
     } catch (DuplicateKeyException concurrent) {
       return existing(idempotencyKey);
     }
@@ -67,17 +79,18 @@ public class StoredDocumentService implements DocumentService {
 
   @Override
   public StoredDocument find(String id) {
-    List<StoredDocument> found = jdbc.query("SELECT id, case_number, document, file_name, media_type, bytes FROM vom_document"
-        + " WHERE id = ?", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getBytes(6)), id);
+    List<StoredDocument> found = jdbc.query("SELECT id, case_number, document, file_name, media_type, bytes, uploaded_by"
+        + " FROM vom_document WHERE id = ?", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getString(7)), id);
     return found.isEmpty() ? null : found.get(0);
   }
 
   @Override
   public List<DocumentInfo> ofCase(String caseNumber) {
-    return jdbc.query("SELECT id, document, file_name, media_type, created_at FROM vom_document WHERE case_number = ?"
-        + " ORDER BY created_at, file_name", (rs, i) -> new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
-        rs.getString(4), rs.getTimestamp(5).toInstant()), caseNumber);
+    return jdbc.query("SELECT id, document, file_name, media_type, created_at, title, uploaded_by, OCTET_LENGTH(bytes)"
+        + " FROM vom_document WHERE case_number = ? ORDER BY created_at, file_name", (rs, i) -> new DocumentInfo(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+        rs.getString(7), rs.getLong(8)), caseNumber);
   }
 
   @Override

@@ -265,6 +265,13 @@ public final class Vocabulary {
       "acquitted", "Acquitted",
       "other", "Ended otherwise");
 
+  /** What a document a mediator or coordinator uploads to the case file is (README "The mediator's desk"). */
+  public static final Map<String, String> DOCUMENT_KINDS = ordered(
+      "signed_agreement", "Signed agreement (scan)",
+      "mandate_letter", "Mandate letter (prosecutor or court)",
+      "correspondence", "Correspondence",
+      "other", "Other");
+
   private Vocabulary() {}
 
   private static Map<String, String> ordered(String... valuesAndLabels) {

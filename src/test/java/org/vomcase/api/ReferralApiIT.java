@@ -127,8 +127,9 @@ class ReferralApiIT extends AbstractApplicationIT {
    * engine's clock moved to each due date: agreement with an instalment plan and a written apology,
    * signatures of both parties and the minor's guardian, reports, monitoring (an instalment paid, one
    * only partly after the reminder and grace period, escalated), follow-up, closure, the referrer's
-   * notice of the end of the proceedings, the retention year, and deletion: afterwards no table of the
-   * database holds any personal value of the case, and the anonymous figures remain.
+   * notice of the end of the proceedings (after which the closed case still takes an uploaded letter and notes), the
+   * retention year, and deletion: afterwards no table of the database holds any personal value of the case, no uploaded
+   * byte and no note, and the anonymous figures remain.
    */
   @Test
   void wholeCaseFromTheSessionToDeletionLeavesNothingPersonal() throws Exception {
@@ -228,6 +229,21 @@ class ReferralApiIT extends AbstractApplicationIT {
       assertThat(notice.statusCode()).as(notice.body()).isEqualTo(200);
       assertThat(json(notice).path("result").asText()).isEqualTo("proceedings_end_recorded");
       runCaseJobs(caseNumber);
+
+      // Closed, within its retention period: the case file still takes the prosecutor's letter and notes.
+      byte[] scan = ("%PDF-1.4\n% Mandate of the prosecutor for Benedikt Xylander, PI-Q 0042/99\n%%EOF\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> letter = rest("clara").postFile("/vom/cases/" + caseNumber + "/documents",
+          Map.of("kind", "mandate_letter", "title", "Letter of the prosecutor about Zora Quillfeather"), "file",
+          "Quillfeather-mandate.pdf", "application/pdf", scan, "X-VOM-Request", "1");
+      assertThat(letter.statusCode()).as(letter.body()).isEqualTo(201);
+      for (Http writer : List.of(mara, rest("clara"))) {
+        HttpResponse<String> note = writer.postJsonWithHeader("/vom/cases/" + caseNumber + "/notes",
+            "{\"text\":\"Zora Quillfeather called: the prosecutor's letter came by post.\"}", "X-VOM-Request", "1");
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
+      }
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_note WHERE case_number = ?", Integer.class, caseNumber))
+          .isEqualTo(2);
       java.time.Instant deleteAt = java.time.LocalDate.parse("2100-10-15").atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
           .getRemovalTime().toInstant()).isEqualTo(deleteAt);
@@ -259,6 +275,14 @@ class ReferralApiIT extends AbstractApplicationIT {
       assertThat(tablesContaining(value)).as("tables still holding '%s'", value).isEmpty();
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_message WHERE case_number = ?", Integer.class, caseNumber)).isZero();
+    // No uploaded byte and no note is left, and the deleted case takes none any more.
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_document WHERE case_number = ?", Integer.class, caseNumber)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_note WHERE case_number = ?", Integer.class, caseNumber)).isZero();
+    assertThat(tablesContaining("Mandate of the prosecutor")).isEmpty();
+    assertThat(tablesContaining("the prosecutor's letter came by post")).isEmpty();
+    HttpResponse<String> tooLate = rest("clara").postJsonWithHeader("/vom/cases/" + caseNumber + "/notes",
+        "{\"text\":\"One more thing\"}", "X-VOM-Request", "1");
+    assertThat(tooLate.statusCode()).isEqualTo(409);
     Map<String, Object> figures = jdbc.queryForMap("SELECT * FROM vom_case_figures WHERE closure_reason = 'agreement_partly_fulfilled'"
         + " AND registered_on IS NOT NULL AND details LIKE '%apology_written%'");
     assertThat(figures.get("referral_source")).isEqualTo("police");

@@ -154,6 +154,29 @@ public final class Http {
   }
 
   /**
+   * A multipart/form-data POST of one file as a browser's form sends it: text fields, the file under {@code field} with
+   * the given file name and Content-Type, and extra headers (name, value, ...), e.g. the X-VOM-Request of /vom.
+   */
+  public HttpResponse<String> postFile(String path, Map<String, String> fields, String field, String fileName,
+      String contentType, byte[] bytes, String... headers) {
+    String boundary = "----vom" + System.nanoTime();
+    var out = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(bytes);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder builder = request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
+  /**
    * Logs in to a webapp (tasklist, cockpit, admin) as the browser does: fetch the app page for the
    * session and CSRF cookies, then post the credentials with the CSRF header.
    */

@@ -19,7 +19,8 @@ import org.vomcase.kernel.CaseProcess;
  * processes it called and its case-event records: every process instance with the case number as
  * business key) gets the deletion date as its removal time, so the engine's history cleanup removes
  * it then even if nothing else runs; at that date the retention process deletes it at once, with the
- * decisions and the operation log of those instances, the case's documents and its messages. The
+ * decisions and the operation log of those instances, the case's documents (generated and uploaded), its notes (plain and
+ * confidential) and its messages. The
  * anonymous figures ({@code vom_case_figures}) stay.
  */
 @Service
@@ -35,13 +36,15 @@ public class CaseRetention {
 
   private final org.vomcase.audit.AuditLog audit;
   private final org.vomcase.confidential.ConfidentialNotes confidentialNotes;
+  private final org.vomcase.casefile.CaseNotes caseNotes;
   private final org.vomcase.access.CaseAccess caseAccess;
   private final org.vomcase.access.CaseRegistry registry;
 
   public CaseRetention(HistoryService history, JdbcTemplate jdbc, DocumentService documents,
       org.vomcase.notification.MailDelivery mail, org.vomcase.audit.AuditLog audit,
-      org.vomcase.confidential.ConfidentialNotes confidentialNotes, org.vomcase.access.CaseAccess caseAccess,
-      org.vomcase.access.CaseRegistry registry) {
+      org.vomcase.confidential.ConfidentialNotes confidentialNotes, org.vomcase.casefile.CaseNotes caseNotes,
+      org.vomcase.access.CaseAccess caseAccess, org.vomcase.access.CaseRegistry registry) {
+    this.caseNotes = caseNotes;
     this.caseAccess = caseAccess;
     this.registry = registry;
     this.audit = audit;
@@ -104,9 +107,11 @@ public class CaseRetention {
     int dropped = mail.deleteCase(caseNumber);
     audit.deleteCase(caseNumber);
     int notes = confidentialNotes.deleteCase(caseNumber);
+    int plainNotes = caseNotes.deleteCase(caseNumber);
     registry.forget(caseNumber, org.vomcase.kernel.CaseClock.now().toOffsetDateTime());
     String summary = ids.size() + " process instances, " + decisions + " decisions, " + logEntries + " log entries, "
-        + messages + " messages, " + documentCount + " documents, " + notes + " confidential notes, " + grants + " authorizations, " + dropped + " mail-drop files";
+        + messages + " messages, " + documentCount + " documents (generated and uploaded), " + notes + " confidential notes, "
+        + plainNotes + " notes, " + grants + " authorizations, " + dropped + " mail-drop files";
     LOG.info("Personal data of case {} deleted: {}", caseNumber, summary);
     return summary;
   }

@@ -2,7 +2,9 @@
 // name or the referrer's reference, filter by phase, sort by the next date, pages) and the case overview (persons and
 // their state, what the case waits for and until when, sessions, agreement and payment ledger, documents, messages,
 // confidential notes to their readers, process versions, timeline), from GET /vom/cases and GET /vom/cases/<number>.
-// Read-only. Plain DOM: server data is only ever set as text (textContent), never as HTML.
+// In Tasklist the overview also takes a note (POST /vom/cases/<number>/notes) and a document (POST .../documents) from
+// the case's mediators and the coordinators; Cockpit's is read-only. Plain DOM: server data is only ever set as text
+// (textContent), never as HTML.
 // Imported by app/tasklist/scripts/vom-case-desk.js and app/cockpit/scripts/vom-case-desk.js.
 
 import { addStylesheet, el } from './dom.js';
@@ -159,13 +161,31 @@ function agreementSection(agreement) {
           el('td', { text: part.paid || '' })))])))));
 }
 
-function documentsAndMessages(view) {
+function documentItem(d) {
+  if (!d.uploaded) {
+    return el('li', { className: 'vom-desk-document' },
+      el('a', { href: d.href, target: '_blank', rel: 'noopener', text: d.fileName || d.id }), ' ',
+      el('span', { className: 'text-muted', text: formatDate(d.createdAt) }));
+  }
+  return el('li', { className: 'vom-desk-document vom-desk-uploaded', 'data-document': d.id },
+    el('a', { href: d.href, download: d.fileName || '', text: d.title || d.fileName || d.id }), ' ',
+    el('span', { className: 'text-muted', text: [d.kindLabel, d.fileName, formatSize(d.size), d.uploadedBy,
+      formatDate(d.createdAt)].filter(Boolean).join(' · ') }));
+}
+
+function formatSize(bytes) {
+  if (typeof bytes !== 'number') return '';
+  if (bytes >= 1024 * 1024) return (bytes % (1024 * 1024) ? (bytes / (1024 * 1024)).toFixed(1) : bytes / (1024 * 1024)) + ' MB';
+  if (bytes >= 1024) return Math.ceil(bytes / 1024) + ' KB';
+  return bytes + ' bytes';
+}
+
+function documentsAndMessages(view, additions) {
   const docs = view.documents || [];
   const messages = view.messages || [];
   return [
-    section('Documents', 'vom-desk-documents', docs.length ? el('ul', { className: 'list-unstyled' }, ...docs.map(d => el('li', {},
-      el('a', { href: d.href, target: '_blank', rel: 'noopener', text: d.fileName || d.id }), ' ',
-      el('span', { className: 'text-muted', text: formatDate(d.createdAt) })))) : empty('No documents yet.')),
+    section('Documents', 'vom-desk-documents', docs.length ? el('ul', { className: 'list-unstyled' }, ...docs.map(documentItem))
+      : empty('No documents yet.'), additions ? uploadForm(view, additions) : null),
     section('Messages', 'vom-desk-messages', messages.length ? table('vom-desk-message-table', ['Date', 'Message', 'To', 'How', 'Status'],
       messages.map(m => el('tr', {},
         el('td', { className: 'text-nowrap', text: formatDate(m.createdAt) }),
@@ -174,6 +194,144 @@ function documentsAndMessages(view) {
         el('td', { text: m.channel || '' }),
         el('td', { text: humanize(m.status) })))) : empty('No messages yet.'))
   ];
+}
+
+// --- adding to the case file (Tasklist: the case's mediators and the coordinators) --------------------------------
+
+let fieldCount = 0;
+
+/** A labelled form field with its help text and the place for the server's refusal of it. */
+function field(label, control, help) {
+  const id = 'vom-desk-field-' + (++fieldCount);
+  control.id = id;
+  const helpNode = help ? el('p', { className: 'help-block', id: id + '-help', text: help }) : null;
+  if (helpNode) control.setAttribute('aria-describedby', id + '-help');
+  const error = el('p', { className: 'help-block vom-desk-field-error', id: id + '-error', 'aria-live': 'polite' });
+  const group = el('div', { className: 'form-group' }, el('label', { className: 'control-label', for: id, text: label }), control,
+    helpNode, error);
+  return {
+    group,
+    control,
+    show(message) {
+      error.textContent = message || '';
+      group.classList.toggle('has-error', Boolean(message));
+      if (message) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', [helpNode ? id + '-help' : null, id + '-error'].filter(Boolean).join(' '));
+      } else {
+        control.removeAttribute('aria-invalid');
+        if (helpNode) control.setAttribute('aria-describedby', id + '-help'); else control.removeAttribute('aria-describedby');
+      }
+    }
+  };
+}
+
+/**
+ * Posts a change of the case file with the webapp's session (the header X-VOM-Request is what the case file's changes
+ * need); shows a refused field at the field, anything else above the button. Calls done() after the change.
+ */
+async function sendChange(path, body, fields, summary, done) {
+  Object.values(fields).forEach(f => f.show(''));
+  summary.textContent = '';
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', credentials: 'same-origin', body,
+      headers: Object.assign({ Accept: 'application/json', 'X-VOM-Request': '1' },
+        typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}) });
+  } catch (error) {
+    summary.textContent = 'Not sent: ' + (error && error.message ? error.message : error);
+    return false;
+  }
+  if (response.ok) {
+    done();
+    return true;
+  }
+  let refusal = null;
+  try {
+    refusal = await response.json();
+  } catch (error) {
+    refusal = null;
+  }
+  const errors = refusal && Array.isArray(refusal.errors) ? refusal.errors : [];
+  let first = null;
+  for (const error of errors) {
+    const target = fields[error.field];
+    if (target) {
+      target.show(error.message);
+      first = first || target.control;
+    }
+  }
+  if (first) {
+    first.focus();
+  } else if (response.status === 401) {
+    summary.textContent = 'Your session has ended. Please log in again.';
+  } else {
+    summary.textContent = (refusal && refusal.message) || 'Not saved (HTTP ' + response.status + ').';
+  }
+  return false;
+}
+
+function uploadForm(view, additions) {
+  const maxSize = view.maxDocumentSize || 0;
+  const file = field('File', el('input', { type: 'file', name: 'file', required: true,
+    accept: '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg' }),
+    'A PDF, PNG or JPEG, at most ' + formatSize(maxSize) + '. What the file is, is checked by its content.');
+  const kind = field('Kind', el('select', { className: 'form-control input-sm', name: 'kind', required: true },
+    ...Object.entries(view.documentKinds || {}).map(([code, label]) => el('option', { value: code, text: label }))));
+  const title = field('Title', el('input', { type: 'text', className: 'form-control input-sm', name: 'title', required: true,
+    minlength: 3, maxlength: 200 }), '3 to 200 characters, e.g. "Mandate of the public prosecutor, 3 May".');
+  const summary = el('div', { className: 'text-danger vom-desk-form-summary', role: 'alert' });
+  const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-upload', text: 'Upload' });
+  const fields = { file, kind, title };
+  const form = el('form', { className: 'vom-desk-form vom-desk-upload-form', novalidate: true }, el('h5', { text: 'Upload a document' }),
+    file.group, kind.group, title.group, summary, button);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const chosen = file.control.files && file.control.files[0];
+    if (!chosen) {
+      file.show('Choose a file to upload (a PDF, PNG or JPEG).');
+      file.control.focus();
+      return;
+    }
+    if (maxSize && chosen.size > maxSize) {
+      file.show('The file is larger than ' + formatSize(maxSize) + '.');
+      file.control.focus();
+      return;
+    }
+    const data = new FormData();
+    data.append('file', chosen, chosen.name);
+    data.append('kind', kind.control.value);
+    data.append('title', title.control.value);
+    button.disabled = true;
+    await sendChange(API + '/cases/' + encodeURIComponent(view.caseNumber) + '/documents', data, fields, summary, additions.refresh);
+    button.disabled = false;
+  });
+  return form;
+}
+
+function plainNotesSection(view, additions) {
+  const notes = view.notes || [];
+  const list = notes.length ? notes.map(n => el('div', { className: 'vom-desk-plain-note', 'data-note': n.id },
+    el('span', { className: 'text-muted', text: [n.writtenBy, formatDate(n.writtenAt)].filter(Boolean).join(' · ') }),
+    el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty('No notes yet.')];
+  let form = null;
+  if (additions) {
+    const text = field('Note', el('textarea', { className: 'form-control', name: 'text', rows: 3, required: true, minlength: 3,
+      maxlength: 2000 }), '3 to 2000 characters. Everyone who may read the case sees it: nothing confidential here.');
+    const summary = el('div', { className: 'text-danger vom-desk-form-summary', role: 'alert' });
+    const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-add-note', text: 'Add note' });
+    form = el('form', { className: 'vom-desk-form vom-desk-note-form', novalidate: true }, el('h5', { text: 'Add a note' }),
+      text.group, summary, button);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      button.disabled = true;
+      await sendChange(API + '/cases/' + encodeURIComponent(view.caseNumber) + '/notes', JSON.stringify({ text: text.control.value }),
+        { text }, summary, additions.refresh);
+      button.disabled = false;
+    });
+  }
+  return section('Notes', 'vom-desk-plain-notes',
+    el('p', { className: 'text-muted', text: 'Seen by the case\'s mediators, the coordinators and the supervisors.' }), ...list, form);
 }
 
 function notesSection(notes) {
@@ -193,10 +351,11 @@ function versionsSection(versions) {
 
 function timelineSection(timeline) {
   if (!timeline.length) return section('Timeline', 'vom-desk-timeline', empty('Nothing happened yet.'));
-  const rows = timeline.map(t => el('tr', { className: 'vom-desk-event vom-desk-event-' + (t.kind === 'audit' ? 'audit' : 'step') },
+  const added = t => t.kind === 'note' || t.kind === 'document';
+  const rows = timeline.map(t => el('tr', { className: 'vom-desk-event vom-desk-event-' + (t.kind === 'audit' || added(t) ? t.kind : 'step') },
     el('td', { className: 'text-nowrap', text: formatDate(t.at) }),
     el('td', { text: t.kind === 'audit' ? humanize(t.what) : t.what }),
-    el('td', { text: t.kind === 'audit' ? (t.subject || '') : t.state || '' }),
+    el('td', { className: added(t) ? 'vom-desk-text' : null, text: t.kind === 'audit' || added(t) ? (t.subject || '') : t.state || '' }),
     el('td', { text: t.who || '' })));
   const shown = el('tbody', {}, ...rows.slice(0, 30));
   const more = rows.length > 30 ? el('button', { type: 'button', className: 'btn btn-link btn-xs', text: 'Show all ' + rows.length,
@@ -205,12 +364,18 @@ function timelineSection(timeline) {
     el('thead', {}, el('tr', {}, ...['When', 'What', '', 'Who'].map(h => el('th', { text: h })))), shown), more);
 }
 
-/** Renders the overview of a case into the node. */
-export async function showOverview(node, caseNumber, { onBack } = {}) {
+/**
+ * Renders the overview of a case into the node; editable (Tasklist) adds the note and upload forms for those who may
+ * add to the case (not read-only, not deleted).
+ */
+export async function showOverview(node, caseNumber, { onBack, editable, quiet } = {}) {
   addStyles();
   node.classList.add('vom-desk');
-  node.replaceChildren(el('div', { className: 'text-muted', text: 'Loading the case overview…' }));
+  // After a note or a document was added the overview is read again in place (quiet), keeping where the user is.
+  if (!quiet) node.replaceChildren(el('div', { className: 'text-muted', text: 'Loading the case overview…' }));
   const { body: view, error, kind } = await getJson(API + '/cases/' + encodeURIComponent(caseNumber), 'The case overview');
+  const additions = view && editable && !view.readOnly && view.phase !== 'deleted'
+    ? { refresh: () => showOverview(node, caseNumber, { onBack, editable, quiet: true }) } : null;
   if (error) {
     node.replaceChildren(...(onBack ? [el('button', { type: 'button', className: 'btn btn-default btn-xs', text: '← Cases', onclick: onBack })] : []),
       notice(kind || 'danger', error));
@@ -218,7 +383,7 @@ export async function showOverview(node, caseNumber, { onBack } = {}) {
   }
   const header = el('div', { className: 'vom-desk-header' },
     el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-reload', text: 'Reload',
-      onclick: () => showOverview(node, caseNumber, { onBack }) }),
+      onclick: () => showOverview(node, caseNumber, { onBack, editable }) }),
     onBack ? el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-back', text: '← Cases', onclick: onBack }) : null,
     el('h3', { text: 'Case overview ' + view.caseNumber }),
     el('p', {}, el('span', { className: 'label label-primary vom-desk-phase', text: view.phaseLabel || view.phase }), ' ',
@@ -231,7 +396,8 @@ export async function showOverview(node, caseNumber, { onBack } = {}) {
     personsSection(view.persons || []),
     sessionsSection(view.sessions || []),
     agreementSection(view.agreement || []),
-    ...documentsAndMessages(view),
+    ...documentsAndMessages(view, additions),
+    plainNotesSection(view, additions),
     ...(Array.isArray(view.confidentialNotes) ? [notesSection(view.confidentialNotes)] : []),
     versionsSection(view.versions || []),
     timelineSection(view.timeline || []));
@@ -336,7 +502,7 @@ function calendarSection(openCase) {
 // --- the plugins --------------------------------------------------------------------------------
 
 /** The "Case overview" tab of a task (Tasklist) or a process instance (Cockpit): query(context) → ?task= / ?processInstance=. */
-export function overviewTab({ id, pluginPoint, priority, query }) {
+export function overviewTab({ id, pluginPoint, priority, query, editable = false }) {
   return {
     id,
     pluginPoint,
@@ -349,7 +515,7 @@ export function overviewTab({ id, pluginPoint, priority, query }) {
         node.replaceChildren(notice(kind || 'danger', error));
         return;
       }
-      showOverview(node, body.caseNumber);
+      showOverview(node, body.caseNumber, { editable });
     },
     properties: { label: 'Case overview' }
   };
@@ -385,7 +551,7 @@ function openPanel(caseNumber) {
   const open = number => {
     panel.current = number;
     if (caseInAddress('vomCase') !== number) history.replaceState(null, '', '#/?vomCase=' + encodeURIComponent(number));
-    showOverview(panel.content, number, { onBack: list });
+    showOverview(panel.content, number, { onBack: list, editable: true });
   };
   if (caseNumber) open(caseNumber); else list();
 }

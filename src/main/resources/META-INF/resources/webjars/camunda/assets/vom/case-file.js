@@ -83,10 +83,14 @@ function documentsSection(documents) {
   }
   const list = el('ul', { className: 'list-unstyled' });
   for (const doc of documents) {
+    // An uploaded document is always a download (the server sends it as an attachment); the case's own PDFs open.
     list.appendChild(el('li', {},
-      el('a', { href: doc.href, target: '_blank', rel: 'noopener', className: 'vom-case-file-document' },
-        el('span', { className: 'glyphicon glyphicon-file', 'aria-hidden': 'true' }), ' ', doc.fileName || doc.id),
-      ' ', el('span', { className: 'text-muted', text: formatDate(doc.createdAt) })));
+      el('a', doc.uploaded ? { href: doc.href, download: doc.fileName || '', className: 'vom-case-file-document' }
+        : { href: doc.href, target: '_blank', rel: 'noopener', className: 'vom-case-file-document' },
+      el('span', { className: 'glyphicon glyphicon-file', 'aria-hidden': 'true' }), ' ', doc.uploaded ? doc.title || doc.fileName
+        : doc.fileName || doc.id),
+      ' ', el('span', { className: 'text-muted', text: (doc.uploaded ? [doc.kindLabel, doc.fileName, doc.uploadedBy] : [])
+        .concat([formatDate(doc.createdAt)]).filter(Boolean).join(' · ') })));
   }
   section.appendChild(list);
   return section;
@@ -196,6 +200,21 @@ function auditSection(audit) {
   return section;
 }
 
+/** The case's plain notes (every reader of the case sees them), with author and time; added in the case overview. */
+function plainNotesSection(notes) {
+  const section = el('div', { className: 'vom-case-file-plain-notes' }, el('h4', { text: 'Notes' }));
+  if (!notes.length) {
+    section.appendChild(el('p', { className: 'text-muted', text: 'No notes yet.' }));
+    return section;
+  }
+  for (const note of notes) {
+    section.appendChild(el('div', { className: 'vom-note' },
+      el('div', { className: 'vom-note-head text-muted', text: [note.writtenBy, formatDate(note.writtenAt)].filter(Boolean).join(' · ') }),
+      el('pre', { className: 'vom-case-file-text', text: note.text })));
+  }
+  return section;
+}
+
 /** The confidential notes the caller may read (the case's mediators: their notes; coordinators: the police file). */
 function notesSection(notes) {
   const section = el('div', { className: 'vom-case-file-notes' }, el('h4', { text: 'Confidential notes' }),
@@ -238,6 +257,7 @@ async function show(node, query, canPost) {
     ...(Array.isArray(file.versions) && file.versions.length ? [versionsLine(file.versions)] : []),
     ...(Array.isArray(file.confidentialNotes) ? [notesSection(file.confidentialNotes)] : []),
     documentsSection(file.documents || []),
+    plainNotesSection(file.notes || []),
     messagesSection(file.messages || [], canPost, () => show(node, query, canPost)),
     ...(Array.isArray(file.audit) ? [auditSection(file.audit)] : []));
 }
