@@ -194,6 +194,14 @@ async function measure(seeded) {
     await timed('Task query, mediator (GET /engine-rest/task, 15 + count)', async () =>
       (await ok('mara', 'GET', '/engine-rest/task?assignee=mara&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc')).ms
       + (await ok('mara', 'GET', '/engine-rest/task/count?assignee=mara')).ms),
+    await timed('GET /vom/cases, mediator (her cases by next date, a page)', async () =>
+      (await ok('mara', 'GET', '/vom/cases?sort=next&first=0&max=25')).ms),
+    await timed('GET /vom/cases, coordinator (every case by next date, a page)', async () =>
+      (await ok('clara', 'GET', '/vom/cases?sort=next&first=0&max=25')).ms),
+    await timed('GET /vom/cases?q=<a name>, coordinator (search over every case)', async () =>
+      (await ok('clara', 'GET', '/vom/cases?q=' + encodeURIComponent('Keller') + '&max=25')).ms),
+    await timed('GET /vom/calendar, coordinator (the sessions of every case)', async () =>
+      (await ok('clara', 'GET', '/vom/calendar')).ms),
     await timed('POST /api/referrals', async () => (await ok('policeapi', 'POST', '/api/referrals', referral(900000 + seeded + extra++))).ms)
   ];
   const plan = acquisitionPlan();
