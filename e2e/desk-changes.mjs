@@ -80,9 +80,9 @@ try {
   await page.getByText('Change the session if needed').first().click();
   await page.getByText('Move it to another date, time or place').waitFor({ timeout: 15000 });
   await page.getByText('Move it to another date, time or place').click();
-  await date(page, 'Field_SessionDate', '05/27/2099');
-  await field(page, 'Field_SessionTime').fill('10:00');
-  await field(page, 'Field_SessionPlace').fill('Fachstelle TOA, Raum 2');
+  await date(page, 'Field_NewSessionDate', '05/27/2099');
+  await field(page, 'Field_NewSessionTime').fill('10:00');
+  await field(page, 'Field_NewSessionPlace').fill('Fachstelle TOA, Raum 2');
   await page.screenshot({ path: path.join(shots, 'desk-changes-2-move-session.png'), fullPage: true });
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
   const updates = await waitFor(async () => {

@@ -133,7 +133,7 @@ public class CaseDeskController {
       Map<String, Object> file = caseFile.contents(caller, caseNumber, assignedMediator);
       view.put("documents", file.get("documents"));
       view.put("notes", file.get("notes"));
-      view.put("messages", file.get("messages"));
+      view.put("messages", readOnly ? withoutAddresses(file.get("messages")) : file.get("messages"));
       if (file.containsKey("confidentialNotes")) {
         view.put("confidentialNotes", file.get("confidentialNotes"));
       }
@@ -142,6 +142,22 @@ public class CaseDeskController {
       view.put("timeline", timeline(view.get("timeline"), file.get("audit"), file.get("notes"), file.get("documents")));
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     });
+  }
+
+  /** The messages without the address each went to (for readers: what was sent to whom and when, not where). */
+  @SuppressWarnings("unchecked")
+  private static Object withoutAddresses(Object messages) {
+    if (!(messages instanceof List<?> list)) {
+      return messages;
+    }
+    return list.stream().map(message -> {
+      if (message instanceof Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+        copy.remove("recipientAddress");
+        return copy;
+      }
+      return message;
+    }).toList();
   }
 
   /** Readers (supervisors) oversee cases; the ways to reach persons are for those who work them. */

@@ -230,7 +230,9 @@ public class CaseOverview {
         view.put("held", theCase.get(CaseVariables.SESSION_HELD));
         view.put("outcome", theCase.get(CaseVariables.SESSION_OUTCOME) == null ? null
             : theCase.get(CaseVariables.SESSION_OUTCOME).toString());
-        view.put("when", start.toInstant().isBefore(now) ? "past" : "next");
+        boolean cancelled = Boolean.TRUE.equals(theCase.get(CaseVariables.SESSION_CANCELLED));
+        view.put("cancelled", cancelled);
+        view.put("when", cancelled ? "cancelled" : start.toInstant().isBefore(now) ? "past" : "next");
         sessions.add(view);
       }
     }

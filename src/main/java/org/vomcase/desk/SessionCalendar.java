@@ -47,7 +47,8 @@ import org.vomcase.kernel.CaseVariables;
  *
  * <p>The calendar file ({@code .ics}) carries what a synced phone may hold: the case number, the kind of meeting, the
  * person's id in indirect mediation, the time and the place; never a name, an address of a person, or the offence.
- * Each entry has a UID of its own (a hash, revealing no case number), stable across moves, and the session's sequence,
+ * Each entry has a UID of its own (a hash of the case number and the person; the title names the case anyway), stable
+ * across moves, and the session's sequence,
  * so a subscribed calendar updates the entry in place.
  */
 @Service

@@ -193,12 +193,18 @@ public final class CaseVariables {
   public static final CaseVariable<String> SAFETY_REVIEW_NOTE = text("safetyReviewNote");
   /**
    * A direct meeting's calendar entry: its SEQUENCE (0 for the first invitation, one more for every new
-   * scheduling, move and cancellation), the form "Change the session" (move or cancel; the new date, time and
-   * place are the scheduling form's fields), the session in words shown on it (task-local), and whether an
-   * invitation replaces an earlier one (an input of the session messages).
+   * scheduling, move and cancellation), the form "Change the session" (move or cancel, and the new date, time and
+   * place, fields of their own so that nothing of the session changes before the change is checked), the session in
+   * words shown on it (task-local), and whether an invitation replaces an earlier one (an input of the session
+   * messages).
    */
   public static final CaseVariable<Integer> SESSION_SEQUENCE = count("sessionSequence");
   public static final CaseVariable<String> SESSION_CHANGE = text("sessionChange");
+  public static final CaseVariable<LocalDate> NEW_SESSION_DATE = date("newSessionDate");
+  public static final CaseVariable<String> NEW_SESSION_TIME = text("newSessionTime");
+  public static final CaseVariable<String> NEW_SESSION_PLACE = text("newSessionPlace");
+  /** Whether the direct session was cancelled and waits to be scheduled again. */
+  public static final CaseVariable<Boolean> SESSION_CANCELLED = flag("sessionCancelled");
   public static final CaseVariable<String> SESSION_SHOWN = text("sessionShown");
   public static final CaseVariable<Boolean> SESSION_CHANGED = flag("sessionChanged");
   public static final CaseVariable<Integer> RESCHEDULES = count("reschedules");

@@ -165,8 +165,15 @@ public final class InputCheck {
     return date;
   }
 
-  /** An email address, where one is given. */
+  /** The longest email address a mail system takes (RFC 5321 path limit); longer text is no address. */
+  public static final int EMAIL_MAX = 254;
+
+  /** An email address, where one is given: at most {@link #EMAIL_MAX} characters. */
   public String email(String field, Object value, boolean required) {
+    if (value instanceof String text && text.trim().length() > EMAIL_MAX) {
+      refuse(field, "is not an email address (at most " + EMAIL_MAX + " characters)");
+      return null;
+    }
     return matching(field, value, required, EMAIL, "'" + value + "' is not an email address");
   }
 

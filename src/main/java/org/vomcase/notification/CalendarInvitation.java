@@ -97,7 +97,10 @@ public final class CalendarInvitation {
     }
   }
 
-  /** The session's UID: the same for every invitation of a case's session, and revealing no case number. */
+  /**
+   * The session's UID: the same for every invitation of a case's session. A hash of the case number: it keeps the number
+   * out of sight, but whoever tries every case number finds it (the mail's {@code X-VOM-Case} header names it anyway).
+   */
   static String uid(String caseNumber) {
     return hashed("session:" + caseNumber);
   }

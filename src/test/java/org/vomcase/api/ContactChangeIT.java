@@ -91,10 +91,28 @@ class ContactChangeIT extends AbstractApplicationIT {
         .doesNotContain("Täter");
     assertThat(MailServer.mailsTo(caseNumber, OLD_MAIL)).isEmpty();
 
+    // The victim tells her mediator in the call that email is her safe way: her running contact holds that choice, and
+    // a change that would take her email away is refused, though the case's list learns the choice only later.
+    String herCall = caseTask(mara, "Task_CallForConsent", caseNumber, null);
+    submit(mara, herCall, "{\"callOutcome\":{\"value\":\"call_again\"},\"nextCallDate\":{\"value\":\""
+        + java.time.LocalDate.now().plusDays(3) + "\"},\"safePreferredChannel\":{\"value\":\"email\"}}");
+    HttpResponse<String> addPhone = mara.postJson("/api/cases/" + caseNumber + "/events", "{\"type\":\"contact_changed\","
+        + "\"personId\":\"V1\",\"phone\":\"+49 30 4443322\",\"reason\":\"She gave her number.\"}");
+    assertThat(addPhone.statusCode()).as(addPhone.body()).isEqualTo(200);
+    HttpResponse<String> unsafe = mara.postJson("/api/cases/" + caseNumber + "/events", "{\"type\":\"contact_changed\","
+        + "\"personId\":\"V1\",\"remove\":[\"email\"],\"reason\":\"Mail bounced.\"}");
+    assertThat(unsafe.statusCode()).isEqualTo(400);
+    assertThat(unsafe.body()).contains("contactRemove", "email is the person's safe way");
+    // Longer than any mail system takes: refused at the field, not a failure later.
+    HttpResponse<String> tooLong = mara.postJson("/api/cases/" + caseNumber + "/events", "{\"type\":\"contact_changed\","
+        + "\"personId\":\"V1\",\"email\":\"a@" + "b".repeat(300) + ".org\",\"reason\":\"Long.\"}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("contactEmail");
+
     // The audit trail keeps who changed which fields of whom, never the values; the start form's record too.
     assertThat(jdbc.queryForList("SELECT user_id, detail FROM vom_audit WHERE case_number = ? AND action = 'contact_changed'"
         + " ORDER BY at", caseNumber)).extracting(row -> row.get("user_id") + " " + row.get("detail"))
-        .containsExactly("mara O1: phone", "mara V1: email, language");
+        .containsExactly("mara O1: phone", "mara V1: email, language", "mara V1: phone");
     assertThat(jdbc.queryForList("SELECT detail FROM vom_audit WHERE case_number = ?", String.class, caseNumber))
         .noneMatch(detail -> detail != null && (detail.contains(NEW_MAIL) || detail.contains("9876543")));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("record-case-event")

@@ -65,6 +65,9 @@ class InputFuzzIT extends AbstractApplicationIT {
         .put("phone", "+49 30 1234567").put("preferredLanguage", "da").put("interpreterNeeded", "no");
     contact.putArray("remove").add("postalAddress");
     fuzz("/api/cases/" + caseNumber(eventCase) + "/events", rest("clara"), () -> mutate(contact.deepCopy()).toString(), null);
+    ObjectNode note = JSON.createObjectNode().put("text", "The victim called: she is on holiday until Monday.");
+    fuzz("/vom/cases/" + caseNumber(eventCase) + "/notes", rest("clara"), () -> mutate(note.deepCopy()).toString(), null,
+        "X-VOM-Request");
     ObjectNode startForm = formBody(referral);
     fuzz("/engine-rest/process-definition/key/vom-case/submit-form", clara, () -> wrapVariables(mutate(startForm.deepCopy())), null);
     ObjectNode eventForm = JSON.createObjectNode();
@@ -90,12 +93,17 @@ class InputFuzzIT extends AbstractApplicationIT {
    * the variables as they were, and the task (if any) open.
    */
   private void fuzz(String path, Http user, Supplier<String> body, String taskId) {
+    fuzz(path, user, body, taskId, null);
+  }
+
+  /** With {@code header}: sent with every body (the X-VOM-Request a change of /vom needs). */
+  private void fuzz(String path, Http user, Supplier<String> body, String taskId, String header) {
     for (int i = 0; i < BODIES; i++) {
       String sent = withNesting(i % 25 == 7 ? broken(body.get()) : body.get());
       long cases = engine.getRuntimeService().createProcessInstanceQuery().count();
       long variables = engine.getRuntimeService().createVariableInstanceQuery().count();
       Integer numbers = jdbc.queryForObject("SELECT COALESCE(SUM(last_number), 0) FROM vom_case_counter", Integer.class);
-      HttpResponse<String> answer = user.postJson(path, sent);
+      HttpResponse<String> answer = header == null ? user.postJson(path, sent) : user.postJsonWithHeader(path, sent, header, "1");
       String what = path + " #" + i + " " + (sent.length() > 300 ? sent.substring(0, 300) + "..." : sent);
       if (answer.statusCode() >= 500) {
         wrong.add(what + " answered " + answer.statusCode() + ": " + answer.body());

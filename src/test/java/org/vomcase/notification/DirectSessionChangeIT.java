@@ -66,11 +66,11 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
     HttpResponse<String> same = mara.postJson("/engine-rest/task/" + change + "/submit-form",
         "{\"variables\":" + move("2099-05-20", "14:30", "Community centre, room 2") + "}");
     assertThat(same.statusCode()).isEqualTo(400);
-    assertThat(same.body()).contains("sessionDate", "already");
+    assertThat(same.body()).contains("newSessionDate", "already");
     HttpResponse<String> past = mara.postJson("/engine-rest/task/" + change + "/submit-form",
         "{\"variables\":" + move("2020-05-20", "14:30", "Mediation office") + "}");
     assertThat(past.statusCode()).isEqualTo(400);
-    assertThat(past.body()).contains("sessionDate", "in the future");
+    assertThat(past.body()).contains("newSessionDate", "in the future");
     assertThat(changeTask(mara, caseNumber)).isEqualTo(change);
     assertThat(MailServer.mailsTo(caseNumber, "session-invitation", ANA)).hasSize(1);
 
@@ -141,8 +141,8 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
   }
 
   private static String move(String date, String time, String place) {
-    return "{\"sessionChange\":{\"value\":\"reschedule\"},\"sessionDate\":{\"value\":\"" + date + "\"},"
-        + "\"sessionTime\":{\"value\":\"" + time + "\"},\"sessionPlace\":{\"value\":\"" + place + "\"}}";
+    return "{\"sessionChange\":{\"value\":\"reschedule\"},\"newSessionDate\":{\"value\":\"" + date + "\"},"
+        + "\"newSessionTime\":{\"value\":\"" + time + "\"},\"newSessionPlace\":{\"value\":\"" + place + "\"}}";
   }
 
   private String changeTask(Http mediator, String caseNumber) throws Exception {

@@ -1073,7 +1073,8 @@ class VomCaseTest {
 
   private CaseEvents caseEvents() {
     return new CaseEvents(runtimeService(), processEngine.getIdentityService(), registry,
-        new org.vomcase.process.events.ContactCorrection(runtimeService(), org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)));
+        new org.vomcase.process.events.ContactCorrection(runtimeService(), org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService(),
+        org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)));
   }
 
   private OutgoingMessage singleMessageTo(String recipientRole) {

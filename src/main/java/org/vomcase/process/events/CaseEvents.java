@@ -124,7 +124,7 @@ public class CaseEvents {
     ProcessInstance theCase = registeredInstance(caseNumber);
     ProcessInstance target = waiting != null ? waiting : theCase;
     if (target == null) {
-      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no case " + caseNumber
+      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber
           + " that you may record events on");
     }
     mayRecord(event.recordedBy(), target);

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Service;
 import org.vomcase.audit.AuditLog;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.ContactPolicy;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.InputCheck;
 import org.vomcase.kernel.Person;
@@ -56,10 +59,12 @@ public class ContactCorrection {
   private static final int MAX_GUARDIANS = 2;
 
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final AuditLog audit;
 
-  public ContactCorrection(RuntimeService runtime, AuditLog audit) {
+  public ContactCorrection(RuntimeService runtime, TaskService tasks, AuditLog audit) {
     this.runtime = runtime;
+    this.tasks = tasks;
     this.audit = audit;
   }
 
@@ -71,14 +76,17 @@ public class ContactCorrection {
     String given = givenId == null ? "" : givenId.trim();
     String personId = Guardian.isGuardianId(given) ? Guardian.personOf(given) : given;
     Case current = Case.of(name -> runtime.getVariable(theCase.getId(), name));
-    Person person = current.person(personId).orElseThrow(() -> new CaseInputException(EVENT_PERSON_ID, "'" + given
+    Person found = current.person(personId).orElseThrow(() -> new CaseInputException(EVENT_PERSON_ID, "'" + given
         + "' is not a person of case " + theCase.getBusinessKey() + " (V1, V2, ... for victims, O1, O2, ... for offenders,"
         + " G-V1 for a minor's parent or guardian)"));
+    // A running contact of the person may hold a newer safe-contact choice than the case's list: the check obeys it.
+    Person person = withNewestSafeContact(theCase, found);
     if (change == null || change.empty()) {
       throw new CaseInputException(CONTACT_PHONE, "give what changed: a phone, an email, a postal address, a language,"
           + " the interpreter need, or what no longer holds");
     }
-    Person changed = Guardian.isGuardianId(given) ? withGuardian(current, person, given, change) : withContact(person, change);
+    Person changed = Guardian.isGuardianId(given) ? withGuardian(current, person, given, change)
+        : withContact(person, change, current);
     if (changed.equals(person)) {
       throw new CaseInputException(CONTACT_PHONE, "these are the contact details " + given + " has already");
     }
@@ -107,7 +115,7 @@ public class ContactCorrection {
   }
 
   /** The person's own ways to reach them, language and interpreter need, checked. */
-  private static Person withContact(Person person, ContactChange change) {
+  private static Person withContact(Person person, ContactChange change, Case current) {
     InputCheck check = InputCheck.failFirst();
     if (!blank(change.name()) || !blank(change.relation())) {
       check.refuse(blank(change.name()) ? CONTACT_RELATION.name() : CONTACT_NAME.name(), "name and relation are given for"
@@ -121,7 +129,12 @@ public class ContactCorrection {
         : check.oneOf(CONTACT_LANGUAGE.name(), change.language().trim(), Vocabulary.LANGUAGES, true);
     boolean interpreter = blank(change.interpreterNeeded()) ? person.interpreterNeeded()
         : "yes".equals(check.oneOf(CONTACT_INTERPRETER_NEEDED.name(), change.interpreterNeeded().trim(), Vocabulary.YES_NO, true));
-    reachable(check, phone, email, address, "the person");
+    Person changed = person.withContact(email, phone, address, language, interpreter);
+    ContactPolicy policy = current.contactPolicy(changed, false);
+    if (!(policy.email() && email != null || policy.letter() && address != null || policy.calls() && phone != null)) {
+      check.refuse(CONTACT_REMOVE.name(), "leaves no way to reach the person that the case may use"
+          + (policy.why() == null ? "" : " (" + policy.why() + ")") + ": keep or give a phone, an email or a postal address");
+    }
     SafeContact safety = person.safety();
     if ("email".equals(safety.preferredChannel()) && email == null) {
       check.refuse(CONTACT_REMOVE.name(), "email is the person's safe way to be reached: record another safe channel with"
@@ -135,7 +148,7 @@ public class ContactCorrection {
       check.refuse(CONTACT_REMOVE.name(), "a letter is the person's safe way to be reached: record another safe channel with"
           + " the person first");
     }
-    return person.withContact(email, phone, address, language, interpreter);
+    return changed;
   }
 
   /** A parent or guardian of a minor corrected ({@code G-V1}: the first) or added (the next id). */
@@ -164,7 +177,8 @@ public class ContactCorrection {
     boolean adding = index == guardians.size();
     Guardian before = adding ? new Guardian(null, null, null, null, null) : guardians.get(index);
     List<String> remove = removals(check, change);
-    String name = blank(change.name()) ? before.name() : check.text(CONTACT_NAME.name(), change.name().trim(), 2, 200, true);
+    String name = blank(change.name()) ? before.name()
+        : plain(check, CONTACT_NAME.name(), check.text(CONTACT_NAME.name(), change.name().trim(), 2, 200, true), false);
     if (name == null) {
       check.refuse(CONTACT_NAME.name(), "is required to add a parent or guardian");
     }
@@ -187,6 +201,25 @@ public class ContactCorrection {
       guardians.set(index, guardian);
     }
     return person.withGuardians(guardians);
+  }
+
+  /**
+   * Text as a letter or a mail prints it: no control characters (line breaks only where {@code lines}, an address) and no
+   * characters that turn the direction of the text around (they can make an address read as another one).
+   */
+  private static String plain(InputCheck check, String field, String text, boolean lines) {
+    if (text == null) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lineBreak = c == '\n' || c == '\r';
+      if (Character.isISOControl(c) && !(lines && lineBreak) || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+        check.refuse(field, lineBreak ? "must be one line" : "contains a control or direction character");
+        return null;
+      }
+    }
+    return lines ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
   }
 
   /** The ways to reach that no longer hold, checked against the vocabulary and against a new value for the same way. */
@@ -221,48 +254,92 @@ public class ContactCorrection {
     return switch (way) {
       case "phone" -> check.phone(field.name(), given.trim(), true);
       case "email" -> check.email(field.name(), given.trim(), true);
-      default -> check.text(field.name(), given.trim(), 5, 300, true);
+      default -> plain(check, field.name(), check.text(field.name(), given.trim(), 5, 300, true), true);
     };
   }
 
-  private static void reachable(InputCheck check, String phone, String email, String address, String who) {
-    if (phone == null && email == null && address == null) {
-      check.refuse(CONTACT_REMOVE.name(), "leaves no way to reach " + who + ": keep or give a phone, an email or a postal address");
-    }
-  }
 
   /**
-   * The person as corrected, in the case's list of victims or offenders and in every copy a running called process
-   * holds; a contact or preparation of that person also gets the variables its forms and messages read.
+   * The person as corrected, everywhere the running case holds them: the case's list of victims or offenders and every
+   * copy of it a called process holds; every {@code person} (the element of a call for each person, the person of a
+   * contact, a preparation, a follow-up); and the variables laid out from the person wherever a scope (an instance, an
+   * execution, a task) is about that person ({@code personId}): phone, email, address, language, interpreter, and the
+   * first parent or guardian the guardian's consent form starts from. A laid-out variable is changed only where it exists.
    */
   private void write(ProcessInstance theCase, Person changed) {
     CaseVariable<List<Person>> side = changed.victim() ? VICTIMS : OFFENDERS;
-    List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(theCase.getBusinessKey()).list();
     Set<String> ids = new java.util.LinkedHashSet<>();
     ids.add(theCase.getId());
-    running.forEach(instance -> ids.add(instance.getId()));
-    for (String instanceId : ids) {
-      Map<String, Object> local = runtime.getVariablesLocal(instanceId, List.of(side.name(), PERSON.name()));
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(theCase.getBusinessKey()).list()
+        .forEach(instance -> ids.add(instance.getId()));
+    for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+        .variableNameIn(side.name(), PERSON.name(), PERSON_ID.name()).disableCustomObjectDeserialization().list()) {
       Map<String, Object> updates = new LinkedHashMap<>();
-      if (local.get(side.name()) != null) {
-        List<Person> persons = side.read(local.get(side.name()));
-        updates.put(side.name(), side.value(persons.stream()
-            .map(p -> p.personId().equals(changed.personId()) ? keepSafeContact(changed, p) : p).toList()));
-      }
-      Person own = local.get(PERSON.name()) == null ? null : PERSON.read(local.get(PERSON.name()));
-      if (own != null && own.personId().equals(changed.personId())) {
-        Person kept = keepSafeContact(changed, own);
-        updates.put(PERSON.name(), PERSON.value(kept));
-        updates.put(PERSON_PHONE.name(), PERSON_PHONE.value(kept.phone()));
-        updates.put(PERSON_EMAIL.name(), PERSON_EMAIL.value(kept.email()));
-        updates.put(PERSON_POSTAL_ADDRESS.name(), PERSON_POSTAL_ADDRESS.value(kept.postalAddress()));
-        updates.put(PERSON_LANGUAGE.name(), PERSON_LANGUAGE.value(kept.preferredLanguage()));
-        updates.put(PERSON_INTERPRETER_NEEDED.name(), PERSON_INTERPRETER_NEEDED.value(kept.interpreterNeeded()));
+      if (side.name().equals(variable.getName())) {
+        List<Person> persons = side.read(variable.getValue());
+        if (persons.stream().anyMatch(p -> p.personId().equals(changed.personId()))) {
+          updates.put(side.name(), side.value(persons.stream()
+              .map(p -> p.personId().equals(changed.personId()) ? keepSafeContact(changed, p) : p).toList()));
+        }
+      } else if (PERSON.name().equals(variable.getName())) {
+        Person own = variable.getValue() == null ? null : PERSON.read(variable.getValue());
+        if (own != null && own.personId().equals(changed.personId())) {
+          updates.put(PERSON.name(), PERSON.value(keepSafeContact(changed, own)));
+        }
+      } else if (changed.personId().equals(String.valueOf(variable.getValue()))) {
+        updates.putAll(laidOut(variable, changed));
       }
       if (!updates.isEmpty()) {
-        runtime.setVariablesLocal(instanceId, updates);
+        if (variable.getTaskId() != null) {
+          tasks.setVariablesLocal(variable.getTaskId(), updates);
+        } else {
+          runtime.setVariablesLocal(variable.getExecutionId(), updates);
+        }
       }
     }
+  }
+
+  /** The laid-out variables of the scope that is about the person, those it has, with the corrected values. */
+  private Map<String, Object> laidOut(VariableInstance personId, Person changed) {
+    List<String> names = List.of(PERSON_PHONE.name(), PERSON_EMAIL.name(), PERSON_POSTAL_ADDRESS.name(), PERSON_LANGUAGE.name(),
+        PERSON_INTERPRETER_NEEDED.name(), GUARDIAN_NAME.name(), GUARDIAN_RELATION.name(), GUARDIAN_PHONE.name(),
+        GUARDIAN_EMAIL.name());
+    Map<String, Object> present = personId.getTaskId() != null ? tasks.getVariablesLocal(personId.getTaskId(), names)
+        : runtime.getVariablesLocal(personId.getExecutionId(), names);
+    Map<String, Object> updates = new LinkedHashMap<>();
+    // Where the scope laid out "none" as empty text (a follow-up task, a monitored item), it stays text.
+    java.util.function.BiConsumer<CaseVariable<String>, String> text = (variable, value) -> {
+      if (present.containsKey(variable.name())) {
+        updates.put(variable.name(), value == null && present.get(variable.name()) instanceof String ? "" : value);
+      }
+    };
+    text.accept(PERSON_PHONE, changed.phone());
+    text.accept(PERSON_EMAIL, changed.email());
+    text.accept(PERSON_POSTAL_ADDRESS, changed.postalAddress());
+    text.accept(PERSON_LANGUAGE, changed.preferredLanguage());
+    if (present.containsKey(PERSON_INTERPRETER_NEEDED.name())) {
+      updates.put(PERSON_INTERPRETER_NEEDED.name(), changed.interpreterNeeded());
+    }
+    if (!changed.guardians().isEmpty() && present.get(GUARDIAN_NAME.name()) != null) {
+      Guardian first = changed.guardians().get(0);
+      text.accept(GUARDIAN_NAME, first.name());
+      text.accept(GUARDIAN_RELATION, first.relation());
+      text.accept(GUARDIAN_PHONE, first.phone());
+      text.accept(GUARDIAN_EMAIL, first.email());
+    }
+    return updates;
+  }
+
+  /** The person with the safe-contact choice a running contact of theirs recorded, where it has one. */
+  private Person withNewestSafeContact(ProcessInstance theCase, Person person) {
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(theCase.getBusinessKey()).list()) {
+      Object copy = runtime.getVariableLocal(instance.getId(), PERSON.name());
+      Person own = copy == null ? null : PERSON.read(copy);
+      if (own != null && own.personId().equals(person.personId()) && own.safeContact() != null) {
+        return person.withSafeContact(own.safeContact());
+      }
+    }
+    return person;
   }
 
   /** A contact running meanwhile may have recorded a newer safe-contact choice on its copy: that choice stands. */

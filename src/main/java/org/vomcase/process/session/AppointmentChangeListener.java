@@ -37,6 +37,8 @@ public class AppointmentChangeListener implements TaskListener {
   }
 
   private static void created(DelegateTask task) {
+    // The last change's choice belongs to that change: the form of the next one starts without a choice.
+    APPOINTMENT_CHANGE.on(task.getExecution()).remove();
     Appointment appointment = SessionPlan.appointment(task.getExecution());
     Case.seenFrom(task.getExecution()).person(appointment.personId()).ifPresent(person -> TaskNames.forPerson(task, person));
     APPOINTMENT_SHOWN.on(task).setLocal(SHOWN.format(appointment.startAt().atZoneSameInstant(CaseClock.now().getZone()))
@@ -52,7 +54,7 @@ public class AppointmentChangeListener implements TaskListener {
     } else {
       ZonedDateTime start = ScheduleSessionListener.start(task, APPOINTMENT_DATE, APPOINTMENT_TIME, CaseClock.now(),
           "the appointment must be in the future");
-      String place = TaskInput.text(task, APPOINTMENT_PLACE, 3, 300);
+      String place = ScheduleSessionListener.place(task, APPOINTMENT_PLACE);
       if (start.toOffsetDateTime().isEqual(appointment.startAt()) && place.equals(appointment.place())) {
         throw new CaseInputException(APPOINTMENT_DATE, "this is the appointment the person has; change the date, time or place");
       }

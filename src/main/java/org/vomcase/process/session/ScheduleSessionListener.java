@@ -61,7 +61,8 @@ public class ScheduleSessionListener implements TaskListener {
       return;
     }
     ZonedDateTime start = start(task, SESSION_DATE, SESSION_TIME, now, "the session must be in the future");
-    TaskInput.text(task, SESSION_PLACE, 3, 300);
+    SESSION_PLACE.on(task.getExecution()).set(place(task, SESSION_PLACE));
+    SESSION_CANCELLED.on(task.getExecution()).remove();
     TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
     ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
@@ -88,10 +89,10 @@ public class ScheduleSessionListener implements TaskListener {
   private static void scheduleIndirect(DelegateTask task, ZonedDateTime now) {
     ZonedDateTime victims = start(task, VICTIM_APPOINTMENT_DATE, VICTIM_APPOINTMENT_TIME, now,
         "the victims' appointment must be in the future");
-    String victimPlace = TaskInput.text(task, VICTIM_APPOINTMENT_PLACE, 3, 300);
+    String victimPlace = place(task, VICTIM_APPOINTMENT_PLACE);
     ZonedDateTime offenders = start(task, OFFENDER_APPOINTMENT_DATE, OFFENDER_APPOINTMENT_TIME, now,
         "the offenders' appointment must be in the future");
-    String offenderPlace = TaskInput.text(task, OFFENDER_APPOINTMENT_PLACE, 3, 300);
+    String offenderPlace = place(task, OFFENDER_APPOINTMENT_PLACE);
     if (victimPlace.equalsIgnoreCase(offenderPlace) && overlap(victims, offenders)) {
       throw new CaseInputException(OFFENDER_APPOINTMENT_TIME, "in indirect mediation the parties do not meet: the offenders'"
           + " appointment must not be at the victims' place within " + APPOINTMENT_HOURS + " hours of theirs");
@@ -118,6 +119,18 @@ public class ScheduleSessionListener implements TaskListener {
 
   private static boolean overlap(ZonedDateTime one, ZonedDateTime other) {
     return one.isBefore(other.plusHours(APPOINTMENT_HOURS)) && other.isBefore(one.plusHours(APPOINTMENT_HOURS));
+  }
+
+  /**
+   * A place as the invitations and calendar files print it: 3 to 300 characters on one line, without control or
+   * direction characters (trimmed).
+   */
+  static String place(DelegateTask task, CaseVariable<String> field) {
+    String place = TaskInput.text(task, field, 3, 300);
+    if (place.chars().anyMatch(c -> Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)) {
+      throw new CaseInputException(field, "must be one line, without control or direction characters");
+    }
+    return place;
   }
 
   /** A date and a time (HH:MM) in the future, in the programme's time zone. */

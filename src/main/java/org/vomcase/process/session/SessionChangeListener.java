@@ -16,8 +16,10 @@ import org.vomcase.kernel.Vocabulary;
 /**
  * "Change the session if needed" (a direct meeting, open until the session begins): on create, the task shows the
  * session as it stands and its form starts without a choice; on complete, the mediator's change is checked (a new
- * date and time in the future and a place that differ from the session's, or a cancellation) and written to the
- * session (its start, the reminder's time, a higher calendar sequence); the diagram then sends everyone the update
+ * date and time in the future and a place, one line, that differ from the session's, or a cancellation) and only then
+ * written to the session (its start, date, time and place, the reminder's time, a higher calendar sequence; a
+ * cancellation marks the session cancelled and changes nothing else); the form's own fields ({@code newSessionDate},
+ * {@code newSessionTime}, {@code newSessionPlace}) are removed either way. The diagram then sends everyone the update
  * or the cancellation.
  */
 @Component("sessionChangeListener")
@@ -44,6 +46,17 @@ public class SessionChangeListener implements TaskListener {
   }
 
   private static void completed(DelegateTask task) {
+    try {
+      change(task);
+    } finally {
+      // The form's values belong to this change only: the next change starts empty, and a cancellation keeps none.
+      NEW_SESSION_DATE.on(task.getExecution()).remove();
+      NEW_SESSION_TIME.on(task.getExecution()).remove();
+      NEW_SESSION_PLACE.on(task.getExecution()).remove();
+    }
+  }
+
+  private static void change(DelegateTask task) {
     String change = TaskInput.required(task, SESSION_CHANGE, Vocabulary.APPOINTMENT_CHANGES);
     OffsetDateTime before = SESSION_START.from(task);
     ZonedDateTime now = CaseClock.now();
@@ -53,17 +66,21 @@ public class SessionChangeListener implements TaskListener {
     int sequence = SessionPlan.sequenceOf(task.getExecution()) + 1;
     if ("cancel".equals(change)) {
       SESSION_SEQUENCE.on(task.getExecution()).set(sequence);
+      SESSION_CANCELLED.on(task.getExecution()).set(true);
       return;
     }
-    String placeBefore = SESSION_PLACE.from(task);
-    ZonedDateTime start = ScheduleSessionListener.start(task, SESSION_DATE, SESSION_TIME, now, "the session must be in the future");
-    String place = TaskInput.text(task, SESSION_PLACE, 3, 300);
-    if (start.toOffsetDateTime().isEqual(before) && place.equals(placeBefore)) {
-      throw new CaseInputException(SESSION_DATE, "this is the session's date, time and place already; change one of them");
+    ZonedDateTime start = ScheduleSessionListener.start(task, NEW_SESSION_DATE, NEW_SESSION_TIME, now,
+        "the session must be in the future");
+    String place = ScheduleSessionListener.place(task, NEW_SESSION_PLACE);
+    if (start.toOffsetDateTime().isEqual(before) && place.equals(SESSION_PLACE.from(task))) {
+      throw new CaseInputException(NEW_SESSION_DATE, "this is the session's date, time and place already; change one of them");
     }
     ZonedDateTime reminder = start.minusDays(ScheduleSessionListener.REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
     SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
+    SESSION_DATE.on(task.getExecution()).set(start.toLocalDate());
+    SESSION_TIME.on(task.getExecution()).set(NEW_SESSION_TIME.from(task).trim());
+    SESSION_PLACE.on(task.getExecution()).set(place);
     SESSION_SEQUENCE.on(task.getExecution()).set(sequence);
   }
 }

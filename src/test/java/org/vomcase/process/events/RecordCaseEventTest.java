@@ -66,7 +66,8 @@ class RecordCaseEventTest {
         org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity, registry,
-        new ContactCorrection(runtimeService(), org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)))));
+        new ContactCorrection(runtimeService(), org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService(),
+        org.mockito.Mockito.mock(org.vomcase.audit.AuditLog.class)))));
     for (String[] user : List.of(new String[] {"clara", Roles.COORDINATORS}, new String[] {"mara", Roles.MEDIATORS},
         new String[] {"lea", Roles.MEDIATORS}, new String[] {"policeapi", Roles.REFERRERS}, new String[] {"otherapi", Roles.REFERRERS})) {
       if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
@@ -218,6 +219,28 @@ class RecordCaseEventTest {
 
     Assertions.assertThat(victim(theCase).email()).isNull();
     Assertions.assertThat(victim(theCase).postalAddress()).isEqualTo("Lindenstr. 3, 10115 Berlin");
+  }
+
+  @Test
+  void aChangeNeverLeavesOnlyAChannelThePersonForbade() {
+    Map<String, Object> referral = Referrals.referral();
+    Map<String, Object> ana = Referrals.person("Ana Roth", "1980-04-02");
+    ana.put("phone", "+49 30 1112223");
+    ana.put("postalAddress", "Lindenstr. 3, 10115 Berlin");
+    ana.put("safeContact", new java.util.HashMap<>(Map.of("doNotWrite", true)));
+    referral.put(CaseVariables.VICTIMS.name(), new java.util.ArrayList<>(List.of(ana)));
+    ProcessInstance theCase = runningCase("policeapi", List.of("mara"), referral);
+
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_REMOVE.name(), List.of("email", "phone")),
+        "contactRemove: leaves no way to reach the person that the case may use (do not write to this address");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_EMAIL.name(), "a@" + "b".repeat(300) + ".org"),
+        "contactEmail: is not an email address (at most 254 characters)");
+    assertContactRefused("mara", "V1", Map.of(CaseVariables.CONTACT_POSTAL_ADDRESS.name(), "Hauptstr. 5\u202E 01234"),
+        "contactPostalAddress: contains a control or direction character");
+    contactChangeAs("mara", "V1", Map.of(CaseVariables.CONTACT_REMOVE.name(), List.of("email")));
+
+    Assertions.assertThat(victim(theCase).email()).isNull();
+    Assertions.assertThat(victim(theCase).phone()).isEqualTo("+49 30 1112223");
   }
 
   @Test

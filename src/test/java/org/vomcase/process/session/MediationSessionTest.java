@@ -141,8 +141,13 @@ class MediationSessionTest {
     complete(task(), schedule("2026-03-12", "14:30"));
     execute(sendJob(instance));
 
-    complete(task(), withVariables(CaseVariables.SESSION_CHANGE.name(), "cancel"));
+    // A cancellation that carries a date, time and place along changes none of the session's (nor mails them).
+    complete(task(), change("cancel", "not-a-date", "99:99", "Room B\r\nEND:VEVENT"));
     assertThat(instance).isWaitingAt("Task_SendSessionCancellation");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsEntry(CaseVariables.SESSION_PLACE.name(),
+        "Community centre, room 2").containsEntry(CaseVariables.SESSION_CANCELLED.name(), true)
+        .doesNotContainKeys(CaseVariables.NEW_SESSION_DATE.name(), CaseVariables.NEW_SESSION_TIME.name(),
+            CaseVariables.NEW_SESSION_PLACE.name());
     execute(sendJob(instance));
 
     assertThat(instance).isWaitingAt("Task_ScheduleSession").hasPassed("Task_SendSessionCancellation");
@@ -163,6 +168,21 @@ class MediationSessionTest {
   }
 
   @Test
+  void aSessionMovedToAnotherPlaceAtTheSameTimeIsMoved() {
+    ProcessInstance instance = start();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(sendJob(instance));
+
+    complete(task(), change("reschedule", "2026-03-12", "14:30", " Mediation office, room 4 "));
+    execute(sendJob(instance));
+
+    assertThat(instance).isWaitingAt("Task_ChangeSession").variables()
+        .containsEntry(CaseVariables.SESSION_PLACE.name(), "Mediation office, room 4");
+    Assertions.assertThat(sentMessages()).extracting(m -> m.content().get(CaseVariables.SESSION_PLACE.name()))
+        .containsExactly("Community centre, room 2", "Mediation office, room 4");
+  }
+
+  @Test
   void aChangeThatChangesNothingOrLiesInThePastIsRefused() {
     ProcessInstance instance = start();
     complete(task(), schedule("2026-03-12", "14:30"));
@@ -171,20 +191,21 @@ class MediationSessionTest {
 
     assertRefused(changeTask, Map.of(), "sessionChange: is required");
     assertRefused(changeTask, withVariables(CaseVariables.SESSION_CHANGE.name(), "postpone"), "sessionChange: 'postpone' is not one of");
-    assertRefused(changeTask, change("reschedule", "2026-03-12", "14:30", "Community centre, room 2"),
-        "sessionDate: this is the session's date, time and place already");
+    assertRefused(changeTask, change("reschedule", "2026-03-12", "14:30", " Community centre, room 2 "),
+        "newSessionDate: this is the session's date, time and place already");
     assertRefused(changeTask, change("reschedule", "2026-03-01", "10:00", "Mediation office"),
-        "sessionDate: the session must be in the future");
-    assertRefused(changeTask, change("reschedule", "2026-03-20", "25:00", "Mediation office"), "sessionTime:");
-    assertRefused(changeTask, change("reschedule", "2026-03-20", "10:00", "X"), "sessionPlace:");
+        "newSessionDate: the session must be in the future");
+    assertRefused(changeTask, change("reschedule", "2026-03-20", "25:00", "Mediation office"), "newSessionTime:");
+    assertRefused(changeTask, change("reschedule", "2026-03-20", "10:00", "X"), "newSessionPlace:");
+    assertRefused(changeTask, change("reschedule", "2026-03-20", "10:00", "Room B\r\nEND:VEVENT"), "newSessionPlace: must be one line");
 
     assertThat(instance).isWaitingAt("Task_ChangeSession");
     Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
   }
 
   private static Map<String, Object> change(String change, String date, String time, String place) {
-    return withVariables(CaseVariables.SESSION_CHANGE.name(), change, CaseVariables.SESSION_DATE.name(), date,
-        CaseVariables.SESSION_TIME.name(), time, CaseVariables.SESSION_PLACE.name(), place);
+    return withVariables(CaseVariables.SESSION_CHANGE.name(), change, CaseVariables.NEW_SESSION_DATE.name(), date,
+        CaseVariables.NEW_SESSION_TIME.name(), time, CaseVariables.NEW_SESSION_PLACE.name(), place);
   }
 
   private List<OutgoingMessage> sentMessages() {
