@@ -119,6 +119,36 @@ class ContactChangeIT extends AbstractApplicationIT {
         .processInstanceBusinessKey(caseNumber).startedBy("mara").count()).isEqualTo(1);
   }
 
+  @Test
+  void aParentsNewDetailsReachTheGuardiansConsentFormOfTheRunningContact() throws Exception {
+    ObjectNode referral = referral();
+    ObjectNode minor = (ObjectNode) referral.path("offenders").get(0);
+    minor.put("dateOfBirth", "2011-05-01");
+    minor.putArray("guardians").addObject().put("name", "Olga Vogt").put("relation", "parent").put("phone", "+49 30 111111")
+        .put("email", "old.parent@example.org");
+    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    Http clara = rest("clara");
+    submit(clara, onlyTask(clara, instanceId, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
+    runJobs(engine, instanceId);
+    String caseNumber = caseNumber(instanceId);
+    Http mara = rest("mara");
+
+    HttpResponse<String> parent = mara.postJson("/api/cases/" + caseNumber + "/events", "{\"type\":\"contact_changed\","
+        + "\"personId\":\"G-O1\",\"phone\":\"+49 30 222222\",\"email\":\"new.parent@example.org\","
+        + "\"reason\":\"The mother gave her new number.\"}");
+    assertThat(parent.statusCode()).as(parent.body()).isEqualTo(200);
+    String call = caseTask(mara, "Task_CallForConsent", caseNumber, null);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(call).singleResult().getName()).contains("O1");
+    submit(mara, call, "{\"callOutcome\":{\"value\":\"agrees\"}}");
+    runJobs(engine, instanceId);
+
+    String guardianTask = caseTask(mara, "Task_RecordGuardianConsent", caseNumber, null);
+    JsonNode form = json(mara.get("/engine-rest/task/" + guardianTask + "/form-variables?variableNames=guardianPhone,guardianEmail"));
+    assertThat(form.path("guardianPhone").path("value").asText()).isEqualTo("+49 30 222222");
+    assertThat(form.path("guardianEmail").path("value").asText()).isEqualTo("new.parent@example.org");
+  }
+
   private String caseNumber(String instanceId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getBusinessKey();
