@@ -95,7 +95,8 @@ class MonitorObligationTest {
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT.name())).isEqualTo("amount");
 
     fallDue(instance);
-    assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: " + CASE);
+    // The name says which item and instalment: two instalments of a case due together are told apart.
+    assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: I1 Payment, instalment 2 of 6: " + CASE);
     complete(task(), check("fulfilled", "victim_confirmed"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ItemFulfilled").hasNotPassed("Task_RemindOffender");
@@ -131,6 +132,7 @@ class MonitorObligationTest {
     assertThat(instance).isWaitingAt("Task_CheckFulfilment");
     Assertions.assertThat((Number) runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND.name())).extracting(Number::intValue)
         .isEqualTo(2);
+    assertThat(task()).hasName("Check that the item was fulfilled: I1 Payment, instalment 2 of 6, after the grace period: " + CASE);
     complete(task(), check("fulfilled", "proof_received"));
 
     assertThat(instance).isEnded().hasPassed("Event_GracePeriodOver", "EndEvent_ItemFulfilled")
