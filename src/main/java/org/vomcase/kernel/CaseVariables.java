@@ -106,6 +106,9 @@ public final class CaseVariables {
   public static final CaseVariable<LocalDate> NEXT_CALL_DATE = date("nextCallDate");
   public static final CaseVariable<Integer> UNREACHED_CALLS = count("unreachedCalls");
   public static final CaseVariable<Integer> MAX_UNREACHED_CALLS = count("maxUnreachedCalls");
+  /** The person's consent calls so far (kept by the contact), and task-local: the earlier calls in words on the next call's form. */
+  public static final CaseVariable<List<CallAttempt>> CALL_ATTEMPTS = jsonList("callAttempts", CallAttempt.class);
+  public static final CaseVariable<String> CALLS_SHOWN = text("callsShown");
   /** The person's safe contact as the contact forms show and change it (laid out from the person's record). */
   public static final CaseVariable<String> SAFE_PREFERRED_CHANNEL = text("safePreferredChannel");
   public static final CaseVariable<Boolean> SAFE_DO_NOT_WRITE = flag("safeDoNotWrite");
