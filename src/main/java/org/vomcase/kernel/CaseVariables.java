@@ -168,7 +168,14 @@ public final class CaseVariables {
   public static final CaseVariable<LocalDate> SESSION_DATE = date("sessionDate");
   public static final CaseVariable<String> SESSION_TIME = text("sessionTime");
   public static final CaseVariable<String> SESSION_PLACE = text("sessionPlace");
+  /** Who attends in words ("Ana Roth (V1), Carl Vogt (O1)"): from the checked persons, or as typed on forms before the list. */
   public static final CaseVariable<String> SESSION_ATTENDEES = text("sessionAttendees");
+  /**
+   * The scheduling form's list of who attends: the ids of the parties and of the guardians of minors ({@code V1}, {@code
+   * G-O1}) it checks, and (task-local) the persons it offers.
+   */
+  public static final CaseVariable<List<String>> SESSION_ATTENDEE_IDS = codes("sessionAttendeeIds");
+  public static final CaseVariable<List<Option>> ATTENDEE_OPTIONS = jsonList("attendeeOptions", Option.class);
   /** ISO date-times the timers wait for. */
   public static final CaseVariable<OffsetDateTime> SESSION_START = moment("sessionStart");
   public static final CaseVariable<OffsetDateTime> SESSION_REMINDER_AT = moment("sessionReminderAt");

@@ -42,7 +42,7 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
 
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     VEvent first = event(single(caseNumber, "session-invitation", ANA, 0));
     assertThat(first.getSequence().getSequenceNo()).isZero();
@@ -110,7 +110,7 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
         .as("the cancelled session's time no longer waits").isZero();
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-06-03\"},\"sessionTime\":{\"value\":\"16:00\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     VEvent again = event(single(caseNumber, "session-invitation", CARL, 2));
     assertThat(uid(again)).isEqualTo(uid(first));
