@@ -296,8 +296,10 @@ public final class CaseVariables {
   public static final CaseVariable<String> CASE_INSTANCE_ID = text("caseInstanceId");
   public static final CaseVariable<OffsetDateTime> DELETED_AT = moment("deletedAt");
 
-  /** Json list of {label, value} for the mediator selects of the assignment form. */
+  /** Json list of {label, value} for the mediator selects of the assignment form ("Mara Jensen — 12 open cases"). */
   public static final CaseVariable<List<Option>> MEDIATOR_OPTIONS = jsonList("mediatorOptions", Option.class);
+  /** Task-local: the case's persons in words for the assignment (age, language, interpreter), one a line. */
+  public static final CaseVariable<String> PERSONS_SHOWN = text("personsShown");
 
   public static final CaseVariable<String> LEAD_MEDIATOR = text("leadMediator");
   public static final CaseVariable<String> CO_MEDIATOR = text("coMediator");
