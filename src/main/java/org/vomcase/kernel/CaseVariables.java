@@ -244,6 +244,8 @@ public final class CaseVariables {
   public static final CaseVariable<String> AGREEMENT_SUMMARY = text("agreementSummary");
   /** The generated agreement document's id in the document store. */
   public static final CaseVariable<String> AGREEMENT_DOCUMENT_ID = text("agreementDocumentId");
+  /** The agreement document as the signing form shows it: its file name and where the case file downloads it. */
+  public static final CaseVariable<String> AGREEMENT_DOCUMENT_SHOWN = text("agreementDocumentShown");
   public static final CaseVariable<String> SIGNATURE_OUTCOME = text("signatureOutcome");
   /** Json lists of the ids of those who signed, and of the parties who consent to share the agreement with the referrer (R15). */
   public static final CaseVariable<List<String>> SIGNED_BY = codes("signedBy");
