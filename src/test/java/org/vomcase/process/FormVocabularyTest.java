@@ -40,6 +40,7 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.SUITABILITY.name(), Vocabulary.SUITABILITY),
       Map.entry(CaseVariables.SESSION_HELD.name(), Vocabulary.SESSION_HELD),
       Map.entry(CaseVariables.APPOINTMENT_CHANGE.name(), Vocabulary.APPOINTMENT_CHANGES),
+      Map.entry(CaseVariables.SESSION_CHANGE.name(), Vocabulary.APPOINTMENT_CHANGES),
       Map.entry(CaseVariables.NO_SHOW_PARTY.name(), Vocabulary.NO_SHOW_PARTIES),
       Map.entry(CaseVariables.SESSION_OUTCOME.name(), Vocabulary.SESSION_OUTCOMES),
       Map.entry(CaseVariables.SAFETY_REVIEW_DECISION.name(), Vocabulary.SAFETY_REVIEW_DECISIONS),
