@@ -179,15 +179,17 @@ public class ScheduleSessionListener implements TaskListener {
   /**
    * Who attends: the checked persons must be among those offered (persons of the case taking part), with a party of
    * each side in a direct meeting; their names are kept as {@code sessionAttendees}. A task without the list (created
-   * by a diagram before 1.6.0, whose form asks for text) keeps the text.
+   * by a diagram before 1.6.0, whose form asks for text) keeps the text, unless ids are submitted to it (a task moved
+   * onto 1.6.0 by a migration shows the new form): those are checked against the persons taking part now.
    */
   private static void recordAttendees(DelegateTask task, boolean direct) {
-    if (!task.hasVariableLocal(ATTENDEE_OPTIONS.name())) {
+    boolean listed = task.hasVariableLocal(ATTENDEE_OPTIONS.name());
+    List<String> checked = SESSION_ATTENDEE_IDS.from(task);
+    if (!listed && checked.isEmpty()) {
       TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
       return;
     }
-    List<Option> offered = ATTENDEE_OPTIONS.fromLocal(task);
-    List<String> checked = SESSION_ATTENDEE_IDS.from(task);
+    List<Option> offered = listed ? ATTENDEE_OPTIONS.fromLocal(task) : attendeeOptions(Case.seenFrom(task.getExecution()));
     if (checked.isEmpty()) {
       throw new CaseInputException(SESSION_ATTENDEE_IDS, "is required: check who attends");
     }

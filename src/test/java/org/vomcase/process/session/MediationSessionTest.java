@@ -482,6 +482,29 @@ class MediationSessionTest {
     }
   }
 
+  @Test
+  void aTaskOfTheEarlierDiagramTakesTheListOfWhoAttendsToo() {
+    String earlier = repositoryService().createDeployment().addClasspathResource("testprocesses/mediation-session-1.2.0.bpmn")
+        .addClasspathResource("forms/schedule-session.form").deploy().getId();
+    try {
+      String definition = repositoryService().createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+      ProcessInstance instance = runtimeService().startProcessInstanceById(definition, "VOM-2026-00007", caseVariables());
+      assertThat(instance).isWaitingAt("Task_ScheduleSession");
+      Assertions.assertThat(taskService().getVariablesLocal(task().getId())).doesNotContainKey(CaseVariables.ATTENDEE_OPTIONS.name());
+
+      // Ids submitted to a task created without the list (a task moved onto the new diagram shows the new form).
+      assertRefused(task().getId(), withIds(schedule("2026-03-20", "10:00"), "[\"V1\",\"X9\"]"),
+          "sessionAttendeeIds: 'X9' is not a person taking part in this case");
+      complete(task(), schedule("2026-03-20", "10:00"));
+
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_ATTENDEES.name()))
+          .isEqualTo("Ana Roth (V1, victim), Carl Vogt (O1, offender)");
+      runtimeService().deleteProcessInstance(instance.getId(), "test done");
+    } finally {
+      repositoryService().deleteDeployment(earlier, true);
+    }
+  }
+
   /** The session of a case with two victims and a minor offender with a guardian, all of whom agreed to take part. */
   private ProcessInstance startWithParties() {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
@@ -662,18 +685,22 @@ class MediationSessionTest {
   }
 
   private ProcessInstance start() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
-        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
-            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
-            .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: direct")
-            .putValue(CaseVariables.VICTIMS.name(), json("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\","
-                + "\"email\":\"ana@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
-            .putValue(CaseVariables.OFFENDERS.name(), json("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\","
-                + "\"email\":\"carl@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
-            .putValue(CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
-                + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}")));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007", caseVariables());
     assertThat(instance).isWaitingAt("Task_ScheduleSession");
     return instance;
+  }
+
+  /** The session's variables of a case with a victim and an offender, both adults who agreed to take part. */
+  private static Map<String, Object> caseVariables() {
+    return Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+        .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
+        .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: direct")
+        .putValue(CaseVariables.VICTIMS.name(), json("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\","
+            + "\"email\":\"ana@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
+        .putValue(CaseVariables.OFFENDERS.name(), json("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\","
+            + "\"email\":\"carl@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
+        .putValue(CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+            + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}"));
   }
 
   private static Map<String, Object> schedule(String date, String time) {
