@@ -260,6 +260,8 @@ public final class CaseVariables {
   public static final CaseVariable<String> OBLIGATION_ID = text("obligationId");
   public static final CaseVariable<OffsetDateTime> OBLIGATION_DUE_AT = moment("obligationDueAt");
   public static final CaseVariable<String> OBLIGATION_SUMMARY = text("obligationSummary");
+  /** The obligation's due date in the programme's words, as the check's form shows it ("1. Februar 2027"). */
+  public static final CaseVariable<String> OBLIGATION_DUE_SHOWN = text("obligationDueShown");
   /** amount, hours or none: what a partial fulfilment is measured in. */
   public static final CaseVariable<String> OBLIGATION_UNIT = text("obligationUnit");
   public static final CaseVariable<String> FULFILMENT = text("fulfilment");

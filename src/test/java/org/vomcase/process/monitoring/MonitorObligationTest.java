@@ -93,6 +93,9 @@ class MonitorObligationTest {
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY.name()))
         .isEqualTo("I1-2 Payment, instalment 2 of 6: 100.00 (" + FREE_TEXT + "), owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT.name())).isEqualTo("amount");
+    // The check's form shows the due date in the programme's words (de_toa: German), not as ISO text.
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_DUE_SHOWN.name()))
+        .isEqualTo("1. Februar 2027");
 
     fallDue(instance);
     // The name says which item and instalment: two instalments of a case due together are told apart.
