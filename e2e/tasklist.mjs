@@ -52,6 +52,13 @@ try {
   }, 'the case started from the Tasklist form');
   if (!/^VOM-\d{4}-\d{5}$/.test(instance.businessKey)) fail('case number ' + instance.businessKey);
   console.log(`Referral registered in Tasklist: case ${instance.businessKey}`);
+  // Tasklist says only that a process started: the banner of case-started.js names the new case.
+  const banner = page.locator('.vom-case-started .vom-case-number');
+  await banner.waitFor({ timeout: 15000 });
+  const shown = (await banner.textContent()).trim();
+  if (shown !== instance.businessKey) fail(`the banner after the start names ${shown}, the case is ${instance.businessKey}`);
+  await page.screenshot({ path: path.join(shots, '1b-case-started.png') });
+  console.log(`The start names the case: ${shown}`);
 
   // 2. The job executor checks eligibility; the coordinator assigns Mara in Tasklist.
   const assign = await waitFor(async () => (await rest('admin',
@@ -60,7 +67,13 @@ try {
   await page.getByText('Claim', { exact: true }).click();
   await field(page, 'Field_LeadMediator').waitFor();
   await page.waitForTimeout(500);
+  // The assignment shows the case's persons and offers each mediator with their open cases.
+  const persons = await field(page, 'Field_PersonsShown').inputValue();
+  if (!persons.includes('Eva Lind, victim') || !persons.includes('Tim Ost, offender')) fail('the assignment shows the persons as: ' + persons);
   await choose(page, 'Field_LeadMediator', 'Mara Jensen');
+  // A searchable select shows the chosen option's label in its input.
+  const chosen = await field(page, 'Field_LeadMediator').inputValue();
+  if (!/Mara Jensen — (no open cases|1 open case|\d+ open cases)/.test(chosen)) fail('the mediator is offered as: ' + chosen);
   await page.screenshot({ path: path.join(shots, '2-assign-mediators.png'), fullPage: true });
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
   await waitFor(async () => (await fetch(`${base}/engine-rest/task/${assign.id}`,

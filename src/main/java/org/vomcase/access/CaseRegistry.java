@@ -62,6 +62,20 @@ public class CaseRegistry {
         String.class, caseNumber);
   }
 
+  /**
+   * Each mediator's open cases (user id → count): the cases they mediate that are neither closed nor deleted, as the
+   * register knows them (a case's phase is written after each of its steps); mediators without one are absent.
+   */
+  public java.util.Map<String, Integer> openCasesByMediator() {
+    java.util.Map<String, Integer> open = new java.util.LinkedHashMap<>();
+    jdbc.query("SELECT m.user_id, COUNT(*) AS open_cases FROM vom_case_mediator m JOIN vom_case c ON c.case_number = m.case_number"
+        + " WHERE c.deleted_at IS NULL AND (c.phase IS NULL OR c.phase NOT IN ('closed', 'deleted')) GROUP BY m.user_id",
+        row -> {
+          open.put(row.getString("user_id"), row.getInt("open_cases"));
+        });
+    return open;
+  }
+
   public boolean isMediator(String caseNumber, String userId) {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_mediator WHERE case_number = ? AND user_id = ?",
         Integer.class, caseNumber, userId);

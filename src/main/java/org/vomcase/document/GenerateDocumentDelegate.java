@@ -19,7 +19,8 @@ import org.vomcase.kernel.Person;
 /**
  * "Generate document" service tasks: input parameter {@code document} names the document ({@code
  * agreement}); the document is stored in the document store and its id written to {@code
- * <document>DocumentId} (the agreement: {@code agreementDocumentId}). Runs after a transaction
+ * <document>DocumentId} (the agreement: {@code agreementDocumentId}), and its file name with the case file's download
+ * address to {@code agreementDocumentShown} for the signing form (never the bare store id). Runs after a transaction
  * boundary with retries; the key (case instance, activity) makes a retry return the same document.
  */
 @Component("generateDocumentDelegate")
@@ -43,6 +44,9 @@ public class GenerateDocumentDelegate implements JavaDelegate {
     String id = documents.generate(new DocumentService.DocumentRequest(key, CASE_NUMBER.from(execution), document,
         agreementContent(Case.of(execution))));
     AGREEMENT_DOCUMENT_ID.on(execution).set(id);
+    DocumentService.StoredDocument stored = documents.find(id);
+    AGREEMENT_DOCUMENT_SHOWN.on(execution).set((stored == null ? id : stored.fileName())
+        + " (in the case file; download: /vom/documents/" + id + ")");
   }
 
   /** What the agreement document shows: parties, items, instalment plan, a signature line for each party and guardian. */

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.Vocabularies;
 import org.vomcase.settings.OfficeHours;
 import org.vomcase.settings.VomProperties;
@@ -200,14 +199,12 @@ public class Templates {
     }
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return Dates.inWords(LocalDate.parse(text), locale);
       }
-      OffsetDateTime when = OffsetDateTime.parse(text);
-      return when.atZoneSameInstant(zone).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
-          + ", " + when.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("HH:mm"));
+      return Dates.inWords(OffsetDateTime.parse(text), zone, locale);
     } catch (DateTimeParseException notADate) {
       try {
-        return java.time.Instant.parse(text).atZone(zone).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        return Dates.inWords(java.time.Instant.parse(text).atZone(zone).toLocalDate(), locale);
       } catch (DateTimeParseException notAnInstant) {
         return null;
       }

@@ -191,6 +191,16 @@ public final class Case {
     return Optional.empty();
   }
 
+  /**
+   * The language staff read the case in, as a locale (dates in forms in the programme's words): the language of the
+   * programme profile the case was registered under; English for a case without one.
+   */
+  public java.util.Locale locale() {
+    String profile = get(PROGRAMME_PROFILE);
+    return java.util.Locale.forLanguageTag(profile != null && ProgrammeProfile.DEFAULTS.containsKey(profile)
+        ? ProgrammeProfile.of(profile).language() : "en");
+  }
+
   /** Whether the case's programme reaches minors through their parents or guardians first. */
   public boolean guardiansFirst() {
     String profile = get(PROGRAMME_PROFILE);

@@ -106,6 +106,9 @@ public final class CaseVariables {
   public static final CaseVariable<LocalDate> NEXT_CALL_DATE = date("nextCallDate");
   public static final CaseVariable<Integer> UNREACHED_CALLS = count("unreachedCalls");
   public static final CaseVariable<Integer> MAX_UNREACHED_CALLS = count("maxUnreachedCalls");
+  /** The person's consent calls so far (kept by the contact), and task-local: the earlier calls in words on the next call's form. */
+  public static final CaseVariable<List<CallAttempt>> CALL_ATTEMPTS = jsonList("callAttempts", CallAttempt.class);
+  public static final CaseVariable<String> CALLS_SHOWN = text("callsShown");
   /** The person's safe contact as the contact forms show and change it (laid out from the person's record). */
   public static final CaseVariable<String> SAFE_PREFERRED_CHANNEL = text("safePreferredChannel");
   public static final CaseVariable<Boolean> SAFE_DO_NOT_WRITE = flag("safeDoNotWrite");
@@ -178,7 +181,14 @@ public final class CaseVariables {
   public static final CaseVariable<LocalDate> SESSION_DATE = date("sessionDate");
   public static final CaseVariable<String> SESSION_TIME = text("sessionTime");
   public static final CaseVariable<String> SESSION_PLACE = text("sessionPlace");
+  /** Who attends in words ("Ana Roth (V1), Carl Vogt (O1)"): from the checked persons, or as typed on forms before the list. */
   public static final CaseVariable<String> SESSION_ATTENDEES = text("sessionAttendees");
+  /**
+   * The scheduling form's list of who attends: the ids of the parties and of the guardians of minors ({@code V1}, {@code
+   * G-O1}) it checks, and (task-local) the persons it offers.
+   */
+  public static final CaseVariable<List<String>> SESSION_ATTENDEE_IDS = codes("sessionAttendeeIds");
+  public static final CaseVariable<List<Option>> ATTENDEE_OPTIONS = jsonList("attendeeOptions", Option.class);
   /** ISO date-times the timers wait for. */
   public static final CaseVariable<OffsetDateTime> SESSION_START = moment("sessionStart");
   public static final CaseVariable<OffsetDateTime> SESSION_REMINDER_AT = moment("sessionReminderAt");
@@ -253,6 +263,8 @@ public final class CaseVariables {
   public static final CaseVariable<String> AGREEMENT_SUMMARY = text("agreementSummary");
   /** The generated agreement document's id in the document store. */
   public static final CaseVariable<String> AGREEMENT_DOCUMENT_ID = text("agreementDocumentId");
+  /** The agreement document as the signing form shows it: its file name and where the case file downloads it. */
+  public static final CaseVariable<String> AGREEMENT_DOCUMENT_SHOWN = text("agreementDocumentShown");
   public static final CaseVariable<String> SIGNATURE_OUTCOME = text("signatureOutcome");
   /** Json lists of the ids of those who signed, and of the parties who consent to share the agreement with the referrer (R15). */
   public static final CaseVariable<List<String>> SIGNED_BY = codes("signedBy");
@@ -267,6 +279,8 @@ public final class CaseVariables {
   public static final CaseVariable<String> OBLIGATION_ID = text("obligationId");
   public static final CaseVariable<OffsetDateTime> OBLIGATION_DUE_AT = moment("obligationDueAt");
   public static final CaseVariable<String> OBLIGATION_SUMMARY = text("obligationSummary");
+  /** The obligation's due date in the programme's words, as the check's form shows it ("1. Februar 2027"). */
+  public static final CaseVariable<String> OBLIGATION_DUE_SHOWN = text("obligationDueShown");
   /** amount, hours or none: what a partial fulfilment is measured in. */
   public static final CaseVariable<String> OBLIGATION_UNIT = text("obligationUnit");
   public static final CaseVariable<String> FULFILMENT = text("fulfilment");
@@ -305,8 +319,10 @@ public final class CaseVariables {
   public static final CaseVariable<String> CASE_INSTANCE_ID = text("caseInstanceId");
   public static final CaseVariable<OffsetDateTime> DELETED_AT = moment("deletedAt");
 
-  /** Json list of {label, value} for the mediator selects of the assignment form. */
+  /** Json list of {label, value} for the mediator selects of the assignment form ("Mara Jensen — 12 open cases"). */
   public static final CaseVariable<List<Option>> MEDIATOR_OPTIONS = jsonList("mediatorOptions", Option.class);
+  /** Task-local: the case's persons in words for the assignment (age, language, interpreter), one a line. */
+  public static final CaseVariable<String> PERSONS_SHOWN = text("personsShown");
 
   public static final CaseVariable<String> LEAD_MEDIATOR = text("leadMediator");
   public static final CaseVariable<String> CO_MEDIATOR = text("coMediator");

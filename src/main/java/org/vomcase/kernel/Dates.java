@@ -1,8 +1,13 @@
 package org.vomcase.kernel;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.Date;
+import java.util.Locale;
 
 /**
  * The one way a date of the case is read: an ISO date ({@code 2026-03-01}), or the date part of an ISO
@@ -36,6 +41,23 @@ public final class Dates {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /**
+   * A date as the programme's letters and forms show it to people: the language's long form ("10. Dezember 2026",
+   * "December 10, 2026").
+   */
+  public static String inWords(LocalDate date, Locale locale) {
+    return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+  }
+
+  /**
+   * A moment as the programme's letters and forms show it to people, in the zone: the day in the language's full form
+   * and the time on the 24-hour clock ("Donnerstag, 10. Dezember 2026, 16:30").
+   */
+  public static String inWords(OffsetDateTime when, ZoneId zone, Locale locale) {
+    return when.atZoneSameInstant(zone).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
+        + ", " + when.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("HH:mm"));
   }
 
   /** The date a user gave in {@code field}; refused with the field's name when it is not a date. */

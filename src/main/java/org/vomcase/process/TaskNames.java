@@ -1,12 +1,15 @@
 package org.vomcase.process;
 
 import static org.vomcase.kernel.CaseVariables.CASE_NUMBER;
+import static org.vomcase.kernel.CaseVariables.CHECK_ROUND;
+import static org.vomcase.kernel.CaseVariables.OBLIGATION;
 import static org.vomcase.kernel.CaseVariables.PERSON_ID;
 import static org.vomcase.kernel.CaseVariables.PERSON_LABEL;
 import static org.vomcase.kernel.CaseVariables.PERSON_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Person;
 
 /**
@@ -21,6 +24,25 @@ public class TaskNames {
 
   public void forCase(DelegateTask task) {
     task.setName(task.getName() + ": " + CASE_NUMBER.from(task));
+  }
+
+  /**
+   * A task about one item of the agreement (monitor-obligation): the item's id and kind, the instalment of a payment,
+   * and the second check after the grace period, so that two open checks of one case never have the same name:
+   * "Check that the item was fulfilled: I1 Payment, instalment 2 of 3: VOM-2026-00042". Never the free-text details
+   * or names (the name is seen by everyone who sees the task).
+   */
+  public void forObligation(DelegateTask task) {
+    Obligation obligation = OBLIGATION.from(task);
+    StringBuilder item = new StringBuilder(obligation.itemId()).append(' ').append(obligation.kind().label());
+    if (obligation.instalment() != null) {
+      item.append(", instalment ").append(obligation.instalment()).append(" of ").append(obligation.instalments());
+    }
+    Integer round = CHECK_ROUND.from(task);
+    if (round != null && round > 1) {
+      item.append(", after the grace period");
+    }
+    task.setName(task.getName() + ": " + item + ": " + CASE_NUMBER.from(task));
   }
 
   public void forPerson(DelegateTask task) {

@@ -138,7 +138,7 @@ class FormRefusalsIT extends AbstractApplicationIT {
         + "\"victimAppointmentDate\":{\"value\":\"2099-05-20\"},\"victimAppointmentTime\":{\"value\":\"10:00\"},"
         + "\"victimAppointmentPlace\":{\"value\":\"Victim support office\"},\"offenderAppointmentDate\":{\"value\":\"2099-05-20\"},"
         + "\"offenderAppointmentTime\":{\"value\":\"14:30\"},\"offenderAppointmentPlace\":{\"value\":\"Community centre\"},"
-        + "\"sessionAttendees\":{\"value\":\"each party with the mediator\"}}");
+        + "\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     String victimsAppointment = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_ChangeAppointment").taskNameLike("%: V1,%").singleResult().getId();

@@ -389,7 +389,7 @@ class ReferralApiIT extends AbstractApplicationIT {
     // Session: scheduled from the victim's choices, everyone invited and reminded, the outcome recorded.
     submit(mara, mediatorTask(mara, "Task_ScheduleSession", caseNumber(instanceId), null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties and the guardian\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":" + jsonVariable("[\"V1\",\"O1\",\"G-O1\"]") + "}");
     runJobs(engine, instanceId);
     fireTimer(instanceId, "Event_SessionReminderDue");
     runJobs(engine, instanceId);

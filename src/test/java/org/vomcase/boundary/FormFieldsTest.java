@@ -61,7 +61,7 @@ class FormFieldsTest {
     // Indirect mediation: the per-side appointment fields are hidden in a direct meeting but still the form's own.
     assertThat(form("schedule-session.form").writableNames()).contains("meetingType", "sessionDate", "sessionTime", "sessionPlace",
         "victimAppointmentDate", "victimAppointmentTime", "victimAppointmentPlace", "offenderAppointmentDate",
-        "offenderAppointmentTime", "offenderAppointmentPlace", "sessionAttendees");
+        "offenderAppointmentTime", "offenderAppointmentPlace", "sessionAttendeeIds");
     assertThat(form("schedule-session.form").label("offenderAppointmentPlace")).isEqualTo("Offenders' appointment: place");
     FormFields change = form("change-appointment.form");
     assertThat(change.writableNames()).containsExactlyInAnyOrder("appointmentChange", "appointmentDate", "appointmentTime",

@@ -65,7 +65,7 @@ class CompatibilityFixtureIT extends AbstractApplicationIT {
     submit(mara, onlyTask(mara, session, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber(engine, session), null), "{\"meetingType\":{\"value\":"
         + "\"direct\"},\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, session);
     ObjectNode selfReferral = referral();
     selfReferral.put("referralSource", "self_referral");

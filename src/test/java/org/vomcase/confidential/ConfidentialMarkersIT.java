@@ -85,7 +85,7 @@ class ConfidentialMarkersIT extends AbstractApplicationIT {
     submit(mara, onlyTask(mara, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     fireTimer(instanceId, "Event_SessionReminderDue");
     runJobs(engine, instanceId);

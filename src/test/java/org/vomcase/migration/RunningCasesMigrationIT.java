@@ -258,7 +258,7 @@ class RunningCasesMigrationIT extends AbstractApplicationIT {
       case "Task_DecideSuitability" -> "{\"suitability\":{\"value\":\"suitable\"}}";
       case "Task_ScheduleSession" -> "{\"meetingType\":{\"value\":\"direct\"},\"sessionDate\":{\"value\":\"" + today.plusDays(14)
           + "\"},\"sessionTime\":{\"value\":\"14:30\"},\"sessionPlace\":{\"value\":\"Community centre\"},"
-          + "\"sessionAttendees\":{\"value\":\"all parties\"}}";
+          + "\"sessionAttendeeIds\":" + jsonVariable("[\"V1\",\"O1\"]") + "}";
       case "Task_RecordSessionOutcome" -> "{\"sessionHeld\":{\"value\":\"held\"},\"sessionOutcome\":{\"value\":\"agreement\"}}";
       case "Task_RecordAgreement" -> "{\"item1\":" + jsonVariable("{\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\","
           + "\"amount\":200,\"instalments\":2,\"dueDate\":\"" + today.plusDays(30) + "\",\"status\":\"open\"}") + "}";

@@ -42,7 +42,7 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
 
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     VEvent first = event(single(caseNumber, "session-invitation", ANA, 0));
     assertThat(first.getSequence().getSequenceNo()).isZero();
@@ -51,7 +51,8 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
     String change = changeTask(mara, caseNumber);
     assertThat(json(mara.get("/engine-rest/task/" + change + "/deployed-form")).path("id").asText()).isEqualTo("change-session");
     JsonNode shown = json(mara.get("/engine-rest/task/" + change + "/form-variables?variableNames=sessionShown,sessionChange"));
-    assertThat(shown.path("sessionShown").path("value").asText()).isEqualTo("2099-05-20 14:30, Community centre, room 2");
+    // In the programme's words (de_toa: German), as the letters give dates.
+    assertThat(shown.path("sessionShown").path("value").asText()).isEqualTo("Mittwoch, 20. Mai 2099, 14:30, Community centre, room 2");
     assertThat(shown.path("sessionChange").isMissingNode() || shown.path("sessionChange").path("value").isNull()).isTrue();
 
     // Another mediator of the programme neither sees nor completes it.
@@ -121,7 +122,7 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
         .as("the cancelled session's time no longer waits").isZero();
     submit(mara, caseTask(mara, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-06-03\"},\"sessionTime\":{\"value\":\"16:00\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre, room 2\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
     VEvent again = event(single(caseNumber, "session-invitation", CARL, 2));
     assertThat(uid(again)).isEqualTo(uid(first));

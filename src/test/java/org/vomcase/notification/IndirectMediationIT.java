@@ -52,7 +52,7 @@ class IndirectMediationIT extends AbstractApplicationIT {
         + "\"victimAppointmentPlace\":{\"value\":\"" + HER_PLACE + "\"},"
         + "\"offenderAppointmentDate\":{\"value\":\"2099-05-21\"},\"offenderAppointmentTime\":{\"value\":\"16:30\"},"
         + "\"offenderAppointmentPlace\":{\"value\":\"" + HIS_PLACE + "\"},"
-        + "\"sessionAttendees\":{\"value\":\"each party on their own with the mediator\"}}");
+        + "\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
 
     MimeMessage hers = single(caseNumber, "appointment-invitation", ANA);

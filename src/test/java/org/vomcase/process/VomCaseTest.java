@@ -404,6 +404,11 @@ class VomCaseTest {
     String taskId = task().getId();
     SpinJsonNode options = (SpinJsonNode) taskService().getVariableLocal(taskId, CaseVariables.MEDIATOR_OPTIONS.name());
     Assertions.assertThat(options.elements()).extracting(o -> o.prop("value").stringValue()).containsExactly("jonas", "mara");
+    Assertions.assertThat(options.elements()).extracting(o -> o.prop("label").stringValue())
+        .containsExactly("Jonas Weber — no open cases", "Mara Jensen — no open cases");
+    // The coordinator sees whom the case is about: ages, languages, interpreter needs.
+    Assertions.assertThat(taskService().getVariableLocal(taskId, CaseVariables.PERSONS_SHOWN.name())).asString()
+        .containsPattern("V1 Ana Roth, victim, 4[0-9] years, German\n").containsPattern("O1 Carl Vogt, offender, 3[0-9] years, German$");
 
     assertRefused(taskId, Map.of(CaseVariables.CO_MEDIATOR.name(), "jonas"), "leadMediator: choose the mediator for this case");
     assertRefused(taskId, Map.of(CaseVariables.LEAD_MEDIATOR.name(), "mara", CaseVariables.CO_MEDIATOR.name(), "mara"),
@@ -416,6 +421,14 @@ class VomCaseTest {
     Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys(CaseVariables.MEDIATORS.name());
     complete(task(), withVariables(CaseVariables.LEAD_MEDIATOR.name(), "mara"));
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.MEDIATORS.name())).isEqualTo(List.of("mara"));
+
+    // The next case's assignment counts the open case Mara has now.
+    ProcessInstance next = start(referral());
+    execute(job());
+    SpinJsonNode nextOptions = (SpinJsonNode) taskService().getVariableLocal(
+        taskService().createTaskQuery().processInstanceId(next.getId()).singleResult().getId(), CaseVariables.MEDIATOR_OPTIONS.name());
+    Assertions.assertThat(nextOptions.elements()).extracting(o -> o.prop("label").stringValue())
+        .containsExactly("Jonas Weber — no open cases", "Mara Jensen — 1 open case");
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class CaseApi {
     submit(mediator, onlyTask(mediator, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
     submit(mediator, caseTask(mediator, "Task_ScheduleSession", caseNumber, null), "{\"meetingType\":{\"value\":\"direct\"},"
         + "\"sessionDate\":{\"value\":\"2099-05-20\"},\"sessionTime\":{\"value\":\"14:30\"},"
-        + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendees\":{\"value\":\"all parties\"}}");
+        + "\"sessionPlace\":{\"value\":\"Community centre\"},\"sessionAttendeeIds\":{\"type\":\"Json\",\"value\":\"[\\\"V1\\\",\\\"O1\\\"]\"}}");
     runJobs(engine, instanceId);
   }
 

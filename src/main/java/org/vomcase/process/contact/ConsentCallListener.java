@@ -1,5 +1,6 @@
 package org.vomcase.process.contact;
 
+import static org.vomcase.kernel.CaseVariables.CALL_ATTEMPTS;
 import static org.vomcase.kernel.CaseVariables.CALL_OUTCOME;
 import static org.vomcase.kernel.CaseVariables.CONTACT_DEADLINE;
 import static org.vomcase.kernel.CaseVariables.NEXT_CALL_DATE;
@@ -7,9 +8,12 @@ import static org.vomcase.kernel.CaseVariables.UNREACHED_CALLS;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.CallAttempt;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
@@ -17,7 +21,9 @@ import org.vomcase.process.PersonVariables;
 
 /**
  * "Call the person for consent": checks the outcome; "call again" needs the day of the next call
- * (after today); a call that did not reach the person counts, and the next try is two days later.
+ * (after today); a call that did not reach the person counts, and the next try is two days later. Every
+ * accepted call is added to the person's {@code callAttempts} (day, outcome, next call, who called), which
+ * the next call's form shows ({@link ContactPlan#startCallAfresh}).
  */
 @Component("consentCallListener")
 public class ConsentCallListener implements TaskListener {
@@ -50,5 +56,15 @@ public class ConsentCallListener implements TaskListener {
       }
       default -> NEXT_CALL_DATE.on(task.getExecution()).remove();
     }
+    List<CallAttempt> attempts = new ArrayList<>(CALL_ATTEMPTS.from(task));
+    attempts.add(new CallAttempt(today, outcome, "call_again".equals(outcome) || "not_reachable".equals(outcome)
+        ? NEXT_CALL_DATE.from(task) : null, caller(task)));
+    CALL_ATTEMPTS.on(task.getExecution()).set(attempts);
+  }
+
+  /** The user completing the call (the assignee when the engine is driven without a login, as in a migration). */
+  private static String caller(DelegateTask task) {
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
   }
 }

@@ -3,18 +3,24 @@ package org.vomcase.process.contact;
 import static org.vomcase.kernel.CaseVariables.*;
 
 import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import org.vomcase.identity.StaffNames;
+import org.vomcase.kernel.CallAttempt;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.Consent;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.ConsentOutcome;
+import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * The contact phase of a case (expressions of {@code vom-case}): which side is contacted first, who
@@ -109,11 +115,28 @@ public class ContactPlan {
 
   /**
    * A repeated call starts empty (task "Call the person for consent", on create): the form does not offer the last
-   * call's answer and its day again, so one careless click cannot repeat "call again" or "not reached".
+   * call's answer and its day again, so one careless click cannot repeat "call again" or "not reached". The earlier
+   * calls are shown instead, read-only (task-local {@code callsShown}): one line each with the day in the programme's
+   * words, the outcome in words, the next call asked for, and who called.
    */
   public void startCallAfresh(DelegateTask task) {
     CALL_OUTCOME.on(task.getExecution()).remove();
     NEXT_CALL_DATE.on(task.getExecution()).remove();
+    List<CallAttempt> attempts = CALL_ATTEMPTS.from(task);
+    Locale locale = Case.seenFrom(task.getExecution()).locale();
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    StringBuilder shown = new StringBuilder();
+    for (int n = 0; n < attempts.size(); n++) {
+      CallAttempt attempt = attempts.get(n);
+      String caller = StaffNames.displayName(attempt.calledBy(), identity);
+      shown.append(n == 0 ? "" : "\n").append("Call ").append(n + 1).append(", ").append(Dates.inWords(attempt.calledOn(), locale))
+          .append(": ").append(Vocabulary.CALL_OUTCOMES.getOrDefault(attempt.outcome(), attempt.outcome()));
+      if (attempt.nextCallOn() != null) {
+        shown.append(" (next call ").append(Dates.inWords(attempt.nextCallOn(), locale)).append(')');
+      }
+      shown.append(", called by ").append(caller == null ? attempt.calledBy() : caller);
+    }
+    CALLS_SHOWN.on(task).setLocal(attempts.isEmpty() ? "This is the first call." : shown.toString());
   }
 
   /** Has at least one person of the side agreed? */

@@ -4,21 +4,28 @@ import static org.vomcase.kernel.CaseVariables.CO_MEDIATOR;
 import static org.vomcase.kernel.CaseVariables.LEAD_MEDIATOR;
 import static org.vomcase.kernel.CaseVariables.MEDIATORS;
 import static org.vomcase.kernel.CaseVariables.MEDIATOR_OPTIONS;
+import static org.vomcase.kernel.CaseVariables.PERSONS_SHOWN;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseAccess;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.MediatorDirectory;
+import org.vomcase.kernel.Case;
+import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.Option;
+import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Vocabulary;
 
 /**
  * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when
- * the task is created, and on completion checks the choice (a mediator, and a different second one for
+ * the task is created (each with their open cases), with the case's persons in words, and on completion checks the choice (a mediator, and a different second one for
  * co-mediation) before recording the case's mediators in the case register ({@link CaseRegistry}, which
  * access and delivery read) and giving them the case ({@link CaseAccess}); a reassignment moves the case
  * from the mediators before to the new ones. The variables it sets drive the diagrams' task assignment.
@@ -45,8 +52,41 @@ public class MediatorAssignmentListener implements TaskListener {
     }
   }
 
+  /**
+   * The choice the coordinator makes it from: each mediator with their open cases ("Mara Jensen — 12 open cases"), and
+   * the case's persons with what matters for the choice (age, language, interpreter; a legal person's representative).
+   */
   private void offerMediators(DelegateTask task) {
-    MEDIATOR_OPTIONS.on(task).setLocal(directory.mediators().stream().map(m -> new Option(m.displayName(), m.userId())).toList());
+    Map<String, Integer> open = registry.openCasesByMediator();
+    MEDIATOR_OPTIONS.on(task).setLocal(directory.mediators().stream().map(m -> new Option(m.displayName() + " — "
+        + caseload(open.getOrDefault(m.userId(), 0)), m.userId())).toList());
+    PERSONS_SHOWN.on(task).setLocal(String.join("\n", Case.seenFrom(task.getExecution()).persons().stream()
+        .map(MediatorAssignmentListener::inWords).toList()));
+  }
+
+  private static String caseload(int open) {
+    return open == 0 ? "no open cases" : open == 1 ? "1 open case" : open + " open cases";
+  }
+
+  /** "V1 Ana Roth, victim, 46 years, German" with ", under 18" and ", needs an interpreter" where they apply. */
+  static String inWords(Person person) {
+    StringBuilder line = new StringBuilder(person.label()).append(", ").append(person.role().code());
+    if (person.representative() != null && !person.representative().isBlank()) {
+      line.append(", represented by ").append(person.representative());
+    }
+    if (person.dateOfBirth() != null) {
+      line.append(", ").append(Period.between(person.dateOfBirth(), CaseClock.today()).getYears()).append(" years");
+    }
+    if (person.minor()) {
+      line.append(", under 18");
+    }
+    if (person.preferredLanguage() != null) {
+      line.append(", ").append(Vocabulary.LANGUAGES.getOrDefault(person.preferredLanguage(), person.preferredLanguage()));
+    }
+    if (person.interpreterNeeded()) {
+      line.append(", needs an interpreter");
+    }
+    return line.toString();
   }
 
   private void recordMediators(DelegateTask task) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.Fulfilment;
 import org.vomcase.kernel.FulfilmentStatus;
 import org.vomcase.kernel.Obligation;
@@ -32,13 +33,17 @@ public class ObligationPlan {
     return OBLIGATIONS.from(execution).stream().map(OBLIGATION::value).toList();
   }
 
-  /** Start of {@code monitor-obligation}: the obligation laid out for its timer, form and reminder. */
+  /**
+   * Start of {@code monitor-obligation}: the obligation laid out for its timer, form (its due date in the programme's
+   * words) and reminder.
+   */
   public void prepare(DelegateExecution execution) {
     Obligation obligation = OBLIGATION.from(execution);
     Case theCase = Case.of(execution);
     OBLIGATION_ID.on(execution).set(obligation.obligationId());
     OBLIGATION_DUE_AT.on(execution).set(obligation.dueDate().atTime(DUE_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime());
     OBLIGATION_SUMMARY.on(execution).set(obligation.describe(theCase.names(), true));
+    OBLIGATION_DUE_SHOWN.on(execution).set(Dates.inWords(obligation.dueDate(), Case.seenFrom(execution).locale()));
     OBLIGATION_UNIT.on(execution).set(obligation.kind().unit());
     CHECK_ROUND.on(execution).set(1);
     // The reminder goes to the offender who owes the item.

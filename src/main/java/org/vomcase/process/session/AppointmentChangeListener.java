@@ -3,7 +3,6 @@ package org.vomcase.process.session;
 import static org.vomcase.kernel.CaseVariables.*;
 
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,8 +24,6 @@ import org.vomcase.process.TaskNames;
 @Component("appointmentChangeListener")
 public class AppointmentChangeListener implements TaskListener {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -41,7 +38,7 @@ public class AppointmentChangeListener implements TaskListener {
     APPOINTMENT_CHANGE.on(task.getExecution()).remove();
     Appointment appointment = SessionPlan.appointment(task.getExecution());
     Case.seenFrom(task.getExecution()).person(appointment.personId()).ifPresent(person -> TaskNames.forPerson(task, person));
-    APPOINTMENT_SHOWN.on(task).setLocal(SHOWN.format(appointment.startAt().atZoneSameInstant(CaseClock.now().getZone()))
+    APPOINTMENT_SHOWN.on(task).setLocal(SessionPlan.inWords(task, appointment.startAt())
         + ", " + appointment.place() + (appointment.sequence() > 0 ? " (changed " + appointment.sequence() + "x)" : ""));
   }
 

@@ -7,8 +7,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,8 @@ import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Option;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Preparation;
 import org.vomcase.kernel.Side;
@@ -24,7 +30,13 @@ import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 
 /**
- * "Schedule the session" (R11). A direct meeting: a date and time in the future, a place, who attends; sets the
+ * "Schedule the session" (R11). On create (mediation-session 1.6.0 on) the form starts from the victims' choices in
+ * the preparation: the meeting type (indirect when any victim chose it) and, for a direct meeting, the victim's
+ * preferred place, unless the session was scheduled before (then its own values stand); it offers the persons who
+ * take part (the parties and the guardians of minors, "Ana Roth (V1, victim)") as the list of who attends, all checked.
+ * On complete, who attends must be persons offered, at least one party of each side in a direct meeting; their names
+ * become {@code sessionAttendees}. A task created by an earlier version (no list) takes who attends as text, as then.
+ * A direct meeting: a date and time in the future, a place, who attends; sets the
  * times the invitation's reminder (two days before, or at once when the session is sooner) and the session itself
  * wait for. Indirect (shuttle) mediation: the victims' and the offenders' appointment (date, time, place each, in
  * the future, never at the same place at overlapping times), from which every person taking part gets an
@@ -46,6 +58,54 @@ public class ScheduleSessionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      created(task);
+    } else {
+      completed(task);
+    }
+  }
+
+  private static void created(DelegateTask task) {
+    Map<String, Preparation> preparations = PREPARATIONS.from(task);
+    if (!MEETING_TYPE.isSet(task)) {
+      victimsChoice(preparations, Preparation::meetingType, aVictimChoseIndirect(preparations) ? SessionPlan.INDIRECT : null)
+          .ifPresent(type -> MEETING_TYPE.on(task.getExecution()).set(type));
+    }
+    if (!SESSION_PLACE.isSet(task)) {
+      victimsChoice(preparations, Preparation::preferredPlace, null).ifPresent(place -> SESSION_PLACE.on(task.getExecution()).set(place));
+    }
+    List<Option> offered = attendeeOptions(Case.seenFrom(task.getExecution()));
+    ATTENDEE_OPTIONS.on(task).setLocal(offered);
+    List<String> ids = offered.stream().map(Option::value).toList();
+    List<String> checked = SESSION_ATTENDEE_IDS.from(task).stream().filter(ids::contains).toList();
+    SESSION_ATTENDEE_IDS.on(task.getExecution()).set(checked.isEmpty() ? ids : checked);
+  }
+
+  /** The first victim's choice (in the case's order of preparations) of one kind; {@code preferred} wins when given. */
+  private static Optional<String> victimsChoice(Map<String, Preparation> preparations, Function<Preparation, String> choice,
+      String preferred) {
+    if (preferred != null) {
+      return Optional.of(preferred);
+    }
+    return preparations.values().stream().filter(p -> p.role() == Side.VICTIM).map(choice)
+        .filter(value -> value != null && !value.isBlank()).findFirst();
+  }
+
+  /** Who may attend: every party ("Ana Roth (V1, victim)"), each followed by the guardians of a minor ("G-V1"). */
+  static List<Option> attendeeOptions(Case theCase) {
+    List<Option> options = new ArrayList<>();
+    for (Person party : theCase.parties()) {
+      options.add(new Option(party.name() + " (" + party.personId() + ", " + party.role().code() + ")", party.personId()));
+      List<Guardian> guardians = theCase.guardiansOf(party);
+      for (int n = 1; n <= guardians.size(); n++) {
+        String id = Guardian.idOf(party.personId(), n);
+        options.add(new Option(guardians.get(n - 1).name() + " (" + id + ", guardian of " + party.personId() + ")", id));
+      }
+    }
+    return options;
+  }
+
+  private static void completed(DelegateTask task) {
     String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
     if ("direct".equals(meetingType) && SessionPlan.CONTINUE_INDIRECT.equals(SAFETY_REVIEW_DECISION.from(task))) {
       throw new CaseInputException(MEETING_TYPE, "the session was stopped for safety and the coordinators decided to continue as"
@@ -63,7 +123,7 @@ public class ScheduleSessionListener implements TaskListener {
     ZonedDateTime start = start(task, SESSION_DATE, SESSION_TIME, now, "the session must be in the future");
     SESSION_PLACE.on(task.getExecution()).set(place(task, SESSION_PLACE));
     SESSION_CANCELLED.on(task.getExecution()).remove();
-    TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
+    recordAttendees(task, true);
     ZonedDateTime reminder = start.minusDays(REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
     SESSION_REMINDER_AT.on(task.getExecution()).set((reminder.isAfter(now) ? reminder : now).toOffsetDateTime());
@@ -97,7 +157,7 @@ public class ScheduleSessionListener implements TaskListener {
       throw new CaseInputException(OFFENDER_APPOINTMENT_TIME, "in indirect mediation the parties do not meet: the offenders'"
           + " appointment must not be at the victims' place within " + APPOINTMENT_HOURS + " hours of theirs");
     }
-    TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
+    recordAttendees(task, false);
     Map<String, Appointment> before = APPOINTMENTS.from(task);
     Map<String, Appointment> appointments = new LinkedHashMap<>();
     for (Person party : Case.seenFrom(task.getExecution()).parties()) {
@@ -115,6 +175,42 @@ public class ScheduleSessionListener implements TaskListener {
     for (CaseVariable<?> joint : new CaseVariable<?>[] {SESSION_PLACE, SESSION_DATE, SESSION_TIME, SESSION_REMINDER_AT}) {
       joint.on(task.getExecution()).remove();
     }
+  }
+
+  /**
+   * Who attends: the checked persons must be among those offered (persons of the case taking part), with a party of
+   * each side in a direct meeting; their names are kept as {@code sessionAttendees}. A task without the list (created
+   * by a diagram before 1.6.0, whose form asks for text) keeps the text, unless ids are submitted to it (a task moved
+   * onto 1.6.0 by a migration shows the new form): those are checked against the persons taking part now.
+   */
+  private static void recordAttendees(DelegateTask task, boolean direct) {
+    boolean listed = task.hasVariableLocal(ATTENDEE_OPTIONS.name());
+    List<String> checked = SESSION_ATTENDEE_IDS.from(task);
+    if (!listed && checked.isEmpty()) {
+      TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
+      return;
+    }
+    List<Option> offered = listed ? ATTENDEE_OPTIONS.fromLocal(task) : attendeeOptions(Case.seenFrom(task.getExecution()));
+    if (checked.isEmpty()) {
+      throw new CaseInputException(SESSION_ATTENDEE_IDS, "is required: check who attends");
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    offered.forEach(option -> labels.put(option.value(), option.label()));
+    for (String id : checked) {
+      if (!labels.containsKey(id)) {
+        throw new CaseInputException(SESSION_ATTENDEE_IDS, "'" + id + "' is not a person taking part in this case");
+      }
+    }
+    List<Person> parties = Case.seenFrom(task.getExecution()).parties();
+    if (direct && !(attends(parties, checked, Side.VICTIM) && attends(parties, checked, Side.OFFENDER))) {
+      throw new CaseInputException(SESSION_ATTENDEE_IDS, "a direct meeting needs a victim and an offender who attend");
+    }
+    SESSION_ATTENDEES.on(task.getExecution()).set(String.join(", ", labels.entrySet().stream()
+        .filter(entry -> checked.contains(entry.getKey())).map(Map.Entry::getValue).toList()));
+  }
+
+  private static boolean attends(List<Person> parties, List<String> checked, Side side) {
+    return parties.stream().anyMatch(party -> party.role() == side && checked.contains(party.personId()));
   }
 
   private static boolean overlap(ZonedDateTime one, ZonedDateTime other) {

@@ -4,7 +4,6 @@ import static org.vomcase.kernel.CaseVariables.*;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,6 @@ import org.vomcase.kernel.Vocabulary;
 @Component("sessionChangeListener")
 public class SessionChangeListener implements TaskListener {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -41,7 +38,7 @@ public class SessionChangeListener implements TaskListener {
     SESSION_CHANGE.on(task.getExecution()).remove();
     OffsetDateTime start = SESSION_START.from(task);
     int changes = SessionPlan.sequenceOf(task.getExecution());
-    SESSION_SHOWN.on(task).setLocal(SHOWN.format(start.atZoneSameInstant(CaseClock.now().getZone())) + ", "
+    SESSION_SHOWN.on(task).setLocal(SessionPlan.inWords(task, start) + ", "
         + SESSION_PLACE.from(task) + (changes > 0 ? " (invitation " + (changes + 1) + ")" : ""));
   }
 

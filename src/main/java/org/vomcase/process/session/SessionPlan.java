@@ -1,17 +1,26 @@
 package org.vomcase.process.session;
 
 import static org.vomcase.kernel.CaseVariables.APPOINTMENTS;
+import static org.vomcase.kernel.CaseVariables.MEETING_TYPE;
 import static org.vomcase.kernel.CaseVariables.PERSON_ID;
 import static org.vomcase.kernel.CaseVariables.RESCHEDULES;
+import static org.vomcase.kernel.CaseVariables.SESSION_PLACE;
 import static org.vomcase.kernel.CaseVariables.SESSION_SEQUENCE;
+import static org.vomcase.kernel.CaseVariables.SESSION_SHOWN;
+import static org.vomcase.kernel.CaseVariables.SESSION_START;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Appointment;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.SessionOutcome;
 import org.vomcase.kernel.Side;
 
@@ -83,6 +92,31 @@ public class SessionPlan {
     }
     Integer reschedules = RESCHEDULES.from(execution);
     return reschedules == null ? 0 : reschedules;
+  }
+
+  /**
+   * The session in words on a form that shows it (task-local {@code sessionShown}, on create of "Record the session
+   * outcome" and "Review the session stopped for safety"): a direct meeting's day and time in the programme's words and
+   * its place; in indirect mediation each person's appointment ("V1: ..., place; O1: ..., place"), cancelled ones
+   * marked.
+   */
+  public void showSession(DelegateTask task) {
+    Map<String, Appointment> appointments = APPOINTMENTS.from(task);
+    String shown;
+    if (INDIRECT.equals(MEETING_TYPE.from(task)) && !appointments.isEmpty()) {
+      shown = appointments.values().stream().map(a -> a.personId() + ": " + inWords(task, a.startAt()) + ", " + a.place()
+          + (a.cancelled() ? " (cancelled)" : "")).collect(Collectors.joining("; "));
+    } else {
+      OffsetDateTime start = SESSION_START.from(task);
+      String place = SESSION_PLACE.from(task);
+      shown = (start == null ? "" : inWords(task, start)) + (place == null ? "" : ", " + place);
+    }
+    SESSION_SHOWN.on(task).setLocal(shown);
+  }
+
+  /** A moment of the session as the case's forms show it: the programme's words, in the programme's time zone. */
+  static String inWords(DelegateTask task, OffsetDateTime when) {
+    return Dates.inWords(when, CaseClock.now().getZone(), Case.seenFrom(task.getExecution()).locale());
   }
 
   /** Indirect mediation: the persons whose appointment is still to come (not cancelled), in the case's order. */

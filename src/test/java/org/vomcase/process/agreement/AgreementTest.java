@@ -79,6 +79,8 @@ class AgreementTest {
   void setUp() {
     ProcessTests.init(processEngine, NOW, notifications);
     when(documents.generate(any())).thenReturn("DOC-1");
+    when(documents.find("DOC-1")).thenReturn(new DocumentService.StoredDocument("DOC-1", "VOM-2026-00042", "agreement",
+        "agreement-VOM-2026-00042.pdf", "application/pdf", new byte[0]));
     AgreementPlan plan = new AgreementPlan();
     Mocks.register("agreementPlan", plan);
     Mocks.register("agreementListener", new AgreementListener());
@@ -137,6 +139,9 @@ class AgreementTest {
     Assertions.assertThat(pdfText).contains("Mediation agreement", "Täter-Opfer-Ausgleich", "600.00 EUR", "in 6 monthly instalments",
         "Carl Vogt", "Petra Vogt (guardian of Carl Vogt)");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_ID.name())).isEqualTo("DOC-1");
+    // The signing form shows the document by its file name and download address, not by its store id alone.
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_DOCUMENT_SHOWN.name()))
+        .isEqualTo("agreement-VOM-2026-00042.pdf (in the case file; download: /vom/documents/DOC-1)");
 
     assertThat(instance).isWaitingAt("Task_RecordSignatures");
     assertThat(task()).isAssignedTo("mara");

@@ -3,6 +3,7 @@ package org.vomcase.process.contact;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.vomcase.support.ProcessTests;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -125,15 +127,32 @@ class ContactPersonTest {
   }
 
   @Test
-  void repeatedCallStartsEmptyNotWithTheLastCallsAnswer() {
+  void repeatedCallStartsEmptyAndShowsTheEarlierCalls() {
     ProcessInstance instance = startedAtTheCall("victim", false);
-    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), "2026-03-09"));
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.CALLS_SHOWN.name())).isEqualTo("This is the first call.");
+    identityService().setAuthenticatedUserId("jonas");
+    try {
+      complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "call_again", CaseVariables.NEXT_CALL_DATE.name(), "2026-03-09"));
+    } finally {
+      identityService().clearAuthentication();
+    }
+    ClockUtil.setCurrentTime(ProcessTests.at(LocalDate.of(2026, 3, 9).atTime(9, 0)));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult());
 
     assertThat(instance).isWaitingAt("Task_CallForConsent");
     Map<String, Object> offered = taskService().getVariables(task().getId());
     Assertions.assertThat(offered).doesNotContainKeys(CaseVariables.CALL_OUTCOME.name(), CaseVariables.NEXT_CALL_DATE.name());
     Assertions.assertThat(offered).containsKey(CaseVariables.PERSON_NAME.name());
+    // The first call in words, in the programme's language (de_toa): day, outcome, the next call asked for, who called.
+    Assertions.assertThat(offered.get(CaseVariables.CALLS_SHOWN.name()))
+        .isEqualTo("Call 1, 2. März 2026: Wants time: call again (next call 9. März 2026), called by jonas");
+    complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "not_reachable"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Event_WaitForNextCall").singleResult());
+
+    // Without a login (the engine driven directly) the call counts as the assignee's.
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.CALLS_SHOWN.name())).isEqualTo(
+        "Call 1, 2. März 2026: Wants time: call again (next call 9. März 2026), called by jonas\n"
+            + "Call 2, 9. März 2026: Not reached (next call 11. März 2026), called by mara");
     complete(task(), withVariables(CaseVariables.CALL_OUTCOME.name(), "agrees"));
     assertOutcome(instance, "agreed");
   }

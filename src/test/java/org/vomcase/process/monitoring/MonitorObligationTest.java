@@ -93,9 +93,13 @@ class MonitorObligationTest {
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_SUMMARY.name()))
         .isEqualTo("I1-2 Payment, instalment 2 of 6: 100.00 (" + FREE_TEXT + "), owed by Carl Vogt (O1) to Ana Roth (V1), due 2027-02-01");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_UNIT.name())).isEqualTo("amount");
+    // The check's form shows the due date in the programme's words (de_toa: German), not as ISO text.
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.OBLIGATION_DUE_SHOWN.name()))
+        .isEqualTo("1. Februar 2027");
 
     fallDue(instance);
-    assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: " + CASE);
+    // The name says which item and instalment: two instalments of a case due together are told apart.
+    assertThat(task()).isAssignedTo("mara").hasName("Check that the item was fulfilled: I1 Payment, instalment 2 of 6: " + CASE);
     complete(task(), check("fulfilled", "victim_confirmed"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ItemFulfilled").hasNotPassed("Task_RemindOffender");
@@ -131,6 +135,7 @@ class MonitorObligationTest {
     assertThat(instance).isWaitingAt("Task_CheckFulfilment");
     Assertions.assertThat((Number) runtimeService().getVariable(instance.getId(), CaseVariables.CHECK_ROUND.name())).extracting(Number::intValue)
         .isEqualTo(2);
+    assertThat(task()).hasName("Check that the item was fulfilled: I1 Payment, instalment 2 of 6, after the grace period: " + CASE);
     complete(task(), check("fulfilled", "proof_received"));
 
     assertThat(instance).isEnded().hasPassed("Event_GracePeriodOver", "EndEvent_ItemFulfilled")

@@ -39,6 +39,7 @@ import org.vomcase.notification.OutgoingMessage;
 import org.vomcase.notification.Recipient;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.kernel.Option;
 import org.vomcase.support.ProcessTestEngine;
 
 /** {@code mediation-session} (R11, R12): scheduling, invitation, reminder, the session, outcome, no-show rescheduling. */
@@ -79,7 +80,7 @@ class MediationSessionTest {
     assertThat(instance).isWaitingAt("Task_ChangeSession");
     assertThat(task()).isAssignedTo("mara").hasName("Change the session if needed: VOM-2026-00007");
     Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name()))
-        .isEqualTo("2026-03-12 14:30, Community centre, room 2");
+        .isEqualTo("Thursday, March 12, 2026, 14:30, Community centre, room 2");
     Assertions.assertThat(timer(instance, "Event_SessionReminderDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 14, 30)));
     Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 12, 14, 30)));
     execute(timer(instance, "Event_SessionReminderDue"));
@@ -87,6 +88,9 @@ class MediationSessionTest {
     assertThat(instance).hasPassed("EndEvent_SessionReminded").isWaitingAt("Task_ChangeSession");
     execute(timer(instance, "Event_SessionTime"));
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasNotPassed("Gateway_SessionChange");
+    // The outcome form shows the session in the programme's words (this case has no profile: English), not as ISO text.
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name()))
+        .isEqualTo("Thursday, March 12, 2026, 14:30, Community centre, room 2");
     complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "agreement"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
@@ -117,7 +121,7 @@ class MediationSessionTest {
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_CHANGE.name()))
         .as("the next change starts without a choice").isNull();
     Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name()))
-        .isEqualTo("2026-03-20 10:00, Mediation office (invitation 2)");
+        .isEqualTo("Friday, March 20, 2026, 10:00, Mediation office (invitation 2)");
     Assertions.assertThat(timer(instance, "Event_SessionReminderDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 18, 10, 0)));
     Assertions.assertThat(timer(instance, "Event_SessionTime").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 10, 0)));
     execute(timer(instance, "Event_SessionReminderDue"));
@@ -248,6 +252,58 @@ class MediationSessionTest {
   }
 
   @Test
+  void theSchedulingFormStartsFromTheVictimsChoicesAndOffersThePersonsTakingPart() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara"))
+            .putValue(CaseVariables.VICTIMS.name(), historicVictims())
+            .putValue(CaseVariables.OFFENDERS.name(), json("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\","
+                + "\"email\":\"carl@example.org\",\"preferredLanguage\":\"de\",\"minor\":true}]"))
+            .putValue(CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+                + "\"V2\":{\"role\":\"victim\",\"outcome\":\"declined\"},\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\","
+                + "\"guardianName\":\"Eva Vogt\",\"guardianRelation\":\"parent\",\"guardianEmail\":\"eva@example.org\","
+                + "\"guardianConsent\":\"consents\"}}"))
+            .putValue(CaseVariables.PREPARATIONS.name(), json("{\"O1\":{\"role\":\"offender\",\"meetingType\":\"indirect\"},"
+                + "\"V1\":{\"role\":\"victim\",\"meetingType\":\"direct\",\"preferredPlace\":\"Library, meeting room\"}}")));
+    assertThat(instance).isWaitingAt("Task_ScheduleSession");
+
+    // The victim's choices, not the offender's: a direct meeting at the victim's place.
+    Map<String, Object> offered = taskService().getVariables(task().getId());
+    Assertions.assertThat(offered).containsEntry(CaseVariables.MEETING_TYPE.name(), "direct")
+        .containsEntry(CaseVariables.SESSION_PLACE.name(), "Library, meeting room");
+    // Who attends: the parties (V2 declined) and the minor's guardian, all checked.
+    Assertions.assertThat(CaseVariables.ATTENDEE_OPTIONS.read(taskService().getVariableLocal(task().getId(),
+        CaseVariables.ATTENDEE_OPTIONS.name()))).extracting(Option::label, Option::value).containsExactly(
+        Assertions.tuple("Ana Roth (V1, victim)", "V1"), Assertions.tuple("Carl Vogt (O1, offender)", "O1"),
+        Assertions.tuple("Eva Vogt (G-O1, guardian of O1)", "G-O1"));
+    Assertions.assertThat(CaseVariables.SESSION_ATTENDEE_IDS.read(offered.get(CaseVariables.SESSION_ATTENDEE_IDS.name())))
+        .containsExactly("V1", "O1", "G-O1");
+
+    String scheduling = task().getId();
+    assertRefused(scheduling, withIds(schedule("2026-03-20", "10:00"), "[\"V1\",\"V2\",\"O1\"]"),
+        "sessionAttendeeIds: 'V2' is not a person taking part in this case");
+    assertRefused(scheduling, withIds(schedule("2026-03-20", "10:00"), "[\"V1\",\"G-O1\"]"),
+        "sessionAttendeeIds: a direct meeting needs a victim and an offender who attend");
+    assertRefused(scheduling, withIds(schedule("2026-03-20", "10:00"), "[]"), "sessionAttendeeIds: is required");
+    complete(task(), withIds(schedule("2026-03-20", "10:00"), "[\"V1\",\"O1\",\"G-O1\"]"));
+
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_ATTENDEES.name()))
+        .isEqualTo("Ana Roth (V1, victim), Carl Vogt (O1, offender), Eva Vogt (G-O1, guardian of O1)");
+    runtimeService().deleteProcessInstance(instance.getId(), "test done");
+  }
+
+  private static Object historicVictims() {
+    return json("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\",\"email\":\"ana@example.org\","
+        + "\"preferredLanguage\":\"de\",\"minor\":false},{\"personId\":\"V2\",\"role\":\"victim\",\"name\":\"Ben Roth\","
+        + "\"email\":\"ben@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]");
+  }
+
+  private static Map<String, Object> withIds(Map<String, Object> input, String ids) {
+    input.put(CaseVariables.SESSION_ATTENDEE_IDS.name(), json(ids));
+    return input;
+  }
+
+  @Test
   void aVictimsChoiceOfIndirectMediationBindsTheScheduling() {
     ProcessInstance instance = startWithParties();
     runtimeService().setVariable(instance.getId(), CaseVariables.PREPARATIONS.name(),
@@ -310,6 +366,9 @@ class MediationSessionTest {
     timers(instance, "Event_AppointmentTime").forEach(timer -> execute(timer));
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasPassed("EndEvent_AppointmentDue", "EndEvent_AppointmentReminded");
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_PLACE.name())).isNull();
+    // Indirect mediation: the outcome form shows each person's appointment in words.
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name())).asString()
+        .contains("V1: Thursday, March 12, 2026, 10:00, Victim support office", "O1: Friday, March 13, 2026, 15:00, Mediation office");
     complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "indirect_completed"));
     assertThat(instance).isEnded().hasPassed("EndEvent_SessionHeld");
   }
@@ -326,7 +385,7 @@ class MediationSessionTest {
         CaseVariables.APPOINTMENT_DATE.name(), "2026-03-16", CaseVariables.APPOINTMENT_TIME.name(), "09:30",
         CaseVariables.APPOINTMENT_PLACE.name(), "Victim support office, room 4");
     Assertions.assertThat(taskService().getVariableLocal(changeTask("V1").getId(), CaseVariables.APPOINTMENT_SHOWN.name()))
-        .isEqualTo("2026-03-12 10:00, Victim support office");
+        .isEqualTo("Thursday, March 12, 2026, 10:00, Victim support office");
     complete(changeTask("V1"), move);
     runAsyncJobs(instance);
     OutgoingMessage update = sent("appointment-invitation").get(0);
@@ -335,7 +394,7 @@ class MediationSessionTest {
     Assertions.assertThat(update.content()).containsEntry("appointmentSequence", 1).containsEntry("appointmentChanged", true)
         .containsEntry("appointmentPlace", "Victim support office, room 4");
     Assertions.assertThat(taskService().getVariableLocal(changeTask("V1").getId(), CaseVariables.APPOINTMENT_SHOWN.name()))
-        .isEqualTo("2026-03-16 09:30, Victim support office, room 4 (changed 1x)");
+        .isEqualTo("Monday, March 16, 2026, 09:30, Victim support office, room 4 (changed 1x)");
     Assertions.assertThat(timers(instance, "Event_AppointmentTime")).extracting(Job::getDuedate)
         .containsExactlyInAnyOrder(at(LocalDateTime.of(2026, 3, 16, 9, 30)), at(LocalDateTime.of(2026, 3, 12, 10, 0)), // V1, V2
             at(LocalDateTime.of(2026, 3, 13, 15, 0))); // O1
@@ -425,6 +484,9 @@ class MediationSessionTest {
               .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara")));
       Map<String, Object> joint = schedule("2026-03-20", "10:00");
       joint.put(CaseVariables.MEETING_TYPE.name(), "indirect");
+      // That version's form asks who attends as text.
+      joint.remove(CaseVariables.SESSION_ATTENDEE_IDS.name());
+      joint.put(CaseVariables.SESSION_ATTENDEES.name(), "Ana Roth, Carl Vogt, Mara Jensen");
 
       assertThat(instance).isWaitingAt("Task_ScheduleSession");
       complete(task(), joint);
@@ -432,7 +494,32 @@ class MediationSessionTest {
       assertThat(instance).isWaitingAt("Task_SendInvitations");
       Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_PLACE.name()))
           .isEqualTo("Community centre, room 2");
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_ATTENDEES.name()))
+          .isEqualTo("Ana Roth, Carl Vogt, Mara Jensen");
       Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPOINTMENTS.name())).isNull();
+      runtimeService().deleteProcessInstance(instance.getId(), "test done");
+    } finally {
+      repositoryService().deleteDeployment(earlier, true);
+    }
+  }
+
+  @Test
+  void aTaskOfTheEarlierDiagramTakesTheListOfWhoAttendsToo() {
+    String earlier = repositoryService().createDeployment().addClasspathResource("testprocesses/mediation-session-1.2.0.bpmn")
+        .addClasspathResource("forms/schedule-session.form").deploy().getId();
+    try {
+      String definition = repositoryService().createProcessDefinitionQuery().deploymentId(earlier).singleResult().getId();
+      ProcessInstance instance = runtimeService().startProcessInstanceById(definition, "VOM-2026-00007", caseVariables());
+      assertThat(instance).isWaitingAt("Task_ScheduleSession");
+      Assertions.assertThat(taskService().getVariablesLocal(task().getId())).doesNotContainKey(CaseVariables.ATTENDEE_OPTIONS.name());
+
+      // Ids submitted to a task created without the list (a task moved onto the new diagram shows the new form).
+      assertRefused(task().getId(), withIds(schedule("2026-03-20", "10:00"), "[\"V1\",\"X9\"]"),
+          "sessionAttendeeIds: 'X9' is not a person taking part in this case");
+      complete(task(), schedule("2026-03-20", "10:00"));
+
+      Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SESSION_ATTENDEES.name()))
+          .isEqualTo("Ana Roth (V1, victim), Carl Vogt (O1, offender)");
       runtimeService().deleteProcessInstance(instance.getId(), "test done");
     } finally {
       repositoryService().deleteDeployment(earlier, true);
@@ -468,7 +555,7 @@ class MediationSessionTest {
         CaseVariables.VICTIM_APPOINTMENT_DATE.name(), victimDate, CaseVariables.VICTIM_APPOINTMENT_TIME.name(), victimTime,
         CaseVariables.VICTIM_APPOINTMENT_PLACE.name(), victimPlace, CaseVariables.OFFENDER_APPOINTMENT_DATE.name(), offenderDate,
         CaseVariables.OFFENDER_APPOINTMENT_TIME.name(), offenderTime, CaseVariables.OFFENDER_APPOINTMENT_PLACE.name(), offenderPlace,
-        CaseVariables.SESSION_ATTENDEES.name(), "each party on their own with Mara Jensen");
+        CaseVariables.SESSION_ATTENDEE_IDS.name(), json("[\"V1\",\"O1\"]"));
   }
 
   /** The programme offset of a day (the appointments' ISO text). */
@@ -533,6 +620,8 @@ class MediationSessionTest {
     assertThat(task()).hasCandidateGroup("coordinators");
     Assertions.assertThat(task().getAssignee()).isNull();
     Assertions.assertThat(task().getName()).isEqualTo("Review the session stopped for safety: VOM-2026-00007");
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), CaseVariables.SESSION_SHOWN.name())).asString()
+        .endsWith(", 14:30, Community centre, room 2").doesNotContain("T14:30");
   }
 
   @Test
@@ -548,10 +637,11 @@ class MediationSessionTest {
     assertRefused(schedule, schedule("2026-03-20", "10:00"), "meetingType: the session was stopped for safety and the"
         + " coordinators decided to continue as indirect mediation only");
     complete(task(), indirect("2026-03-20", "10:00", "Victim support office", "2026-03-21", "15:00", "Mediation office"));
-    // Each party's own appointment (none of the parties is recorded in this diagram test): on to the outcome.
-    for (int round = 0; round < 10 && taskService().createTaskQuery().processInstanceId(instance.getId())
+    // Each party's own appointment (V1's and O1's: invitation, reminder, the appointment's time), one job after the other.
+    for (int round = 0; round < 30 && taskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_RecordSessionOutcome").count() == 0; round++) {
-      managementService().createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> execute(job));
+      managementService().createJobQuery().processInstanceId(instance.getId()).orderByJobDuedate().asc().list().stream()
+          .findFirst().ifPresent(job -> execute(job));
     }
     assertThat(instance).isWaitingAt("Task_RecordSessionOutcome").hasPassed("SubProcess_PartyAppointment#multiInstanceBody");
     complete(task(), withVariables(CaseVariables.SESSION_HELD.name(), "held", CaseVariables.SESSION_OUTCOME.name(), "indirect_completed"));
@@ -616,17 +706,27 @@ class MediationSessionTest {
   }
 
   private ProcessInstance start() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007",
-        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
-            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
-            .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: direct"));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("mediation-session", "VOM-2026-00007", caseVariables());
     assertThat(instance).isWaitingAt("Task_ScheduleSession");
     return instance;
   }
 
+  /** The session's variables of a case with a victim and an offender, both adults who agreed to take part. */
+  private static Map<String, Object> caseVariables() {
+    return Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00007")
+        .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara", "jonas"))
+        .putValue(CaseVariables.PREPARATION_SUMMARY.name(), "V1 Ana Roth (victim): ready; meeting: direct")
+        .putValue(CaseVariables.VICTIMS.name(), json("[{\"personId\":\"V1\",\"role\":\"victim\",\"name\":\"Ana Roth\","
+            + "\"email\":\"ana@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
+        .putValue(CaseVariables.OFFENDERS.name(), json("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\","
+            + "\"email\":\"carl@example.org\",\"preferredLanguage\":\"de\",\"minor\":false}]"))
+        .putValue(CaseVariables.CONSENTS.name(), json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+            + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}"));
+  }
+
   private static Map<String, Object> schedule(String date, String time) {
     return withVariables(CaseVariables.MEETING_TYPE.name(), "direct", CaseVariables.SESSION_DATE.name(), date, CaseVariables.SESSION_TIME.name(), time,
-        CaseVariables.SESSION_PLACE.name(), "Community centre, room 2", CaseVariables.SESSION_ATTENDEES.name(), "Ana Roth, Carl Vogt, Mara Jensen");
+        CaseVariables.SESSION_PLACE.name(), "Community centre, room 2", CaseVariables.SESSION_ATTENDEE_IDS.name(), json("[\"V1\",\"O1\"]"));
   }
 
   /** The one asynchronous continuation due (a message being sent); timers of the same instance are left alone. */

@@ -4,9 +4,10 @@ export default {
     name: 'Tasklist',
     vendor: 'VOM Case'
   },
-  // The "Case file" tab, the desk ("Cases" and the "Case overview" tab, case-desk.js) and the server's form refusals shown at their fields (paths relative to app/tasklist/;
-  // they import ../../../assets/vom/case-file.js and form-errors.js).
-  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-form-errors.js', 'scripts/vom-case-desk.js'],
+  // The "Case file" tab, the desk ("Cases" and the "Case overview" tab, case-desk.js), the server's form refusals shown at their fields
+  // and the new case's number after a start (paths relative to app/tasklist/; they import ../../../assets/vom/case-file.js,
+  // form-errors.js and case-started.js).
+  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-form-errors.js', 'scripts/vom-case-desk.js', 'scripts/vom-case-started.js'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
