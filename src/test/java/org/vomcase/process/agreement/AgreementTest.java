@@ -80,7 +80,7 @@ class AgreementTest {
     ProcessTests.init(processEngine, NOW, notifications);
     when(documents.generate(any())).thenReturn("DOC-1");
     when(documents.find("DOC-1")).thenReturn(new DocumentService.StoredDocument("DOC-1", "VOM-2026-00042", "agreement",
-        "agreement-VOM-2026-00042.pdf", "application/pdf", new byte[0]));
+        "agreement-VOM-2026-00042.pdf", "application/pdf", new byte[0], null));
     AgreementPlan plan = new AgreementPlan();
     Mocks.register("agreementPlan", plan);
     Mocks.register("agreementListener", new AgreementListener());
