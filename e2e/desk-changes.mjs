@@ -40,7 +40,7 @@ await complete(await taskOf('Task_HoldPreparationMeeting', 'V1'), { ...meeting, 
   preferredPlace: { value: 'Community centre' }, firstSpeaker: { value: 'victim' } });
 await complete(await taskOf('Task_DecideSuitability'), { suitability: { value: 'suitable' } });
 await complete(await taskOf('Task_ScheduleSession'), { meetingType: { value: 'direct' }, sessionDate: { value: '2099-05-20' },
-  sessionTime: { value: '14:30' }, sessionPlace: { value: 'Community centre, room 2' }, sessionAttendees: { value: 'all parties' } });
+  sessionTime: { value: '14:30' }, sessionPlace: { value: 'Community centre, room 2' }, sessionAttendeeIds: { type: 'Json', value: JSON.stringify(['V1', 'O1']) } });
 await taskOf('Task_ChangeSession');
 const invitations = async () => (await rest('mara', `/vom/case-file?case=${key}`)).messages
   .filter(m => m.message === 'session-invitation');
