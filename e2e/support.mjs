@@ -52,10 +52,24 @@ export async function login(page, user, app, ready) {
     try {
       await page.goto(`${base}/camunda/app/${app}/default/`, { timeout: 60000 });
       const name = page.getByPlaceholder('Username');
-      await name.or(ready).first().waitFor({ timeout: 60000 });
-      if (await name.isVisible()) {
-        await name.fill(user);
-        await page.getByPlaceholder('Password').fill(password);
+      // Either the login form or, with a session still open, the app itself; checked in turn (a locator that matches
+      // either would wait for the first match in the page, which can be a hidden element of the app).
+      let form = false;
+      for (let waited = 0; waited < 60000; waited += 250) {
+        if (await name.isVisible()) { form = true; break; }
+        if (await ready.isVisible()) break;
+        await page.waitForTimeout(250);
+      }
+      if (form) {
+        // The login page may still be settling (its autofocus, a re-render) on a busy machine: fill until both fields
+        // hold what was typed into them.
+        const secret = page.getByPlaceholder('Password');
+        for (let fill = 1; fill <= 10; fill++) {
+          await name.fill(user);
+          await secret.fill(password);
+          if (await name.inputValue() === user && await secret.inputValue() === password) break;
+          await page.waitForTimeout(500);
+        }
         await page.click('button[type=submit]');
       }
       await ready.waitFor({ timeout: 60000 });
