@@ -111,5 +111,5 @@ Coordinator: the newest cases (sort by number)|clara|/vom/cases?sort=number&max=
 Coordinator: the calendar of every case|clara|/vom/calendar
 REQUESTS
 echo "-- report: $REPORT"
-grep -c " ERROR " "$WORK/app.log" | xargs echo "-- ERROR lines in the application log:"
+{ grep -c " ERROR " "$WORK/app.log" || true; } | xargs echo "-- ERROR lines in the application log:"
 exit $status
