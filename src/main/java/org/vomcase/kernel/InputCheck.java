@@ -66,6 +66,26 @@ public final class InputCheck {
     }
   }
 
+  /**
+   * Text as a letter, a mail or a calendar file prints it: no control characters (line breaks only where {@code lines},
+   * an address; made {@code \n}) and no characters that turn the direction of the text around (they can make an address
+   * read as another one). Null stays null.
+   */
+  public String plain(String field, String text, boolean lines) {
+    if (text == null) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lineBreak = c == '\n' || c == '\r';
+      if (Character.isISOControl(c) && !(lines && lineBreak) || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+        refuse(field, lineBreak ? "must be one line" : "contains a control or direction character");
+        return null;
+      }
+    }
+    return lines ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
+  }
+
   /** Whether a value was given (not null, not blank). */
   public static boolean present(Object value) {
     return value != null && !value.toString().isBlank();

@@ -1,16 +1,12 @@
 package org.vomcase.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vomcase.support.CaseApi.MEETING;
 import static org.vomcase.support.CaseApi.caseTask;
 import static org.vomcase.support.CaseApi.json;
-import static org.vomcase.support.CaseApi.onlyTask;
-import static org.vomcase.support.CaseApi.referral;
 import static org.vomcase.support.CaseApi.runJobs;
 import static org.vomcase.support.CaseApi.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +15,7 @@ import java.util.List;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.CaseApi;
 import org.vomcase.support.Http;
 import org.vomcase.support.MailServer;
 
@@ -150,34 +147,15 @@ class DirectSessionChangeIT extends AbstractApplicationIT {
     return caseTask(mediator, "Task_ChangeSession", caseNumber, null);
   }
 
-  /** A referral with an adult victim and an adult offender, both with email, consented and prepared; the victim chose a direct meeting. */
+  /** Ana and Carl, both with email, consented and prepared; the victim chose a direct meeting. */
   private String caseReadyToSchedule() throws Exception {
-    ObjectNode referral = referral();
-    ((ObjectNode) referral.path("victims").get(0)).put("name", "Ana Roth").put("email", ANA);
-    ((ObjectNode) referral.path("offenders").get(0)).put("dateOfBirth", "1990-01-15").put("email", CARL);
-    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
-    runJobs(engine, instanceId);
-    Http clara = rest("clara");
-    submit(clara, onlyTask(clara, instanceId, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
-    runJobs(engine, instanceId);
-    String caseNumber = caseNumber(instanceId);
-    Http mara = rest("mara");
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
-    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING
-        + ",\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre\"},"
-        + "\"firstSpeaker\":{\"value\":\"victim\"}}");
-    submit(mara, onlyTask(mara, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
-    runJobs(engine, instanceId);
-    return instanceId;
+    return CaseApi.readyToSchedule(engine, rest("policeapi"), rest("clara"), rest("mara"), ANA, CARL,
+        "\"meetingType\":{\"value\":\"direct\"},\"preferredPlace\":{\"value\":\"Community centre\"},"
+        + "\"firstSpeaker\":{\"value\":\"victim\"}");
   }
 
   private String caseNumber(String instanceId) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey();
+    return CaseApi.caseNumber(engine, instanceId);
   }
 
   /** The n-th (from 0) mail of this message type to this address, which must exist. */

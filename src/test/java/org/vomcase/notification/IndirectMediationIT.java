@@ -1,15 +1,11 @@
 package org.vomcase.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vomcase.support.CaseApi.MEETING;
 import static org.vomcase.support.CaseApi.caseTask;
 import static org.vomcase.support.CaseApi.json;
-import static org.vomcase.support.CaseApi.onlyTask;
-import static org.vomcase.support.CaseApi.referral;
 import static org.vomcase.support.CaseApi.runJobs;
 import static org.vomcase.support.CaseApi.submit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vomcase.support.AbstractApplicationIT;
+import org.vomcase.support.CaseApi;
 import org.vomcase.support.Http;
 import org.vomcase.support.MailServer;
 
@@ -110,33 +107,14 @@ class IndirectMediationIT extends AbstractApplicationIT {
         .taskDefinitionKey("Task_ChangeAppointment").list()).extracting(t -> t.getName()).singleElement().asString().contains(": V1,");
   }
 
-  /** A referral with an adult victim and an adult offender, both with email, consented and prepared; the victim chose indirect mediation. */
+  /** Ana and Carl, both with email, consented and prepared; the victim chose indirect mediation. */
   private String caseReadyToSchedule() throws Exception {
-    ObjectNode referral = referral();
-    ((ObjectNode) referral.path("victims").get(0)).put("name", "Ana Roth").put("email", ANA);
-    ((ObjectNode) referral.path("offenders").get(0)).put("dateOfBirth", "1990-01-15").put("email", CARL);
-    String instanceId = json(rest("policeapi").postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
-    runJobs(engine, instanceId);
-    Http clara = rest("clara");
-    submit(clara, onlyTask(clara, instanceId, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
-    runJobs(engine, instanceId);
-    String caseNumber = caseNumber(instanceId);
-    Http mara = rest("mara");
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
-    runJobs(engine, instanceId);
-    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
-    submit(mara, caseTask(mara, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING
-        + ",\"meetingType\":{\"value\":\"indirect\"},\"firstSpeaker\":{\"value\":\"victim\"}}");
-    submit(mara, onlyTask(mara, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
-    runJobs(engine, instanceId);
-    return instanceId;
+    return CaseApi.readyToSchedule(engine, rest("policeapi"), rest("clara"), rest("mara"), ANA, CARL,
+        "\"meetingType\":{\"value\":\"indirect\"},\"firstSpeaker\":{\"value\":\"victim\"}");
   }
 
   private String caseNumber(String instanceId) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey();
+    return CaseApi.caseNumber(engine, instanceId);
   }
 
   private static List<MimeMessage> mailsTo(String caseNumber, String address) {

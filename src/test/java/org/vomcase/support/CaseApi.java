@@ -65,6 +65,32 @@ public final class CaseApi {
   }
 
   /**
+   * A referral of Ana Roth (victim) and Carl Vogt (offender, adult), both with email, assigned to Mara, both consented
+   * and prepared, the case found suitable: it waits at "Schedule the session". {@code victimsChoice}: the victim's
+   * choices in her preparation meeting (form fields as JSON members, e.g. the meeting type).
+   */
+  public static String readyToSchedule(ProcessEngine engine, Http referrer, Http coordinator, Http mediator, String victimEmail,
+      String offenderEmail, String victimsChoice) throws IOException {
+    ObjectNode referral = referral();
+    ((ObjectNode) referral.path("victims").get(0)).put("name", "Ana Roth").put("email", victimEmail);
+    ((ObjectNode) referral.path("offenders").get(0)).put("dateOfBirth", "1990-01-15").put("email", offenderEmail);
+    String instanceId = json(referrer.postJson("/api/referrals", referral.toString())).path("processInstanceId").asText();
+    runJobs(engine, instanceId);
+    submit(coordinator, onlyTask(coordinator, instanceId, "Task_AssignMediators"), "{\"leadMediator\":{\"value\":\"mara\"}}");
+    runJobs(engine, instanceId);
+    String caseNumber = caseNumber(engine, instanceId);
+    for (int call = 0; call < 2; call++) {
+      submit(mediator, caseTask(mediator, "Task_CallForConsent", caseNumber, null), "{\"callOutcome\":{\"value\":\"agrees\"}}");
+      runJobs(engine, instanceId);
+    }
+    submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "O1"), "{" + MEETING + "}");
+    submit(mediator, caseTask(mediator, "Task_HoldPreparationMeeting", caseNumber, "V1"), "{" + MEETING + "," + victimsChoice + "}");
+    submit(mediator, onlyTask(mediator, instanceId, "Task_DecideSuitability"), "{\"suitability\":{\"value\":\"suitable\"}}");
+    runJobs(engine, instanceId);
+    return instanceId;
+  }
+
+  /**
    * After {@link #everyoneConsents}: both preparation meetings (the victim chooses a direct meeting), the case found
    * suitable, and a direct session scheduled for 2099-05-20 14:30 at the community centre; the invitations are sent
    * and "Change the session if needed" is open.

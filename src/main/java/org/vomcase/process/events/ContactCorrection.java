@@ -178,7 +178,7 @@ public class ContactCorrection {
     Guardian before = adding ? new Guardian(null, null, null, null, null) : guardians.get(index);
     List<String> remove = removals(check, change);
     String name = blank(change.name()) ? before.name()
-        : plain(check, CONTACT_NAME.name(), check.text(CONTACT_NAME.name(), change.name().trim(), 2, 200, true), false);
+        : check.plain(CONTACT_NAME.name(), check.text(CONTACT_NAME.name(), change.name().trim(), 2, 200, true), false);
     if (name == null) {
       check.refuse(CONTACT_NAME.name(), "is required to add a parent or guardian");
     }
@@ -201,25 +201,6 @@ public class ContactCorrection {
       guardians.set(index, guardian);
     }
     return person.withGuardians(guardians);
-  }
-
-  /**
-   * Text as a letter or a mail prints it: no control characters (line breaks only where {@code lines}, an address) and no
-   * characters that turn the direction of the text around (they can make an address read as another one).
-   */
-  private static String plain(InputCheck check, String field, String text, boolean lines) {
-    if (text == null) {
-      return null;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean lineBreak = c == '\n' || c == '\r';
-      if (Character.isISOControl(c) && !(lines && lineBreak) || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
-        check.refuse(field, lineBreak ? "must be one line" : "contains a control or direction character");
-        return null;
-      }
-    }
-    return lines ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
   }
 
   /** The ways to reach that no longer hold, checked against the vocabulary and against a new value for the same way. */
@@ -254,7 +235,7 @@ public class ContactCorrection {
     return switch (way) {
       case "phone" -> check.phone(field.name(), given.trim(), true);
       case "email" -> check.email(field.name(), given.trim(), true);
-      default -> plain(check, field.name(), check.text(field.name(), given.trim(), 5, 300, true), true);
+      default -> check.plain(field.name(), check.text(field.name(), given.trim(), 5, 300, true), true);
     };
   }
 

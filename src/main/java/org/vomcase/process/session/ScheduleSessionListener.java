@@ -21,6 +21,7 @@ import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.CaseVariable;
+import org.vomcase.kernel.InputCheck;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Option;
 import org.vomcase.kernel.Person;
@@ -222,11 +223,7 @@ public class ScheduleSessionListener implements TaskListener {
    * direction characters (trimmed).
    */
   static String place(DelegateTask task, CaseVariable<String> field) {
-    String place = TaskInput.text(task, field, 3, 300);
-    if (place.chars().anyMatch(c -> Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)) {
-      throw new CaseInputException(field, "must be one line, without control or direction characters");
-    }
-    return place;
+    return InputCheck.failFirst().plain(field.name(), TaskInput.text(task, field, 3, 300), false);
   }
 
   /** A date and a time (HH:MM) in the future, in the programme's time zone. */
