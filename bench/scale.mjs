@@ -24,7 +24,11 @@ const RUNS = Number(env.BENCH_RUNS || 20);
 const FIGURES_MAX_MS = Number(env.BENCH_FIGURES_MAX_MS || 1000);
 const REPORT = env.BENCH_REPORT || 'bench/scale-report.md';
 const PASSWORD = 'VomDemo#2026';
-const MEDIATORS = [['mara', 'jonas'], ['jonas', 'lea'], ['lea', 'mara']];
+// A mediator works a caseload, not the programme: every block of CASELOAD_BLOCK referrals goes to one pair of
+// mediators (the first to Mara and Jonas, whose lists are measured; the others to mediators made for the run), so
+// Mara's own tasks stay the same at every size and what grows is everyone else's cases (70 of a block are assigned, 50
+// of them wait at her consent call).
+const CASELOAD_BLOCK = Number(env.BENCH_CASELOAD_BLOCK || 100);
 
 const log = (...args) => console.log(new Date().toISOString().slice(11, 19), ...args);
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -89,13 +93,35 @@ const NEXT_CALL = new Date(Date.now() + 14 * 86400000).toISOString().replace('Z'
 
 const phases = { intake: 0, consentCall: 0, nextCallTimer: 0, closed: 0 };
 
+const pairs = new Map();
+/** The pair of mediators of referral i's block; made (users in the mediators group, as Admin does) when first needed. */
+function mediatorsOf(i) {
+  const block = Math.floor(i / CASELOAD_BLOCK);
+  if (block === 0) return Promise.resolve(['mara', 'jonas']);
+  if (!pairs.has(block)) {
+    pairs.set(block, (async () => {
+      const pair = [`bench${block}a`, `bench${block}b`];
+      for (const id of pair) {
+        const created = await call('admin', 'POST', '/engine-rest/user/create', {
+          profile: { id, firstName: 'Bench', lastName: `Mediator ${id}`, email: `${id}@example.org` }, credentials: { password: PASSWORD } });
+        if (created.status >= 300 && !/already exists|duplicate|unique/i.test(created.text)) {
+          throw new Error(`user ${id}: ${created.status} ${created.text.slice(0, 200)}`);
+        }
+        await ok('admin', 'PUT', `/engine-rest/group/mediators/members/${id}`);
+      }
+      return pair;
+    })());
+  }
+  return pairs.get(block);
+}
+
 /** Referral i and the steps of its phase. */
 async function seedOne(i) {
   const answer = await ok('policeapi', 'POST', '/api/referrals', referral(i));
   const caseNumber = answer.json.caseNumber;
   const slot = i % 20;
   if (slot < 6) { phases.intake++; return; }
-  const [lead, co] = MEDIATORS[i % MEDIATORS.length];
+  const [lead, co] = await mediatorsOf(i);
   const assignment = await taskOf('clara', 'Task_AssignMediators', caseNumber);
   await ok('clara', 'POST', `/engine-rest/task/${assignment.id}/claim`, { userId: 'clara' });
   await ok('clara', 'POST', `/engine-rest/task/${assignment.id}/submit-form`,
@@ -153,14 +179,16 @@ async function tasklistRefresh(user, id) {
 }
 
 function counts() {
-  const [running, tasks, jobs, timers, authorizations, allVariables, closedRegistered] = sql(`SELECT
+  const [running, tasks, jobs, timers, authorizations, allVariables, closedRegistered, beyondOpenTasks] = sql(`SELECT
     (SELECT count(*) FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_ WHERE e.id_ = e.proc_inst_id_ AND d.key_ = 'vom-case'),
     (SELECT count(*) FROM act_ru_task), (SELECT count(*) FROM act_ru_job),
     (SELECT count(*) FROM act_ru_job WHERE type_ = 'timer'), (SELECT count(*) FROM act_ru_authorization),
     (SELECT count(*) FROM act_ru_variable),
-    (SELECT count(*) FROM vom_case c WHERE NOT EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id))`)
+    (SELECT count(*) FROM vom_case c WHERE NOT EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)),
+    (SELECT count(*) FROM act_ru_authorization a WHERE a.resource_id_ <> '*' AND (a.resource_type_ IN (8, 19, 20)
+      OR (a.resource_type_ = 7 AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.id_ = a.resource_id_))))`)
     .split('\t').map(Number);
-  return { running, tasks, jobs, timers, authorizations, variables: allVariables, closedRegistered,
+  return { running, tasks, jobs, timers, authorizations, variables: allVariables, closedRegistered, beyondOpenTasks,
     authorizationsPerCase: authorizations / running, variablesPerCase: allVariables / running };
 }
 
@@ -226,6 +254,7 @@ function report(results, started) {
   countRow('open user tasks', c => c.tasks.toLocaleString('en'));
   countRow('jobs (of which timers)', c => `${c.jobs.toLocaleString('en')} (${c.timers.toLocaleString('en')})`);
   countRow('authorization rows per running case', c => c.authorizationsPerCase.toFixed(1));
+  countRow('authorization rows on cases rather than open tasks (instances, history, finished tasks)', c => c.beyondOpenTasks.toLocaleString('en'));
   countRow('runtime variables per running case', c => c.variablesPerCase.toFixed(1));
   countRow('closed cases (registered, no longer running)', c => c.closedRegistered.toLocaleString('en'));
   countRow('acquisition query uses vom_job_acquisition', () => '');

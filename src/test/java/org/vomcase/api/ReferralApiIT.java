@@ -248,16 +248,16 @@ class ReferralApiIT extends AbstractApplicationIT {
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
           .getRemovalTime().toInstant()).isEqualTo(deleteAt);
 
-      // The mediators' grants on the case and its tasks exist until the deletion (the retention process, the
-      // record that the case was deleted, keeps its own).
+      // Closed, the case holds no authorization any more (README "Performance at scale"): its tasks' grants went with
+      // the tasks, and there are no grants per case or finished task; the case file above is reached through the register.
       List<String> caseResources = new java.util.ArrayList<>();
       engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
           .filter(task -> !"case-retention".equals(task.getProcessDefinitionKey())).forEach(task -> caseResources.add(task.getId()));
       engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
           .filter(instance -> !"case-retention".equals(instance.getProcessDefinitionKey()))
           .forEach(instance -> caseResources.add(instance.getId()));
-      assertThat(caseResources.stream().mapToLong(id -> engine.getAuthorizationService().createAuthorizationQuery()
-          .resourceId(id).count()).sum()).isPositive();
+      assertThat(caseResources).hasSizeGreaterThan(10).allSatisfy(id -> assertThat(engine.getAuthorizationService()
+          .createAuthorizationQuery().resourceId(id).count()).as("grants on %s", id).isZero());
 
       moveClockTo("2100-10-15T01:00:00");
       runCaseJobs(caseNumber);

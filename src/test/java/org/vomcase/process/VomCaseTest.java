@@ -106,7 +106,7 @@ class VomCaseTest {
     useProgrammeProfile("de_toa");
     ProcessTests.registerMessaging(notifications);
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory,
-        new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService(), historyService()),
+        new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService()),
         registry));
     Mocks.register("mandateListener", new MandateListener());
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
@@ -530,7 +530,16 @@ class VomCaseTest {
   void coordinatorGivesTheCaseOtherMediatorsAndTheOpenTaskAndTheAccessMoveWithIt() {
     ProcessInstance instance = caseWaitingAt(WaitState.SUITABILITY);
     var authorizations = processEngine.getAuthorizationService();
-    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("mara").resourceId(instance.getId()).count()).isEqualTo(2);
+    // No grant on the case itself (the register gives it); the open task's grant, as the engine gives it to a candidate
+    // when authorization is on (it is off in this unit engine, so it is written here).
+    Assertions.assertThat(authorizations.createAuthorizationQuery().resourceId(instance.getId()).count()).isZero();
+    String openTask = taskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    var taskGrant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    taskGrant.setUserId("mara");
+    taskGrant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+    taskGrant.setResourceId(openTask);
+    taskGrant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(taskGrant);
 
     caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), CaseEvents.MEDIATORS_CHANGE, null, "Mara is on leave", "clara"));
 
@@ -550,8 +559,8 @@ class VomCaseTest {
     Assertions.assertThat(suitability.getAssignee()).isEqualTo("jonas");
     Assertions.assertThat(taskService().getIdentityLinksForTask(suitability.getId())).filteredOn(l -> l.getUserId() != null
         && "candidate".equals(l.getType())).extracting(l -> l.getUserId()).containsExactly("jonas");
-    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("mara").resourceId(instance.getId()).count()).isZero();
-    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("jonas").resourceId(instance.getId()).count()).isEqualTo(2);
+    Assertions.assertThat(authorizations.createAuthorizationQuery().userIdIn("mara").count()).isZero();
+    Assertions.assertThat(authorizations.createAuthorizationQuery().resourceId(instance.getId()).count()).isZero();
   }
 
   @Test

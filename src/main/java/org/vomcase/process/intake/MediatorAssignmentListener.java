@@ -27,8 +27,8 @@ import org.vomcase.kernel.Vocabulary;
  * "Assign mediators" and "Reassign the case's mediators": offers the current mediators in the form when
  * the task is created (each with their open cases), with the case's persons in words, and on completion checks the choice (a mediator, and a different second one for
  * co-mediation) before recording the case's mediators in the case register ({@link CaseRegistry}, which
- * access and delivery read) and giving them the case ({@link CaseAccess}); a reassignment moves the case
- * from the mediators before to the new ones. The variables it sets drive the diagrams' task assignment.
+ * access and delivery read, and which gives them the case); a reassignment moves the case's running parts
+ * from the mediators before to the new ones ({@link CaseAccess}). The variables it sets drive the diagrams' task assignment.
  */
 @Component("mediatorAssignmentListener")
 public class MediatorAssignmentListener implements TaskListener {
@@ -110,9 +110,9 @@ public class MediatorAssignmentListener implements TaskListener {
     }
     String caseNumber = task.getExecution().getProcessBusinessKey();
     List<String> before = registry.mediators(caseNumber);
-    if (before.isEmpty()) {
-      caseAccess.grantCase(task.getProcessInstanceId(), mediators);
-    } else {
+    // The first assignment needs nothing but the register (below) and the tasks' own grants; a reassignment moves
+    // the running parts of the case.
+    if (!before.isEmpty()) {
       // The same mediators in the same roles (a swap of lead and co-mediator is a change).
       if (before.equals(mediators)) {
         throw new CaseInputException(LEAD_MEDIATOR, "these are the case's mediators already; choose who takes over");
