@@ -149,8 +149,9 @@ public class RoleSetup {
   /**
    * What administrators do not get although they may do everything else (deploy, users, incidents,
    * retries, Cockpit): reading a case's values. Case content comes with a role (R24), not with
-   * administration. With historic instance permissions on, HISTORIC_PROCESS_INSTANCE READ alone would
-   * show every historic variable, so administrators read history through the process definitions.
+   * administration. Administrators read history through the process definitions. (Historic instance permissions are
+   * off, so grants on historic instances and tasks mean nothing; should they be switched on, HISTORIC_PROCESS_INSTANCE
+   * READ alone would show every historic variable, so it stays withheld.)
    */
   public static final Map<Resource, Set<Permission>> ADMINISTRATOR_WITHHELD = Map.of(
       Resources.PROCESS_DEFINITION, Set.of(ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,

@@ -82,23 +82,29 @@ class AuthorizationAtScaleIT extends AbstractApplicationIT {
     long before = json(mara.get("/engine-rest/task/count")).path("count").asLong();
     assertThat(rest("clara").get("/engine-rest/task/" + assignment).statusCode()).isIn(403, 404);
 
-    // A REVOKE of READ on her task, written by an administrator, hides it from her lists, counts and the task itself.
+    // Supervisors see every task through their group's grant on all tasks; a REVOKE of READ on one task for one
+    // supervisor (a user's REVOKE beats a group's GRANT) hides it from his lists, counts and the task itself.
+    Http sam = rest("sam");
     AuthorizationService authorizations = engine.getAuthorizationService();
+    long samSees = json(sam.get("/engine-rest/task/count")).path("count").asLong();
+    assertThat(json(sam.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).hasSize(1);
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("mara");
+    revoke.setUserId("sam");
     revoke.setResource(Resources.TASK);
     revoke.setResourceId(call);
     revoke.removePermission(Permissions.READ);
     revoke = authorizations.saveAuthorization(revoke);
     try {
-      assertThat(json(mara.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).isEmpty();
-      assertThat(json(mara.get("/engine-rest/task/count")).path("count").asLong()).isEqualTo(before - 1);
-      assertThat(mara.get("/engine-rest/task/" + call).statusCode()).isIn(403, 404);
+      assertThat(json(sam.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).isEmpty();
+      assertThat(json(sam.get("/engine-rest/task/count")).path("count").asLong()).isEqualTo(samSees - 1);
+      assertThat(sam.get("/engine-rest/task/" + call).statusCode()).isIn(403, 404);
+      // Mara's own grant on her task is untouched by his REVOKE.
+      assertThat(json(mara.get("/engine-rest/task/count")).path("count").asLong()).isEqualTo(before);
     } finally {
       authorizations.deleteAuthorization(revoke.getId());
     }
-    assertThat(json(mara.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).hasSize(1);
-    assertThat(json(mara.get("/engine-rest/task/count")).path("count").asLong()).isEqualTo(before);
+    assertThat(json(sam.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber))).hasSize(1);
+    assertThat(json(sam.get("/engine-rest/task/count")).path("count").asLong()).isEqualTo(samSees);
 
     // A group grant on a single task opens it to the group's members, as the engine defines it.
     String group = save(authorizations, null, "mediators", Resources.TASK, call, Permissions.READ);
@@ -115,8 +121,9 @@ class AuthorizationAtScaleIT extends AbstractApplicationIT {
     AuthorizationService authorizations = engine.getAuthorizationService();
     List<String> written = new ArrayList<>();
     written.add(save(authorizations, "mara", null, Resources.PROCESS_INSTANCE, "an-old-case", Permissions.READ));
-    written.add(save(authorizations, "mara", null, Resources.HISTORIC_PROCESS_INSTANCE, "an-old-case", Permissions.READ));
-    written.add(save(authorizations, "jonas", null, Resources.HISTORIC_TASK, "an-old-task", Permissions.READ));
+    // The engine refuses grants on history while historic instance permissions are off: written as an earlier version left them.
+    written.add(insert("mara", Resources.HISTORIC_PROCESS_INSTANCE, "an-old-case"));
+    written.add(insert("jonas", Resources.HISTORIC_TASK, "an-old-task"));
     // Kept: a supervisor's grant on a single instance (not a mediator's), and every grant on all resources ('*').
     String kept = save(authorizations, "sam", null, Resources.PROCESS_INSTANCE, "an-old-case", Permissions.READ);
 
@@ -127,6 +134,15 @@ class AuthorizationAtScaleIT extends AbstractApplicationIT {
     assertThat(authorizations.createAuthorizationQuery().resourceId("*").count()).isPositive();
     authorizations.deleteAuthorization(kept);
   }
+
+  private String insert(String user, org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " VALUES (?, 1, 1, ?, ?, ?, 3)", id, user, resource.resourceType(), resourceId);
+    return id;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private static String save(AuthorizationService authorizations, String user, String group,
       org.camunda.bpm.engine.authorization.Resource resource, String resourceId, org.camunda.bpm.engine.authorization.Permission permission) {

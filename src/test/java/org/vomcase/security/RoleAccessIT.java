@@ -211,7 +211,15 @@ class RoleAccessIT extends AbstractApplicationIT {
 
     roleSetup.apply(engine);
 
+    // Grants on history per instance or task mean nothing while historic instance permissions are off (the engine
+    // refuses to evaluate them); the history's values are withheld through the process definitions.
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .isEnableHistoricInstancePermissions()).isFalse();
     for (var withheld : RoleSetup.ADMINISTRATOR_WITHHELD.entrySet()) {
+      if (withheld.getKey() == org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK
+          || withheld.getKey() == org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE) {
+        continue;
+      }
       for (var permission : withheld.getValue()) {
         assertThat(authorizations.isUserAuthorized("admin", List.of("camunda-admin"), permission, withheld.getKey(), "vom-case"))
             .as("%s on %s", permission, withheld.getKey()).isFalse();
