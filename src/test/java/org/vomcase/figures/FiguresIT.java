@@ -115,6 +115,24 @@ class FiguresIT extends AbstractApplicationIT {
         assertThat(expected).extracting(OpenCase::mediators).contains(List.of("mara"), List.of("jonas", "lea"), List.of());
       }
     }
+
+    // The caseload (one pass and one grouped count, not a query per mediator) is what the engine's API says per mediator;
+    // one of Mara's tasks is made overdue so that the count is not zero.
+    var maraTask = engine.getTaskService().createTaskQuery().taskAssignee("mara").listPage(0, 1).get(0);
+    maraTask.setDueDate(new java.util.Date(System.currentTimeMillis() - 86_400_000L));
+    engine.getTaskService().saveTask(maraTask);
+    List<OpenCase> open = figures.openCases("de_toa");
+    java.util.Date now = new java.util.Date();
+    var caseload = figures.caseload(open);
+    assertThat(caseload).extracting(c -> c.userId()).contains("mara", "jonas", "lea");
+    for (var mediator : caseload) {
+      assertThat(mediator.openCases()).as("open cases of %s", mediator.userId())
+          .isEqualTo(open.stream().filter(c -> c.mediators().contains(mediator.userId())).count());
+      assertThat(mediator.overdueTasks()).as("overdue tasks of %s", mediator.userId())
+          .isEqualTo(engine.getTaskService().createTaskQuery().taskAssignee(mediator.userId()).dueBefore(now).count());
+    }
+    assertThat(caseload).filteredOn(c -> c.userId().equals("mara")).singleElement()
+        .satisfies(mara -> assertThat(mara.overdueTasks()).isPositive());
   }
 
   @Test
