@@ -217,6 +217,8 @@ async function measure(seeded) {
     await timed('GET /vom/figures (sam, the year)', async () =>
       (await ok('sam', 'GET', `/vom/figures?from=${year}-01-01&to=${year}-12-31`)).ms),
     await timed('Tasklist "My tasks", mediator (list + count)', () => tasklistRefresh('mara', maraMyTasks)),
+    await timed('Tasklist filter list with counts, mediator (GET /filter?itemCount=true, as Tasklist polls it)', async () =>
+      (await ok('mara', 'GET', '/engine-rest/filter?resourceType=Task&itemCount=true')).ms),
     await timed('Tasklist "My tasks", coordinator (list + count)', () => tasklistRefresh('clara', claraMyTasks)),
     await timed('Tasklist "Intake and assignment", coordinator (list + count)', () => tasklistRefresh('clara', claraIntake)),
     await timed('Task query, mediator (GET /engine-rest/task, 15 + count)', async () =>
@@ -230,6 +232,8 @@ async function measure(seeded) {
       (await ok('clara', 'GET', '/vom/cases?q=' + encodeURIComponent('Keller') + '&max=25')).ms),
     await timed('GET /vom/calendar, coordinator (the sessions of every case)', async () =>
       (await ok('clara', 'GET', '/vom/calendar')).ms),
+    await timed("Cockpit's dashboard, supervisor (GET /process-definition/statistics?rootIncidents=true)", async () =>
+      (await ok('sam', 'GET', '/engine-rest/process-definition/statistics?rootIncidents=true')).ms),
     await timed('POST /api/referrals', async () => (await ok('policeapi', 'POST', '/api/referrals', referral(900000 + seeded + extra++))).ms)
   ];
   const plan = acquisitionPlan();
