@@ -21,11 +21,7 @@ import org.vomcase.kernel.Roles;
  * <ul>
  *   <li>installs {@link ScalableAuthorizationManager} in place of the engine's authorization manager (same rules,
  *       no scan of the authorization table per command, the task query checked per task by index);</li>
- *   <li>creates the index {@code vom_authorization_revokes} on the REVOKE authorizations (PostgreSQL: a partial index
- *       {@code WHERE TYPE_ = 2}; H2: on {@code TYPE_}), so the engine's question per command "does this user or one of
- *       their groups have a REVOKE authorization?" reads the few REVOKE rows instead of every grant of the user's
- *       groups (the coordinators' group held one per waiting referral);</li>
- *   <li>removes, once, the per-case grants written before this version that no longer mean anything: the mediators'
+ *   <li>removes the per-case grants written before this version that no longer mean anything: the mediators'
  *       READ on a case's process instance, and every grant on a historic task or historic process instance (historic
  *       instance permissions are off: a mediator's history of a case is the desk's overview, read through the case
  *       register). The mediators' access to the tasks of their cases is the engine's task grant to each candidate
@@ -36,10 +32,6 @@ import org.vomcase.kernel.Roles;
 public class ScalableAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScalableAuthorizationPlugin.class);
-
-  static final String REVOKES_INDEX_POSTGRES =
-      "CREATE INDEX IF NOT EXISTS vom_authorization_revokes ON ACT_RU_AUTHORIZATION (USER_ID_, GROUP_ID_) WHERE TYPE_ = 2";
-  static final String REVOKES_INDEX_OTHER = "CREATE INDEX IF NOT EXISTS vom_authorization_revokes ON ACT_RU_AUTHORIZATION (TYPE_)";
 
   /** The grants of earlier versions on one case each, which nothing reads any more. */
   static final String STALE_CASE_GRANTS = "DELETE FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1 AND RESOURCE_ID_ <> '*' AND ("
@@ -57,14 +49,11 @@ public class ScalableAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    DataSource dataSource = configuration.getDataSource();
-    boolean postgres = "postgres".equals(configuration.getDatabaseType());
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       try {
-        statement.execute(postgres ? REVOKES_INDEX_POSTGRES : REVOKES_INDEX_OTHER);
         int removed = statement.executeUpdate(STALE_CASE_GRANTS);
         if (removed > 0) {
           LOG.info("Authorization at scale: removed {} per-case grant(s) of an earlier version that nothing reads any more", removed);
