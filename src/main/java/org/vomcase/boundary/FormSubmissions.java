@@ -111,19 +111,13 @@ final class FormSubmissions {
         problems.add(new Refusal.FieldProblem(name, name, "is not part of a form submission"));
       }
     }
-    // The engine would answer withVariablesInReturn with every variable of the task's process, checking only that the
-    // caller may work the task (not the variable permissions): dropped, the submission answers 204 as Tasklist expects.
-    boolean dropped = false;
-    if (!start && body.has("withVariablesInReturn")) {
-      ((ObjectNode) body).remove("withVariablesInReturn");
-      dropped = true;
-    }
     JsonNode businessKey = body.get("businessKey");
     if (start && businessKey != null && !businessKey.isNull() && !businessKey.asText("").isBlank()) {
       problems.add(new Refusal.FieldProblem("businessKey", "Case number",
           "is given by the registration itself; a start form does not choose it"));
     }
     JsonNode variables = body.get("variables");
+    boolean dropped = false;
     if (variables != null && !variables.isNull()) {
       if (!variables.isObject()) {
         return Refusal.badRequest("variables must be a JSON object of the form's fields");

@@ -127,19 +127,6 @@ class EngineBoundaryIT extends AbstractApplicationIT {
   }
 
   @Test
-  void aFormSubmissionHandsBackNoVariables() throws IOException {
-    OpenCase c = openCase();
-    // withVariablesInReturn would answer with every variable of the task's process after checking only that she may
-    // work the task, past the variable permissions (a mediator reads no process instance's variables): the boundary
-    // drops it, the form is submitted, nothing comes back.
-    HttpResponse<String> submitted = rest("mara").postJson("/engine-rest/task/" + c.taskId() + "/submit-form",
-        "{\"variables\":{\"callOutcome\":{\"value\":\"declines\"}},\"withVariablesInReturn\":true}");
-    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-    assertThat(submitted.body()).isEmpty();
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(c.taskId()).finished().count()).isOne();
-  }
-
-  @Test
   void aCaseStartsOnlyThroughItsRegistrationAndItsNumberIsNeverGivenTwice() throws IOException {
     OpenCase c = openCase();
     String aroundTheIntake = "{\"businessKey\":\"" + c.caseNumber() + "\",\"startInstructions\":[{\"type\":\"startBeforeActivity\","
