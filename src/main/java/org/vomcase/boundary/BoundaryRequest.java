@@ -49,6 +49,7 @@ public final class BoundaryRequest {
   private final ProcessEngine engine;
   private byte[] body;
   private boolean bodyRead;
+  private java.util.Set<String> answerOnly;
 
   BoundaryRequest(HttpServletRequest request, String method, Route route, Map<String, String> variables, Caller caller,
       ProcessEngine engine) {
@@ -74,6 +75,18 @@ public final class BoundaryRequest {
 
   public Caller caller() {
     return caller;
+  }
+
+  /**
+   * The variables the route's answer may hold (a rule decides it before the route runs, while the task still exists):
+   * every other top-level key of its JSON answer is removed. Null: the answer goes out as the route gave it.
+   */
+  java.util.Set<String> answerOnly() {
+    return answerOnly;
+  }
+
+  void answerOnly(java.util.Set<String> names) {
+    this.answerOnly = names;
   }
 
   public ProcessEngine engine() {

@@ -127,6 +127,14 @@ public class EngineBoundary extends OncePerRequestFilter {
         buffered.getOutputStream().write(redacted);
       }
     }
+    if (replacement == null && buffered.getStatus() == 200 && checked.answerOnly() != null) {
+      byte[] trimmed = FormSubmissions.onlyVariables(buffered.getContentAsByteArray(), buffered.getContentType(),
+          checked.answerOnly());
+      if (trimmed != null) {
+        buffered.resetBuffer();
+        buffered.getOutputStream().write(trimmed);
+      }
+    }
     if (replacement != null) {
       buffered.resetBuffer();
       if (replacement.status() == 503) {

@@ -31,6 +31,7 @@ public final class FormFields {
   private final Set<String> shown = new LinkedHashSet<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> types = new LinkedHashMap<>();
+  private final Set<String> read = new LinkedHashSet<>();
 
   private FormFields(String title) {
     this.title = title;
@@ -42,6 +43,7 @@ public final class FormFields {
       String title = form.path("id").asText("form");
       FormFields fields = new FormFields(title);
       fields.walk(form.path("components"), null);
+      fields.collectReads(form.path("components"), 0);
       return fields;
     } catch (IOException e) {
       throw new IllegalStateException("A deployed form is not JSON", e);
@@ -64,6 +66,15 @@ public final class FormFields {
 
   public Set<String> writableNames() {
     return writable.keySet();
+  }
+
+  /**
+   * Every variable the form reads: its fields and groups, the option lists it draws from ({@code valuesKey}) and
+   * every name its expressions and templates mention (conditions, computed fields, {@code {{...}}} in texts).
+   * What a form route answers is cut to these: the form shows nothing else, so its person needs nothing else.
+   */
+  public Set<String> readNames() {
+    return read;
   }
 
   /** The form-js type of the field at a path ({@code textfield}, {@code number}, {@code checkbox}, ...), or null. */
@@ -174,6 +185,94 @@ public final class FormFields {
         } else {
           walk(component.path("components"), group);
         }
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\{\\{(.*?)}}",
+      java.util.regex.Pattern.DOTALL);
+
+  /** The top-level variables a component tree reads (see {@link #readNames}). */
+  private void collectReads(JsonNode components, int depth) {
+    if (depth > 30) {
+      return;
+    }
+    for (JsonNode component : components) {
+      boolean grouped = CONTAINERS.contains(component.path("type").asText("")) && text(component, "path") != null;
+      for (String own : new String[] {"key", "path", "valuesKey"}) {
+        String name = text(component, own);
+        if (name != null) {
+          read.add(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+        }
+      }
+      mentions(component);
+      if (component.has("components") && !grouped) {
+        collectReads(component.path("components"), depth + 1);
+      } else if (component.has("components")) {
+        mentionsBelow(component.path("components"), 0);
+      }
+    }
+  }
+
+  /**
+   * Names in a group's own fields: their expressions and templates, and the option lists they draw from (its keys
+   * are the group's, not variables).
+   */
+  private void mentionsBelow(JsonNode components, int depth) {
+    if (depth > 30) {
+      return;
+    }
+    for (JsonNode component : components) {
+      String options = text(component, "valuesKey");
+      if (options != null) {
+        read.add(options);
+      }
+      mentions(component);
+      if (component.has("components")) {
+        mentionsBelow(component.path("components"), depth + 1);
+      }
+    }
+  }
+
+  /** The names in a component's FEEL expressions ({@code =...}) and text templates ({@code {{...}}}), not in its children. */
+  private void mentions(JsonNode component) {
+    for (java.util.Iterator<Map.Entry<String, JsonNode>> fields = component.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getKey().equals("components")) {
+        mentionsIn(field.getValue(), 0);
+      }
+    }
+  }
+
+  private void mentionsIn(JsonNode value, int depth) {
+    if (depth > 10) {
+      return;
+    }
+    if (value.isTextual()) {
+      String text = value.asText();
+      if (text.startsWith("=")) {
+        names(text.substring(1));
+      }
+      java.util.regex.Matcher template = TEMPLATE.matcher(text);
+      while (template.find()) {
+        names(template.group(1));
+      }
+    } else if (value.isContainerNode()) {
+      for (JsonNode item : value) {
+        mentionsIn(item, depth + 1);
+      }
+    }
+  }
+
+  /** The first name of each path in an expression ({@code victim1.dateOfBirth}: victim1), outside string literals. */
+  private void names(String expression) {
+    String code = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+    java.util.regex.Matcher name = NAME.matcher(code);
+    while (name.find()) {
+      int before = name.start() - 1;
+      if (before < 0 || code.charAt(before) != '.') {
+        read.add(name.group());
       }
     }
   }

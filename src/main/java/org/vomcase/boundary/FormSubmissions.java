@@ -35,7 +35,40 @@ final class FormSubmissions {
   static final RouteRule START_FORM = RouteRule.described("only the fields of the start form; no business key",
       request -> check(request, startForm(request), true));
 
+  /** A task's form values ({@code form-variables}): the answer holds only what the task's form reads. */
+  static final RouteRule TASK_FORM_VALUES = RouteRule.described("only the values the task's form reads",
+      request -> answerOnlyWhatItReads(request, taskForm(request)));
+
+  /** A start form's values: only what the start form reads. */
+  static final RouteRule START_FORM_VALUES = RouteRule.described("only the values the start form reads",
+      request -> answerOnlyWhatItReads(request, startForm(request)));
+
   private FormSubmissions() {}
+
+  private static Refusal answerOnlyWhatItReads(BoundaryRequest request, FormFields form) {
+    request.answerOnly(form == null ? Set.of() : form.readNames());
+    return null;
+  }
+
+  /**
+   * A form route's JSON answer (an object of variables by name) with only the given variables, or null when it holds
+   * no other (or is no JSON object).
+   */
+  static byte[] onlyVariables(byte[] body, String contentType, Set<String> names) {
+    if (body.length == 0 || contentType == null || !contentType.contains("json")) {
+      return null;
+    }
+    try {
+      JsonNode answer = BoundaryRequest.JSON.readTree(body);
+      if (!(answer instanceof ObjectNode variables)) {
+        return null;
+      }
+      boolean removed = variables.properties().removeIf(entry -> !names.contains(entry.getKey()));
+      return removed ? BoundaryRequest.JSON.writeValueAsBytes(variables) : null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
 
   /** The form a submission route submits (a task's or a start form), for the labels of its errors; null for other routes. */
   static FormFields formOf(BoundaryRequest request) {
@@ -144,6 +177,11 @@ final class FormSubmissions {
     }
     if (dropped) {
       request.replaceBody((ObjectNode) body);
+    }
+    if (!start) {
+      // withVariablesInReturn: the engine answers with every variable of the task's process once the task is done
+      // (what the completion computed too); the person gets back only what the form reads, as Tasklist uses it.
+      request.answerOnly(form.readNames());
     }
     return null;
   }

@@ -92,7 +92,8 @@ public final class RouteAllowList {
     engine("POST", "/filter/{id}/list", TASKLIST, "a filter's tasks");
     engine("GET", "/filter/{id}/count", TASKLIST, "a filter's task count");
     engine("POST", "/filter/{id}/count", TASKLIST, "a filter's task count");
-    engine("GET", "/task/{id}/form-variables", TASK_READERS, "the values a task's form shows");
+    engine("GET", "/task/{id}/form-variables", TASK_READERS, "the values a task's form shows",
+        FormSubmissions.TASK_FORM_VALUES);
     engine("POST", "/task/{id}/claim", CASE_WORKERS, "Claim", TaskWork.CLAIM_FOR_ONESELF);
     engine("POST", "/task/{id}/unclaim", CASE_WORKERS, "Unclaim");
     engine("POST", "/task/{id}/assignee", CASE_WORKERS, "Set assignee", TaskWork.ASSIGN_TO_WHO_MAY_WORK);
@@ -101,7 +102,8 @@ public final class RouteAllowList {
     for (String definition : List.of("/process-definition/{id}", "/process-definition/key/{key}")) {
       engine("GET", definition + "/startForm", CASE_WORKERS, "Start process: the start form's reference");
       engine("GET", definition + "/deployed-start-form", CASE_WORKERS, "Start process: the start form");
-      engine("GET", definition + "/form-variables", CASE_WORKERS, "Start process: the start form's values");
+      engine("GET", definition + "/form-variables", CASE_WORKERS, "Start process: the start form's values",
+          FormSubmissions.START_FORM_VALUES);
       engine("POST", definition + "/submit-form", CASE_WORKERS, "Start process: register a referral, record a case event",
           FormSubmissions.START_FORM);
     }

@@ -70,4 +70,22 @@ class FormFieldsTest {
     assertThat(change.onlyShows("personLabel")).isTrue();
     assertThat(change.writable("appointments")).isNull();
   }
+
+  @Test
+  void aFormReadsItsFieldsItsOptionListsAndWhatItsExpressionsName() throws IOException {
+    FormFields agreement = form("record-agreement.form");
+    assertThat(agreement.readNames()).contains("offenderOptions", "creditorOptions", "item1", "item6")
+        .doesNotContain("kind", "mediators", "referrerEmail");
+    FormFields referral = form("referral.form");
+    assertThat(referral.readNames()).contains("victim1", "offender3", "hasVictim2", "hasOffender3")
+        .as("a group's own keys and FEEL's functions are no variables").doesNotContain("dateOfBirth", "name");
+    FormFields inline = FormFields.parse("""
+        {"id":"t","components":[
+          {"type":"text","text":"Hello {{ personName }} of {{case.number}}, not {{\\"literal\\"}}"},
+          {"type":"group","path":"person","components":[{"type":"textfield","key":"phone",
+            "conditional":{"hide":"=personRole != \\"victim\\" or other.flag"}}]},
+          {"type":"textfield","key":"plain.nested"}]}""");
+    assertThat(inline.readNames()).containsExactlyInAnyOrder("personName", "case", "person", "personRole", "other",
+        "or", "plain");
+  }
 }

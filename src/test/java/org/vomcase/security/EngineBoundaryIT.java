@@ -127,6 +127,38 @@ class EngineBoundaryIT extends AbstractApplicationIT {
   }
 
   @Test
+  void aFormRouteAnswersOnlyWhatTheFormReads() throws IOException {
+    OpenCase c = openCase();
+    java.util.Set<String> reads = org.vomcase.boundary.FormFields.parse(new String(engine.getFormService()
+        .getDeployedTaskForm(c.taskId()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).readNames();
+    java.util.Set<String> inScope = engine.getTaskService().getVariables(c.taskId()).keySet();
+    assertThat(inScope).as("the task's process holds more than its form reads").isNotEqualTo(reads)
+        .anyMatch(name -> !reads.contains(name));
+    Http tasklist = new Http(port);
+    tasklist.loginToWebapp("tasklist", "mara", DEMO_PASSWORD);
+
+    // The values of the task's form, through the REST API and through Tasklist's: what the form reads, nothing else.
+    for (HttpResponse<String> values : List.of(rest("mara").get("/engine-rest/task/" + c.taskId() + "/form-variables"),
+        rest("sam").get("/engine-rest/task/" + c.taskId() + "/form-variables"),
+        tasklist.get("/camunda/api/engine/engine/default/task/" + c.taskId() + "/form-variables"))) {
+      assertThat(values.statusCode()).as(values.body()).isEqualTo(200);
+      java.util.Set<String> names = new java.util.HashSet<>();
+      json(values).fieldNames().forEachRemaining(names::add);
+      assertThat(names).contains("personName").allMatch(reads::contains);
+    }
+
+    // Completing the task withVariablesInReturn (as Tasklist does): the engine would answer with every variable of
+    // the task's process after the completion, checking only that she may work the task; she gets what the form reads.
+    HttpResponse<String> submitted = tasklist.postJsonWithCsrf("/camunda/api/engine/engine/default/task/" + c.taskId()
+        + "/submit-form", "{\"variables\":{\"callOutcome\":{\"value\":\"declines\"}},\"withVariablesInReturn\":true}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    json(submitted).fieldNames().forEachRemaining(answered::add);
+    assertThat(answered).contains("callOutcome").allMatch(reads::contains);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(c.taskId()).finished().count()).isOne();
+  }
+
+  @Test
   void aCaseStartsOnlyThroughItsRegistrationAndItsNumberIsNeverGivenTwice() throws IOException {
     OpenCase c = openCase();
     String aroundTheIntake = "{\"businessKey\":\"" + c.caseNumber() + "\",\"startInstructions\":[{\"type\":\"startBeforeActivity\","
