@@ -29,6 +29,12 @@ ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referrer_reference VARCHAR(200);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS phase VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS next_date TIMESTAMP;
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS next_what VARCHAR(300);
+
+-- The authority that gave a self-referral's mandate ("Record the mandate"): from then on the referrer of record, to
+-- whom the case's reports go (Recipients), not the self-referrer. Written by that step only; emptied by the deletion.
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_name VARCHAR(200);
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_email VARCHAR(320);
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_address VARCHAR(500);
 CREATE INDEX IF NOT EXISTS vom_case_next ON vom_case (next_date, case_number);
 CREATE INDEX IF NOT EXISTS vom_case_phase_next ON vom_case (phase, next_date, case_number);
 

@@ -20,9 +20,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseRegistry {
 
-  /** A registered case. */
+  /**
+   * A registered case. {@code mandateAuthority}: the authority that gave a self-referral's mandate, null before (or
+   * without) one.
+   */
   public record RegisteredCase(String caseNumber, String caseInstanceId, String referredBy, String referrerName,
-      String referrerEmail, boolean deleted) {}
+      String referrerEmail, boolean deleted, Authority mandateAuthority) {
+
+    public RegisteredCase(String caseNumber, String caseInstanceId, String referredBy, String referrerName,
+        String referrerEmail, boolean deleted) {
+      this(caseNumber, caseInstanceId, referredBy, referrerName, referrerEmail, deleted, null);
+    }
+  }
+
+  /** An authority that receives a case's reports: its name, email address and postal address (either may be null). */
+  public record Authority(String name, String email, String postalAddress) {}
 
   private final JdbcTemplate jdbc;
 
@@ -45,9 +57,21 @@ public class CaseRegistry {
     if (caseNumber == null) {
       return Optional.empty();
     }
-    return jdbc.query("SELECT case_number, process_instance_id, referred_by, referrer_name, referrer_email, deleted_at"
-        + " FROM vom_case WHERE case_number = ?", (row, n) -> new RegisteredCase(row.getString(1), row.getString(2),
-        row.getString(3), row.getString(4), row.getString(5), row.getTimestamp(6) != null), caseNumber).stream().findFirst();
+    return jdbc.query("SELECT case_number, process_instance_id, referred_by, referrer_name, referrer_email, deleted_at,"
+        + " mandate_authority_name, mandate_authority_email, mandate_authority_address FROM vom_case WHERE case_number = ?",
+        (row, n) -> new RegisteredCase(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+            row.getString(5), row.getTimestamp(6) != null, row.getString(7) == null ? null
+                : new Authority(row.getString(7), row.getString(8), row.getString(9))), caseNumber).stream().findFirst();
+  }
+
+  /**
+   * Records the authority that gave the case's mandate ("Record the mandate", in that step's transaction): the referrer
+   * of record from then on.
+   */
+  public void recordMandateAuthority(String caseNumber, Authority authority) {
+    jdbc.update("UPDATE vom_case SET mandate_authority_name = ?, mandate_authority_email = ?, mandate_authority_address = ?"
+        + " WHERE case_number = ? AND deleted_at IS NULL", authority.name(), authority.email(), authority.postalAddress(),
+        caseNumber);
   }
 
   /** The case a case instance belongs to (the case's own instance, not its called processes). */
@@ -125,6 +149,7 @@ public class CaseRegistry {
   public void forget(String caseNumber, OffsetDateTime deletedAt) {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
     jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
+        + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
         + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
         + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
   }

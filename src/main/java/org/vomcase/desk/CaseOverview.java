@@ -105,6 +105,8 @@ public class CaseOverview {
     view.put("offenceCategory", theCase.get(CaseVariables.OFFENCE_CATEGORY));
     view.put("referrer", registered.referrerName());
     view.put("referrerReference", theCase.get(CaseVariables.REFERRER_REFERENCE));
+    // After a self-referral's mandate the reports go to the authority that gave it (the referrer of record).
+    view.put("reportsTo", registered.mandateAuthority() == null ? null : registered.mandateAuthority().name());
     view.put("mediators", registry.mediators(caseNumber));
     view.put("persons", registered.deleted() ? List.of() : persons(theCase, instances));
     view.put("waitingFor", standing.waits().stream().map(CaseProgress.Wait::view).toList());

@@ -71,6 +71,13 @@ public final class CaseVariables {
   public static final CaseVariable<String> MANDATE_ISSUER = text("mandateIssuer");
   public static final CaseVariable<LocalDate> MANDATE_DATE = date("mandateDate");
   public static final CaseVariable<String> MANDATE_REFERENCE = text("mandateReference");
+  /**
+   * The authority that gave the mandate, whose proceedings the case's reports serve from then on (the referrer of
+   * record after a self-referral): its name and where it receives reports (an email address, a postal address or both).
+   */
+  public static final CaseVariable<String> MANDATE_AUTHORITY_NAME = text("mandateAuthorityName");
+  public static final CaseVariable<String> MANDATE_AUTHORITY_EMAIL = text("mandateAuthorityEmail");
+  public static final CaseVariable<String> MANDATE_AUTHORITY_ADDRESS = text("mandateAuthorityAddress");
 
   /** Why the case closed (R19), when, and the reason given to the referrer where there is one. */
   public static final CaseVariable<ClosureReason> CLOSURE_REASON = code("closureReason", ClosureReason.class);

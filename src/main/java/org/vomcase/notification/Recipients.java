@@ -138,9 +138,18 @@ public class Recipients {
     return recipients;
   }
 
-  /** The referrer of record: as the case register has it (registration), which no user route can change. */
+  /**
+   * The referrer of record, as the case register has it, which no user route can change: the authority that gave a
+   * self-referral's mandate once there is one (its reports serve that authority's proceedings; email, else a letter),
+   * before that the referrer the registration recorded.
+   */
   private List<Recipient> referrer(Case theCase) {
     Optional<CaseRegistry.RegisteredCase> registered = registered(theCase);
+    if (registered.isPresent() && registered.get().mandateAuthority() != null) {
+      CaseRegistry.Authority authority = registered.get().mandateAuthority();
+      return List.of(new Recipient(REFERRER, authority.name(), blankToNull(authority.email()),
+          blankToNull(authority.postalAddress()), programmeLanguage));
+    }
     if (registered.isPresent()) {
       return List.of(new Recipient(REFERRER, registered.get().referrerName(), blankToNull(registered.get().referrerEmail()), null,
           programmeLanguage));

@@ -36,7 +36,8 @@ class CompatibilityIT {
       "Task_DecideSuitability", Map.of("suitability", "suitable"),
       "Task_ScheduleSession", Map.of("meetingType", "direct", "sessionDate", "2099-06-20", "sessionTime", "10:00",
           "sessionPlace", "Community centre", "sessionAttendees", "all parties"),
-      "Task_RecordMandate", Map.of("mandateOutcome", "granted", "mandateIssuer", "prosecutor", "mandateDate", "2026-01-10"),
+      "Task_RecordMandate", Map.of("mandateOutcome", "granted", "mandateIssuer", "prosecutor", "mandateDate", "2026-01-10",
+          "mandateAuthorityName", "Staatsanwaltschaft Berlin", "mandateAuthorityEmail", "toa@sta-berlin.example"),
       "Task_RecordProceedingsEnd", Map.of("proceedingsEndedOn", "2026-01-10", "proceedingsOutcome", "dismissed"));
 
   @Test

@@ -108,7 +108,7 @@ class VomCaseTest {
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory,
         new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService()),
         registry));
-    Mocks.register("mandateListener", new MandateListener());
+    Mocks.register("mandateListener", new MandateListener(null));
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());
     Mocks.register("contactPlan", new ContactPlan());
@@ -209,7 +209,9 @@ class VomCaseTest {
     Assertions.assertThat(sent.getAllValues()).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
 
     complete(task(), withVariables(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_ISSUER.name(), "prosecutor",
-        CaseVariables.MANDATE_DATE.name(), "2026-01-10", CaseVariables.MANDATE_REFERENCE.name(), "StA 12 Js 345/26"));
+        CaseVariables.MANDATE_DATE.name(), "2026-01-10", CaseVariables.MANDATE_REFERENCE.name(), "StA 12 Js 345/26",
+        CaseVariables.MANDATE_AUTHORITY_NAME.name(), "Staatsanwaltschaft Berlin",
+        CaseVariables.MANDATE_AUTHORITY_EMAIL.name(), "toa@sta-berlin.example"));
 
     assertThat(instance).isWaitingAt("Task_CheckEligibility");
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
@@ -255,6 +257,15 @@ class VomCaseTest {
     assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_ISSUER.name(), "court",
         CaseVariables.MANDATE_DATE.name(), "2999-01-01"), "mandateDate: must not be in the future");
     assertRefused(taskId, Map.of(CaseVariables.MANDATE_OUTCOME.name(), "maybe"), "mandateOutcome: 'maybe' is not one of");
+    // A granted mandate names the authority that gave it and where its reports go.
+    Map<String, Object> granted = Map.of(CaseVariables.MANDATE_OUTCOME.name(), "granted", CaseVariables.MANDATE_ISSUER.name(),
+        "prosecutor", CaseVariables.MANDATE_DATE.name(), "2026-01-10");
+    assertRefused(taskId, granted, "mandateAuthorityName: is required");
+    Map<String, Object> named = new java.util.HashMap<>(granted);
+    named.put(CaseVariables.MANDATE_AUTHORITY_NAME.name(), "Staatsanwaltschaft Berlin");
+    assertRefused(taskId, named, "mandateAuthorityEmail: or a postal address is needed");
+    named.put(CaseVariables.MANDATE_AUTHORITY_ADDRESS.name(), "Turmstr. 91\r\n10559 Berlin\u202E");
+    assertRefused(taskId, named, "mandateAuthorityAddress: contains a control or direction character");
 
     assertThat(instance).isWaitingAt("Task_RecordMandate");
   }

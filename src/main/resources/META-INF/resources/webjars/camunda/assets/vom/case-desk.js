@@ -388,7 +388,8 @@ export async function showOverview(node, caseNumber, { onBack, editable, quiet }
     el('h3', { text: 'Case overview ' + view.caseNumber }),
     el('p', {}, el('span', { className: 'label label-primary vom-desk-phase', text: view.phaseLabel || view.phase }), ' ',
       view.readOnly ? el('span', { className: 'label label-default vom-desk-readonly', text: 'read-only' }) : null, ' ',
-      el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference, view.offenceCategory && humanize(view.offenceCategory),
+      el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference, view.reportsTo && 'reports to ' + view.reportsTo,
+        view.offenceCategory && humanize(view.offenceCategory),
         view.registeredAt && 'registered ' + formatDate(view.registeredAt, false),
         (view.mediators || []).length ? 'mediators: ' + view.mediators.join(', ') : 'no mediators yet'].filter(Boolean).join(' · ') })));
   node.replaceChildren(header,
