@@ -303,6 +303,11 @@ public final class CaseVariables {
   public static final CaseVariable<Map<String, Fulfilment>> FULFILMENTS = jsonBook("fulfilments", Fulfilment.class);
   /** fulfilled, partly_fulfilled or not_fulfilled: the whole agreement. */
   public static final CaseVariable<FulfilmentStatus> AGREEMENT_FULFILMENT = code("agreementFulfilment", FulfilmentStatus.class);
+  /**
+   * The closure the case earned once its session and the monitoring of its agreement were over (set as its follow-up
+   * starts): a referral or consent withdrawn during the follow-up closes the case with it, never over it.
+   */
+  public static final CaseVariable<ClosureReason> SETTLED_OUTCOME = code("settledOutcome", ClosureReason.class);
 
   /** Follow-up (called process follow-up, R18). */
   public static final CaseVariable<OffsetDateTime> FOLLOW_UP_AT = moment("followUpAt");

@@ -37,6 +37,24 @@ public enum ClosureReason implements Coded {
     return this == NOT_ELIGIBLE || this == REFERRAL_WITHDRAWN;
   }
 
+  /**
+   * The closure a case has earned once its session is over: an agreement by how it was kept (every item and
+   * instalment checked), any other outcome by what the session brought. A session stopped for safety closes as
+   * {@code no_agreement} only on diagrams before the safety review (mediation-session 1.3.0).
+   */
+  public static ClosureReason afterSession(SessionOutcome outcome, FulfilmentStatus fulfilment) {
+    return switch (outcome) {
+      case AGREEMENT -> switch (fulfilment) {
+        case FULFILLED -> AGREEMENT_FULFILLED;
+        case PARTLY_FULFILLED -> AGREEMENT_PARTLY_FULFILLED;
+        case NOT_FULFILLED -> AGREEMENT_NOT_FULFILLED;
+      };
+      case DIALOGUE_WITHOUT_AGREEMENT -> DIALOGUE_WITHOUT_AGREEMENT;
+      case INDIRECT_COMPLETED -> INDIRECT_MEDIATION_COMPLETED;
+      case NO_AGREEMENT, STOPPED_FOR_SAFETY -> NO_AGREEMENT;
+    };
+  }
+
   public static ClosureReason of(String value) {
     for (ClosureReason reason : values()) {
       if (reason.code().equals(value)) {

@@ -56,7 +56,8 @@ public class CaseClosure implements JavaDelegate {
     OffsetDateTime closedAt = CaseClock.now().toOffsetDateTime();
     CLOSURE_REASON.on(theCase).setLocal(closureReason);
     CLOSED_AT.on(theCase).setLocal(closedAt);
-    String note = closureNote(execution);
+    Object given = execution.getVariableLocal(CLOSURE_NOTE.name());
+    String note = given instanceof String text && !text.isBlank() ? withEventReason(text, execution) : closureNote(execution);
     if (note != null) {
       CLOSURE_NOTE.on(theCase).setLocal(note);
     }
@@ -97,6 +98,10 @@ public class CaseClosure implements JavaDelegate {
    * not eligible, has no mandate or was rejected it is also what the referrer was told; the reasons of
    * a stopped session or an unsuitable case stay in the case file.
    */
+  private static String withEventReason(String note, DelegateExecution execution) {
+    return CASE_EVENT_REASON.isSet(execution) ? note + " Reason given: " + CASE_EVENT_REASON.from(execution) : note;
+  }
+
   public String closureNote(DelegateExecution execution) {
     if (SESSION_OUTCOME.from(execution) == SessionOutcome.STOPPED_FOR_SAFETY && SAFETY_REVIEW_DECISION.isSet(execution)) {
       // What happened is a confidential note of the coordinators (ConfidentialField.SAFETY_REVIEW).

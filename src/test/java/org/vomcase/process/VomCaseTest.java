@@ -1002,8 +1002,15 @@ class VomCaseTest {
     Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CLOSED);
     assertThat(instance).isWaitingAt("Task_TellMediatorsCaseClosed");
     execute(job());
-    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
-    assertClosed(instance, "consent_withdrawn", "Does not want to meet the offender after all.");
+    if (state == WaitState.FOLLOW_UP) {
+      // The session's outcome was settled before the follow-up: the withdrawal ends the follow-up, not the outcome.
+      assertThat(instance).isEnded().hasPassed("EndEvent_LastPartyOutcomeKept").hasNotPassed("EndEvent_ConsentWithdrawn");
+      assertClosed(instance, "no_agreement", "Consent was withdrawn during the follow-up; the case keeps the outcome it had"
+          + " reached. Reason given: Does not want to meet the offender after all.");
+    } else {
+      assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
+      assertClosed(instance, "consent_withdrawn", "Does not want to meet the offender after all.");
+    }
     Assertions.assertThat(historic(instance, CaseVariables.WITHDRAWALS.name()).toString())
         .contains("\"personId\":\"V1\"").contains("\"reason\":\"Does not want to meet the offender after all.\"")
         .contains("\"recordedBy\":\"clara\"");
@@ -1021,9 +1028,52 @@ class VomCaseTest {
     assertThat(instance).isWaitingAt("Task_TellMediatorsReferralWithdrawn");
     execute(job());
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
-    assertClosed(instance, "referral_withdrawn", "The prosecutor has dropped the proceedings.");
+    if (state == WaitState.FOLLOW_UP) {
+      assertThat(instance).isEnded().hasPassed("EndEvent_ReferralWithdrawnOutcomeKept").hasNotPassed("EndEvent_CaseReferralWithdrawn");
+      assertClosed(instance, "no_agreement", "The referral was withdrawn during the follow-up; the case keeps the outcome it had"
+          + " reached. Reason given: The prosecutor has dropped the proceedings.");
+    } else {
+      assertThat(instance).isEnded().hasPassed("EndEvent_CaseReferralWithdrawn");
+      assertClosed(instance, "referral_withdrawn", "The prosecutor has dropped the proceedings.");
+    }
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aReferralWithdrawnAfterEveryItemWasFulfilledKeepsTheFulfilledAgreement() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).processDefinitionKey("monitor-obligation")
+        .list().forEach(m -> finishMonitoring(m, "fulfilled"));
+    assertThat(instance).isWaitingAt("CallActivity_FollowUp");
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "referral_withdrawn", null,
+        "The prosecutor closed the proceedings after the payment.", "clara"));
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("Gateway_ReferralWithdrawnOutcomeSettled", "EndEvent_ReferralWithdrawnOutcomeKept")
+        .hasNotPassed("EndEvent_CaseReferralWithdrawn", "EndEvent_AgreementFulfilled");
+    assertClosed(instance, "agreement_fulfilled", "The referral was withdrawn during the follow-up; the case keeps the outcome it"
+        + " had reached. Reason given: The prosecutor closed the proceedings after the payment.");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+        .as("the follow-up ends with the case").isZero();
+  }
+
+  @ParameterizedTest(name = "instalments {0} and {1}, then the last party withdraws -> {2}")
+  @CsvSource({"fulfilled, partly_fulfilled, agreement_partly_fulfilled", "not_fulfilled, not_fulfilled, agreement_not_fulfilled"})
+  void consentWithdrawnAfterTheMonitoringKeepsTheAgreementsFulfilment(String first, String second, String closureReason) {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    List<ProcessInstance> monitored = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("monitor-obligation").orderByProcessInstanceId().asc().list();
+    finishMonitoring(monitored.get(0), first);
+    finishMonitoring(monitored.get(1), second);
+    assertThat(instance).isWaitingAt("CallActivity_FollowUp");
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
+        "Wants no more letters.", "clara"));
+    execute(job());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_LastPartyOutcomeKept").hasNotPassed("EndEvent_ConsentWithdrawn");
+    assertClosedAs(instance, closureReason);
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.Dates;
 import org.vomcase.kernel.Fulfilment;
 import org.vomcase.kernel.FulfilmentStatus;
@@ -101,5 +102,21 @@ public class ObligationPlan {
     }
     AGREEMENT_FULFILMENT.on(execution).set(fulfilled == units ? FulfilmentStatus.FULFILLED
         : fulfilled + partly == 0 ? FulfilmentStatus.NOT_FULFILLED : FulfilmentStatus.PARTLY_FULFILLED);
+  }
+
+  /**
+   * Settles the case's outcome as its follow-up starts ({@code CallActivity_FollowUp}): the agreement's fulfilment
+   * ({@link #summarise}) and the closure the case has earned with it ({@code settledOutcome}), which a later withdrawal
+   * of the referral or of consent keeps ({@code Gateway_ReferralWithdrawnOutcomeSettled},
+   * {@code Gateway_LastPartyOutcomeSettled}). Nothing is settled for an agreement whose fulfilment is unknown.
+   */
+  public void settleOutcome(DelegateExecution execution) {
+    summarise(execution);
+    SessionOutcome outcome = SESSION_OUTCOME.from(execution);
+    FulfilmentStatus fulfilment = AGREEMENT_FULFILMENT.from(execution);
+    if (outcome == null || outcome == SessionOutcome.AGREEMENT && fulfilment == null) {
+      return;
+    }
+    SETTLED_OUTCOME.on(execution.getProcessInstance()).set(ClosureReason.afterSession(outcome, fulfilment));
   }
 }

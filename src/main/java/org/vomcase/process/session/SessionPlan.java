@@ -60,12 +60,11 @@ public class SessionPlan {
    * the review closes it as {@code stopped_for_safety}.
    */
   public String outcomeClosure(String sessionOutcome) {
-    return switch (SessionOutcome.of(sessionOutcome)) {
-      case DIALOGUE_WITHOUT_AGREEMENT -> ClosureReason.DIALOGUE_WITHOUT_AGREEMENT.code();
-      case INDIRECT_COMPLETED -> ClosureReason.INDIRECT_MEDIATION_COMPLETED.code();
-      case NO_AGREEMENT, STOPPED_FOR_SAFETY -> ClosureReason.NO_AGREEMENT.code();
-      case AGREEMENT -> throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
-    };
+    SessionOutcome outcome = SessionOutcome.of(sessionOutcome);
+    if (outcome == SessionOutcome.AGREEMENT) {
+      throw new IllegalArgumentException("Outcome '" + sessionOutcome + "' does not close the case");
+    }
+    return ClosureReason.afterSession(outcome, null).code();
   }
 
   /**
