@@ -44,6 +44,7 @@ public class CaseProgress {
   /** Activity id of the case's own diagram → phase. */
   private static final Map<String, String> PHASE_OF_ACTIVITY = Map.ofEntries(
       Map.entry("Task_RecordMandate", "mandate"),
+      Map.entry("Task_WaitForProceedings", "proceedings"),
       Map.entry("Task_ReviewEligibility", "intake"),
       Map.entry("Task_AssignMediators", "intake"),
       Map.entry("SubProcess_ContactAndConsent", "contact"),
@@ -61,6 +62,7 @@ public class CaseProgress {
     Map<String, String> phases = new LinkedHashMap<>();
     phases.put("intake", "Intake: eligibility and assignment");
     phases.put("mandate", "Waiting for the mandate");
+    phases.put("proceedings", "Waiting for the proceedings (an appeal, a conviction)");
     phases.put("contact", "Contact and consent");
     phases.put("preparation", "Preparation");
     phases.put("session", "Mediation session");

@@ -55,7 +55,7 @@ public final class Vocabulary {
       "us_vom", "US victim-offender mediation");
 
   /** Outcomes of the eligibility decision (R3). */
-  public static final Set<String> ELIGIBILITY_OUTCOMES = Set.of("eligible", "not_eligible", "needs_review");
+  public static final Set<String> ELIGIBILITY_OUTCOMES = Set.of("eligible", "not_eligible", "needs_review", "wait");
 
   /** How a self-referral's request for a mandate ended (R2). */
   public static final Map<String, String> MANDATE_OUTCOMES = ordered(
@@ -104,7 +104,9 @@ public final class Vocabulary {
       "referral_withdrawn", "The referrer withdraws the referral",
       "proceedings_ended", "The criminal proceedings have ended",
       "mediators_change", "The case needs other mediators (coordinators)",
-      "contact_changed", "A person's or guardian's contact details or language changed");
+      "contact_changed", "A person's or guardian's contact details or language changed",
+      "appeal_decided", "The appeal was decided (a case waiting for it is checked again)",
+      "convicted", "The accused was convicted (a case waiting for it is checked again)");
 
   /** The ways to reach a person that a contact change can remove (they no longer hold). */
   public static final Map<String, String> CONTACT_REMOVABLE = ordered(

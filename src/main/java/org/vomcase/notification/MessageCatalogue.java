@@ -27,6 +27,7 @@ public final class MessageCatalogue {
       Map.entry("referral-not-eligible", Set.of(REFERRER)),
       Map.entry("mandate-refused", Set.of(REFERRER)),
       Map.entry("mandate-reminder", Set.of(COORDINATORS)),
+      Map.entry("proceedings-wait-reminder", Set.of(COORDINATORS)),
       Map.entry("introduction", Set.of(VICTIM, OFFENDER)),
       Map.entry("consent-call-overdue", Set.of(MEDIATOR)),
       Map.entry("consent-withdrawn", Set.of(MEDIATOR)),

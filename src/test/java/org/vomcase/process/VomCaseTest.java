@@ -1039,6 +1039,59 @@ class VomCaseTest {
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
   }
 
+  // --- waiting for the proceedings (a pending appeal) ------------------------------------------------
+
+  @Test
+  void aPendingAppealInTheUsProfileWaitsWithARemindersAndGoesOnOnceTheAppealIsDecided() {
+    useProgrammeProfile("us_vom");
+    ProcessInstance instance = start(referralWith(CaseVariables.APPEAL_PENDING.name(), true));
+    assertThat(instance).isWaitingAt("Task_CheckEligibility");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_WaitForProceedings").hasNotPassed("EndEvent_NotEligible")
+        .variables().containsEntry("eligibilityOutcome", "wait");
+    // A conviction while the appeal is pending: the rules run again, and the case waits again.
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "convicted", null,
+        "Convicted at first instance; the defence appealed.", "clara"));
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE.name()))
+        .isEqualTo("post_sentence");
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_CheckEligibility")
+        .singleResult());
+    assertThat(instance).isWaitingAt("Task_WaitForProceedings");
+
+    // Every 30 days the coordinators are reminded, with the rules' reason.
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_SendProceedingsReminder")
+        .singleResult());
+    OutgoingMessage reminder = singleMessageTo(MessageCatalogue.COORDINATORS, "proceedings-wait-reminder");
+    Assertions.assertThat(reminder.content().get("reason").toString()).contains("An appeal is pending");
+    assertThat(instance).isWaitingAt("Task_WaitForProceedings").hasPassed("EndEvent_ProceedingsReminderSent");
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "appeal_decided", null,
+        "The appeal court confirmed the sentence.", "clara"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_CheckEligibility")
+        .singleResult());
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators").hasPassed("Gateway_EligibilityConfirmed");
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("Task_CheckEligibility").count()).as("checked at intake, after the conviction, after the appeal").isEqualTo(3);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPEAL_PENDING.name())).isEqualTo(false);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("BoundaryEvent_ProceedingsReminder").count()).as("the reminder ends with the wait").isZero();
+  }
+
+  @Test
+  void theProceedingsMovingOnIsRefusedForACaseThatDoesNotWaitForThem() {
+    ProcessInstance instance = start(referral());
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+
+    assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "appeal_decided", null, "The appeal was decided.",
+        "clara"), "eventType: case " + instance.getBusinessKey() + " does not wait for the proceedings");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPEAL_PENDING.name())).isNotEqualTo(true);
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+  }
+
   @Test
   void aReferralWithdrawnAfterEveryItemWasFulfilledKeepsTheFulfilledAgreement() {
     ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);

@@ -41,18 +41,22 @@ public final class DecisionTableUnderTest {
   private List<String> matchedRuleIds = List.of();
 
   private DecisionTableUnderTest(String resource, String decisionKey) {
+    this(() -> stream(resource), decisionKey);
+  }
+
+  private DecisionTableUnderTest(java.util.function.Supplier<InputStream> source, String decisionKey) {
     DmnDecisionEvaluationListener recordMatchedRules = event -> {
       DmnDecisionTableEvaluationEvent table = (DmnDecisionTableEvaluationEvent) event.getDecisionResult();
       matchedRuleIds = table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
     };
     engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
         .customPostDecisionEvaluationListeners(List.of(recordMatchedRules)).buildEngine();
-    try (InputStream dmn = stream(resource)) {
+    try (InputStream dmn = source.get()) {
       decision = engine.parseDecision(decisionKey, dmn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (InputStream dmn = stream(resource)) {
+    try (InputStream dmn = source.get()) {
       model = Dmn.readModelFromStream(dmn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,6 +65,12 @@ public final class DecisionTableUnderTest {
 
   public static DecisionTableUnderTest load(String resource, String decisionKey) {
     return new DecisionTableUnderTest(resource, decisionKey);
+  }
+
+  /** A table as an administrator changed it: its XML. */
+  public static DecisionTableUnderTest ofXml(String xml, String decisionKey) {
+    return new DecisionTableUnderTest(() -> new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        decisionKey);
   }
 
   /** Evaluates the table; exactly one rule must match (hit policy FIRST reports only the first). */

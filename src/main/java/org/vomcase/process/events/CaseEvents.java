@@ -46,6 +46,11 @@ public class CaseEvents {
   public static final String TASK_REASSIGN_MEDIATORS = "Task_ReassignMediators";
 
   public static final String CONTACT_CHANGED = "contact_changed";
+  /** The proceedings moved on: a case the eligibility rules made wait is checked again (README "Case lifecycle"). */
+  public static final String APPEAL_DECIDED = "appeal_decided";
+  public static final String CONVICTED = "convicted";
+  public static final String MSG_PROCEEDINGS_MOVED_ON = "Msg_ProceedingsMovedOn";
+  public static final String TASK_WAIT_FOR_PROCEEDINGS = "Task_WaitForProceedings";
 
   /** An event as a user or referring system reports it. */
   public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
@@ -104,12 +109,37 @@ public class CaseEvents {
       contacts.apply(theCase, event.personId(), event.contact(), event.recordedBy());
       return Result.CONTACT_CHANGED;
     }
+    if (APPEAL_DECIDED.equals(event.type()) || CONVICTED.equals(event.type())) {
+      return proceedingsMovedOn(theCase, event.type());
+    }
     if ("referral_withdrawn".equals(event.type())) {
       runtime.createMessageCorrelation(MSG_REFERRAL_WITHDRAWN).processInstanceId(theCase.getId())
           .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
     }
     return withdrawConsent(theCase, event, reason);
+  }
+
+  /**
+   * The appeal was decided, or the accused convicted: the case's own record of the proceedings changes (no appeal
+   * pending; the stage after the sentence) and, as it waits for exactly that, the eligibility rules run again. A case
+   * that does not wait for the proceedings refuses the event, and nothing changes.
+   */
+  private Result proceedingsMovedOn(ProcessInstance theCase, String type) {
+    boolean waits = runtime.createExecutionQuery().processInstanceId(theCase.getId()).activityId(TASK_WAIT_FOR_PROCEEDINGS)
+        .count() > 0;
+    if (!waits) {
+      throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey() + " does not wait for the"
+          + " proceedings: only a case the eligibility rules made wait (a pending appeal, a conviction) is checked again");
+    }
+    var correlation = runtime.createMessageCorrelation(MSG_PROCEEDINGS_MOVED_ON).processInstanceId(theCase.getId());
+    if (APPEAL_DECIDED.equals(type)) {
+      correlation.setVariable(CaseVariables.APPEAL_PENDING.name(), false);
+    } else {
+      correlation.setVariable(CaseVariables.PROCEDURAL_STAGE.name(), "post_sentence");
+    }
+    correlation.correlate();
+    return Result.CASE_CONTINUES;
   }
 
   /**

@@ -76,7 +76,7 @@ class EligibilityDecisionTest {
           Rule_KonfliktraadNoConfession | dk_konfliktraad | assault           | does_not_deny        | true    | false | false  | false   | not_eligible | Konfliktråd requires that the offender has essentially confessed.
           Rule_ToaDenial                | de_toa          | assault           | none                 | true    | false | false  | false   | needs_review | The accused denies involvement; a coordinator checks whether the facts are clear enough for a TOA.
           Rule_UsVomDenial              | us_vom          | assault           | none                 | true    | false | false  | false   | not_eligible | The offender denies responsibility; the programme requires that the offender admits or does not deny it.
-          Rule_UsVomAppealPending       | us_vom          | assault           | does_not_deny        | true    | false | true   | false   | not_eligible | An appeal is pending; the programme takes the case once the appeal is decided.
+          Rule_UsVomAppealPending       | us_vom          | assault           | does_not_deny        | true    | false | true   | false   | wait         | An appeal is pending; the programme takes the case once the appeal is decided (case event: appeal decided).
           Rule_OffenceNotInCatalogue    | dk_konfliktraad | other             | essential_confession | true    | false | false  | false   | needs_review | The offence category is not in the programme's catalogue; a coordinator decides.
           Rule_Eligible                 | us_vom          | burglary          | does_not_deny        | true    | false | false  | false   | eligible     | The referral meets the programme's criteria.
           """)
@@ -131,8 +131,37 @@ class EligibilityDecisionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"de_toa", "dk_konfliktraad"})
-  void onlyUsVomExcludesAPendingAppeal(String profile) {
+  void onlyUsVomWaitsForAPendingAppeal(String profile) {
     assertThat(evaluate(Referral.typical(profile).withAppealPending()).outcome()).isEqualTo("eligible");
+    assertThat(evaluate(Referral.typical("us_vom").withAppealPending()))
+        .isEqualTo(new Result("wait", "An appeal is pending; the programme takes the case once the appeal is decided (case event:"
+            + " appeal decided).", "Rule_UsVomAppealPending"));
+  }
+
+  @Test
+  void anAdministratorCanSayViolentOffencesOnlyAfterConviction() throws java.io.IOException {
+    // The rule an administrator adds in the Modeler: assault and robbery wait for the conviction in the US profile.
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes/eligibility.dmn"));
+    String rule = """
+          <rule id="Rule_UsVomViolentAfterConviction">
+            <inputEntry id="A1"><text>"us_vom"</text></inputEntry>
+            <inputEntry id="A2"><text>"assault","robbery"</text></inputEntry>
+            <inputEntry id="A3"><text>-</text></inputEntry>
+            <inputEntry id="A4"><text>-</text></inputEntry>
+            <inputEntry id="A5"><text>-</text></inputEntry>
+            <inputEntry id="A6"><text>-</text></inputEntry>
+            <inputEntry id="A7"><text>"diversion","after_charge","at_trial"</text></inputEntry>
+            <inputEntry id="A8"><text>-</text></inputEntry>
+            <outputEntry id="A9"><text>"wait"</text></outputEntry>
+            <outputEntry id="A10"><text>"Violent offences are taken after the conviction (case event: convicted)."</text></outputEntry>
+          </rule>
+          <rule id="Rule_OffenceNotInCatalogue">""";
+    DecisionTableUnderTest changed = DecisionTableUnderTest.ofXml(xml.replace("<rule id=\"Rule_OffenceNotInCatalogue\">", rule),
+        DECISION_KEY);
+
+    assertThat(evaluate(changed, Referral.typical("us_vom"), "at_trial").outcome()).isEqualTo("wait");
+    assertThat(evaluate(changed, Referral.typical("us_vom"), "post_sentence").outcome()).isEqualTo("eligible");
+    assertThat(evaluate(changed, Referral.typical("de_toa"), "at_trial").outcome()).isEqualTo("eligible");
   }
 
   @ParameterizedTest
@@ -204,6 +233,8 @@ class EligibilityDecisionTest {
         .containsExactlyElementsOf(Vocabulary.OFFENCE_CATEGORIES.keySet());
     assertThat(TABLE.inputValues("Input_ResponsibilityAdmission"))
         .containsExactlyElementsOf(Vocabulary.RESPONSIBILITY_ADMISSIONS.keySet());
+    assertThat(TABLE.inputValues("Input_ProceduralStage"))
+        .containsExactlyElementsOf(Vocabulary.PROCEDURAL_STAGES.keySet());
     assertThat(TABLE.outputValues("Output_Outcome"))
         .containsExactlyInAnyOrderElementsOf(Vocabulary.ELIGIBILITY_OUTCOMES);
   }
@@ -213,10 +244,14 @@ class EligibilityDecisionTest {
     Decision element = TABLE.model().getModelElementById(DECISION_KEY);
 
     assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    assertThat(element.getVersionTag()).isEqualTo("1.1.0");
+    assertThat(element.getVersionTag()).isEqualTo("1.2.0");
   }
 
   private static Result evaluate(Referral referral) {
+    return evaluate(TABLE, referral, "diversion");
+  }
+
+  private static Result evaluate(DecisionTableUnderTest table, Referral referral, String proceduralStage) {
     Map<String, Object> variables =
         Variables.createVariables()
             .putValue("programmeProfile", referral.programmeProfile())
@@ -224,11 +259,12 @@ class EligibilityDecisionTest {
             .putValue("responsibilityAdmission", referral.responsibilityAdmission())
             .putValue("victimIsNaturalPerson", referral.victimIsNaturalPerson())
             .putValue("appealPending", referral.appealPending())
-            .putValue("victimRefused", referral.victimRefused());
+            .putValue("victimRefused", referral.victimRefused())
+            .putValue("proceduralStage", proceduralStage);
     if (referral.victimIsLegalPerson() != null) {
       variables.put("victimIsLegalPerson", referral.victimIsLegalPerson());
     }
-    DecisionTableUnderTest.Evaluation evaluation = TABLE.evaluate(variables);
+    DecisionTableUnderTest.Evaluation evaluation = table.evaluate(variables);
     return new Result(evaluation.entry("outcome"), evaluation.entry("reason"), evaluation.ruleId());
   }
 
