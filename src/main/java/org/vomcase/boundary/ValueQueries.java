@@ -17,6 +17,10 @@ final class ValueQueries {
   private ValueQueries() {}
 
   static Refusal check(BoundaryRequest request) {
+    Refusal inReturn = valuesInReturn(request);
+    if (inReturn != null) {
+      return inReturn;
+    }
     if (request.caller().readsValues() || request.caller().isAnonymous() || request.route().entry() == Entry.APPLICATION) {
       return null;
     }
@@ -45,6 +49,55 @@ final class ValueQueries {
     } catch (BoundaryRequest.UnreadableBody e) {
       return e.refusal().status() == 413 ? e.refusal() : null; // the route itself answers a body it cannot read
     }
+  }
+
+  /**
+   * A list or query that would carry the variables of what it finds ({@code withTaskVariablesInReturn},
+   * {@code withTaskLocalVariablesInReturn} of the task query, in its parameters or its body): refused for every role, since
+   * it would hand out every value of every task's case past the forms (which show a task's values, only those its form
+   * reads). A task form's submission keeps {@code withVariablesInReturn}: its answer is cut to the form's own values.
+   */
+  private static Refusal valuesInReturn(BoundaryRequest request) {
+    if (request.route().entry() == Entry.APPLICATION || request.route().rules().contains(FormSubmissions.TASK_FORM)) {
+      return null;
+    }
+    for (Map.Entry<String, String[]> parameter : request.query().entrySet()) {
+      if (asksValuesInReturn(parameter.getKey())) {
+        for (String value : parameter.getValue()) {
+          if (!value.isBlank() && !value.equalsIgnoreCase("false")) {
+            return inReturnRefusal(parameter.getKey());
+          }
+        }
+      }
+    }
+    if (!request.hasJsonBody()) {
+      return null;
+    }
+    try {
+      JsonNode body = request.json();
+      if (body != null && body.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          JsonNode value = field.getValue();
+          if (asksValuesInReturn(field.getKey()) && !value.isNull() && !(value.isBoolean() && !value.asBoolean())
+              && !value.asText("").equalsIgnoreCase("false")) {
+            return inReturnRefusal(field.getKey());
+          }
+        }
+      }
+      return null;
+    } catch (BoundaryRequest.UnreadableBody e) {
+      return e.refusal().status() == 413 ? e.refusal() : null;
+    }
+  }
+
+  private static boolean asksValuesInReturn(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.contains("variables") && lower.contains("inreturn");
+  }
+
+  private static Refusal inReturnRefusal(String field) {
+    return Refusal.field(field, field, "a list carries no case values: a task's values are read through its form");
   }
 
   private static String variableField(JsonNode node, int depth) {

@@ -159,6 +159,31 @@ class EngineBoundaryIT extends AbstractApplicationIT {
   }
 
   @Test
+  void aTaskListCarriesNoCaseValues() throws IOException {
+    OpenCase c = openCase();
+    Http tasklist = new Http(port);
+    tasklist.loginToWebapp("tasklist", "mara", DEMO_PASSWORD);
+    // The task query would answer with every variable of every task's process: refused for every role, in every form.
+    List<HttpResponse<String>> answers = List.of(
+        rest("mara").get("/engine-rest/task?withTaskVariablesInReturn=true"),
+        rest("mara").get("/engine-rest/task?processInstanceBusinessKey=" + c.caseNumber() + "&withTaskLocalVariablesInReturn=1"),
+        rest("sam").get("/engine-rest/task?WITHTASKVARIABLESINRETURN=true"),
+        rest("clara").postJson("/engine-rest/task", "{\"withTaskVariablesInReturn\":true}"),
+        rest("mara").postJson("/engine-rest/task", "{\"withTaskLocalVariablesInReturn\":\"true\"}"),
+        tasklist.get("/camunda/api/engine/engine/default/task?withTaskVariablesInReturn=true"));
+    assertThat(answers).allSatisfy(answer -> {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.headers().firstValue(EngineBoundary.REFUSED_HEADER)).contains(EngineBoundary.REFUSED_BY_RULE);
+      assertThat(answer.body()).doesNotContain("offenceSummary", "personName");
+    });
+    // Without the flag (or with it false) the list goes on as Tasklist asks it.
+    HttpResponse<String> list = rest("mara").get("/engine-rest/task?processInstanceBusinessKey=" + c.caseNumber()
+        + "&withTaskVariablesInReturn=false");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(json(list).findValuesAsText("id")).contains(c.taskId());
+  }
+
+  @Test
   void aCaseStartsOnlyThroughItsRegistrationAndItsNumberIsNeverGivenTwice() throws IOException {
     OpenCase c = openCase();
     String aroundTheIntake = "{\"businessKey\":\"" + c.caseNumber() + "\",\"startInstructions\":[{\"type\":\"startBeforeActivity\","
