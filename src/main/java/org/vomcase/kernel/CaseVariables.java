@@ -23,6 +23,12 @@ public final class CaseVariables {
 
   public static final CaseVariable<String> REFERRAL_SOURCE = text("referralSource");
   public static final CaseVariable<String> PROCEDURAL_STAGE = text("proceduralStage");
+  /**
+   * The stage the proceedings have reached since the referral (the case events "convicted" and "proceedings ended"), which
+   * the eligibility rules read in place of the referral's own stage; {@link #PROCEDURAL_STAGE} stays the referral's, for
+   * the figures and the TOA export.
+   */
+  public static final CaseVariable<String> PROCEDURAL_STAGE_NOW = text("proceduralStageNow");
   public static final CaseVariable<String> OFFENCE_CATEGORY = text("offenceCategory");
   public static final CaseVariable<LocalDate> OFFENCE_DATE = date("offenceDate");
   public static final CaseVariable<String> OFFENCE_SUMMARY = text("offenceSummary");

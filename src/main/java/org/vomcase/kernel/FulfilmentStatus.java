@@ -4,6 +4,31 @@ package org.vomcase.kernel;
 public enum FulfilmentStatus implements Coded {
   FULFILLED, PARTLY_FULFILLED, NOT_FULFILLED;
 
+  /**
+   * How an agreement (or one offender's part of it) was kept: fulfilled when every item (and instalment) was fulfilled,
+   * items done at the session included; not fulfilled when none was even partly; otherwise partly fulfilled.
+   */
+  public static FulfilmentStatus of(java.util.List<AgreementItem> items, java.util.List<Obligation> obligations,
+      java.util.Map<String, Fulfilment> book) {
+    int units = 0;
+    int fulfilled = 0;
+    int partly = 0;
+    for (AgreementItem item : items) {
+      if (AgreementItem.DONE_AT_SESSION.equals(item.status())) {
+        units++;
+        fulfilled++;
+      }
+    }
+    for (Obligation obligation : obligations) {
+      units++;
+      Fulfilment entry = book.get(obligation.obligationId());
+      FulfilmentStatus status = entry == null ? NOT_FULFILLED : entry.status();
+      fulfilled += status == FULFILLED ? 1 : 0;
+      partly += status == PARTLY_FULFILLED ? 1 : 0;
+    }
+    return fulfilled == units ? FULFILLED : fulfilled + partly == 0 ? NOT_FULFILLED : PARTLY_FULFILLED;
+  }
+
   public static FulfilmentStatus of(String code) {
     return Coded.of(FulfilmentStatus.class, code);
   }

@@ -11,6 +11,7 @@ import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.FulfilmentStatus;
 import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SessionOutcome;
 
 /**
@@ -37,17 +38,26 @@ public final class ReferrerReport {
 
   private ReferrerReport() {}
 
-  /** The report's content for an occasion, from the case. */
+  /** The report's content for an occasion, from the case, about the case as a whole. */
   public static Map<String, Object> build(String occasion, Case theCase) {
+    return build(occasion, theCase, null);
+  }
+
+  /**
+   * The report about one accused person (an offender of the case): whether they took part, and of the agreement only the
+   * items they owe and how they kept them; nothing about a co-accused. Null {@code accused}: the case as a whole.
+   */
+  public static Map<String, Object> build(String occasion, Case theCase, Person accused) {
     if (!OCCASIONS.contains(occasion)) {
       throw new IllegalArgumentException("Unknown report '" + occasion + "'; known: " + OCCASIONS);
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("report", occasion);
     report.put(CASE_NUMBER.name(), theCase.caseNumber());
-    report.put("recipientName", theCase.get(REFERRER_NAME));
-    report.put("recipientEmail", theCase.get(REFERRER_EMAIL));
-    report.put(REFERRER_REFERENCE.name(), theCase.get(REFERRER_REFERENCE));
+    org.vomcase.kernel.ReferrerOfRecord referrer = org.vomcase.kernel.ReferrerOfRecord.of(theCase);
+    report.put("recipientName", referrer.name());
+    report.put("recipientEmail", referrer.email());
+    report.put(REFERRER_REFERENCE.name(), referrer.reference());
     boolean held = "held".equals(theCase.get(SESSION_HELD));
     report.put("mediationTookPlace", held);
     SessionOutcome outcome = theCase.get(SESSION_OUTCOME);
@@ -64,8 +74,14 @@ public final class ReferrerReport {
       report.put("agreementWithheld", !shared && signed);
     }
     Map<String, String> names = theCase.names();
+    if (accused != null) {
+      report.put("accusedId", accused.personId());
+      report.put("accusedName", accused.name());
+      report.put("accusedTookPart", theCase.consents().agreed(accused.personId()));
+    }
+    java.util.function.Predicate<String> owedByAccused = offender -> accused == null || accused.personId().equals(offender);
     if (shared) {
-      List<AgreementItem> items = theCase.items();
+      List<AgreementItem> items = theCase.items().stream().filter(item -> owedByAccused.test(item.offender())).toList();
       report.put("agreement", items.stream().map(item -> item.describe(names, false)).toList());
       report.put("items", items.stream().map(theCase::words).toList());
     }
@@ -82,6 +98,12 @@ public final class ReferrerReport {
       report.put(CLOSURE_REASON.name(), reason == null ? null : reason.code());
       report.put("closure", reason == null ? null : reason.label());
       FulfilmentStatus fulfilment = theCase.get(AGREEMENT_FULFILMENT);
+      if (fulfilment != null && accused != null) {
+        // The accused's own part: the items they owe (done at the session, or each instalment as checked).
+        List<AgreementItem> own = theCase.items().stream().filter(item -> owedByAccused.test(item.offender())).toList();
+        fulfilment = own.isEmpty() ? null : FulfilmentStatus.of(own, theCase.obligations().stream()
+            .filter(obligation -> owedByAccused.test(obligation.offender())).toList(), theCase.fulfilments());
+      }
       if (fulfilment != null) {
         report.put("agreementFulfilment", fulfilment.code());
       }

@@ -1,10 +1,13 @@
 package org.vomcase.notification;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Case;
+import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.Person;
 import org.vomcase.kernel.CaseVariables;
 
 /**
@@ -33,13 +36,34 @@ public class ReferrerReportDelegate implements JavaDelegate {
     this(notifications, new Recipients("en"));
   }
 
+  /**
+   * One report per accused person (each offender's proceedings are their own), each naming only that person and the
+   * items they owe; an unfulfilled item is reported only in its offender's report. A case without offenders on record
+   * (a case of an early version) gets one report about the case.
+   */
   @Override
   public void execute(DelegateExecution execution) {
     String report = (String) execution.getVariableLocal(REPORT);
     Case theCase = Case.seenFrom(execution);
-    notifications.send(new OutgoingMessage(SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER),
-        CaseVariables.CASE_NUMBER.from(execution), execution.getProcessInstanceId(), MESSAGE,
-        MessageCatalogue.REFERRER, ReferrerReport.build(report, theCase),
-        recipients.of(MessageCatalogue.REFERRER, theCase, execution.getProcessEngineServices().getIdentityService())));
+    String key = SendNotificationDelegate.idempotencyKey(execution, MessageCatalogue.REFERRER);
+    List<Recipient> referrer = recipients.of(MessageCatalogue.REFERRER, theCase,
+        execution.getProcessEngineServices().getIdentityService());
+    List<Person> accused = theCase.offenders();
+    Obligation unfulfilled = theCase.get(CaseVariables.OBLIGATION);
+    if ("item_unfulfilled".equals(report) && unfulfilled != null) {
+      accused = accused.stream().filter(person -> person.personId().equals(unfulfilled.offender())).toList();
+    }
+    if (accused.isEmpty()) {
+      send(execution, key, ReferrerReport.build(report, theCase), referrer);
+      return;
+    }
+    for (Person person : accused) {
+      send(execution, key + "|" + person.personId(), ReferrerReport.build(report, theCase, person), referrer);
+    }
+  }
+
+  private void send(DelegateExecution execution, String key, java.util.Map<String, Object> content, List<Recipient> referrer) {
+    notifications.send(new OutgoingMessage(key, CaseVariables.CASE_NUMBER.from(execution), execution.getProcessInstanceId(),
+        MESSAGE, MessageCatalogue.REFERRER, content, referrer));
   }
 }

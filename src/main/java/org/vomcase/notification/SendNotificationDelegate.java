@@ -72,9 +72,10 @@ public class SendNotificationDelegate implements JavaDelegate {
     content.put("mediatorName", StaffNames.displayName(theCase.get(LEAD_MEDIATOR),
         execution.getProcessEngineServices().getIdentityService()));
     if (MessageCatalogue.REFERRER.equals(recipient)) {
-      content.put("recipientName", theCase.get(REFERRER_NAME));
-      content.put("recipientEmail", theCase.get(REFERRER_EMAIL));
-      content.put(REFERRER_REFERENCE.name(), theCase.get(REFERRER_REFERENCE));
+      org.vomcase.kernel.ReferrerOfRecord referrer = org.vomcase.kernel.ReferrerOfRecord.of(theCase);
+      content.put("recipientName", referrer.name());
+      content.put("recipientEmail", referrer.email());
+      content.put(REFERRER_REFERENCE.name(), referrer.reference());
     }
     if ((MessageCatalogue.VICTIM.equals(recipient) || MessageCatalogue.OFFENDER.equals(recipient))
         && PERSON_NAME.isSet(execution)) {

@@ -58,7 +58,7 @@ class DecisionPreviewIT extends AbstractApplicationIT {
     String changed = eligibility().replace(
         "<inputEntry id=\"InputEntry_OffenceNotInCatalogue_OffenceCategory\">\n          <text>\"other\"</text>",
         "<inputEntry id=\"InputEntry_OffenceNotInCatalogue_OffenceCategory\">\n          <text>\"other\",\"theft\"</text>")
-        .replace("camunda:versionTag=\"1.1.0\"", "camunda:versionTag=\"1.2.0\"");
+        .replace("camunda:versionTag=\"1.3.0\"", "camunda:versionTag=\"1.4.0\"");
     assertThat(changed).contains("\"other\",\"theft\"");
     Http admin = rest("admin");
     int auditedBefore = audited();
@@ -67,7 +67,7 @@ class DecisionPreviewIT extends AbstractApplicationIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode report = json(response);
     assertThat(report.path("decisionKey").asText()).isEqualTo("eligibility");
-    assertThat(report.path("newVersionTag").asText()).isEqualTo("1.2.0");
+    assertThat(report.path("newVersionTag").asText()).isEqualTo("1.4.0");
     assertThat(report.path("examined").asInt()).isEqualTo(3);
     assertThat(report.path("changed").asInt()).isEqualTo(1);
     JsonNode change = report.path("changes").get(0);
@@ -93,7 +93,7 @@ class DecisionPreviewIT extends AbstractApplicationIT {
     assertThat(unchanged.path("changed").asInt()).isZero();
     // Nothing was deployed.
     assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("eligibility")
-        .latestVersion().singleResult().getVersionTag()).isEqualTo("1.1.0");
+        .latestVersion().singleResult().getVersionTag()).isEqualTo("1.3.0");
   }
 
   @Test

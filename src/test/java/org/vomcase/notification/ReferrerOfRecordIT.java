@@ -74,12 +74,15 @@ class ReferrerOfRecordIT extends AbstractApplicationIT {
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
         .processDefinitionKey("case-retention").list().forEach(retention -> runJobs(engine, retention.getId()));
 
-    List<Map<String, Object>> reports = jdbc.queryForList("SELECT message, recipient_name, recipient_address, channel"
+    List<Map<String, Object>> reports = jdbc.queryForList("SELECT message, recipient_name, recipient_address, channel, subject, CAST(body AS VARCHAR(20000)) AS body"
         + " FROM vom_message WHERE case_number = ? AND recipient_role = 'referrer'", caseNumber);
     assertThat(reports).as("the case's reports").extracting(report -> report.get("MESSAGE")).contains("referrer-report");
     assertThat(reports).allSatisfy(report -> {
       assertThat(report).containsEntry("RECIPIENT_NAME", "Staatsanwaltschaft Berlin").containsEntry("RECIPIENT_ADDRESS", PROSECUTOR)
           .containsEntry("CHANNEL", "email");
+      // The authority's own file reference, and one report per accused person, naming them.
+      assertThat(report.get("SUBJECT").toString()).contains("StA 12 Js 345/26").doesNotContain("Kanzlei-B 7/26");
+      assertThat(report.get("BODY").toString()).contains("Carl Vogt").doesNotContain("Kanzlei Berg");
     });
     assertThat(jdbc.queryForList("SELECT recipient_address FROM vom_message WHERE case_number = ?", String.class, caseNumber))
         .as("nothing of the case goes to the self-referrer").doesNotContain(SELF_REFERRER);
@@ -105,7 +108,7 @@ class ReferrerOfRecordIT extends AbstractApplicationIT {
   private String selfReferral(Http clara) throws IOException {
     ObjectNode referral = referral();
     referral.put("referralSource", "self_referral").put("referrerName", "Kanzlei Berg (for Ana Roth)")
-        .put("referrerEmail", SELF_REFERRER).remove("referrerReference");
+        .put("referrerEmail", SELF_REFERRER).put("referrerReference", "Kanzlei-B 7/26");
     HttpResponse<String> registered = clara.postJson("/api/referrals", referral.toString());
     assertThat(registered.statusCode()).as(registered.body()).isBetween(200, 201);
     String instanceId = json(registered).path("processInstanceId").asText();

@@ -104,4 +104,37 @@ class ReferrerReportTest {
     assertThat(report.toString()).doesNotContain("CONFIDENTIAL");
     assertThatThrownBy(() -> ReferrerReport.build("gossip", Case.of(variables))).hasMessageContaining("Unknown report 'gossip'");
   }
+
+  @Test
+  void eachAccusedGetsAReportOfTheirOwnWithOnlyTheirPartOfTheAgreement() throws IllegalAccessException {
+    Map<String, Object> variables = caseWithNotesEverywhere(true);
+    variables.put(CaseVariables.OFFENDERS.name(), Spin.JSON("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\"},"
+        + "{\"personId\":\"O2\",\"role\":\"offender\",\"name\":\"Dana Berg\"}]"));
+    variables.put(CaseVariables.AGREEMENT_ITEMS.name(), Spin.JSON("[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\","
+        + "\"creditor\":\"V1\",\"amount\":\"600.00\",\"instalments\":1,\"dueDate\":\"2027-01-01\",\"status\":\"open\"},"
+        + "{\"itemId\":\"I2\",\"kind\":\"community_service\",\"offender\":\"O2\",\"creditor\":\"V1\",\"hours\":\"10\","
+        + "\"dueDate\":\"2027-02-01\",\"status\":\"open\"}]"));
+    variables.put(CaseVariables.OBLIGATIONS.name(), Spin.JSON("[{\"obligationId\":\"I1\",\"itemId\":\"I1\",\"kind\":\"payment\","
+        + "\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":\"600.00\",\"dueDate\":\"2027-01-01\"},"
+        + "{\"obligationId\":\"I2\",\"itemId\":\"I2\",\"kind\":\"community_service\",\"offender\":\"O2\",\"creditor\":\"V1\","
+        + "\"hours\":\"10\",\"dueDate\":\"2027-02-01\"}]"));
+    variables.put(CaseVariables.FULFILMENTS.name(), Spin.JSON("{\"I1\":{\"status\":\"fulfilled\"},\"I2\":{\"status\":\"not_fulfilled\"}}"));
+    variables.put(CaseVariables.CONSENTS.name(), Spin.JSON("{\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"},"
+        + "\"O2\":{\"role\":\"offender\",\"outcome\":\"declined\"}}"));
+    Case theCase = Case.of(variables);
+
+    for (String occasion : java.util.List.of("agreement", "closure")) {
+      Map<String, Object> carl = ReferrerReport.build(occasion, theCase, theCase.offenders().get(0));
+      Map<String, Object> dana = ReferrerReport.build(occasion, theCase, theCase.offenders().get(1));
+      assertThat(carl).containsEntry("accusedName", "Carl Vogt").containsEntry("accusedTookPart", true);
+      assertThat(dana).containsEntry("accusedName", "Dana Berg").containsEntry("accusedTookPart", false);
+      assertThat(carl.get("agreement").toString()).contains("Payment").doesNotContain("Community");
+      assertThat(carl.toString()).as("Carl's report").doesNotContain("Dana Berg", "O2", "CONFIDENTIAL");
+      assertThat(dana.toString()).as("Dana's report").doesNotContain("Carl Vogt", "O1", "CONFIDENTIAL");
+      if (occasion.equals("closure")) {
+        assertThat(carl).containsEntry("agreementFulfilment", "fulfilled");
+        assertThat(dana).containsEntry("agreementFulfilment", "not_fulfilled");
+      }
+    }
+  }
 }

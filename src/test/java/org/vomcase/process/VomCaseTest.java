@@ -1053,8 +1053,10 @@ class VomCaseTest {
     // A conviction while the appeal is pending: the rules run again, and the case waits again.
     caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "convicted", null,
         "Convicted at first instance; the defence appealed.", "clara"));
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE.name()))
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE_NOW.name()))
         .isEqualTo("post_sentence");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE.name()))
+        .as("the referral's stage stays, for the figures").isEqualTo(referral().get(CaseVariables.PROCEDURAL_STAGE.name()));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_CheckEligibility")
         .singleResult());
     assertThat(instance).isWaitingAt("Task_WaitForProceedings");
@@ -1078,6 +1080,24 @@ class VomCaseTest {
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPEAL_PENDING.name())).isEqualTo(false);
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId("BoundaryEvent_ProceedingsReminder").count()).as("the reminder ends with the wait").isZero();
+  }
+
+  @Test
+  void theEndOfTheProceedingsEndsTheWaitToo() {
+    useProgrammeProfile("us_vom");
+    ProcessInstance instance = start(referralWith(CaseVariables.APPEAL_PENDING.name(), true));
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_WaitForProceedings");
+
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "proceedings_ended", null, null, "clara",
+        "2026-01-10", "dismissed"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_CheckEligibility")
+        .singleResult());
+
+    assertThat(instance).isWaitingAt("Task_AssignMediators");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsEntry(CaseVariables.APPEAL_PENDING.name(), false)
+        .containsEntry(CaseVariables.PROCEDURAL_STAGE_NOW.name(), "post_sentence")
+        .containsEntry(CaseVariables.PROCEEDINGS_OUTCOME.name(), "dismissed");
   }
 
   @Test

@@ -126,9 +126,7 @@ public class CaseEvents {
    * that does not wait for the proceedings refuses the event, and nothing changes.
    */
   private Result proceedingsMovedOn(ProcessInstance theCase, String type) {
-    boolean waits = runtime.createExecutionQuery().processInstanceId(theCase.getId()).activityId(TASK_WAIT_FOR_PROCEEDINGS)
-        .count() > 0;
-    if (!waits) {
+    if (!waitsForTheProceedings(theCase)) {
       throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey() + " does not wait for the"
           + " proceedings: only a case the eligibility rules made wait (a pending appeal, a conviction) is checked again");
     }
@@ -136,10 +134,17 @@ public class CaseEvents {
     if (APPEAL_DECIDED.equals(type)) {
       correlation.setVariable(CaseVariables.APPEAL_PENDING.name(), false);
     } else {
-      correlation.setVariable(CaseVariables.PROCEDURAL_STAGE.name(), "post_sentence");
+      correlation.setVariable(CaseVariables.PROCEDURAL_STAGE_NOW.name(), LAST_STAGE);
     }
     correlation.correlate();
     return Result.CASE_CONTINUES;
+  }
+
+  /** The stage the proceedings are at after a conviction, or once they ended. */
+  private static final String LAST_STAGE = "post_sentence";
+
+  private boolean waitsForTheProceedings(ProcessInstance theCase) {
+    return runtime.createExecutionQuery().processInstanceId(theCase.getId()).activityId(TASK_WAIT_FOR_PROCEEDINGS).count() > 0;
   }
 
   /**
@@ -170,6 +175,13 @@ public class CaseEvents {
     } else {
       set(theCase, CaseVariables.PROCEEDINGS_ENDED_ON, endedOn);
       set(theCase, CaseVariables.PROCEEDINGS_OUTCOME, event.proceedingsOutcome());
+      if (waitsForTheProceedings(theCase)) {
+        // The proceedings a case waits for are over (dismissed, acquitted, convicted): no appeal pending, the last stage;
+        // the eligibility rules run again.
+        runtime.createMessageCorrelation(MSG_PROCEEDINGS_MOVED_ON).processInstanceId(theCase.getId())
+            .setVariable(CaseVariables.APPEAL_PENDING.name(), false)
+            .setVariable(CaseVariables.PROCEDURAL_STAGE_NOW.name(), LAST_STAGE).correlate();
+      }
     }
     return Result.PROCEEDINGS_END_RECORDED;
   }

@@ -83,25 +83,8 @@ public class ObligationPlan {
     if (SESSION_OUTCOME.from(execution) != SessionOutcome.AGREEMENT || !AGREEMENT_ITEMS.isSet(execution)) {
       return;
     }
-    int units = 0;
-    int fulfilled = 0;
-    int partly = 0;
-    for (AgreementItem item : AGREEMENT_ITEMS.from(execution)) {
-      if (AgreementItem.DONE_AT_SESSION.equals(item.status())) {
-        units++;
-        fulfilled++;
-      }
-    }
-    Map<String, Fulfilment> book = FULFILMENTS.from(execution);
-    for (Obligation obligation : OBLIGATIONS.from(execution)) {
-      units++;
-      Fulfilment entry = book.get(obligation.obligationId());
-      FulfilmentStatus status = entry == null ? FulfilmentStatus.NOT_FULFILLED : entry.status();
-      fulfilled += status == FulfilmentStatus.FULFILLED ? 1 : 0;
-      partly += status == FulfilmentStatus.PARTLY_FULFILLED ? 1 : 0;
-    }
-    AGREEMENT_FULFILMENT.on(execution).set(fulfilled == units ? FulfilmentStatus.FULFILLED
-        : fulfilled + partly == 0 ? FulfilmentStatus.NOT_FULFILLED : FulfilmentStatus.PARTLY_FULFILLED);
+    AGREEMENT_FULFILMENT.on(execution).set(FulfilmentStatus.of(AGREEMENT_ITEMS.from(execution), OBLIGATIONS.from(execution),
+        FULFILMENTS.from(execution)));
   }
 
   /**

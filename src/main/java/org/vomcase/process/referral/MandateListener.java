@@ -37,12 +37,30 @@ public class MandateListener implements TaskListener {
     }
     TaskInput.required(task, MANDATE_ISSUER, Vocabulary.MANDATE_ISSUERS);
     TaskInput.pastDate(task, MANDATE_DATE);
-    if ("granted".equals(outcome)) {
+    if ("granted".equals(outcome) && formAsksForTheAuthority(task)) {
       CaseRegistry.Authority authority = authority(task);
       String caseNumber = task.getExecution().getProcessBusinessKey();
       if (registry != null && caseNumber != null) {
         registry.recordMandateAuthority(caseNumber, authority);
       }
+    }
+  }
+
+  /**
+   * Whether the task's form (bound to the case's own deployment) asks for the authority: a case that waited for its mandate
+   * before the form did (record-mandate 1.0.0) is granted as before, its reports going to the referrer of its registration.
+   * A form that cannot be read asks for it.
+   */
+  static boolean formAsksForTheAuthority(DelegateTask task) {
+    try {
+      return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
+        try (java.io.InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+          return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .contains("\"" + MANDATE_AUTHORITY_NAME.name() + "\"");
+        }
+      });
+    } catch (RuntimeException unreadable) {
+      return true;
     }
   }
 

@@ -162,6 +162,8 @@ class EligibilityDecisionTest {
     assertThat(evaluate(changed, Referral.typical("us_vom"), "at_trial").outcome()).isEqualTo("wait");
     assertThat(evaluate(changed, Referral.typical("us_vom"), "post_sentence").outcome()).isEqualTo("eligible");
     assertThat(evaluate(changed, Referral.typical("de_toa"), "at_trial").outcome()).isEqualTo("eligible");
+    // Referred at trial, convicted since (the case event "convicted"): the stage reached wins over the referral's.
+    assertThat(evaluate(changed, Referral.typical("us_vom"), "at_trial", "post_sentence").outcome()).isEqualTo("eligible");
   }
 
   @ParameterizedTest
@@ -244,7 +246,7 @@ class EligibilityDecisionTest {
     Decision element = TABLE.model().getModelElementById(DECISION_KEY);
 
     assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    assertThat(element.getVersionTag()).isEqualTo("1.2.0");
+    assertThat(element.getVersionTag()).isEqualTo("1.3.0");
   }
 
   private static Result evaluate(Referral referral) {
@@ -252,6 +254,10 @@ class EligibilityDecisionTest {
   }
 
   private static Result evaluate(DecisionTableUnderTest table, Referral referral, String proceduralStage) {
+    return evaluate(table, referral, proceduralStage, null);
+  }
+
+  private static Result evaluate(DecisionTableUnderTest table, Referral referral, String proceduralStage, String stageNow) {
     Map<String, Object> variables =
         Variables.createVariables()
             .putValue("programmeProfile", referral.programmeProfile())
@@ -260,7 +266,7 @@ class EligibilityDecisionTest {
             .putValue("victimIsNaturalPerson", referral.victimIsNaturalPerson())
             .putValue("appealPending", referral.appealPending())
             .putValue("victimRefused", referral.victimRefused())
-            .putValue("proceduralStage", proceduralStage);
+            .putValue("proceduralStageNow", stageNow != null ? stageNow : proceduralStage);
     if (referral.victimIsLegalPerson() != null) {
       variables.put("victimIsLegalPerson", referral.victimIsLegalPerson());
     }
