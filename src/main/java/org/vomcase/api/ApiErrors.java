@@ -72,7 +72,7 @@ public class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
-    if (!database.reachable()) {
+    if (!database.reachableAfterFailure()) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
           .body(ErrorContract.unavailable().body());
     }

@@ -51,7 +51,7 @@ public class BoundaryConfiguration {
       try {
         chain.doFilter(request, response);
       } catch (jakarta.servlet.ServletException | RuntimeException e) {
-        if (response.isCommitted() || database.reachable()) {
+        if (response.isCommitted() || database.reachableAfterFailure()) {
           throw e;
         }
         LOG.warn("{} {} failed while the database does not answer: {}", request.getMethod(), request.getRequestURI(),

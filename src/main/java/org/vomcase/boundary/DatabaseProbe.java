@@ -50,6 +50,19 @@ public class DatabaseProbe implements HealthIndicator {
     return answer;
   }
 
+  /**
+   * Whether the database answers, asked after a request failed: a "yes" remembered from before the failure (a health
+   * check a moment before the database went away) does not count, so the failed request answers 503 at once. A "no"
+   * is remembered as ever, so an outage asks the database at most once a second.
+   */
+  public boolean reachableAfterFailure() {
+    if (!reachable && System.currentTimeMillis() - askedAt < REMEMBER_MILLIS) {
+      return false;
+    }
+    askedAt = 0;
+    return reachable();
+  }
+
   private boolean ask() {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(1);

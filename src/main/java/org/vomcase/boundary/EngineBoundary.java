@@ -110,12 +110,12 @@ public class EngineBoundary extends OncePerRequestFilter {
         if (status >= 500 && mistakes.first() != null) {
           replacement = asSystem(() -> ErrorContract.mistake(mistakes.first(), FormSubmissions.formOf(checked), true));
           LOG.info("Refused input to {} by {}: {}", forLog(what), checked.caller().describe(), forLog(replacement.message()));
-        } else if (status >= 500 && !database.reachable()) {
+        } else if (status >= 500 && !database.reachableAfterFailure()) {
           replacement = ErrorContract.unavailable();
         } else if (status >= 500 || status == 400) {
           replacement = ErrorContract.replaceEngineError(status, json(buffered.getContentAsByteArray()), what);
         }
-      } else if (status >= 500 && !database.reachable()) {
+      } else if (status >= 500 && !database.reachableAfterFailure()) {
         replacement = ErrorContract.unavailable();
       }
     }
