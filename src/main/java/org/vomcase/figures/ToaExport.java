@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vomcase.kernel.FigureRow;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabularies;
 
@@ -19,9 +20,11 @@ import org.vomcase.kernel.Vocabularies;
  *   <li>{@code age_group}: {@code juvenile} (14–17), {@code adolescent} (18–20, Heranwachsende), {@code adult},
  *       {@code child}, {@code unknown}, at the offence;</li>
  *   <li>{@code outcome}: {@code full}, {@code partial} or {@code none} settlement, and {@code outcome_reason}
- *       (the closure reason). Full: every item this offender owed was fulfilled, or the parties settled
- *       without items (dialogue, indirect mediation completed); partial: some of it; none: nothing or no
- *       agreement;</li>
+ *       (the closure reason, or this offender's own when the case went on without them: {@code agreement_not_signed},
+ *       {@code no_agreement_left}, {@code consent_withdrawn} (after the agreement: outcome by what they had done until
+ *       then), {@code consent_declined}, {@code not_reachable}). Full: every item this offender owed was fulfilled, or
+ *       the parties settled without items (dialogue, indirect mediation completed); partial: some of it; none: nothing
+ *       or no agreement;</li>
  *   <li>{@code agreement_types} (item kinds, {@code |}-separated), {@code amount_agreed}, {@code amount_paid},
  *       {@code hours_agreed}, {@code hours_done}, {@code fulfilment} of this offender's items;</li>
  *   <li>{@code registered_on}, {@code closed_on};</li>
@@ -37,6 +40,10 @@ public final class ToaExport {
       "hours_done", "fulfilment", "registered_on", "closed_on");
 
   private static final Set<String> SETTLED_WITHOUT_ITEMS = Set.of("dialogue_without_agreement", "indirect_mediation_completed");
+
+  /** An offender's consent by which they took no part in a case that went on with others: their own outcome reason. */
+  private static final java.util.Map<String, String> DID_NOT_TAKE_PART = java.util.Map.of(
+      "declined", "consent_declined", "withdrawn", "consent_withdrawn", "not_reachable", "not_reachable");
 
   /** The columns the labelled export appends. */
   public static final List<String> LABEL_COLUMNS = List.of("initiator_label", "offence_category_label",
@@ -106,13 +113,29 @@ public final class ToaExport {
     String fulfilment = items == 0 ? "" : fulfilled == items ? "fulfilled" : fulfilled + partly > 0 ? "partly_fulfilled"
         : "not_fulfilled";
     String outcome;
-    if (row.agreementFulfilment() != null) {
+    String reason = row.closureReason();
+    String part = offender == null ? null : offender.part();
+    String consent = offender == null ? null : offender.consent();
+    if (PartEnded.NOT_SIGNED.equals(part) || PartEnded.NOTHING_LEFT.equals(part)) {
+      // This offender's own part ended at the signing; the others' agreement is not theirs.
+      outcome = "none";
+      reason = PartEnded.NOT_SIGNED.equals(part) ? "agreement_not_signed" : "no_agreement_left";
+    } else if (PartEnded.WITHDREW.equals(part)) {
+      // Withdrew after the agreement: what they had done of their items until then.
+      outcome = items > 0 && fulfilled == items ? "full" : fulfilled + partly > 0 ? "partial" : "none";
+      reason = "consent_withdrawn";
+    } else if (consent != null && DID_NOT_TAKE_PART.containsKey(consent)
+        && (row.agreementFulfilment() != null || SETTLED_WITHOUT_ITEMS.contains(row.closureReason()))) {
+      // The case went on with the others: this offender declined, withdrew before the session or was not reached.
+      outcome = "none";
+      reason = DID_NOT_TAKE_PART.get(consent);
+    } else if (row.agreementFulfilment() != null) {
       outcome = items == 0 || fulfilled == items ? "full" : fulfilled + partly > 0 ? "partial" : "none";
     } else {
       outcome = SETTLED_WITHOUT_ITEMS.contains(row.closureReason()) ? "full" : "none";
     }
     return List.of(row.id().substring(0, 8), String.valueOf(index + 1), text(row.referralSource()),
-        text(row.proceduralStage()), text(row.offenceCategory()), ageGroup(offender), outcome, text(row.closureReason()),
+        text(row.proceduralStage()), text(row.offenceCategory()), ageGroup(offender), outcome, text(reason),
         String.join("|", kinds), plain(amountAgreed), plain(amountPaid), plain(hoursAgreed), plain(hoursDone), fulfilment,
         text(row.registeredOn()), text(row.closedOn()));
   }

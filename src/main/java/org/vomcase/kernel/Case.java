@@ -100,10 +100,31 @@ public final class Case {
     return get(CONSENTS);
   }
 
-  /** The parties: the persons who agreed to take part (and have not withdrawn), in the case's order. */
+  /**
+   * The parties: the persons who agreed to take part, have not withdrawn and whose own part has not ended (a party who
+   * did not sign the agreement), in the case's order.
+   */
   public List<Person> parties() {
     ConsentBook book = consents();
-    return persons().stream().filter(p -> book.agreed(p.personId())).toList();
+    return persons().stream().filter(p -> book.agreed(p.personId()) && partEnded(p.personId()).isEmpty()).toList();
+  }
+
+  /** The persons whose own part ended while the case went on for the others. */
+  public List<PartEnded> partsEnded() {
+    List<PartEnded> ended = get(PARTS_ENDED);
+    return ended == null ? List.of() : ended;
+  }
+
+  /** How a person's own part ended, if it did before the case closed. */
+  public Optional<PartEnded> partEnded(String personId) {
+    return partsEnded().stream().filter(part -> part.personId().equals(personId)).findFirst();
+  }
+
+  /** The obligations still in force: those of the agreement less the ones stopped when a party's part ended. */
+  public List<Obligation> obligationsInForce() {
+    java.util.Set<String> stopped = new java.util.HashSet<>();
+    partsEnded().forEach(part -> stopped.addAll(part.itemsEnded()));
+    return obligations().stream().filter(o -> !stopped.contains(o.obligationId())).toList();
   }
 
   /** Person id → "Ana Roth (V1)" of every person, and {@code community} → "the community": the agreement in words. */

@@ -162,6 +162,8 @@ public final class CaseVariables {
   public static final CaseVariable<String> RECORDED_BY = text("recordedBy");
   /** Json list of {personId, role, reason, recordedBy, recordedAt}. */
   public static final CaseVariable<List<Withdrawal>> WITHDRAWALS = jsonList("withdrawals", Withdrawal.class);
+  /** The persons whose own part of the case ended while it goes on for the others ({@link PartEnded}). */
+  public static final CaseVariable<List<PartEnded>> PARTS_ENDED = jsonList("partsEnded", PartEnded.class);
   /** The reason given with the event that closed the case (set when the event is correlated). */
   public static final CaseVariable<String> CASE_EVENT_REASON = text("caseEventReason");
   /** What a recorded case event did to the case (start form "Record a case event"): case_closed, case_continues, ... */

@@ -40,10 +40,19 @@ public record FigureRow(String id, String profile, String referralSource, String
     }
   }
 
-  /** A person of the case: side, age class at the offence, how their consent ended ({@code not_asked} without). */
-  public record PersonFigure(Side role, String ageClass, String consent) {
+  /**
+   * A person of the case: side, age class at the offence, how their consent ended ({@code not_asked} without), and how
+   * their own part ended while the case went on for others ({@code part}: a {@link PartEnded} reason, null when they took
+   * part to the end or never took part).
+   */
+  public record PersonFigure(Side role, String ageClass, String consent,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String part) {
 
     public static final String NOT_ASKED = "not_asked";
+
+    public PersonFigure(Side role, String ageClass, String consent) {
+      this(role, ageClass, consent, null);
+    }
   }
 
   /**

@@ -216,6 +216,7 @@ public final class Vocabulary {
   /** Whether everyone signed the agreement (R14). */
   public static final Map<String, String> SIGNATURE_OUTCOMES = ordered(
       "all_signed", "Everyone signed",
+      "some_signed", "Some did not sign: the agreement stands for those who signed",
       "not_signed", "Not everyone signed: the agreement is not concluded");
 
   /** The mediator's check of an item or instalment at its due date (R17). */

@@ -77,7 +77,21 @@ public final class ReferrerReport {
     if (accused != null) {
       report.put("accusedId", accused.personId());
       report.put("accusedName", accused.name());
-      report.put("accusedTookPart", theCase.consents().agreed(accused.personId()));
+      org.vomcase.kernel.PartEnded part = theCase.partEnded(accused.personId()).orElse(null);
+      boolean withdrew = part != null && org.vomcase.kernel.PartEnded.WITHDREW.equals(part.reason());
+      report.put("accusedTookPart", theCase.consents().agreed(accused.personId()) || withdrew);
+      if (part != null && !withdrew) {
+        // The accused's own part ended at the signing: the agreement as it stands does not include them.
+        report.put("accusedDidNotSign", org.vomcase.kernel.PartEnded.NOT_SIGNED.equals(part.reason()));
+        report.put("accusedNothingLeft", org.vomcase.kernel.PartEnded.NOTHING_LEFT.equals(part.reason()));
+        report.put("agreementReached", false);
+        if (agreement) {
+          report.put("agreementShared", false);
+          report.put("agreementWithheld", false);
+        }
+        shared = false;
+      }
+      report.put("accusedWithdrewAfterAgreement", withdrew);
     }
     java.util.function.Predicate<String> owedByAccused = offender -> accused == null || accused.personId().equals(offender);
     if (shared) {
@@ -101,7 +115,7 @@ public final class ReferrerReport {
       if (fulfilment != null && accused != null) {
         // The accused's own part: the items they owe (done at the session, or each instalment as checked).
         List<AgreementItem> own = theCase.items().stream().filter(item -> owedByAccused.test(item.offender())).toList();
-        fulfilment = own.isEmpty() ? null : FulfilmentStatus.of(own, theCase.obligations().stream()
+        fulfilment = own.isEmpty() ? null : FulfilmentStatus.of(own, theCase.obligationsInForce().stream()
             .filter(obligation -> owedByAccused.test(obligation.offender())).toList(), theCase.fulfilments());
       }
       if (fulfilment != null) {

@@ -3,14 +3,18 @@ package org.vomcase.process;
 import static org.vomcase.kernel.CaseVariables.*;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.ClosureReason;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.SessionOutcome;
 
 /**
@@ -57,7 +61,8 @@ public class CaseClosure implements JavaDelegate {
     CLOSURE_REASON.on(theCase).setLocal(closureReason);
     CLOSED_AT.on(theCase).setLocal(closedAt);
     Object given = execution.getVariableLocal(CLOSURE_NOTE.name());
-    String note = given instanceof String text && !text.isBlank() ? withEventReason(text, execution) : closureNote(execution);
+    String note = withParts(given instanceof String text && !text.isBlank() ? withEventReason(text, execution)
+        : closureNote(execution), Case.of(execution));
     if (note != null) {
       CLOSURE_NOTE.on(theCase).setLocal(note);
     }
@@ -100,6 +105,26 @@ public class CaseClosure implements JavaDelegate {
    */
   private static String withEventReason(String note, DelegateExecution execution) {
     return CASE_EVENT_REASON.isSet(execution) ? note + " Reason given: " + CASE_EVENT_REASON.from(execution) : note;
+  }
+
+  /**
+   * What happened to each person whose own part ended before the case closed (issue 17): "Dana Berg (O2) did not sign
+   * the agreement." The closure reason is the case's; this says what it did not decide for them.
+   */
+  static String withParts(String note, Case theCase) {
+    List<PartEnded> parts = theCase.partsEnded();
+    if (parts.isEmpty()) {
+      return note;
+    }
+    Map<String, String> names = theCase.names();
+    StringBuilder text = new StringBuilder(note == null ? "" : note + " ");
+    text.append("Each person's own part:");
+    for (PartEnded part : parts) {
+      text.append(' ').append(names.getOrDefault(part.personId(), part.personId())).append(' ').append(part.describe())
+          .append('.');
+    }
+    text.append(" The others took part to the end.");
+    return text.toString();
   }
 
   public String closureNote(DelegateExecution execution) {

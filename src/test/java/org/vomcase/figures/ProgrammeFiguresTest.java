@@ -174,6 +174,34 @@ class ProgrammeFiguresTest {
         + "0;0;10;10;fulfilled;2026-02-01;2026-05-01");
   }
 
+  /**
+   * Each offender's own outcome (issue 17): O1 kept the agreement, O2 did not sign it, O3 declined to take part, O4
+   * withdrew after the agreement with one of two instalments paid. The case's closure reason is O1's; the others carry
+   * their own.
+   */
+  @Test
+  void toaExportCountsEachOffendersOwnOutcomeWhenTheCaseWentOnWithoutThem() {
+    FigureRow multi = row("mmmmmmmm-9", "prosecutor", "after_charge", "2026-02-01", "2026-06-01", "agreement_fulfilled", 1, 4,
+        "agreement", "direct", "fulfilled", """
+        {"persons":[{"role":"victim","ageClass":"adult","consent":"agreed"},
+                    {"role":"offender","ageClass":"adult","consent":"agreed"},
+                    {"role":"offender","ageClass":"adult","consent":"agreed","part":"not_signed"},
+                    {"role":"offender","ageClass":"juvenile","consent":"declined"},
+                    {"role":"offender","ageClass":"adult","consent":"withdrawn","part":"withdrew_after_agreement"}],
+         "items":[{"kind":"payment","amount":"300","offenderIndex":0,"checks":[{"status":"fulfilled"}]},
+                  {"kind":"payment","amount":"200","instalments":2,"offenderIndex":3,
+                   "checks":[{"status":"fulfilled","amount":"100"}]}],
+         "followUps":[]}""");
+
+    List<String> lines = ToaExport.csv(List.of(multi)).lines().toList();
+
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(1)).startsWith("mmmmmmmm;1;").contains(";full;agreement_fulfilled;payment;300;300;");
+    assertThat(lines.get(2)).startsWith("mmmmmmmm;2;").contains(";none;agreement_not_signed;;0;0;0;0;;");
+    assertThat(lines.get(3)).startsWith("mmmmmmmm;3;").contains(";juvenile;none;consent_declined;;0;0;0;0;;");
+    assertThat(lines.get(4)).startsWith("mmmmmmmm;4;").contains(";partial;consent_withdrawn;payment;200;100;0;0;partly_fulfilled;");
+  }
+
   static JsonNode figures(List<FigureRow> rows, List<OpenCase> open) {
     try {
       return JSON.readTree(JSON.writeValueAsString(ProgrammeFigures.compute(FROM, TO, "de_toa", rows, open, CASELOAD)));

@@ -55,6 +55,9 @@ class ReferrerReportTest {
         + "\"creditor\":\"V1\",\"amount\":\"100.00\",\"instalments\":6,\"instalment\":2,\"dueDate\":\"2027-02-01\",\"description\":\"" + NOTE + "\"}"));
     variables.put(CaseVariables.CLOSURE_REASON.name(), "agreement_partly_fulfilled");
     variables.put(CaseVariables.AGREEMENT_FULFILMENT.name(), "partly_fulfilled");
+    // A part that ended carries the mediator's words: never in a report.
+    variables.put(CaseVariables.PARTS_ENDED.name(), Spin.JSON("[{\"personId\":\"V9\",\"role\":\"victim\",\"reason\":"
+        + "\"not_signed\",\"note\":\"" + NOTE + "\"}]"));
     return variables;
   }
 
@@ -103,6 +106,33 @@ class ReferrerReportTest {
         .containsEntry("closure", "The victim declined to take part").doesNotContainKey("agreement");
     assertThat(report.toString()).doesNotContain("CONFIDENTIAL");
     assertThatThrownBy(() -> ReferrerReport.build("gossip", Case.of(variables))).hasMessageContaining("Unknown report 'gossip'");
+  }
+
+  /**
+   * O2 did not sign: the agreement stands for O1. O2's report says O2 did not sign and that no agreement was reached with
+   * them, without the mediator's words; O1's report has O1's agreement.
+   */
+  @Test
+  void anAccusedWhoDidNotSignIsReportedAsSuchAndTheOthersAgreementStands() throws IllegalAccessException {
+    Map<String, Object> variables = caseWithNotesEverywhere(true);
+    variables.put(CaseVariables.OFFENDERS.name(), Spin.JSON("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\"},"
+        + "{\"personId\":\"O2\",\"role\":\"offender\",\"name\":\"Dana Berg\"}]"));
+    variables.put(CaseVariables.CONSENTS.name(), Spin.JSON("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+        + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"},\"O2\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}"));
+    variables.put(CaseVariables.SIGNATURE_OUTCOME.name(), "some_signed");
+    variables.put(CaseVariables.PARTS_ENDED.name(), Spin.JSON("[{\"personId\":\"O2\",\"role\":\"offender\",\"reason\":"
+        + "\"not_signed\",\"note\":\"" + NOTE + "\",\"itemsEnded\":[\"I2\"]}]"));
+    Case theCase = Case.of(variables);
+
+    Map<String, Object> carl = ReferrerReport.build("agreement", theCase, theCase.offenders().get(0));
+    Map<String, Object> dana = ReferrerReport.build("agreement", theCase, theCase.offenders().get(1));
+    assertThat(carl).containsEntry("agreementReached", true).containsEntry("accusedTookPart", true)
+        .doesNotContainKey("accusedDidNotSign");
+    assertThat(carl.get("agreement").toString()).contains("Payment");
+    assertThat(dana).containsEntry("accusedTookPart", true).containsEntry("accusedDidNotSign", true)
+        .containsEntry("agreementReached", false).containsEntry("agreementShared", false).doesNotContainKey("agreement");
+    assertThat(dana.toString()).doesNotContain("CONFIDENTIAL", "Carl Vogt");
+    assertThat(theCase.parties()).extracting(org.vomcase.kernel.Person::personId).containsExactly("V1", "O1");
   }
 
   @Test

@@ -83,7 +83,9 @@ public class ObligationPlan {
     if (SESSION_OUTCOME.from(execution) != SessionOutcome.AGREEMENT || !AGREEMENT_ITEMS.isSet(execution)) {
       return;
     }
-    AGREEMENT_FULFILMENT.on(execution).set(FulfilmentStatus.of(AGREEMENT_ITEMS.from(execution), OBLIGATIONS.from(execution),
+    // Items stopped when a party withdrew after the agreement no longer count: the others' agreement is judged on its own.
+    Case theCase = Case.of(execution);
+    AGREEMENT_FULFILMENT.on(execution).set(FulfilmentStatus.of(theCase.items(), theCase.obligationsInForce(),
         FULFILMENTS.from(execution)));
   }
 

@@ -25,6 +25,7 @@ import org.vomcase.kernel.ConsentOutcome;
 import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.FollowUp;
 import org.vomcase.kernel.Fulfilment;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SessionOutcome;
 
@@ -93,7 +94,8 @@ public class CaseFigures implements JavaDelegate {
     for (Person person : record.persons()) {
       ConsentOutcome consent = book.outcome(person.personId());
       persons.add(new FigureRow.PersonFigure(person.role(), ageClass(person.dateOfBirth(), offenceDate),
-          consent == null ? FigureRow.PersonFigure.NOT_ASKED : consent.code()));
+          consent == null ? FigureRow.PersonFigure.NOT_ASKED : consent.code(),
+          record.partEnded(person.personId()).map(PartEnded::reason).orElse(null)));
     }
     List<String> offenderIds = record.offenders().stream().map(Person::personId).toList();
     Map<String, Fulfilment> fulfilments = record.fulfilments();

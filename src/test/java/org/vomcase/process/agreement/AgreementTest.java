@@ -193,6 +193,113 @@ class AgreementTest {
     verify(notifications, never()).send(any());
   }
 
+  /**
+   * Two offenders and one victim: O1 (a minor, with his guardian) signs and pays in instalments, O2 does not sign. O1's
+   * agreement stands on its own; O2's item is dropped and O2's part ends with the reason; the agreement is generated
+   * again as it stands, and only the parties whose agreement stands get it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void whenOneOffenderDoesNotSignTheAgreementStandsForTheOthers() {
+    ProcessInstance instance = startWithTwoOffenders();
+    complete(task(), items(PAYMENT, "{\"kind\":\"work_for_victim\",\"offender\":\"O2\",\"creditor\":\"V1\","
+        + "\"hours\":10,\"dueDate\":\"2026-05-01\",\"status\":\"open\"}"));
+    execute(asyncJob(instance));
+    Assertions.assertThat(options(instance, CaseVariables.SIGNATORY_OPTIONS.name())).containsExactly("V1", "O1", "G-O1", "O2");
+
+    Map<String, Object> some = Map.of(CaseVariables.SIGNATURE_OUTCOME.name(), "some_signed",
+        CaseVariables.SIGNED_BY.name(), json(List.of("V1", "O1", "G-O1")), CaseVariables.SHARE_CONSENT_BY.name(),
+        json(List.of("V1", "O1")), CaseVariables.NOT_SIGNED_REASON.name(), "Dana does not want to work for the victim.");
+    complete(task(), some);
+
+    SpinJsonNode items = jsonVariable(instance, CaseVariables.AGREEMENT_ITEMS.name());
+    Assertions.assertThat(items.elements()).extracting(i -> i.prop("itemId").stringValue()).containsExactly("I1");
+    Assertions.assertThat(jsonVariable(instance, CaseVariables.OBLIGATIONS.name()).elements()).hasSize(6)
+        .allSatisfy(o -> Assertions.assertThat(o.prop("offender").stringValue()).isEqualTo("O1"));
+    Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), CaseVariables.AGREEMENT_SUMMARY.name()))
+        .contains("Carl Vogt (O1)").doesNotContain("O2");
+    SpinJsonNode ended = jsonVariable(instance, CaseVariables.PARTS_ENDED.name());
+    Assertions.assertThat(ended.elements()).singleElement().satisfies(part -> {
+      Assertions.assertThat(part.prop("personId").stringValue()).isEqualTo("O2");
+      Assertions.assertThat(part.prop("reason").stringValue()).isEqualTo("not_signed");
+      Assertions.assertThat(part.prop("note").stringValue()).isEqualTo("Dana does not want to work for the victim.");
+      Assertions.assertThat(part.prop("itemsEnded").elements()).extracting(SpinJsonNode::stringValue).containsExactly("I2");
+    });
+    // Every party whose agreement stands consented: O2 is no longer asked.
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name()))
+        .isEqualTo(true);
+
+    assertThat(instance).isWaitingAt("Task_GenerateStandingAgreement");
+    execute(asyncJob(instance));
+    ArgumentCaptor<DocumentService.DocumentRequest> generated = ArgumentCaptor.forClass(DocumentService.DocumentRequest.class);
+    verify(documents, org.mockito.Mockito.times(2)).generate(generated.capture());
+    DocumentService.DocumentRequest standing = generated.getAllValues().get(1);
+    Assertions.assertThat(standing.idempotencyKey()).startsWith(instance.getId() + ":Task_GenerateStandingAgreement");
+    Assertions.assertThat((List<Map<String, Object>>) standing.content().get("items")).hasSize(1);
+    Assertions.assertThat((List<Object>) standing.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
+        Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
+
+    execute(asyncJob(instance));
+    assertThat(instance).isEnded().hasPassed("Task_GenerateStandingAgreement", "Gateway_CopiesToSend",
+        "EndEvent_AgreementConcluded");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications).send(sent.capture());
+    Assertions.assertThat(sent.getValue().message()).isEqualTo("agreement-copy");
+    Assertions.assertThat(sent.getValue().content().get(CaseVariables.AGREEMENT_SUMMARY.name()).toString())
+        .doesNotContain("O2");
+  }
+
+  /** "Some did not sign" is refused where it would make no sense, and nothing changes. */
+  @Test
+  void someSignedIsRefusedWhenEveryoneOrNobodysItemsSigned() {
+    ProcessInstance instance = startWithTwoOffenders();
+    complete(task(), items(PAYMENT, "{\"kind\":\"work_for_victim\",\"offender\":\"O2\",\"creditor\":\"V1\","
+        + "\"hours\":10,\"dueDate\":\"2026-05-01\",\"status\":\"open\"}"));
+    execute(asyncJob(instance));
+    String taskId = task().getId();
+    Map<String, Object> before = runtimeService().getVariables(instance.getId());
+    String reason = "Not everyone was ready to sign today.";
+
+    assertRefused(taskId, partly(List.of("V1", "O1", "G-O1", "O2"), reason), "signedBy: everyone signed: choose 'Everyone signed'");
+    assertRefused(taskId, partly(List.of("O1", "G-O1", "O2"), reason), "signedBy: no item of the agreement stands");
+    assertRefused(taskId, partly(List.of("V1", "O1"), reason), "signedBy: no item of the agreement stands");
+    assertRefused(taskId, partly(List.of("V1", "X9"), reason), "signedBy: 'X9' is not among those who sign this agreement");
+    assertRefused(taskId, partly(List.of("V1", "O1", "G-O1"), null), "notSignedReason: is required");
+    Map<String, Object> sharedByO2 = new HashMap<>(partly(List.of("V1", "O1", "G-O1"), reason));
+    sharedByO2.put(CaseVariables.SHARE_CONSENT_BY.name(), json(List.of("V1", "O2")));
+    assertRefused(taskId, sharedByO2, "shareConsentBy: 'O2' is not a party of this agreement as it stands");
+
+    assertThat(instance).isWaitingAt("Task_RecordSignatures");
+    Assertions.assertThat(runtimeService().getVariables(instance.getId())).containsOnlyKeys(before.keySet());
+    verify(notifications, never()).send(any());
+  }
+
+  private static Map<String, Object> partly(List<String> signedBy, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.SIGNATURE_OUTCOME.name(), "some_signed");
+    variables.put(CaseVariables.SIGNED_BY.name(), json(signedBy));
+    if (reason != null) {
+      variables.put(CaseVariables.NOT_SIGNED_REASON.name(), reason);
+    }
+    return variables;
+  }
+
+  /** Carl Vogt (O1, a minor) and Dana Berg (O2) against Ana Roth (V1), all agreed. */
+  private ProcessInstance startWithTwoOffenders() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey("agreement", CASE,
+        Variables.createVariables().putValue(CaseVariables.CASE_NUMBER.name(), CASE)
+            .putValue(CaseVariables.LEAD_MEDIATOR.name(), "mara").putValue(CaseVariables.MEDIATORS.name(), List.of("mara"))
+            .putValue(CaseVariables.VICTIMS.name(), persons(anaRoth()))
+            .putValue(CaseVariables.OFFENDERS.name(), persons(carlVogt(),
+                org.vomcase.support.CasePersons.person("O2", "offender", "Dana Berg", "1990-02-02", false)))
+            .putValue("consents", json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+                + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Petra Vogt\"},"
+                + "\"O2\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}"))
+            .putValue(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa"));
+    assertThat(instance).isWaitingAt("Task_RecordAgreement");
+    return instance;
+  }
+
   @Test
   void badItemsAreRefusedAndTheTaskStaysWithNothingChanged() {
     ProcessInstance instance = start();
