@@ -43,6 +43,7 @@ public final class MessageCatalogue {
       Map.entry("appointment-reminder", Set.of(PARTICIPANT)),
       Map.entry("appointment-cancellation", Set.of(PARTICIPANT)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
+      Map.entry("agreement-goes-on", Set.of(PARTIES)),
       Map.entry("referrer-report", Set.of(REFERRER)),
       Map.entry("obligation-reminder", Set.of(OFFENDER)),
       Map.entry("obligation-escalation", Set.of(SUPERVISORS)),

@@ -24,6 +24,11 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   public static final String MESSAGE = "message";
   public static final String RECIPIENT = "recipient";
+  /**
+   * Optional input parameter naming a person whose own part of the case ended ({@code partsEnded}): the message gets
+   * their name ({@code partEndedName}) and the items that ended with it ({@code itemsEnded}) in words.
+   */
+  public static final String PART_ENDED_OF = "partEndedOf";
 
   /**
    * Optional input parameter telling apart the visits of a task the same execution passes more than
@@ -98,6 +103,18 @@ public class SendNotificationDelegate implements JavaDelegate {
     Object obligation = content.remove(OBLIGATION.name());
     if (obligation != null) {
       content.put("item", theCase.words(OBLIGATION.read(obligation)));
+    }
+    Object partEndedOf = content.remove(PART_ENDED_OF);
+    if (partEndedOf instanceof String personId) {
+      // Whose part ended and what ended with it: the items and instalments that stopped, in words.
+      theCase.partEnded(personId).ifPresent(part -> {
+        content.put("partEndedName", theCase.person(personId).map(org.vomcase.kernel.Person::name).orElse(personId));
+        java.util.Set<String> ended = java.util.Set.copyOf(part.itemsEnded());
+        java.util.List<Map<String, Object>> stopped = theCase.obligations().stream()
+            .filter(o -> ended.contains(o.obligationId())).map(theCase::words).toList();
+        content.put("itemsEnded", stopped);
+        content.put("someItemsEnded", !stopped.isEmpty());
+      });
     }
     Object agreement = content.remove(AGREEMENT_ITEMS.name());
     if (agreement != null) {

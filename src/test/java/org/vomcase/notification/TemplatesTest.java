@@ -241,6 +241,9 @@ class TemplatesTest {
     content.put("appointmentSequence", full ? 1 : 0);
     content.put("appointmentChanged", full);
     content.put("items", List.of(item, hours));
+    content.put("partEndedName", "Ben Roth");
+    content.put("someItemsEnded", true);
+    content.put("itemsEnded", List.of(item));
     content.put("item", full ? item : hours);
     content.put("graceUntil", "2026-06-15T09:00+02:00");
     content.put("obligationStatus", full ? "partly_fulfilled" : "not_fulfilled");

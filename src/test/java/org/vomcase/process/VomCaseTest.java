@@ -122,6 +122,7 @@ class VomCaseTest {
     Mocks.register("suitabilityListener", new SuitabilityListener());
     Mocks.register("sessionPlan", new SessionPlan());
     Mocks.register("obligationPlan", new org.vomcase.process.monitoring.ObligationPlan());
+    Mocks.register("agreementPlan", new org.vomcase.process.agreement.AgreementPlan());
   }
 
   @AfterEach
@@ -939,6 +940,8 @@ class VomCaseTest {
       return result;
     }
     result.put(CaseVariables.SHARE_AGREEMENT_WITH_REFERRER.name(), true);
+    result.put(CaseVariables.AGREEMENT_SIGNED_AT.name(), CaseVariables.AGREEMENT_SIGNED_AT.value(
+        java.time.OffsetDateTime.parse("2026-03-02T10:00:00+01:00")));
     result.put(CaseVariables.AGREEMENT_ITEMS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         "[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":\"100.00\","
         + "\"instalments\":2,\"dueDate\":\"2099-01-01\",\"status\":\"open\",\"description\":\"CONFIDENTIAL wording\"}]").create());
@@ -1147,6 +1150,47 @@ class VomCaseTest {
 
     assertThat(instance).isEnded().hasPassed("EndEvent_LastPartyOutcomeKept").hasNotPassed("EndEvent_ConsentWithdrawn");
     assertClosedAs(instance, closureReason);
+  }
+
+  /**
+   * Two victims; V1 withdraws after the agreement while its items are monitored: only V1's part ends. The items owed to
+   * V1 that were not yet checked stop (recorded with the part), the mediators and the remaining parties are told which
+   * items end, the case goes on to its follow-up, and it closes once, its closure note saying what happened to V1.
+   */
+  @Test
+  void withdrawalAfterTheAgreementEndsOnlyThatPersonsPartAndTheOthersAreTold() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    // A second victim who took part (the case's persons and consent book as the contact would have left them).
+    runtimeService().setVariable(instance.getId(), CaseVariables.VICTIMS.name(), org.vomcase.support.CasePersons.persons(
+        org.vomcase.support.CasePersons.anaRoth(), org.vomcase.support.CasePersons.benRoth()));
+    String book = runtimeService().getVariable(instance.getId(), CaseVariables.CONSENTS.name()).toString();
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(), org.vomcase.support.CasePersons.json(
+        book.substring(0, book.length() - 1) + ",\"V2\":{\"role\":\"victim\",\"outcome\":\"agreed\"}}"));
+    List<ProcessInstance> monitored = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("monitor-obligation").orderByProcessInstanceId().asc().list();
+    finishMonitoring(monitored.get(0), "fulfilled");
+
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
+        "Moved abroad and wants no more contact.", "clara"));
+
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CONTINUES);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PARTS_ENDED.name()).toString())
+        .contains("\"personId\":\"V1\"", "\"reason\":\"withdrew_after_agreement\"", "\"itemsEnded\":[\"I1-2\"]");
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellMediatorsOfWithdrawal")
+        .singleResult());
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellPartiesAgreementGoesOn")
+        .singleResult());
+    OutgoingMessage told = singleMessageTo(MessageCatalogue.PARTIES, "agreement-goes-on");
+    Assertions.assertThat(told.recipients()).extracting(org.vomcase.notification.Recipient::id)
+        .contains("V2", "O1").doesNotContain("V1");
+    Assertions.assertThat(told.content()).containsEntry("partEndedName", "Ana Roth").containsEntry("someItemsEnded", true);
+    Assertions.assertThat(told.content().get("itemsEnded").toString()).contains("instalment").doesNotContain("Moved abroad");
+
+    finishMonitoring(monitored.get(1), "not_fulfilled");
+    finishFollowUp(instance);
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementGoesOn", "EndEvent_AgreementFulfilled");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE.name()).toString())
+        .contains("Ana Roth (V1) withdrew consent after the agreement; stopped: I1-2.");
   }
 
   @Test

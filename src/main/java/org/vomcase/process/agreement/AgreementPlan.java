@@ -14,6 +14,7 @@ import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Option;
 import org.vomcase.kernel.Owed;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 
@@ -64,6 +65,14 @@ public class AgreementPlan {
       }
     }
     return signatories;
+  }
+
+  /**
+   * Whether the person's own part ended by a withdrawal after the agreement (gateway "Was the person a party of the
+   * agreement?" of the withdrawal in {@code vom-case}): then the other parties are told their agreement goes on.
+   */
+  public boolean partEndedAfterTheAgreement(DelegateExecution execution, String personId) {
+    return Case.of(execution).partEnded(personId).map(part -> PartEnded.WITHDREW.equals(part.reason())).orElse(false);
   }
 
   /** Person id -> "Ana Roth (V1)" of every person of the case, for the agreement in words. */

@@ -19,6 +19,8 @@ import org.vomcase.kernel.Consent;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.ConsentOutcome;
 import org.vomcase.kernel.Guardian;
+import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabulary;
@@ -39,6 +41,8 @@ public class CaseEvents {
   public static final String MSG_CONSENT_WITHDRAWN = "Msg_ConsentWithdrawn";
   public static final String MSG_LAST_PARTY_WITHDRAWN = "Msg_LastPartyWithdrawn";
   public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
+  /** An item or instalment stops: its offender or victim withdrew after the agreement ({@code monitor-obligation}). */
+  public static final String MSG_ITEM_STOPPED = "Msg_ItemStopped";
   public static final String PROCEEDINGS_ENDED = "proceedings_ended";
   public static final String MEDIATORS_CHANGE = "mediators_change";
   public static final String MSG_MEDIATORS_CHANGE_REQUESTED = "Msg_MediatorsChangeRequested";
@@ -241,11 +245,39 @@ public class CaseEvents {
           .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
     }
+    if (variable(theCase, CaseVariables.AGREEMENT_SIGNED_AT) != null) {
+      endPartAfterTheAgreement(theCase, person, reason, event.recordedBy());
+    }
     runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), personId).correlateAll();
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
         .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
+  }
+
+  /**
+   * A party withdrew after the agreement came into force, and the case goes on for the others: their own part ends
+   * ({@code partsEnded}), and every item or instalment they owe or are owed that was not yet checked stops where it
+   * stands (its {@code monitor-obligation} ends at {@code Msg_ItemStopped}). What was checked stays as it was; the others'
+   * agreement is monitored to the end and judged on its own ({@link Case#obligationsInForce()}).
+   */
+  private void endPartAfterTheAgreement(ProcessInstance theCase, Person person, String reason, String recordedBy) {
+    Case openCase = caseOf(theCase);
+    if (openCase.partEnded(person.personId()).isPresent()) {
+      return;
+    }
+    var checked = openCase.fulfilments().keySet();
+    List<String> stopped = openCase.obligationsInForce().stream()
+        .filter(o -> person.personId().equals(o.offender()) || person.personId().equals(o.creditor()))
+        .map(Obligation::obligationId).filter(id -> !checked.contains(id)).toList();
+    List<PartEnded> ended = new ArrayList<>(openCase.partsEnded());
+    ended.add(new PartEnded(person.personId(), person.role(), PartEnded.WITHDREW, reason,
+        stopped, recordedBy == null ? "system" : recordedBy, CaseClock.timestamp()));
+    set(theCase, CaseVariables.PARTS_ENDED, ended);
+    for (String obligationId : stopped) {
+      runtime.createMessageCorrelation(MSG_ITEM_STOPPED).processInstanceBusinessKey(theCase.getBusinessKey())
+          .processInstanceVariableEquals(CaseVariables.OBLIGATION_ID.name(), obligationId).correlateAll();
+    }
   }
 
   private static String caseNumberOf(String caseNumber) {

@@ -107,6 +107,29 @@ class MonitorObligationTest {
     verify(notifications, never()).send(any());
   }
 
+  /**
+   * Its offender or victim withdrew after the agreement: the item stops wherever it stands, before it fell due or while
+   * the check waits, with no check recorded, no reminder and no escalation; nothing is left to run.
+   */
+  @Test
+  void anItemWhosePartyWithdrewStopsWhereverItStands() {
+    ProcessInstance waiting = start(true);
+    runtimeService().createMessageCorrelation("Msg_ItemStopped").processInstanceBusinessKey(CASE)
+        .processInstanceVariableEquals(CaseVariables.OBLIGATION_ID.name(), "I1-2").correlateAll();
+    assertThat(waiting).isEnded().hasPassed("EndEvent_ItemStopped").hasNotPassed("Task_CheckFulfilment");
+
+    ProcessInstance checking = start(true);
+    fallDue(checking);
+    assertThat(checking).isWaitingAt("Task_CheckFulfilment");
+    runtimeService().createMessageCorrelation("Msg_ItemStopped").processInstanceBusinessKey(CASE)
+        .processInstanceVariableEquals(CaseVariables.OBLIGATION_ID.name(), "I1-2").correlateAll();
+    assertThat(checking).isEnded().hasPassed("EndEvent_ItemStopped").hasNotPassed("Task_RemindOffender");
+    Assertions.assertThat(historic(checking, CaseVariables.OBLIGATION_STATUS.name())).isNull();
+    Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+    Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+    verify(notifications, never()).send(any());
+  }
+
   @Test
   void instalmentNotFulfilledIsRemindedAndFulfilledAfterTheGracePeriod() {
     ProcessInstance instance = start(true);
