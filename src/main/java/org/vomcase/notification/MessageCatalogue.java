@@ -19,6 +19,11 @@ public final class MessageCatalogue {
    * part, and their guardians; nobody else (indirect mediation: each party's own appointment).
    */
   public static final String PARTICIPANT = "participant";
+  /**
+   * The person the message is about ({@code personId}) whether or not they still take part, and their guardians: only
+   * to withdraw what they had been sent (a person who withdrew consent: their invitation or appointment is cancelled).
+   */
+  public static final String WITHDRAWN_PERSON = "withdrawn_person";
   /** The parties of the agreement and the guardians of minors among them (R14). */
   public static final String PARTIES = "parties";
   public static final String SUPERVISORS = "supervisors";
@@ -37,11 +42,11 @@ public final class MessageCatalogue {
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)),
-      Map.entry("session-cancellation", Set.of(PARTICIPANTS)),
+      Map.entry("session-cancellation", Set.of(PARTICIPANTS, WITHDRAWN_PERSON)),
       // Indirect mediation: each to one party (the person whose appointment it is, and their guardians) only.
       Map.entry("appointment-invitation", Set.of(PARTICIPANT)),
       Map.entry("appointment-reminder", Set.of(PARTICIPANT)),
-      Map.entry("appointment-cancellation", Set.of(PARTICIPANT)),
+      Map.entry("appointment-cancellation", Set.of(PARTICIPANT, WITHDRAWN_PERSON)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
       Map.entry("agreement-goes-on", Set.of(PARTIES)),
       Map.entry("referrer-report", Set.of(REFERRER)),

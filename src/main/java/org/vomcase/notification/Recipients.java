@@ -81,6 +81,8 @@ public class Recipients {
       case PARTICIPANTS, PARTIES -> withGuardians(theCase.parties(), theCase, false);
       case PARTICIPANT -> withGuardians(theCase.parties().stream().filter(p -> p.personId().equals(theCase.get(PERSON_ID))).toList(),
           theCase, false);
+      case WITHDRAWN_PERSON -> withGuardians(theCase.persons().stream()
+          .filter(p -> p.personId().equals(theCase.get(PERSON_ID)) && !theCase.parties().contains(p)).toList(), theCase, false);
       case MEDIATOR -> users(mediators(theCase), identity);
       case COORDINATORS -> users(members(Roles.COORDINATORS, identity), identity);
       case SUPERVISORS -> users(members(Roles.SUPERVISORS, identity), identity);

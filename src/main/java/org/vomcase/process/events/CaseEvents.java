@@ -41,6 +41,10 @@ public class CaseEvents {
   public static final String MSG_CONSENT_WITHDRAWN = "Msg_ConsentWithdrawn";
   public static final String MSG_LAST_PARTY_WITHDRAWN = "Msg_LastPartyWithdrawn";
   public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
+  /** A person withdrew while the session is being arranged ({@code mediation-session}): their invitation is cancelled. */
+  public static final String MSG_PARTICIPANT_WITHDRAWN = "Msg_ParticipantWithdrawn";
+  /** The person who withdrew, in the scope of the session's withdrawal handling. */
+  public static final String WITHDRAWN_PERSON_ID = "withdrawnPersonId";
   /** An item or instalment stops: its offender or victim withdrew after the agreement ({@code monitor-obligation}). */
   public static final String MSG_ITEM_STOPPED = "Msg_ItemStopped";
   public static final String PROCEEDINGS_ENDED = "proceedings_ended";
@@ -250,6 +254,9 @@ public class CaseEvents {
     }
     runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), personId).correlateAll();
+    // A session being arranged withdraws what the person was sent: their invitation or their own appointment.
+    runtime.createMessageCorrelation(MSG_PARTICIPANT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
+        .setVariableToTriggeredScope(WITHDRAWN_PERSON_ID, personId).correlateAll();
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
         .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,54 @@ public class SessionPlan {
   /** A moment of the session as the case's forms show it: the programme's words, in the programme's time zone. */
   static String inWords(DelegateTask task, OffsetDateTime when) {
     return Dates.inWords(when, CaseClock.now().getZone(), Case.seenFrom(task.getExecution()).locale());
+  }
+
+  /** The wait state of a direct meeting while its invitations are out, until it begins. */
+  public static final String TASK_CHANGE_SESSION = "Task_ChangeSession";
+
+  /**
+   * Gateway "What was the person who withdrew invited to?": a direct meeting whose invitations are out and that has not
+   * begun ({@code Task_ChangeSession} waits), the person no longer taking part. Their calendar entry is withdrawn.
+   */
+  public boolean invitedToTheComingSession(DelegateExecution execution, String personId) {
+    return !INDIRECT.equals(MEETING_TYPE.from(execution)) && withdrew(execution, personId)
+        && execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_CHANGE_SESSION).count() > 0;
+  }
+
+  /** Indirect mediation: the person who withdrew has an appointment of their own still to come, not cancelled. */
+  public boolean hasComingAppointment(DelegateExecution execution, String personId) {
+    Appointment appointment = APPOINTMENTS.from(execution).get(personId);
+    return appointment != null && !appointment.cancelled() && withdrew(execution, personId)
+        && appointment.startAt().isAfter(CaseClock.now().toOffsetDateTime());
+  }
+
+  /**
+   * The appointment of a person who withdrew, as its cancellation names it: the same UID (case and person) and a higher
+   * sequence, once the appointment is marked cancelled ({@link #markAppointmentCancelled}).
+   */
+  public Appointment withdrawnAppointment(VariableScope execution, String personId) {
+    Appointment appointment = APPOINTMENTS.from(execution).get(personId);
+    if (appointment == null) {
+      throw new IllegalStateException("No appointment for '" + personId + "' in case " + execution.getVariable("caseNumber"));
+    }
+    return appointment.cancelled() ? appointment : appointment.cancel();
+  }
+
+  /** The appointment of a person who withdrew is cancelled: the session's summary shows it so, no reminder names it. */
+  public void markAppointmentCancelled(VariableScope execution, String personId) {
+    Map<String, Appointment> appointments = APPOINTMENTS.from(execution);
+    Appointment appointment = appointments.get(personId);
+    if (appointment != null && !appointment.cancelled()) {
+      appointments.put(personId, appointment.cancel());
+      APPOINTMENTS.on(execution).set(appointments);
+    }
+  }
+
+  /** Whether the person no longer takes part: withdrawn, as the case's consent book says. */
+  private static boolean withdrew(DelegateExecution execution, String personId) {
+    Case theCase = Case.seenFrom(execution);
+    return theCase.person(personId).isPresent() && theCase.parties().stream().noneMatch(p -> p.personId().equals(personId));
   }
 
   /** Indirect mediation: the persons whose appointment is still to come (not cancelled), in the case's order. */

@@ -456,6 +456,78 @@ class MediationSessionTest {
     Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ChangeAppointment").count()).isEqualTo(3);
   }
 
+  /**
+   * A direct meeting whose invitations are out: V2 withdraws. V2 alone gets the session's cancellation (the same calendar
+   * entry, a higher sequence), the others keep theirs and are reminded as before; V2 is not reminded.
+   */
+  @Test
+  void aPersonWhoWithdrewAfterTheInvitationGetsTheSessionsCancellationAlone() {
+    ProcessInstance instance = startWithParties();
+    complete(task(), schedule("2026-03-12", "14:30"));
+    execute(sendJob(instance));
+    withdraw(instance, "V2");
+
+    runtimeService().createMessageCorrelation("Msg_ParticipantWithdrawn").processInstanceBusinessKey("VOM-2026-00007")
+        .setVariableToTriggeredScope("withdrawnPersonId", "V2").correlateAll();
+    execute(sendJob(instance));
+
+    assertThat(instance).hasPassed("Task_CancelSessionForWithdrawnPerson", "EndEvent_WithdrawnSessionCancelled")
+        .isWaitingAt("Task_ChangeSession");
+    OutgoingMessage cancellation = sent("session-cancellation").get(0);
+    Assertions.assertThat(cancellation.recipientRole()).isEqualTo("withdrawn_person");
+    Assertions.assertThat(cancellation.recipients()).extracting(Recipient::id).containsExactly("V2");
+    Assertions.assertThat(cancellation.content()).containsEntry(CaseVariables.SESSION_SEQUENCE.name(), 1L)
+        .containsEntry(CaseVariables.SESSION_PLACE.name(), "Community centre, room 2");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), "withdrawnPersonId")).as("kept in its own scope").isNull();
+    execute(timer(instance, "Event_SessionReminderDue"));
+    execute(sendJob(instance));
+    Assertions.assertThat(sent("session-reminder").get(0).recipients()).extracting(Recipient::id)
+        .containsExactlyInAnyOrder("V1", "O1", "G-O1");
+  }
+
+  /** Indirect mediation: the person who withdrew gets their own appointment's cancellation; it is shown cancelled. */
+  @Test
+  void aPersonWhoWithdrewGetsTheirOwnAppointmentCancelled() {
+    ProcessInstance instance = startWithParties();
+    complete(task(), indirect("2026-03-12", "10:00", "Victim support office", "2026-03-13", "15:00", "Mediation office"));
+    runAsyncJobs(instance);
+    withdraw(instance, "V2");
+
+    runtimeService().createMessageCorrelation("Msg_ParticipantWithdrawn").processInstanceBusinessKey("VOM-2026-00007")
+        .setVariableToTriggeredScope("withdrawnPersonId", "V2").correlateAll();
+    runAsyncJobs(instance);
+
+    assertThat(instance).hasPassed("Task_CancelWithdrawnAppointment", "EndEvent_WithdrawnAppointmentCancelled");
+    OutgoingMessage cancellation = sent("appointment-cancellation").get(0);
+    Assertions.assertThat(cancellation.recipients()).extracting(Recipient::id).containsExactly("V2");
+    Assertions.assertThat(cancellation.content()).containsEntry("appointmentFor", "V2").containsEntry("appointmentSequence", 1)
+        .containsEntry("appointmentPlace", "Victim support office");
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.APPOINTMENTS.name()).toString())
+        .contains("\"personId\":\"V2\"").containsPattern("\"V2\":\\{[^}]*\"cancelled\":true");
+  }
+
+  /** Withdrawn before anything was sent (the session not yet scheduled): nothing to cancel, nothing is sent. */
+  @Test
+  void aPersonWhoWithdrewBeforeTheSchedulingIsSentNothing() {
+    ProcessInstance instance = startWithParties();
+    withdraw(instance, "V2");
+    runtimeService().createMessageCorrelation("Msg_ParticipantWithdrawn").processInstanceBusinessKey("VOM-2026-00007")
+        .setVariableToTriggeredScope("withdrawnPersonId", "V2").correlateAll();
+
+    assertThat(instance).hasPassed("EndEvent_WithdrawnNothingToCancel").isWaitingAt("Task_ScheduleSession");
+    verify(notifications, org.mockito.Mockito.never()).send(org.mockito.ArgumentMatchers.any());
+  }
+
+  /** The consent book as the case event "consent withdrawn" leaves it. */
+  private static void withdraw(ProcessInstance instance, String personId) {
+    String book = "{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},\"V2\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+        + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Eva Vogt\",\"guardianRelation\":\"parent\","
+        + "\"guardianEmail\":\"eva@example.org\",\"guardianConsent\":\"consents\"}}";
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(),
+        json(book.replace("\"" + personId + "\":{\"role\":\"victim\",\"outcome\":\"agreed\"",
+            "\"" + personId + "\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"")));
+  }
+
   @Test
   void aPartyWhoWithdrewIsNotRemindedOfTheirAppointment() {
     ProcessInstance instance = startWithParties();
