@@ -1193,6 +1193,34 @@ class VomCaseTest {
         .contains("Ana Roth (V1) withdrew consent after the agreement; stopped: I1-2.");
   }
 
+  /**
+   * O2 did not sign, so O2's part ended: a later withdrawal of O2 is refused (what happened to O2 is settled), and O1's
+   * withdrawal leaves no offender who still takes part, so the case closes, keeping O2's part in its closure note.
+   */
+  @Test
+  void aPartThatEndedAtTheSigningIsNotRewrittenAndNoLongerCountsAsAParty() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    runtimeService().setVariable(instance.getId(), CaseVariables.OFFENDERS.name(), org.vomcase.support.CasePersons.persons(
+        org.vomcase.support.CasePersons.carlVogt(),
+        org.vomcase.support.CasePersons.person("O2", "offender", "Dana Berg", "1990-02-02", false)));
+    String book = runtimeService().getVariable(instance.getId(), CaseVariables.CONSENTS.name()).toString();
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(), org.vomcase.support.CasePersons.json(
+        book.substring(0, book.length() - 1) + ",\"O2\":{\"role\":\"offender\",\"outcome\":\"agreed\"}}"));
+    runtimeService().setVariable(instance.getId(), CaseVariables.PARTS_ENDED.name(), org.vomcase.support.CasePersons.json(
+        "[{\"personId\":\"O2\",\"role\":\"offender\",\"reason\":\"not_signed\",\"note\":\"Would not pay.\"}]"));
+
+    assertEventRefused(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "O2", "Changed his mind.",
+        "clara"), "eventPersonId: O2's part of case " + instance.getBusinessKey() + " has already ended (did not sign the agreement)");
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "O1",
+        "Moved away.", "clara"));
+    execute(job());
+
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CLOSED);
+    assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
+    Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE.name()).toString())
+        .contains("Dana Berg (O2) did not sign the agreement.");
+  }
+
   @Test
   void withdrawalThatLeavesAVictimEndsOnlyThatPersonsContactAndTheCaseGoesOn() {
     Map<String, Object> referral = referral();

@@ -237,6 +237,12 @@ public class CaseEvents {
       throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already " + earlier.code()
           + "; nothing to withdraw");
     }
+    PartEnded ended = openCase.partEnded(personId).orElse(null);
+    if (ended != null) {
+      // What happened to this person is settled: a later event does not rewrite it.
+      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + "'s part of case " + theCase.getBusinessKey()
+          + " has already ended (" + ended.describe() + "); nothing to withdraw");
+    }
     book = book.with(personId, Consent.of(person.role(), ConsentOutcome.WITHDRAWN));
     set(theCase, CaseVariables.CONSENTS, book);
     List<Withdrawal> withdrawals = new ArrayList<>(variable(theCase, CaseVariables.WITHDRAWALS));
@@ -341,10 +347,14 @@ public class CaseEvents {
         || groups.contains(Roles.MEDIATORS) && registry.isMediator(theCase.getBusinessKey(), user);
   }
 
-  /** A side still has a party while someone of it has agreed or has not been asked to the end. */
+  /**
+   * A side still has a party while someone of it has not been asked to the end, or agreed and their own part has not
+   * ended (a party who did not sign the agreement no longer takes part).
+   */
   private boolean stillHasParty(ProcessInstance theCase, ConsentBook book, Side side) {
-    return caseOf(theCase).side(side).stream().anyMatch(person -> book.outcome(person.personId()) == null
-        || book.agreed(person.personId()));
+    Case openCase = caseOf(theCase);
+    return openCase.side(side).stream().anyMatch(person -> book.outcome(person.personId()) == null
+        || book.agreed(person.personId()) && openCase.partEnded(person.personId()).isEmpty());
   }
 
   /** The running case's variables, typed. */
