@@ -195,9 +195,18 @@ public class CaseOverview {
           : outcome == ConsentOutcome.AGREED ? "agreed" : outcome == ConsentOutcome.DECLINED ? "declined"
               : outcome == ConsentOutcome.NOT_REACHABLE ? "not reachable"
                   : contacted.contains(person.personId()) ? "contacted" : "not contacted yet";
+      org.vomcase.kernel.PartEnded part = theCase.partEnded(person.personId()).orElse(null);
+      if (part != null && !org.vomcase.kernel.PartEnded.WITHDREW.equals(part.reason())) {
+        state = org.vomcase.kernel.PartEnded.NOT_SIGNED.equals(part.reason()) ? "did not sign" : "nothing left after the signing";
+      }
       view.put("state", state);
       if (withdrawal != null) {
         view.put("withdrawnAt", withdrawal.recordedAt());
+      }
+      if (part != null) {
+        // The person's own part ended while the case went on for the others; the items that ended with it.
+        view.put("partEnded", part.describe());
+        view.put("partEndedAt", part.recordedAt());
       }
       persons.add(view);
     }
@@ -254,6 +263,8 @@ public class CaseOverview {
     }
     Map<String, Fulfilment> fulfilments = theCase.fulfilments();
     List<Obligation> obligations = theCase.obligations();
+    java.util.Set<String> inForce = theCase.obligationsInForce().stream().map(Obligation::obligationId)
+        .collect(java.util.stream.Collectors.toSet());
     LocalDate today = CaseClock.today();
     Map<String, Map<String, Object>> byPerson = new LinkedHashMap<>();
     for (AgreementItem item : items) {
@@ -289,7 +300,10 @@ public class CaseOverview {
         BigDecimal paid = fulfilment == null ? BigDecimal.ZERO : fulfilment.status() == FulfilmentStatus.FULFILLED
             ? (amount == null ? BigDecimal.ZERO : amount) : fulfilment.fulfilledAmount() == null ? BigDecimal.ZERO
                 : fulfilment.fulfilledAmount();
-        String state = fulfilment != null ? fulfilment.status().code()
+        // Stopped: its offender or victim withdrew after the agreement before it was checked.
+        boolean stopped = fulfilment == null && !inForce.contains(obligation.obligationId())
+            && obligations.stream().anyMatch(o -> o.obligationId().equals(obligation.obligationId()));
+        String state = fulfilment != null ? fulfilment.status().code() : stopped ? "stopped"
             : obligation.dueDate() != null && !obligation.dueDate().isAfter(today) ? "due" : "upcoming";
         Map<String, Object> part = new LinkedHashMap<>();
         part.put("id", obligation.obligationId());
@@ -301,7 +315,7 @@ public class CaseOverview {
         part.put("paid", amount == null ? null : paid.toPlainString());
         part.put("escalated", fulfilment != null && fulfilment.escalated());
         parts.add(part);
-        if (amount != null) {
+        if (amount != null && !stopped) {
           ledger.merge("owed", amount, BigDecimal::add);
           ledger.merge("paid", paid, BigDecimal::add);
           if ("due".equals(state)) {

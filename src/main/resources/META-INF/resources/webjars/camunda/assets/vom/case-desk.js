@@ -15,7 +15,8 @@ const PAGE = 25;
 
 const STATES = {
   agreed: 'label-success', declined: 'label-danger', withdrew: 'label-danger', 'not reachable': 'label-warning',
-  contacted: 'label-info', 'not contacted yet': 'label-default'
+  contacted: 'label-info', 'not contacted yet': 'label-default', 'did not sign': 'label-warning',
+  'nothing left after the signing': 'label-warning'
 };
 
 function addStyles() {
@@ -119,7 +120,8 @@ function personsSection(persons) {
       el('td', { text: p.language || '' }),
       el('td', { text: p.interpreterNeeded ? 'needed' : '' }),
       el('td', {}, ...(p.guardians || []).map(g => el('div', {}, g.name + (g.relation ? ' (' + g.relation + ')' : ''), contactLine(g.contact)))),
-      el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state', text: p.state }))))));
+      el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state', text: p.state }),
+        p.partEnded ? el('div', { className: 'text-muted small vom-desk-part-ended', text: 'Own part ended: ' + p.partEnded }) : null)))));
 }
 
 /** How to reach a person (for those who work the case): phone, email, address and the person's safe-contact choice. */
