@@ -42,7 +42,7 @@ public class GenerateDocumentDelegate implements JavaDelegate {
     }
     String key = String.join(":", execution.getProcessInstanceId(), execution.getCurrentActivityId(), document);
     String id = documents.generate(new DocumentService.DocumentRequest(key, CASE_NUMBER.from(execution), document,
-        agreementContent(Case.of(execution))));
+        agreementContent(Case.seenFrom(execution))));
     AGREEMENT_DOCUMENT_ID.on(execution).set(id);
     DocumentService.StoredDocument stored = documents.find(id);
     AGREEMENT_DOCUMENT_SHOWN.on(execution).set((stored == null ? id : stored.fileName())

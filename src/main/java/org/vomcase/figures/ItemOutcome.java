@@ -14,6 +14,14 @@ record ItemOutcome(String kind, boolean fulfilled, boolean partly, BigDecimal am
     BigDecimal hoursAgreed, BigDecimal hoursDone) {
 
   static ItemOutcome of(FigureRow.ItemFigure item) {
+    return of(item, false);
+  }
+
+  /**
+   * What became of the item; checks that stopped when a party withdrew after the agreement are not expected, unless
+   * {@code stoppedCountsAsNotDone} (the offender who withdrew: what stopped was not done).
+   */
+  static ItemOutcome of(FigureRow.ItemFigure item, boolean stoppedCountsAsNotDone) {
     BigDecimal amount = orZero(item.amount());
     BigDecimal hours = orZero(item.hours());
     String kind = item.kind() == null ? "" : item.kind().code();
@@ -22,8 +30,8 @@ record ItemOutcome(String kind, boolean fulfilled, boolean partly, BigDecimal am
     }
     // One check per instalment (or one for the item): an item whose monitoring stopped before every check (its party
     // withdrew after the agreement) was not fulfilled as a whole.
-    int expected = item.instalments() != null && item.instalments() > 1 ? item.instalments() : 1;
-    boolean all = item.checks().size() >= expected;
+    int expected = item.checksDue() - (stoppedCountsAsNotDone ? 0 : item.stoppedChecks());
+    boolean all = !item.checks().isEmpty() && item.checks().size() >= expected;
     boolean any = false;
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal done = BigDecimal.ZERO;

@@ -96,11 +96,18 @@ public final class ToaExport {
     int items = 0;
     int fulfilled = 0;
     int partly = 0;
+    boolean withdrew = offender != null && PartEnded.WITHDREW.equals(offender.part());
+    boolean stoppedByWithdrawal = false;
     for (FigureRow.ItemFigure item : row.details().items()) {
       if (item.offenderIndex() == null || item.offenderIndex() != index) {
         continue;
       }
-      ItemOutcome outcome = ItemOutcome.of(item);
+      if (!withdrew && item.checks().isEmpty() && item.stoppedChecks() >= item.checksDue()) {
+        // Stopped as a whole before any check when the victim it was owed to withdrew: not this offender's doing.
+        continue;
+      }
+      ItemOutcome outcome = ItemOutcome.of(item, withdrew);
+      stoppedByWithdrawal |= withdrew && item.stoppedChecks() > 0;
       items++;
       kinds.add(outcome.kind());
       fulfilled += outcome.fulfilled() ? 1 : 0;
@@ -120,11 +127,12 @@ public final class ToaExport {
       // This offender's own part ended at the signing; the others' agreement is not theirs.
       outcome = "none";
       reason = PartEnded.NOT_SIGNED.equals(part) ? "agreement_not_signed" : "no_agreement_left";
-    } else if (PartEnded.WITHDREW.equals(part)) {
-      // Withdrew after the agreement: what they had done of their items until then.
+    } else if (stoppedByWithdrawal) {
+      // Withdrew after the agreement while items were still open: what they had done of their items until then. (One
+      // who withdrew once everything was checked keeps the agreement's outcome, below.)
       outcome = items > 0 && fulfilled == items ? "full" : fulfilled + partly > 0 ? "partial" : "none";
       reason = "consent_withdrawn";
-    } else if (consent != null && DID_NOT_TAKE_PART.containsKey(consent)
+    } else if (items == 0 && consent != null && DID_NOT_TAKE_PART.containsKey(consent)
         && (row.agreementFulfilment() != null || SETTLED_WITHOUT_ITEMS.contains(row.closureReason()))) {
       // The case went on with the others: this offender declined, withdrew before the session or was not reached.
       outcome = "none";

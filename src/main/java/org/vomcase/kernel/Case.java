@@ -120,6 +120,11 @@ public final class Case {
     return partsEnded().stream().filter(part -> part.personId().equals(personId)).findFirst();
   }
 
+  /** Whether an obligation stopped when its offender or victim withdrew after the agreement. */
+  public boolean stopped(Obligation obligation) {
+    return partsEnded().stream().anyMatch(part -> part.itemsEnded().contains(obligation.obligationId()));
+  }
+
   /** The obligations still in force: those of the agreement less the ones stopped when a party's part ended. */
   public List<Obligation> obligationsInForce() {
     java.util.Set<String> stopped = new java.util.HashSet<>();

@@ -18,6 +18,8 @@ public final class CaseProcess {
 
   /** The session of a case (file {@code processes/mediation-session.bpmn}), called once the case is found suitable. */
   public static final String SESSION_KEY = "mediation-session";
+  /** The agreement's recording and signing, called by the case. */
+  public static final String AGREEMENT_KEY = "agreement";
 
   /** Thrown by every closing end event of the case; starts its retention. */
   public static final String MSG_CASE_CLOSED = "Msg_CaseClosed";

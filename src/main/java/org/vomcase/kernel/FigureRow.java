@@ -61,10 +61,26 @@ public record FigureRow(String id, String profile, String referralSource, String
    */
   public record ItemFigure(ItemKind kind, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal hours, @JsonFormat(shape = JsonFormat.Shape.STRING) Integer instalments,
-      String status, Integer offenderIndex, List<Check> checks) {
+      String status, Integer offenderIndex, List<Check> checks,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer stopped) {
 
     public ItemFigure {
       checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    public ItemFigure(ItemKind kind, BigDecimal amount, BigDecimal hours, Integer instalments, String status,
+        Integer offenderIndex, List<Check> checks) {
+      this(kind, amount, hours, instalments, status, offenderIndex, checks, null);
+    }
+
+    /** How many of its checks (one per instalment, or one) the item was to have. */
+    public int checksDue() {
+      return instalments != null && instalments > 1 ? instalments : 1;
+    }
+
+    /** How many of them stopped unchecked when a party withdrew after the agreement (0 when none). */
+    public int stoppedChecks() {
+      return stopped == null ? 0 : stopped;
     }
   }
 

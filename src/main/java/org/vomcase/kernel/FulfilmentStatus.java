@@ -29,6 +29,17 @@ public enum FulfilmentStatus implements Coded {
     return fulfilled == units ? FULFILLED : fulfilled + partly == 0 ? NOT_FULFILLED : PARTLY_FULFILLED;
   }
 
+  /**
+   * How an agreement (or one offender's part) was kept, judged on what is still in force: the items and instalments
+   * that stopped when a party withdrew after the agreement do not count. When nothing at all is left in force (every
+   * open item stopped, none done at the session), it is judged on all of them: what was done until the withdrawal.
+   */
+  public static FulfilmentStatus judged(java.util.List<AgreementItem> items, java.util.List<Obligation> inForce,
+      java.util.List<Obligation> all, java.util.Map<String, Fulfilment> book) {
+    boolean doneAtSession = items.stream().anyMatch(item -> AgreementItem.DONE_AT_SESSION.equals(item.status()));
+    return of(items, inForce.isEmpty() && !doneAtSession ? all : inForce, book);
+  }
+
   public static FulfilmentStatus of(String code) {
     return Coded.of(FulfilmentStatus.class, code);
   }

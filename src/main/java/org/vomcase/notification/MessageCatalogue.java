@@ -24,6 +24,11 @@ public final class MessageCatalogue {
    * to withdraw what they had been sent (a person who withdrew consent: their invitation or appointment is cancelled).
    */
   public static final String WITHDRAWN_PERSON = "withdrawn_person";
+  /**
+   * The parties whose agreement shares an item with the person the message is about ({@code personId}): who owes them
+   * an item or is owed one by them, with their guardians.
+   */
+  public static final String COUNTERPARTS = "counterparts";
   /** The parties of the agreement and the guardians of minors among them (R14). */
   public static final String PARTIES = "parties";
   public static final String SUPERVISORS = "supervisors";
@@ -48,7 +53,7 @@ public final class MessageCatalogue {
       Map.entry("appointment-reminder", Set.of(PARTICIPANT)),
       Map.entry("appointment-cancellation", Set.of(PARTICIPANT, WITHDRAWN_PERSON)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
-      Map.entry("agreement-goes-on", Set.of(PARTIES)),
+      Map.entry("agreement-goes-on", Set.of(COUNTERPARTS)),
       Map.entry("referrer-report", Set.of(REFERRER)),
       Map.entry("obligation-reminder", Set.of(OFFENDER)),
       Map.entry("obligation-escalation", Set.of(SUPERVISORS)),

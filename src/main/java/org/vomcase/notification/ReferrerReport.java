@@ -11,6 +11,7 @@ import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ClosureReason;
 import org.vomcase.kernel.FulfilmentStatus;
 import org.vomcase.kernel.Obligation;
+import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SessionOutcome;
 
@@ -107,7 +108,12 @@ public final class ReferrerReport {
         report.put("item", theCase.words(obligation));
       }
     }
-    if ("closure".equals(occasion)) {
+    boolean endedAtSigning = accused != null && theCase.partEnded(accused.personId())
+        .map(part -> !PartEnded.WITHDREW.equals(part.reason())).orElse(false);
+    if ("closure".equals(occasion) && endedAtSigning) {
+      // The case's closure reason is the outcome of the others' agreement, not this accused's: only that it closed.
+      report.put("caseClosedWithoutAccused", true);
+    } else if ("closure".equals(occasion)) {
       ClosureReason reason = theCase.get(CLOSURE_REASON);
       report.put(CLOSURE_REASON.name(), reason == null ? null : reason.code());
       report.put("closure", reason == null ? null : reason.label());
@@ -115,8 +121,13 @@ public final class ReferrerReport {
       if (fulfilment != null && accused != null) {
         // The accused's own part: the items they owe (done at the session, or each instalment as checked).
         List<AgreementItem> own = theCase.items().stream().filter(item -> owedByAccused.test(item.offender())).toList();
-        fulfilment = own.isEmpty() ? null : FulfilmentStatus.of(own, theCase.obligationsInForce().stream()
-            .filter(obligation -> owedByAccused.test(obligation.offender())).toList(), theCase.fulfilments());
+        List<Obligation> owed = theCase.obligations().stream().filter(o -> owedByAccused.test(o.offender())).toList();
+        List<Obligation> inForce = theCase.obligationsInForce().stream().filter(o -> owedByAccused.test(o.offender())).toList();
+        boolean withdrew = theCase.partEnded(accused.personId()).map(p -> PartEnded.WITHDREW.equals(p.reason())).orElse(false);
+        // An accused who withdrew is judged on everything they owed (what stopped was not done); the others on what
+        // stayed in force.
+        fulfilment = own.isEmpty() ? null : withdrew ? FulfilmentStatus.of(own, owed, theCase.fulfilments())
+            : FulfilmentStatus.judged(own, inForce, owed, theCase.fulfilments());
       }
       if (fulfilment != null) {
         report.put("agreementFulfilment", fulfilment.code());

@@ -51,6 +51,10 @@ public class ReferrerReportDelegate implements JavaDelegate {
     List<Person> accused = theCase.offenders();
     Obligation unfulfilled = theCase.get(CaseVariables.OBLIGATION);
     if ("item_unfulfilled".equals(report) && unfulfilled != null) {
+      if (theCase.stopped(unfulfilled)) {
+        // A monitoring of an earlier diagram, still running for an item that stopped when its party withdrew.
+        return;
+      }
       accused = accused.stream().filter(person -> person.personId().equals(unfulfilled.offender())).toList();
     }
     if (accused.isEmpty()) {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.Case;
+import org.vomcase.kernel.Obligation;
 
 /**
  * "Send notification" service tasks: input parameters {@code message} and {@code recipient} name
@@ -72,6 +73,12 @@ public class SendNotificationDelegate implements JavaDelegate {
       throw new IllegalArgumentException("Reports to the referrer are sent by referrerReportDelegate, whose content is an allow-list (R16)");
     }
     Case theCase = Case.seenFrom(execution);
+    Obligation about = theCase.get(OBLIGATION);
+    if (about != null && theCase.stopped(about)) {
+      // A monitoring of an earlier diagram (before Item stopped) still running for an item that stopped when its
+      // offender or victim withdrew: nothing more goes out about it.
+      return;
+    }
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(CASE_NUMBER.name(), CASE_NUMBER.from(execution));
     content.put("mediatorName", StaffNames.displayName(theCase.get(LEAD_MEDIATOR),

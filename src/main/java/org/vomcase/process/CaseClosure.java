@@ -123,7 +123,6 @@ public class CaseClosure implements JavaDelegate {
       text.append(' ').append(names.getOrDefault(part.personId(), part.personId())).append(' ').append(part.describe())
           .append('.');
     }
-    text.append(" The others took part to the end.");
     return text.toString();
   }
 

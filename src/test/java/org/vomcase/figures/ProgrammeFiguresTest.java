@@ -175,31 +175,38 @@ class ProgrammeFiguresTest {
   }
 
   /**
-   * Each offender's own outcome (issue 17): O1 kept the agreement, O2 did not sign it, O3 declined to take part, O4
-   * withdrew after the agreement with one of two instalments paid. The case's closure reason is O1's; the others carry
+   * Each offender's own outcome (issue 17): O1 kept the agreement (a payment to a victim who withdrew stopped), O2 did
+   * not sign it, O3 declined to take part, O4 withdrew after the agreement with one of two instalments paid, O5 withdrew
+   * once everything was done. The case's closure reason is O1's; the others carry
    * their own.
    */
   @Test
   void toaExportCountsEachOffendersOwnOutcomeWhenTheCaseWentOnWithoutThem() {
-    FigureRow multi = row("mmmmmmmm-9", "prosecutor", "after_charge", "2026-02-01", "2026-06-01", "agreement_fulfilled", 1, 4,
+    FigureRow multi = row("mmmmmmmm-9", "prosecutor", "after_charge", "2026-02-01", "2026-06-01", "agreement_fulfilled", 1, 5,
         "agreement", "direct", "fulfilled", """
         {"persons":[{"role":"victim","ageClass":"adult","consent":"agreed"},
                     {"role":"offender","ageClass":"adult","consent":"agreed"},
                     {"role":"offender","ageClass":"adult","consent":"agreed","part":"not_signed"},
                     {"role":"offender","ageClass":"juvenile","consent":"declined"},
-                    {"role":"offender","ageClass":"adult","consent":"withdrawn","part":"withdrew_after_agreement"}],
+                    {"role":"offender","ageClass":"adult","consent":"withdrawn","part":"withdrew_after_agreement"},
+                  {"role":"offender","ageClass":"adult","consent":"withdrawn","part":"withdrew_after_agreement"}],
          "items":[{"kind":"payment","amount":"300","offenderIndex":0,"checks":[{"status":"fulfilled"}]},
+                  {"kind":"payment","amount":"150","offenderIndex":0,"checks":[],"stopped":1},
                   {"kind":"payment","amount":"200","instalments":2,"offenderIndex":3,
-                   "checks":[{"status":"fulfilled","amount":"100"}]}],
+                   "checks":[{"status":"fulfilled","amount":"100"}],"stopped":1},
+                  {"kind":"work_for_victim","hours":"5","offenderIndex":4,"checks":[{"status":"fulfilled"}]}],
          "followUps":[]}""");
 
     List<String> lines = ToaExport.csv(List.of(multi)).lines().toList();
 
-    assertThat(lines).hasSize(5);
+    assertThat(lines).hasSize(6);
+    // O1's second payment was owed to a victim who withdrew and stopped unchecked: not O1's doing, not counted.
     assertThat(lines.get(1)).startsWith("mmmmmmmm;1;").contains(";full;agreement_fulfilled;payment;300;300;");
     assertThat(lines.get(2)).startsWith("mmmmmmmm;2;").contains(";none;agreement_not_signed;;0;0;0;0;;");
     assertThat(lines.get(3)).startsWith("mmmmmmmm;3;").contains(";juvenile;none;consent_declined;;0;0;0;0;;");
     assertThat(lines.get(4)).startsWith("mmmmmmmm;4;").contains(";partial;consent_withdrawn;payment;200;100;0;0;partly_fulfilled;");
+    // O5 withdrew once everything they owed was done: their outcome stays the agreement's.
+    assertThat(lines.get(5)).startsWith("mmmmmmmm;5;").contains(";full;agreement_fulfilled;work_for_victim;0;0;5;5;fulfilled;");
   }
 
   static JsonNode figures(List<FigureRow> rows, List<OpenCase> open) {

@@ -698,8 +698,10 @@ class VomCaseTest {
 
     assertThat(instance).isWaitingAt("CallActivity_Agreement");
     ProcessInstance agreement = called(instance, "agreement");
+    // Who takes part is read from the case's consent book while the agreement runs, never from a copy of its start.
     Assertions.assertThat(runtimeService().getVariables(agreement.getId())).containsKeys(CaseVariables.VICTIMS.name(),
-        CaseVariables.OFFENDERS.name(), CaseVariables.CONSENTS.name(), CaseVariables.LEAD_MEDIATOR.name(), CaseVariables.PROGRAMME_PROFILE.name());
+        CaseVariables.OFFENDERS.name(), CaseVariables.LEAD_MEDIATOR.name(), CaseVariables.PROGRAMME_PROFILE.name())
+        .doesNotContainKey(CaseVariables.CONSENTS.name());
     Assertions.assertThat(agreement.getBusinessKey()).isEqualTo(instance.getBusinessKey());
     Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS.name()).toString()).contains("\"meetingType\":\"direct\"");
   }
@@ -972,8 +974,10 @@ class VomCaseTest {
 
   private void finishFollowUp(ProcessInstance instance) {
     ProcessInstance followUp = called(instance, "follow-up");
+    // The follow-up reads who still takes part (consents, parts ended) from the case, never from a copy of its start.
     Assertions.assertThat(runtimeService().getVariables(followUp.getId())).containsKeys(CaseVariables.VICTIMS.name(),
-        CaseVariables.OFFENDERS.name(), CaseVariables.CONSENTS.name(), CaseVariables.PROGRAMME_PROFILE.name());
+        CaseVariables.OFFENDERS.name(), CaseVariables.PROGRAMME_PROFILE.name())
+        .doesNotContainKeys(CaseVariables.CONSENTS.name(), CaseVariables.PARTS_ENDED.name());
     taskService().complete(taskService().createTaskQuery().processInstanceId(followUp.getId()).singleResult().getId(),
         Map.of(CaseVariables.FOLLOW_UPS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "{\"V1\":{\"role\":\"victim\",\"outcome\":\"held\",\"satisfaction\":\"very_satisfied\"}}").create()));
@@ -1154,8 +1158,8 @@ class VomCaseTest {
 
   /**
    * Two victims; V1 withdraws after the agreement while its items are monitored: only V1's part ends. The items owed to
-   * V1 that were not yet checked stop (recorded with the part), the mediators and the remaining parties are told which
-   * items end, the case goes on to its follow-up, and it closes once, its closure note saying what happened to V1.
+   * V1 that were not yet checked stop (recorded with the part), the mediators and the parties who shared an item with V1
+   * are told which items end, the case goes on to its follow-up, and it closes once, its closure note saying what happened to V1.
    */
   @Test
   void withdrawalAfterTheAgreementEndsOnlyThatPersonsPartAndTheOthersAreTold() {
@@ -1180,9 +1184,10 @@ class VomCaseTest {
         .singleResult());
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellPartiesAgreementGoesOn")
         .singleResult());
-    OutgoingMessage told = singleMessageTo(MessageCatalogue.PARTIES, "agreement-goes-on");
+    OutgoingMessage told = singleMessageTo(MessageCatalogue.COUNTERPARTS, "agreement-goes-on");
+    // O1 owed V1 the payment; V2 shared no item with V1 and is not told.
     Assertions.assertThat(told.recipients()).extracting(org.vomcase.notification.Recipient::id)
-        .contains("V2", "O1").doesNotContain("V1");
+        .contains("O1").doesNotContain("V1", "V2");
     Assertions.assertThat(told.content()).containsEntry("partEndedName", "Ana Roth").containsEntry("someItemsEnded", true);
     Assertions.assertThat(told.content().get("itemsEnded").toString()).contains("instalment").doesNotContain("Moved abroad");
 
@@ -1219,6 +1224,52 @@ class VomCaseTest {
     assertThat(instance).isEnded().hasPassed("EndEvent_ConsentWithdrawn");
     Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_NOTE.name()).toString())
         .contains("Dana Berg (O2) did not sign the agreement.");
+  }
+
+  /**
+   * V1 withdraws before anything was checked, leaving V2, who shares no item: every remaining instalment stopped, so the
+   * agreement is judged on all it held, what was done until the withdrawal (nothing): not fulfilled, never "fulfilled".
+   */
+  @Test
+  void anAgreementWhoseEveryItemStoppedIsJudgedOnWhatWasDone() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    addSecondVictim(instance, "agreed");
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1", "No more contact.",
+        "clara"));
+    for (String notice : List.of("Task_TellMediatorsOfWithdrawal", "Task_TellPartiesAgreementGoesOn")) {
+      execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId(notice).singleResult());
+    }
+    runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("monitor-obligation").list().forEach(m -> finishMonitoring(m, "not_fulfilled"));
+    finishFollowUp(instance);
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AgreementNotFulfilled");
+    Object checks = historic(instance, CaseVariables.FULFILMENTS.name());
+    Assertions.assertThat(checks == null ? "" : checks.toString()).as("stopped: no check recorded").doesNotContain("I1-1", "I1-2");
+  }
+
+  /** A person who never took part (not reachable) cannot "withdraw after the agreement": no part ends, nobody is told. */
+  @Test
+  void aPersonWhoNeverTookPartEndsNoPartOfTheAgreement() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    addSecondVictim(instance, "not_reachable");
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn",
+        "V2", "The letter came back.", "clara"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellMediatorsOfWithdrawal")
+        .singleResult());
+
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CONTINUES);
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PARTS_ENDED.name())).isNull();
+    assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").hasNotPassed("Task_TellPartiesAgreementGoesOn");
+  }
+
+  /** Ben Roth as V2, with the given consent, beside the case's V1 (as the contact would have left them). */
+  private void addSecondVictim(ProcessInstance instance, String outcome) {
+    runtimeService().setVariable(instance.getId(), CaseVariables.VICTIMS.name(), org.vomcase.support.CasePersons.persons(
+        org.vomcase.support.CasePersons.anaRoth(), org.vomcase.support.CasePersons.benRoth()));
+    String book = runtimeService().getVariable(instance.getId(), CaseVariables.CONSENTS.name()).toString();
+    runtimeService().setVariable(instance.getId(), CaseVariables.CONSENTS.name(), org.vomcase.support.CasePersons.json(
+        book.substring(0, book.length() - 1) + ",\"V2\":{\"role\":\"victim\",\"outcome\":\"" + outcome + "\"}}"));
   }
 
   @Test

@@ -42,7 +42,7 @@ public class AgreementListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    Case theCase = Case.of(execution);
+    Case theCase = Case.seenFrom(execution);
     Set<String> offenders = ids(theCase, Side.OFFENDER);
     Set<String> creditors = ids(theCase, Side.VICTIM);
     creditors.add(Owed.COMMUNITY);

@@ -26,9 +26,12 @@ import org.vomcase.kernel.Side;
 @Component("agreementPlan")
 public class AgreementPlan {
 
-  /** The parties who took part (agreed to the mediation), victims first. */
+  /**
+   * The parties who took part (agreed to the mediation), victims first: as the case's consent book says now (a person
+   * who withdraws while the agreement is recorded or signed is no longer one).
+   */
   public List<Person> parties(DelegateExecution execution) {
-    return Case.of(execution).parties();
+    return Case.seenFrom(execution).parties();
   }
 
   /** Task listener (create) of "Record the agreement": the choices of the item selects and who takes part. */
@@ -72,11 +75,23 @@ public class AgreementPlan {
    * agreement?" of the withdrawal in {@code vom-case}): then the other parties are told their agreement goes on.
    */
   public boolean partEndedAfterTheAgreement(DelegateExecution execution, String personId) {
-    return Case.of(execution).partEnded(personId).map(part -> PartEnded.WITHDREW.equals(part.reason())).orElse(false);
+    if (withdrewAfterTheAgreement(Case.seenFrom(execution), personId)) {
+      return true;
+    }
+    // The agreement process may still be sending the copies: its record of the parts is the case's once it ends.
+    var runtime = execution.getProcessEngineServices().getRuntimeService();
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId())
+        .processDefinitionKey(org.vomcase.kernel.CaseProcess.AGREEMENT_KEY).list().stream()
+        .anyMatch(agreement -> withdrewAfterTheAgreement(Case.of(name -> runtime.getVariable(agreement.getId(), name)),
+            personId));
+  }
+
+  private static boolean withdrewAfterTheAgreement(Case theCase, String personId) {
+    return theCase.partEnded(personId).map(part -> PartEnded.WITHDREW.equals(part.reason())).orElse(false);
   }
 
   /** Person id -> "Ana Roth (V1)" of every person of the case, for the agreement in words. */
   public Map<String, String> names(DelegateExecution execution) {
-    return Case.of(execution).names();
+    return Case.seenFrom(execution).names();
   }
 }

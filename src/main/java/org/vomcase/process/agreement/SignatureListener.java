@@ -67,8 +67,14 @@ public class SignatureListener implements TaskListener {
       throw new CaseInputException(SIGNED_BY, "everyone must sign for the agreement to be concluded; missing: "
           + String.join(", ", missing) + " (otherwise choose 'Some did not sign' or 'Not everyone signed')");
     }
+    // A person who withdrew while the agreement was recorded can no longer sign: their items cannot stand.
+    List<String> withdrawn = itemsOfThoseWhoLeft(execution);
+    if (ALL_SIGNED.equals(outcome) && !withdrawn.isEmpty()) {
+      throw new CaseInputException(SIGNATURE_OUTCOME, "items " + String.join(", ", withdrawn) + " name a person who no"
+          + " longer takes part: choose 'Some did not sign' (those items are dropped) or 'Not everyone signed'");
+    }
     if (SOME_SIGNED.equals(outcome)) {
-      if (missing.isEmpty()) {
+      if (missing.isEmpty() && withdrawn.isEmpty()) {
         throw new CaseInputException(SIGNED_BY, "everyone signed: choose 'Everyone signed'");
       }
       String reason = TaskInput.text(task, NOT_SIGNED_REASON, 10, 1000);
@@ -93,7 +99,7 @@ public class SignatureListener implements TaskListener {
    * they had. The agreement is what stands, as long as it holds an item and a victim still takes part.
    */
   private void standForThoseWhoSigned(DelegateExecution execution, Set<String> signed, String reason) {
-    Case theCase = Case.of(execution);
+    Case theCase = Case.seenFrom(execution);
     ConsentBook book = theCase.consents();
     Predicate<String> hasSigned = personId -> signed.contains(personId)
         && (book.guardianOf(personId) == null || signed.contains(Guardian.idOf(personId)));
@@ -126,6 +132,13 @@ public class SignatureListener implements TaskListener {
     OBLIGATIONS.on(execution).set(AgreementItems.obligations(standing));
     AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(standing, theCase.names()));
     PARTS_ENDED.on(execution).set(ended);
+  }
+
+  /** The items that name a person who no longer takes part (withdrew while the agreement was recorded or signed). */
+  private List<String> itemsOfThoseWhoLeft(DelegateExecution execution) {
+    Set<String> parties = new LinkedHashSet<>(plan.parties(execution).stream().map(Person::personId).toList());
+    return Case.seenFrom(execution).items().stream().filter(item -> !parties.contains(item.offender())
+        || !Owed.COMMUNITY.equals(item.creditor()) && !parties.contains(item.creditor())).map(AgreementItem::itemId).toList();
   }
 
   /** The ids of the items a person owes or is owed. */

@@ -237,7 +237,8 @@ public class CaseEvents {
       throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already " + earlier.code()
           + "; nothing to withdraw");
     }
-    PartEnded ended = openCase.partEnded(personId).orElse(null);
+    String agreement = signedAgreement(theCase);
+    PartEnded ended = (agreement == null ? openCase : withAgreement(theCase, agreement)).partEnded(personId).orElse(null);
     if (ended != null) {
       // What happened to this person is settled: a later event does not rewrite it.
       throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + "'s part of case " + theCase.getBusinessKey()
@@ -255,30 +256,31 @@ public class CaseEvents {
           .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
     }
-    if (variable(theCase, CaseVariables.AGREEMENT_SIGNED_AT) != null) {
-      endPartAfterTheAgreement(theCase, person, reason, event.recordedBy());
+    if (agreement != null && earlier == ConsentOutcome.AGREED) {
+      endPartAfterTheAgreement(theCase, agreement, person, reason, event.recordedBy());
     }
     runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), personId).correlateAll();
     // A session being arranged withdraws what the person was sent: their invitation or their own appointment.
     runtime.createMessageCorrelation(MSG_PARTICIPANT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .setVariableToTriggeredScope(WITHDRAWN_PERSON_ID, personId).correlateAll();
+    // The person is kept in the scope of this withdrawal's handling: a second withdrawal does not overwrite it.
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
-        .setVariable(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
+        .setVariableToTriggeredScope(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
   }
 
   /**
    * A party withdrew after the agreement came into force, and the case goes on for the others: their own part ends
    * ({@code partsEnded}), and every item or instalment they owe or are owed that was not yet checked stops where it
-   * stands (its {@code monitor-obligation} ends at {@code Msg_ItemStopped}). What was checked stays as it was; the others'
-   * agreement is monitored to the end and judged on its own ({@link Case#obligationsInForce()}).
+   * stands (its {@code monitor-obligation} ends at {@code Msg_ItemStopped}; one not yet started is never started). What
+   * was checked stays as it was; the others' agreement is monitored to the end and judged on its own
+   * ({@link Case#obligationsInForce()}). {@code agreement} is where the signed agreement is held: the case, or its
+   * agreement process still sending the copies, whose record of the parts becomes the case's when it ends.
    */
-  private void endPartAfterTheAgreement(ProcessInstance theCase, Person person, String reason, String recordedBy) {
-    Case openCase = caseOf(theCase);
-    if (openCase.partEnded(person.personId()).isPresent()) {
-      return;
-    }
+  private void endPartAfterTheAgreement(ProcessInstance theCase, String agreement, Person person, String reason,
+      String recordedBy) {
+    Case openCase = withAgreement(theCase, agreement);
     var checked = openCase.fulfilments().keySet();
     List<String> stopped = openCase.obligationsInForce().stream()
         .filter(o -> person.personId().equals(o.offender()) || person.personId().equals(o.creditor()))
@@ -286,11 +288,33 @@ public class CaseEvents {
     List<PartEnded> ended = new ArrayList<>(openCase.partsEnded());
     ended.add(new PartEnded(person.personId(), person.role(), PartEnded.WITHDREW, reason,
         stopped, recordedBy == null ? "system" : recordedBy, CaseClock.timestamp()));
-    set(theCase, CaseVariables.PARTS_ENDED, ended);
+    runtime.setVariable(agreement, CaseVariables.PARTS_ENDED.name(), CaseVariables.PARTS_ENDED.value(ended));
     for (String obligationId : stopped) {
       runtime.createMessageCorrelation(MSG_ITEM_STOPPED).processInstanceBusinessKey(theCase.getBusinessKey())
           .processInstanceVariableEquals(CaseVariables.OBLIGATION_ID.name(), obligationId).correlateAll();
     }
+  }
+
+  /** The case as its signed agreement's scope sees it: that scope's own variables first, then the case's. */
+  private Case withAgreement(ProcessInstance theCase, String agreement) {
+    return Case.of(name -> {
+      Object own = runtime.getVariable(agreement, name);
+      return own != null ? own : runtime.getVariable(theCase.getId(), name);
+    });
+  }
+
+  /**
+   * Where the case's signed agreement is held: the case itself once its agreement process has ended, or that process
+   * while it still generates the agreement as it stands and sends the copies; null before the signing.
+   */
+  private String signedAgreement(ProcessInstance theCase) {
+    if (variable(theCase, CaseVariables.AGREEMENT_SIGNED_AT) != null) {
+      return theCase.getId();
+    }
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(theCase.getId())
+        .processDefinitionKey(CaseProcess.AGREEMENT_KEY).list().stream()
+        .filter(agreement -> runtime.getVariable(agreement.getId(), CaseVariables.AGREEMENT_SIGNED_AT.name()) != null)
+        .map(ProcessInstance::getId).findFirst().orElse(null);
   }
 
   private static String caseNumberOf(String caseNumber) {

@@ -28,7 +28,7 @@ public class FollowUpPlan {
 
   /** The persons who took part and have not withdrawn their consent (the multi-instance collection). */
   public List<Object> participants(DelegateExecution execution) {
-    return Case.of(execution).parties().stream().map(PERSON::value).toList();
+    return Case.seenFrom(execution).parties().stream().map(PERSON::value).toList();
   }
 
   /** When the follow-up conversations are due: the profile's period from now (ISO date-time). */

@@ -29,9 +29,10 @@ public class ObligationPlan {
   /** Due dates fall due at nine in the morning in the programme's time zone. */
   public static final LocalTime DUE_TIME = LocalTime.of(9, 0);
 
-  /** The obligations to monitor (the multi-instance collection, each a Json obligation). */
+  /** The obligations to monitor (the multi-instance collection, each a Json obligation): those still in force. */
   public List<Object> obligations(DelegateExecution execution) {
-    return OBLIGATIONS.from(execution).stream().map(OBLIGATION::value).toList();
+    // One whose party withdrew while the agreement was reported is never started.
+    return Case.seenFrom(execution).obligationsInForce().stream().map(OBLIGATION::value).toList();
   }
 
   /**
@@ -63,6 +64,10 @@ public class ObligationPlan {
       return;
     }
     Obligation obligation = OBLIGATION.from(execution);
+    if (Case.of(execution).stopped(obligation)) {
+      // Stopped during its grace period: the first check's result came back with it, but the item no longer counts.
+      return;
+    }
     boolean partly = status == FulfilmentStatus.PARTLY_FULFILLED;
     // checkRound is 2 after the grace period (a Long, as the diagram's expression sets it).
     Integer round = CHECK_ROUND.from(execution);
@@ -85,8 +90,8 @@ public class ObligationPlan {
     }
     // Items stopped when a party withdrew after the agreement no longer count: the others' agreement is judged on its own.
     Case theCase = Case.of(execution);
-    AGREEMENT_FULFILMENT.on(execution).set(FulfilmentStatus.of(theCase.items(), theCase.obligationsInForce(),
-        FULFILMENTS.from(execution)));
+    AGREEMENT_FULFILMENT.on(execution).set(FulfilmentStatus.judged(theCase.items(), theCase.obligationsInForce(),
+        theCase.obligations(), FULFILMENTS.from(execution)));
   }
 
   /**

@@ -100,6 +100,9 @@ public class CaseFigures implements JavaDelegate {
     List<String> offenderIds = record.offenders().stream().map(Person::personId).toList();
     Map<String, Fulfilment> fulfilments = record.fulfilments();
     List<FigureRow.ItemFigure> items = new ArrayList<>();
+    // Instalments that stopped unchecked when a party withdrew after the agreement.
+    java.util.Set<String> stopped = new java.util.HashSet<>();
+    record.partsEnded().forEach(part -> stopped.addAll(part.itemsEnded()));
     for (AgreementItem item : record.items()) {
       List<FigureRow.Check> checks = new ArrayList<>();
       fulfilments.forEach((obligationId, check) -> {
@@ -108,8 +111,9 @@ public class CaseFigures implements JavaDelegate {
               check.hours(), check.escalated()));
         }
       });
+      long stoppedChecks = stopped.stream().filter(id -> id.equals(item.itemId()) || id.startsWith(item.itemId() + "-")).count();
       items.add(new FigureRow.ItemFigure(item.kind(), item.amount(), item.hours(), item.instalments(), item.status(),
-          offenderIds.indexOf(item.offender()), checks));
+          offenderIds.indexOf(item.offender()), checks, stoppedChecks == 0 ? null : (int) stoppedChecks));
     }
     List<FigureRow.FollowUpFigure> followUps = new ArrayList<>();
     for (FollowUp answer : record.followUps().values()) {

@@ -121,15 +121,20 @@ public class SessionPlan {
 
   /** The wait state of a direct meeting while its invitations are out, until it begins. */
   public static final String TASK_CHANGE_SESSION = "Task_ChangeSession";
+  /** The invitations (or a moved session's update) about to go out. */
+  public static final String TASK_SEND_INVITATIONS = "Task_SendInvitations";
 
   /**
-   * Gateway "What was the person who withdrew invited to?": a direct meeting whose invitations are out and that has not
-   * begun ({@code Task_ChangeSession} waits), the person no longer taking part. Their calendar entry is withdrawn.
+   * Gateway "What was the person who withdrew invited to?": a direct meeting whose invitations are out or about to go
+   * out (a moved session's update) and that has not begun ({@code Task_ChangeSession} or {@code Task_SendInvitations}
+   * waits), the person no longer taking part. Their calendar entry is withdrawn.
    */
   public boolean invitedToTheComingSession(DelegateExecution execution, String personId) {
     return !INDIRECT.equals(MEETING_TYPE.from(execution)) && withdrew(execution, personId)
-        && execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
-            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_CHANGE_SESSION).count() > 0;
+        && SESSION_START.isSet(execution) && execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_CHANGE_SESSION).count()
+            + execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_SEND_INVITATIONS).count() > 0;
   }
 
   /** Indirect mediation: the person who withdrew has an appointment of their own still to come, not cancelled. */
@@ -149,6 +154,21 @@ public class SessionPlan {
       throw new IllegalStateException("No appointment for '" + personId + "' in case " + execution.getVariable("caseNumber"));
     }
     return appointment.cancelled() ? appointment : appointment.cancel();
+  }
+
+  /** When the withdrawn person's appointment was to begin (ISO), as its cancellation names it. */
+  public String withdrawnAppointmentStart(VariableScope execution, String personId) {
+    return withdrawnAppointment(execution, personId).start();
+  }
+
+  /** Where the withdrawn person's appointment was to be, as its cancellation names it. */
+  public String withdrawnAppointmentPlace(VariableScope execution, String personId) {
+    return withdrawnAppointment(execution, personId).place();
+  }
+
+  /** The calendar sequence of the withdrawn person's cancellation: one more than their last invitation. */
+  public int withdrawnAppointmentSequence(VariableScope execution, String personId) {
+    return withdrawnAppointment(execution, personId).sequence();
   }
 
   /** The appointment of a person who withdrew is cancelled: the session's summary shows it so, no reminder names it. */

@@ -274,6 +274,31 @@ class AgreementTest {
     verify(notifications, never()).send(any());
   }
 
+  /**
+   * O2 withdrew while the agreement was recorded: O2 no longer signs. "Everyone signed" is refused (O2's item cannot
+   * stand); with "some did not sign" O2's item is dropped and O2's withdrawal stays a withdrawal (no part "not signed").
+   */
+  @Test
+  void aPersonWhoWithdrewWhileTheAgreementWasRecordedNoLongerSigns() {
+    ProcessInstance instance = startWithTwoOffenders();
+    complete(task(), items(PAYMENT, "{\"kind\":\"work_for_victim\",\"offender\":\"O2\",\"creditor\":\"V1\","
+        + "\"hours\":10,\"dueDate\":\"2026-05-01\",\"status\":\"open\"}"));
+    execute(asyncJob(instance));
+    runtimeService().setVariable(instance.getId(), "consents", json("{\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"},"
+        + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\",\"guardianName\":\"Petra Vogt\"},"
+        + "\"O2\":{\"role\":\"offender\",\"outcome\":\"withdrawn\"}}"));
+    String taskId = task().getId();
+
+    assertRefused(taskId, signatures(List.of("V1", "O1", "G-O1"), List.of("V1", "O1")), "signatureOutcome: items I2 name a"
+        + " person who no longer takes part");
+    assertRefused(taskId, partly(List.of("V1", "O1", "G-O1", "O2"), "O2 withdrew."), "signedBy: 'O2' is not among those who sign");
+    complete(task(), partly(List.of("V1", "O1", "G-O1"), "Dana withdrew before the signing."));
+
+    Assertions.assertThat(jsonVariable(instance, CaseVariables.AGREEMENT_ITEMS.name()).elements())
+        .extracting(i -> i.prop("itemId").stringValue()).containsExactly("I1");
+    Assertions.assertThat(jsonVariable(instance, CaseVariables.PARTS_ENDED.name()).elements()).isEmpty();
+  }
+
   private static Map<String, Object> partly(List<String> signedBy, String reason) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.SIGNATURE_OUTCOME.name(), "some_signed");
