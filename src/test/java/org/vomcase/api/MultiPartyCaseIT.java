@@ -95,6 +95,18 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
       assertThat(partsEnded).hasSize(1);
       assertThat(partsEnded.get(0).path("personId").asText()).isEqualTo("O2");
       assertThat(partsEnded.get(0).path("reason").asText()).isEqualTo("not_signed");
+      // The mediator's overview shows O2's part ended, and only O1's agreement.
+      JsonNode overview = json(mara.get("/vom/cases/" + caseNumber));
+      JsonNode ottoSeen = null;
+      for (JsonNode person : overview.path("persons")) {
+        if ("O2".equals(person.path("id").asText())) {
+          ottoSeen = person;
+        }
+      }
+      assertThat(ottoSeen).isNotNull();
+      assertThat(ottoSeen.path("state").asText()).isEqualTo("did not sign");
+      assertThat(ottoSeen.path("partEnded").asText()).isEqualTo("did not sign the agreement");
+      assertThat(overview.path("agreement").findValuesAsText("personId")).containsExactly("O1");
 
       // The agreement as it stands goes to the remaining parties only, and names only them.
       assertThat(jdbc.queryForList("SELECT recipient_address FROM vom_message WHERE case_number = ? AND message = 'agreement-copy'",
@@ -208,6 +220,11 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
           .activityId("EndEvent_ItemStopped").finished().count()).isEqualTo(1);
       assertThat(monitoring(caseNumber, "I2-1").getEndActivityId()).isEqualTo("EndEvent_ItemFulfilled");
       assertThat(monitoring(caseNumber, "I1-2").getEndTime()).as("Greta's second instalment is still monitored").isNull();
+      // The overview shows Hanna's unpaid instalment stopped, not due, and no longer owed.
+      List<String> instalments = new ArrayList<>();
+      json(mara.get("/vom/cases/" + caseNumber)).path("agreement").forEach(person -> person.path("items").forEach(item ->
+          item.path("instalments").forEach(part -> instalments.add(part.path("id").asText() + "=" + part.path("state").asText()))));
+      assertThat(instalments).contains("I2-1=fulfilled", "I2-2=stopped").doesNotContain("I2-2=due", "I2-2=upcoming");
 
       // The mediators are told of the withdrawal; Jakob, who owed Hanna the payment, that his agreement goes on; Greta,
       // who shared no item with Hanna, is not told about her; Hanna gets neither.

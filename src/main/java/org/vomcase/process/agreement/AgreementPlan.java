@@ -59,7 +59,7 @@ public class AgreementPlan {
   /** Everyone who must sign: id -> label. Parties by their person id, guardians as {@code G-<person id>}. */
   public Map<String, String> signatories(DelegateExecution execution) {
     Map<String, String> signatories = new LinkedHashMap<>();
-    ConsentBook book = CONSENTS.from(execution);
+    ConsentBook book = Case.seenFrom(execution).consents();
     for (Person person : parties(execution)) {
       signatories.put(person.personId(), person.label());
       Guardian guardian = book.guardianOf(person.personId());
