@@ -53,9 +53,35 @@ public final class Case {
     Function<String, Object> caseScope = caseInstanceId == null ? root::getVariable
         : CaseRecord.of(caseInstanceId, execution.getProcessEngineServices().getHistoryService());
     return new Case(name -> {
+      if (OWNED_BY_THE_CASE.contains(name)) {
+        // Who takes part is the case's own record: a called process's copy (taken at its start by an earlier diagram)
+        // would miss a withdrawal since.
+        Object fromCase = caseScope.apply(name);
+        return fromCase != null ? fromCase : execution.getVariable(name);
+      }
+      if (PARTS_ENDED.name().equals(name)) {
+        return partsEndedOf(execution.getVariable(name), caseScope.apply(name));
+      }
       Object own = execution.getVariable(name);
       return own != null ? own : caseScope.apply(name);
     });
+  }
+
+  /** The case's record of who takes part, read from the case itself wherever the case is seen from. */
+  private static final java.util.Set<String> OWNED_BY_THE_CASE = java.util.Set.of(CONSENTS.name(), WITHDRAWALS.name());
+
+  /**
+   * The parts that ended, as the case and the called process see them together: the agreement process records the
+   * parts that ended at its signing before the case has them; the case records those that ended by a withdrawal.
+   */
+  private static Object partsEndedOf(Object own, Object ofTheCase) {
+    if (own == null || ofTheCase == null || own == ofTheCase) {
+      return own != null ? own : ofTheCase;
+    }
+    Map<String, PartEnded> merged = new LinkedHashMap<>();
+    PARTS_ENDED.read(ofTheCase).forEach(part -> merged.put(part.personId(), part));
+    PARTS_ENDED.read(own).forEach(part -> merged.putIfAbsent(part.personId(), part));
+    return PARTS_ENDED.value(new ArrayList<>(merged.values()));
   }
 
   /** The case from a map of its variables. */

@@ -126,8 +126,11 @@ public final class ReferrerReport {
         boolean withdrew = theCase.partEnded(accused.personId()).map(p -> PartEnded.WITHDREW.equals(p.reason())).orElse(false);
         // An accused who withdrew is judged on everything they owed (what stopped was not done); the others on what
         // stayed in force.
-        fulfilment = own.isEmpty() ? null : withdrew ? FulfilmentStatus.of(own, owed, theCase.fulfilments())
-            : FulfilmentStatus.judged(own, inForce, owed, theCase.fulfilments());
+        boolean doneAtSession = own.stream().anyMatch(item -> !item.open());
+        // Everything they owed stopped because the victim withdrew: no verdict on them, they did not fail it.
+        boolean nothingLeft = !withdrew && inForce.isEmpty() && !doneAtSession;
+        fulfilment = own.isEmpty() || nothingLeft ? null : withdrew ? FulfilmentStatus.of(own, owed, theCase.fulfilments())
+            : FulfilmentStatus.of(own, inForce, theCase.fulfilments());
       }
       if (fulfilment != null) {
         report.put("agreementFulfilment", fulfilment.code());

@@ -135,6 +135,39 @@ class ReferrerReportTest {
     assertThat(theCase.parties()).extracting(org.vomcase.kernel.Person::personId).containsExactly("V1", "O1");
   }
 
+  /**
+   * V1 withdrew after the agreement before anything was checked: what O1 owed V1 stopped. O1's closure report gives no
+   * verdict on it (O1 did not fail it); the accused who withdrew is judged on everything they owed.
+   */
+  @Test
+  void anAccusedWhoseItemsStoppedWithTheVictimGetsNoVerdictAndOneWhoWithdrewIsJudgedOnAll() throws IllegalAccessException {
+    Map<String, Object> variables = caseWithNotesEverywhere(true);
+    variables.put(CaseVariables.CLOSURE_REASON.name(), "agreement_fulfilled");
+    variables.put(CaseVariables.AGREEMENT_FULFILMENT.name(), "fulfilled");
+    variables.put(CaseVariables.OFFENDERS.name(), Spin.JSON("[{\"personId\":\"O1\",\"role\":\"offender\",\"name\":\"Carl Vogt\"},"
+        + "{\"personId\":\"O2\",\"role\":\"offender\",\"name\":\"Dana Berg\"}]"));
+    variables.put(CaseVariables.AGREEMENT_ITEMS.name(), Spin.JSON("[{\"itemId\":\"I1\",\"kind\":\"payment\",\"offender\":\"O1\","
+        + "\"creditor\":\"V1\",\"amount\":\"100.00\",\"instalments\":1,\"dueDate\":\"2027-01-01\",\"status\":\"open\"},"
+        + "{\"itemId\":\"I2\",\"kind\":\"payment\",\"offender\":\"O2\",\"creditor\":\"V1\",\"amount\":\"50.00\","
+        + "\"instalments\":1,\"dueDate\":\"2027-01-01\",\"status\":\"open\"}]"));
+    variables.put(CaseVariables.OBLIGATIONS.name(), Spin.JSON("[{\"obligationId\":\"I1\",\"itemId\":\"I1\",\"kind\":\"payment\","
+        + "\"offender\":\"O1\",\"creditor\":\"V1\",\"amount\":\"100.00\",\"dueDate\":\"2027-01-01\"},"
+        + "{\"obligationId\":\"I2\",\"itemId\":\"I2\",\"kind\":\"payment\",\"offender\":\"O2\",\"creditor\":\"V1\","
+        + "\"amount\":\"50.00\",\"dueDate\":\"2027-01-01\"}]"));
+    variables.put(CaseVariables.FULFILMENTS.name(), Spin.JSON("{}"));
+    variables.put(CaseVariables.CONSENTS.name(), Spin.JSON("{\"V1\":{\"role\":\"victim\",\"outcome\":\"withdrawn\"},"
+        + "\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"},\"O2\":{\"role\":\"offender\",\"outcome\":\"withdrawn\"}}"));
+    variables.put(CaseVariables.PARTS_ENDED.name(), Spin.JSON("[{\"personId\":\"V1\",\"role\":\"victim\",\"reason\":"
+        + "\"withdrew_after_agreement\",\"itemsEnded\":[\"I1\"]},{\"personId\":\"O2\",\"role\":\"offender\",\"reason\":"
+        + "\"withdrew_after_agreement\",\"itemsEnded\":[\"I2\"]}]"));
+    Case theCase = Case.of(variables);
+
+    Map<String, Object> carl = ReferrerReport.build("closure", theCase, theCase.offenders().get(0));
+    Map<String, Object> dana = ReferrerReport.build("closure", theCase, theCase.offenders().get(1));
+    assertThat(carl).doesNotContainKey("agreementFulfilment");
+    assertThat(dana).containsEntry("agreementFulfilment", "not_fulfilled").containsEntry("accusedWithdrewAfterAgreement", true);
+  }
+
   @Test
   void eachAccusedGetsAReportOfTheirOwnWithOnlyTheirPartOfTheAgreement() throws IllegalAccessException {
     Map<String, Object> variables = caseWithNotesEverywhere(true);

@@ -1263,6 +1263,20 @@ class VomCaseTest {
     assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").hasNotPassed("Task_TellPartiesAgreementGoesOn");
   }
 
+  /** V2 took part but shares no item: their withdrawal after the agreement ends their part, and nobody is told of it. */
+  @Test
+  void aWithdrawalThatEndsNoSharedItemIsToldToNobodyButTheMediators() {
+    ProcessInstance instance = caseWaitingAt(WaitState.MONITORING);
+    addSecondVictim(instance, "agreed");
+    caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V2", "Moved away.", "clara"));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_TellMediatorsOfWithdrawal")
+        .singleResult());
+
+    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PARTS_ENDED.name()).toString())
+        .contains("\"personId\":\"V2\"", "withdrew_after_agreement");
+    assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").hasNotPassed("Task_TellPartiesAgreementGoesOn");
+  }
+
   /** Ben Roth as V2, with the given consent, beside the case's V1 (as the contact would have left them). */
   private void addSecondVictim(ProcessInstance instance, String outcome) {
     runtimeService().setVariable(instance.getId(), CaseVariables.VICTIMS.name(), org.vomcase.support.CasePersons.persons(

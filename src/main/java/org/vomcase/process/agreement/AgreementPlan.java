@@ -71,8 +71,9 @@ public class AgreementPlan {
   }
 
   /**
-   * Whether the person's own part ended by a withdrawal after the agreement (gateway "Was the person a party of the
-   * agreement?" of the withdrawal in {@code vom-case}): then the other parties are told their agreement goes on.
+   * Whether the person's own part ended by a withdrawal after the agreement, ending items a party who still takes part
+   * shared with them (gateway "Was the person a party of the agreement?" of the withdrawal in {@code vom-case}): then
+   * those parties are told their agreement goes on, and which items end.
    */
   public boolean partEndedAfterTheAgreement(DelegateExecution execution, String personId) {
     if (withdrewAfterTheAgreement(Case.seenFrom(execution), personId)) {
@@ -86,8 +87,18 @@ public class AgreementPlan {
             personId));
   }
 
+  /**
+   * The person withdrew after the agreement, items of theirs stopped, and a party who still takes part owed one of them
+   * or was owed it: only then is there someone to tell, and something to tell them.
+   */
   private static boolean withdrewAfterTheAgreement(Case theCase, String personId) {
-    return theCase.partEnded(personId).map(part -> PartEnded.WITHDREW.equals(part.reason())).orElse(false);
+    PartEnded part = theCase.partEnded(personId).orElse(null);
+    if (part == null || !PartEnded.WITHDREW.equals(part.reason()) || part.itemsEnded().isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> parties = new java.util.HashSet<>(theCase.parties().stream().map(Person::personId).toList());
+    return theCase.obligations().stream().filter(o -> part.itemsEnded().contains(o.obligationId()))
+        .anyMatch(o -> parties.contains(o.offender()) || parties.contains(o.creditor()));
   }
 
   /** Person id -> "Ana Roth (V1)" of every person of the case, for the agreement in words. */

@@ -32,7 +32,8 @@ import org.vomcase.process.ProceedingsEnd;
  * the referrer withdraws the referral; a person's or guardian's contact details change ({@link ContactCorrection}). A withdrawal is recorded in the case (who, when, reason, by
  * whom), ends that person's contact if it is running, and closes the case with "consent withdrawn"
  * when it leaves no victim or no offender who could still take part; otherwise the case goes on and
- * its mediators are told.
+ * its mediators are told. An event is recorded in one transaction: everything it changes and every message it
+ * correlates, or nothing (a refusal, a conflict with a job of the same case).
  */
 @Service
 public class CaseEvents {
@@ -89,6 +90,7 @@ public class CaseEvents {
     this.contacts = contacts;
   }
 
+  @org.springframework.transaction.annotation.Transactional
   public Result record(CaseEvent event) {
     if (event.type() == null || !Vocabulary.CASE_EVENT_TYPES.containsKey(event.type())) {
       throw new CaseInputException(CaseVariables.EVENT_TYPE, "'" + event.type() + "' is not one of "
@@ -251,7 +253,8 @@ public class CaseEvents {
         CaseClock.timestamp(), guardian == null ? null : given, guardian == null ? null : guardian.name()));
     set(theCase, CaseVariables.WITHDRAWALS, withdrawals);
 
-    if (!stillHasParty(theCase, book, Side.VICTIM) || !stillHasParty(theCase, book, Side.OFFENDER)) {
+    Case withParts = agreement == null ? caseOf(theCase) : withAgreement(theCase, agreement);
+    if (!stillHasParty(withParts, book, Side.VICTIM) || !stillHasParty(withParts, book, Side.OFFENDER)) {
       runtime.createMessageCorrelation(MSG_LAST_PARTY_WITHDRAWN).processInstanceId(theCase.getId())
           .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
       return Result.CASE_CLOSED;
@@ -375,8 +378,7 @@ public class CaseEvents {
    * A side still has a party while someone of it has not been asked to the end, or agreed and their own part has not
    * ended (a party who did not sign the agreement no longer takes part).
    */
-  private boolean stillHasParty(ProcessInstance theCase, ConsentBook book, Side side) {
-    Case openCase = caseOf(theCase);
+  private static boolean stillHasParty(Case openCase, ConsentBook book, Side side) {
     return openCase.side(side).stream().anyMatch(person -> book.outcome(person.personId()) == null
         || book.agreed(person.personId()) && openCase.partEnded(person.personId()).isEmpty());
   }

@@ -133,8 +133,9 @@ public class SessionPlan {
     return !INDIRECT.equals(MEETING_TYPE.from(execution)) && withdrew(execution, personId)
         && SESSION_START.isSet(execution) && execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
             .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_CHANGE_SESSION).count()
-            + execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
-            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_SEND_INVITATIONS).count() > 0;
+            // A moved session's update not yet sent: the person has the earlier invitation in their calendar.
+            + (sequenceOf(execution) > 0 ? execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_SEND_INVITATIONS).count() : 0) > 0;
   }
 
   /** Indirect mediation: the person who withdrew has an appointment of their own still to come, not cancelled. */
