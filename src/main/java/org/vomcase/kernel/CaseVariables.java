@@ -247,6 +247,11 @@ public final class CaseVariables {
   public static final CaseVariable<String> OFFENDER_APPOINTMENT_PLACE = text("offenderAppointmentPlace");
   /** Json map person id -> that person's own appointment (indirect mediation). */
   public static final CaseVariable<Map<String, Appointment>> APPOINTMENTS = jsonBook("appointments", Appointment.class);
+  /**
+   * The persons invited to a session or appointment still to come when the last victim or offender withdrew and the case
+   * closed (scope of the closing withdrawal): each gets the cancellation.
+   */
+  public static final CaseVariable<List<String>> INVITED_PERSON_IDS = codes("invitedPersonIds");
   /** The form "Change the appointment": reschedule or cancel one person's appointment, and the new date, time and place. */
   public static final CaseVariable<String> APPOINTMENT_CHANGE = text("appointmentChange");
   public static final CaseVariable<LocalDate> APPOINTMENT_DATE = date("appointmentDate");

@@ -25,6 +25,11 @@ public final class MessageCatalogue {
    */
   public static final String WITHDRAWN_PERSON = "withdrawn_person";
   /**
+   * A person invited to a session or appointment that is called off because the case closed ({@code personId}),
+   * whether or not they still take part, with their guardians: only for the cancellation.
+   */
+  public static final String INVITED_PERSON = "invited_person";
+  /**
    * The parties whose agreement shares an item with the person the message is about ({@code personId}): who owes them
    * an item or is owed one by them, with their guardians.
    */
@@ -47,11 +52,11 @@ public final class MessageCatalogue {
       Map.entry("task-overdue", Set.of(MEDIATOR, COORDINATORS)),
       Map.entry("session-invitation", Set.of(PARTICIPANTS)),
       Map.entry("session-reminder", Set.of(PARTICIPANTS)),
-      Map.entry("session-cancellation", Set.of(PARTICIPANTS, WITHDRAWN_PERSON)),
+      Map.entry("session-cancellation", Set.of(PARTICIPANTS, WITHDRAWN_PERSON, INVITED_PERSON)),
       // Indirect mediation: each to one party (the person whose appointment it is, and their guardians) only.
       Map.entry("appointment-invitation", Set.of(PARTICIPANT)),
       Map.entry("appointment-reminder", Set.of(PARTICIPANT)),
-      Map.entry("appointment-cancellation", Set.of(PARTICIPANT, WITHDRAWN_PERSON)),
+      Map.entry("appointment-cancellation", Set.of(PARTICIPANT, WITHDRAWN_PERSON, INVITED_PERSON)),
       Map.entry("agreement-copy", Set.of(PARTIES)),
       Map.entry("agreement-goes-on", Set.of(COUNTERPARTS)),
       Map.entry("referrer-report", Set.of(REFERRER)),

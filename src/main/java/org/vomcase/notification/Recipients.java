@@ -84,6 +84,8 @@ public class Recipients {
       case COUNTERPARTS -> withGuardians(theCase.parties().stream().filter(p -> theCase.items().stream().anyMatch(item ->
           p.personId().equals(item.offender()) && item.creditor().equals(theCase.get(PERSON_ID))
               || p.personId().equals(item.creditor()) && item.offender().equals(theCase.get(PERSON_ID)))).toList(), theCase, false);
+      case INVITED_PERSON -> withGuardians(theCase.persons().stream().filter(p -> p.personId().equals(theCase.get(PERSON_ID)))
+          .toList(), theCase, false);
       case WITHDRAWN_PERSON -> withGuardians(theCase.persons().stream()
           .filter(p -> p.personId().equals(theCase.get(PERSON_ID)) && !theCase.parties().contains(p)).toList(), theCase, false);
       case MEDIATOR -> users(mediators(theCase), identity);

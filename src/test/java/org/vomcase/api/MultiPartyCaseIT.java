@@ -326,6 +326,49 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
       + "\"fulfilmentConfirmation\":{\"value\":\"victim_confirmed\"}}";
 
   /** A referral of two adult victims and one adult offender, all German-speaking with email. */
+  /**
+   * The only victim withdraws after everyone was invited to the session: the case closes, and everyone invited gets the
+   * session's cancellation, which removes it from their calendar (the offender would otherwise come to a session that
+   * will not take place); the victim's says they take no further part.
+   */
+  @Test
+  void whenTheLastVictimWithdrawsEveryoneInvitedGetsTheCancellation() throws Exception {
+    String nora = "nora.blumenthal.mp@example.org";
+    String paul = "paul.grabowski.mp@example.org";
+    ObjectNode referral = referral();
+    ArrayNode victims = referral.putArray("victims");
+    victims.addObject().put("name", "Nora Blumenthal").put("dateOfBirth", "1979-05-02").put("preferredLanguage", "en")
+        .put("email", nora);
+    ArrayNode offenders = referral.putArray("offenders");
+    offenders.addObject().put("name", "Paul Grabowski").put("dateOfBirth", "1990-07-07").put("preferredLanguage", "de")
+        .put("phone", "+49 30 2220002").put("email", paul).put("interpreterNeeded", false);
+    String instanceId = scheduledCase(referral, List.of("V1"), List.of("O1"));
+    String caseNumber = caseNumber(engine, instanceId);
+
+    HttpResponse<String> withdrawn = rest("clara").postJson("/api/cases/" + caseNumber + "/events",
+        "{\"type\":\"consent_withdrawn\",\"personId\":\"V1\",\"reason\":\"She does not want to meet him after all.\"}");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
+    runCaseJobs(caseNumber);
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_ConsentWithdrawn");
+    assertThat(jdbc.queryForList("SELECT recipient_role, recipient_address FROM vom_message WHERE case_number = ? AND message ="
+        + " 'session-cancellation'", caseNumber)).extracting(row -> row.get("RECIPIENT_ROLE") + ":" + row.get("RECIPIENT_ADDRESS"))
+        .containsExactlyInAnyOrder("invited_person:" + nora, "invited_person:" + paul);
+    for (String invited : List.of(nora, paul)) {
+      MimeMessage cancellation = MailServer.mailsTo(caseNumber, "session-cancellation", invited).get(0);
+      String ics = new String(MailServer.attachment(cancellation, "session.ics"), StandardCharsets.UTF_8);
+      String invitation = new String(MailServer.attachment(MailServer.mailsTo(caseNumber, "session-invitation", invited).get(0),
+          "session.ics"), StandardCharsets.UTF_8);
+      assertThat(ics).as(invited).contains("METHOD:CANCEL", "STATUS:CANCELLED");
+      assertThat(uid(ics)).as(invited).isEqualTo(uid(invitation));
+    }
+    assertThat(jdbc.queryForObject("SELECT CAST(body AS VARCHAR(20000)) FROM vom_message WHERE case_number = ? AND message ="
+        + " 'session-cancellation' AND recipient_address = ?", String.class, caseNumber, nora))
+        .contains("You have withdrawn from the mediation");
+  }
+
   private static ObjectNode twoVictimsOneOffender(String firstVictim, String firstEmail, String secondVictim,
       String secondEmail, String offender, String offenderEmail) {
     ObjectNode referral = referral();

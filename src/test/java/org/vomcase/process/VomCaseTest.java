@@ -1277,6 +1277,37 @@ class VomCaseTest {
     assertThat(instance).hasPassed("EndEvent_WithdrawalRecorded").hasNotPassed("Task_TellPartiesAgreementGoesOn");
   }
 
+  /**
+   * The only victim withdraws while the session's invitations are out: the case closes, and everyone invited (the victim
+   * included, told they no longer take part) gets the session's cancellation with the next calendar sequence.
+   */
+  @Test
+  void whenTheLastVictimWithdrawsTheSessionIsCalledOffForEveryoneInvited() {
+    ProcessInstance instance = caseWaitingAt(WaitState.SESSION);
+    ProcessInstance session = called(instance, "mediation-session");
+    String start = java.time.OffsetDateTime.now().plusDays(10).withNano(0).toString();
+    runtimeService().setVariable(session.getId(), CaseVariables.MEETING_TYPE.name(), "direct");
+    runtimeService().setVariable(session.getId(), CaseVariables.SESSION_START.name(), start);
+    runtimeService().setVariable(session.getId(), CaseVariables.SESSION_PLACE.name(), "Community centre, room 2");
+    runtimeService().setVariable(session.getId(), CaseVariables.SESSION_SEQUENCE.name(), 1);
+
+    CaseEvents.Result result = caseEvents().record(new CaseEvents.CaseEvent(instance.getBusinessKey(), "consent_withdrawn", "V1",
+        "Does not want to meet him after all.", "clara"));
+    Assertions.assertThat(result).isEqualTo(CaseEvents.Result.CASE_CLOSED);
+    while (managementService().createJobQuery().processInstanceId(instance.getId()).count() > 0) {
+      execute(managementService().createJobQuery().processInstanceId(instance.getId()).list().get(0));
+    }
+
+    assertThat(instance).isEnded().hasPassed("Task_CallOffSessionForEveryone", "EndEvent_ConsentWithdrawn");
+    ArgumentCaptor<OutgoingMessage> sent = ArgumentCaptor.forClass(OutgoingMessage.class);
+    verify(notifications, org.mockito.Mockito.atLeastOnce()).send(sent.capture());
+    List<OutgoingMessage> cancellations = sent.getAllValues().stream().filter(m -> m.message().equals("session-cancellation")).toList();
+    Assertions.assertThat(cancellations).extracting(m -> m.recipients().get(0).id() + ":" + m.content().get("withdrawn"))
+        .containsExactlyInAnyOrder("V1:true", "O1:false");
+    Assertions.assertThat(cancellations).allSatisfy(m -> Assertions.assertThat(m.content())
+        .containsEntry(CaseVariables.SESSION_SEQUENCE.name(), 2).containsEntry(CaseVariables.SESSION_PLACE.name(), "Community centre, room 2"));
+  }
+
   /** Ben Roth as V2, with the given consent, beside the case's V1 (as the contact would have left them). */
   private void addSecondVictim(ProcessInstance instance, String outcome) {
     runtimeService().setVariable(instance.getId(), CaseVariables.VICTIMS.name(), org.vomcase.support.CasePersons.persons(

@@ -255,8 +255,11 @@ public class CaseEvents {
 
     Case withParts = agreement == null ? caseOf(theCase) : withAgreement(theCase, agreement);
     if (!stillHasParty(withParts, book, Side.VICTIM) || !stillHasParty(withParts, book, Side.OFFENDER)) {
-      runtime.createMessageCorrelation(MSG_LAST_PARTY_WITHDRAWN).processInstanceId(theCase.getId())
-          .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason).correlate();
+      var closing = runtime.createMessageCorrelation(MSG_LAST_PARTY_WITHDRAWN).processInstanceId(theCase.getId())
+          .setVariable(CaseVariables.CASE_EVENT_REASON.name(), reason)
+          .setVariableToTriggeredScope(CaseVariables.EVENT_PERSON_ID.name(), personId);
+      callOffTheSession(theCase, closing, withParts, personId);
+      closing.correlate();
       return Result.CASE_CLOSED;
     }
     if (agreement != null && earlier == ConsentOutcome.AGREED) {
@@ -271,6 +274,36 @@ public class CaseEvents {
     runtime.createMessageCorrelation(MSG_CONSENT_WITHDRAWN).processInstanceId(theCase.getId())
         .setVariableToTriggeredScope(CaseVariables.EVENT_PERSON_ID.name(), personId).correlate();
     return Result.CASE_CONTINUES;
+  }
+
+  /**
+   * The case closes with this withdrawal: a session or appointment still to come is called off for everyone invited,
+   * the person who withdrew included. The session's own process ends with the case, so what its cancellation needs
+   * (who was invited, when and where, the calendar sequence) goes to the closing withdrawal's scope.
+   */
+  private void callOffTheSession(ProcessInstance theCase, org.camunda.bpm.engine.runtime.MessageCorrelationBuilder closing,
+      Case before, String personId) {
+    ProcessInstance session = runtime.createProcessInstanceQuery().superProcessInstanceId(theCase.getId())
+        .processDefinitionKey(CaseProcess.SESSION_KEY).list().stream().findFirst().orElse(null);
+    if (session == null) {
+      return;
+    }
+    List<String> invited = new ArrayList<>(before.parties().stream().map(Person::personId).toList());
+    if (!invited.contains(personId)) {
+      invited.add(personId);
+    }
+    invited = org.vomcase.process.session.SessionPlan.invitedTo(runtime, session.getId(), invited);
+    if (invited.isEmpty()) {
+      return;
+    }
+    closing.setVariableToTriggeredScope(CaseVariables.INVITED_PERSON_IDS.name(), CaseVariables.INVITED_PERSON_IDS.value(invited));
+    for (CaseVariable<?> arranged : List.of(CaseVariables.MEETING_TYPE, CaseVariables.SESSION_START, CaseVariables.SESSION_PLACE,
+        CaseVariables.SESSION_SEQUENCE, CaseVariables.APPOINTMENTS)) {
+      Object value = runtime.getVariable(session.getId(), arranged.name());
+      if (value != null) {
+        closing.setVariableToTriggeredScope(arranged.name(), value);
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.vomcase.process.session;
 
 import static org.vomcase.kernel.CaseVariables.APPOINTMENTS;
+import static org.vomcase.kernel.CaseVariables.INVITED_PERSON_IDS;
 import static org.vomcase.kernel.CaseVariables.MEETING_TYPE;
 import static org.vomcase.kernel.CaseVariables.PERSON_ID;
 import static org.vomcase.kernel.CaseVariables.RESCHEDULES;
@@ -180,6 +181,65 @@ public class SessionPlan {
       appointments.put(personId, appointment.cancel());
       APPOINTMENTS.on(execution).set(appointments);
     }
+  }
+
+  /**
+   * The case closes because its last victim or offender withdrew (vom-case, {@code Gateway_SessionToCallOff}): was a
+   * session or an appointment still to come arranged, whose invited persons are to get the cancellation?
+   */
+  public boolean sessionToCallOff(DelegateExecution execution) {
+    return INVITED_PERSON_IDS.isSet(execution) && !INVITED_PERSON_IDS.from(execution).isEmpty();
+  }
+
+  /** Who is to get the cancellation (the multi-instance collection): everyone invited, the person who withdrew too. */
+  public List<String> invitedToCallOff(DelegateExecution execution) {
+    return INVITED_PERSON_IDS.from(execution);
+  }
+
+  /** The cancellation a called-off session sends: the session's, or in indirect mediation each person's appointment's. */
+  public String callOffMessage(VariableScope execution) {
+    return INDIRECT.equals(MEETING_TYPE.from(execution)) ? "appointment-cancellation" : "session-cancellation";
+  }
+
+  /** The calendar sequence of a called-off session's cancellation: one more than the last invitation (or appointment). */
+  public int callOffSequence(VariableScope execution, String personId) {
+    return INDIRECT.equals(MEETING_TYPE.from(execution)) ? withdrawnAppointmentSequence(execution, personId)
+        : sequenceOf(execution) + 1;
+  }
+
+  /** The person's own appointment a called-off indirect mediation cancels (null for a direct session). */
+  public String callOffAppointmentFor(VariableScope execution, String personId) {
+    return INDIRECT.equals(MEETING_TYPE.from(execution)) ? personId : null;
+  }
+
+  public String callOffAppointmentStart(VariableScope execution, String personId) {
+    return INDIRECT.equals(MEETING_TYPE.from(execution)) ? withdrawnAppointmentStart(execution, personId) : null;
+  }
+
+  public String callOffAppointmentPlace(VariableScope execution, String personId) {
+    return INDIRECT.equals(MEETING_TYPE.from(execution)) ? withdrawnAppointmentPlace(execution, personId) : null;
+  }
+
+  /**
+   * Whether a session's invitations are out and it has not begun: a direct meeting waiting at {@code Task_ChangeSession}
+   * (or a moved one whose update is about to go out); in indirect mediation, the persons whose own appointment is still
+   * to come and not cancelled. Read from the running session ({@code sessionInstanceId}) when the case must call it off.
+   */
+  public static List<String> invitedTo(org.camunda.bpm.engine.RuntimeService runtime, String sessionInstanceId,
+      List<String> parties) {
+    Map<String, Object> session = runtime.getVariables(sessionInstanceId);
+    if (INDIRECT.equals(MEETING_TYPE.read(session.get(MEETING_TYPE.name())))) {
+      Map<String, Appointment> appointments = APPOINTMENTS.read(session.get(APPOINTMENTS.name()));
+      OffsetDateTime now = CaseClock.now().toOffsetDateTime();
+      return appointments == null ? List.of() : appointments.values().stream()
+          .filter(a -> !a.cancelled() && a.startAt().isAfter(now)).map(Appointment::personId).toList();
+    }
+    OffsetDateTime start = SESSION_START.read(session.get(SESSION_START.name()));
+    Integer sequence = SESSION_SEQUENCE.read(session.get(SESSION_SEQUENCE.name()));
+    boolean changeable = runtime.createExecutionQuery().processInstanceId(sessionInstanceId).activityId(TASK_CHANGE_SESSION)
+        .count() > 0;
+    boolean out = changeable || sequence != null && sequence > 0 && start != null;
+    return out && start != null && start.isAfter(CaseClock.now().toOffsetDateTime()) ? parties : List.of();
   }
 
   /** Whether the person no longer takes part: withdrawn, as the case's consent book says. */
