@@ -44,6 +44,8 @@ public class CaseEvents {
   public static final String MSG_CONTACT_WITHDRAWN = "Msg_ContactWithdrawn";
   /** A person withdrew while the session is being arranged ({@code mediation-session}): their invitation is cancelled. */
   public static final String MSG_PARTICIPANT_WITHDRAWN = "Msg_ParticipantWithdrawn";
+  /** Indirect mediation: the appointment of the person who withdrew ends ({@code Task_ChangeAppointment}'s boundary). */
+  public static final String MSG_APPOINTMENT_PARTY_WITHDREW = "Msg_AppointmentPartyWithdrew";
   /** The person who withdrew, in the scope of the session's withdrawal handling. */
   public static final String WITHDRAWN_PERSON_ID = "withdrawnPersonId";
   /** An item or instalment stops: its offender or victim withdrew after the agreement ({@code monitor-obligation}). */
@@ -60,6 +62,8 @@ public class CaseEvents {
   public static final String CONVICTED = "convicted";
   public static final String MSG_PROCEEDINGS_MOVED_ON = "Msg_ProceedingsMovedOn";
   public static final String TASK_WAIT_FOR_PROCEEDINGS = "Task_WaitForProceedings";
+  /** A direct session's wait state while its invitations are out, until it begins ({@code mediation-session}). */
+  public static final String TASK_CHANGE_SESSION = "Task_ChangeSession";
 
   /** An event as a user or referring system reports it. */
   public record CaseEvent(String caseNumber, String type, String personId, String reason, String recordedBy,
@@ -267,6 +271,11 @@ public class CaseEvents {
     }
     runtime.createMessageCorrelation(MSG_CONTACT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .processInstanceVariableEquals(CaseVariables.PERSON_ID.name(), personId).correlateAll();
+    // Indirect mediation: the person's own appointment ends (its change task and reminder with it).
+    runtime.createExecutionQuery().processInstanceBusinessKey(theCase.getBusinessKey())
+        .messageEventSubscriptionName(MSG_APPOINTMENT_PARTY_WITHDREW).list().stream()
+        .filter(waiting -> personId.equals(runtime.getVariable(waiting.getId(), CaseVariables.PERSON_ID.name())))
+        .forEach(waiting -> runtime.messageEventReceived(MSG_APPOINTMENT_PARTY_WITHDREW, waiting.getId()));
     // A session being arranged withdraws what the person was sent: their invitation or their own appointment.
     runtime.createMessageCorrelation(MSG_PARTICIPANT_WITHDRAWN).processInstanceBusinessKey(theCase.getBusinessKey())
         .setVariableToTriggeredScope(WITHDRAWN_PERSON_ID, personId).correlateAll();
@@ -292,7 +301,7 @@ public class CaseEvents {
     if (!invited.contains(personId)) {
       invited.add(personId);
     }
-    invited = org.vomcase.process.session.SessionPlan.invitedTo(runtime, session.getId(), invited);
+    invited = invitedTo(session.getId(), invited);
     if (invited.isEmpty()) {
       return;
     }
@@ -304,6 +313,27 @@ public class CaseEvents {
         closing.setVariableToTriggeredScope(arranged.name(), value);
       }
     }
+  }
+
+  /**
+   * Whether a session's invitations are out and it has not begun: a direct meeting waiting at {@code Task_ChangeSession}
+   * (or a moved one whose update is about to go out); in indirect mediation, the persons whose own appointment is still
+   * to come and not cancelled. Read from the running session ({@code sessionInstanceId}) when the case must call it off.
+   */
+  private List<String> invitedTo(String sessionInstanceId, List<String> parties) {
+    java.util.Map<String, Object> session = runtime.getVariables(sessionInstanceId);
+    if ("indirect".equals(CaseVariables.MEETING_TYPE.read(session.get(CaseVariables.MEETING_TYPE.name())))) {
+      java.util.Map<String, org.vomcase.kernel.Appointment> appointments = CaseVariables.APPOINTMENTS.read(session.get(CaseVariables.APPOINTMENTS.name()));
+      java.time.OffsetDateTime now = CaseClock.now().toOffsetDateTime();
+      return appointments == null ? List.of() : appointments.values().stream()
+          .filter(a -> !a.cancelled() && a.startAt().isAfter(now)).map(org.vomcase.kernel.Appointment::personId).toList();
+    }
+    java.time.OffsetDateTime start = CaseVariables.SESSION_START.read(session.get(CaseVariables.SESSION_START.name()));
+    Integer sequence = CaseVariables.SESSION_SEQUENCE.read(session.get(CaseVariables.SESSION_SEQUENCE.name()));
+    boolean changeable = runtime.createExecutionQuery().processInstanceId(sessionInstanceId).activityId(TASK_CHANGE_SESSION)
+        .count() > 0;
+    boolean out = changeable || sequence != null && sequence > 0 && start != null;
+    return out && start != null && start.isAfter(CaseClock.now().toOffsetDateTime()) ? parties : List.of();
   }
 
   /**

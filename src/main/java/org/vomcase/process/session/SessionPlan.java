@@ -220,28 +220,6 @@ public class SessionPlan {
     return INDIRECT.equals(MEETING_TYPE.from(execution)) ? withdrawnAppointmentPlace(execution, personId) : null;
   }
 
-  /**
-   * Whether a session's invitations are out and it has not begun: a direct meeting waiting at {@code Task_ChangeSession}
-   * (or a moved one whose update is about to go out); in indirect mediation, the persons whose own appointment is still
-   * to come and not cancelled. Read from the running session ({@code sessionInstanceId}) when the case must call it off.
-   */
-  public static List<String> invitedTo(org.camunda.bpm.engine.RuntimeService runtime, String sessionInstanceId,
-      List<String> parties) {
-    Map<String, Object> session = runtime.getVariables(sessionInstanceId);
-    if (INDIRECT.equals(MEETING_TYPE.read(session.get(MEETING_TYPE.name())))) {
-      Map<String, Appointment> appointments = APPOINTMENTS.read(session.get(APPOINTMENTS.name()));
-      OffsetDateTime now = CaseClock.now().toOffsetDateTime();
-      return appointments == null ? List.of() : appointments.values().stream()
-          .filter(a -> !a.cancelled() && a.startAt().isAfter(now)).map(Appointment::personId).toList();
-    }
-    OffsetDateTime start = SESSION_START.read(session.get(SESSION_START.name()));
-    Integer sequence = SESSION_SEQUENCE.read(session.get(SESSION_SEQUENCE.name()));
-    boolean changeable = runtime.createExecutionQuery().processInstanceId(sessionInstanceId).activityId(TASK_CHANGE_SESSION)
-        .count() > 0;
-    boolean out = changeable || sequence != null && sequence > 0 && start != null;
-    return out && start != null && start.isAfter(CaseClock.now().toOffsetDateTime()) ? parties : List.of();
-  }
-
   /** Whether the person no longer takes part: withdrawn, as the case's consent book says. */
   private static boolean withdrew(DelegateExecution execution, String personId) {
     Case theCase = Case.seenFrom(execution);

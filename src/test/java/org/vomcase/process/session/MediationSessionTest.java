@@ -493,11 +493,21 @@ class MediationSessionTest {
     runAsyncJobs(instance);
     withdraw(instance, "V2");
 
+    // As the case event does: V2's own appointment ends, then what V2 was sent is withdrawn.
+    runtimeService().createExecutionQuery().processInstanceBusinessKey("VOM-2026-00007")
+        .messageEventSubscriptionName("Msg_AppointmentPartyWithdrew").list().stream()
+        .filter(waiting -> "V2".equals(runtimeService().getVariable(waiting.getId(), "personId")))
+        .forEach(waiting -> runtimeService().messageEventReceived("Msg_AppointmentPartyWithdrew", waiting.getId()));
     runtimeService().createMessageCorrelation("Msg_ParticipantWithdrawn").processInstanceBusinessKey("VOM-2026-00007")
         .setVariableToTriggeredScope("withdrawnPersonId", "V2").correlateAll();
     runAsyncJobs(instance);
 
-    assertThat(instance).hasPassed("Task_CancelWithdrawnAppointment", "EndEvent_WithdrawnAppointmentCancelled");
+    assertThat(instance).hasPassed("Task_CancelWithdrawnAppointment", "EndEvent_WithdrawnAppointmentCancelled",
+        "EndEvent_AppointmentPartyWithdrew");
+    // V2's change task and reminder are gone; the others' appointments go on.
+    Assertions.assertThat(changeTask("V2")).isNull();
+    Assertions.assertThat(changeTask("V1")).isNotNull();
+    Assertions.assertThat(timers(instance, "Event_AppointmentReminderDue")).hasSize(2);
     OutgoingMessage cancellation = sent("appointment-cancellation").get(0);
     Assertions.assertThat(cancellation.recipients()).extracting(Recipient::id).containsExactly("V2");
     Assertions.assertThat(cancellation.content()).containsEntry("appointmentFor", "V2").containsEntry("appointmentSequence", 1)
