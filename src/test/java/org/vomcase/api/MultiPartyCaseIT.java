@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vomcase.support.CaseApi.MEETING;
 import static org.vomcase.support.CaseApi.assign;
 import static org.vomcase.support.CaseApi.caseNumber;
+import static org.vomcase.support.CaseApi.jsonVariable;
+import static org.vomcase.support.CaseApi.moveClockTo;
+import static org.vomcase.support.CaseApi.runCaseJobs;
 import static org.vomcase.support.CaseApi.caseTask;
 import static org.vomcase.support.CaseApi.json;
 import static org.vomcase.support.CaseApi.onlyTask;
@@ -29,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,7 +149,7 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
       assertThat(jdbc.queryForList("SELECT recipient_address FROM vom_message WHERE case_number = ?"
           + " AND message = 'follow-up-invitation'", String.class, caseNumber)).containsExactlyInAnyOrder(victim, olaf);
       conversations.values().forEach(task -> submit(mara, task, "{\"followUpOutcome\":{\"value\":\"declined\"}}"));
-      runCaseJobs(caseNumber);
+      runCaseJobs(engine, caseNumber);
 
       // Closed once, as fulfilled; the closure note says what happened to Otto.
       assertThat(closedOnceAt(instanceId, caseNumber)).isEqualTo("EndEvent_AgreementFulfilled");
@@ -250,7 +252,7 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
       Map<String, String> conversations = followUpConversations(caseNumber);
       assertThat(conversations).containsOnlyKeys("V1", "O1");
       conversations.values().forEach(task -> submit(mara, task, "{\"followUpOutcome\":{\"value\":\"declined\"}}"));
-      runCaseJobs(caseNumber);
+      runCaseJobs(engine, caseNumber);
       assertThat(checks(caseNumber)).isEmpty();
       assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
           .taskDefinitionKey("Task_CheckFulfilment").list()).extracting(task -> engine.getHistoryService()
@@ -349,7 +351,7 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
         "{\"type\":\"consent_withdrawn\",\"personId\":\"V1\",\"reason\":\"She does not want to meet him after all.\"}");
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(json(withdrawn).path("result").asText()).isEqualTo("case_closed");
-    runCaseJobs(caseNumber);
+    runCaseJobs(engine, caseNumber);
 
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
         .activityId("EndEvent_ConsentWithdrawn").finished().count()).as("closed as consent withdrawn").isEqualTo(1);
@@ -575,29 +577,5 @@ class MultiPartyCaseIT extends AbstractApplicationIT {
     Matcher uid = Pattern.compile("(?m)^UID:(.*)$").matcher(ics.replace("\r\n ", "").replace("\n ", ""));
     assertThat(uid.find()).as("UID in " + ics).isTrue();
     return uid.group(1).trim();
-  }
-
-  /** Sets the engine's clock, as if the job executor had waited until then. */
-  private static void moveClockTo(String localDateTime) {
-    ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse(localDateTime)
-        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
-  }
-
-  private static String jsonVariable(String json) {
-    return JSON.createObjectNode().put("type", "Json").put("value", json).toString();
-  }
-
-  /** Runs the due jobs of every running instance of the case (its retention included) and the batches they started. */
-  private void runCaseJobs(String caseNumber) {
-    var management = engine.getManagementService();
-    for (int i = 0; i < 10; i++) {
-      List<Job> jobs = new ArrayList<>();
-      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
-          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
   }
 }

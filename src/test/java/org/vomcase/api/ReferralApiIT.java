@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -201,7 +200,7 @@ class ReferralApiIT extends AbstractApplicationIT {
       }
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
           .getEndActivityId()).isEqualTo("EndEvent_AgreementPartlyFulfilled");
-      runCaseJobs(caseNumber);
+      runCaseJobs(engine, caseNumber);
       // In time order; an escalation and its report to the referrer are sent in the same instant, in either order.
       List<String> sent = jdbc.queryForList("SELECT message FROM vom_message WHERE case_number = ? ORDER BY created_at",
           String.class, caseNumber);
@@ -228,7 +227,7 @@ class ReferralApiIT extends AbstractApplicationIT {
           "{\"type\":\"proceedings_ended\",\"proceedingsEndedOn\":\"2099-10-15\",\"proceedingsOutcome\":\"dismissed_with_conditions\"}");
       assertThat(notice.statusCode()).as(notice.body()).isEqualTo(200);
       assertThat(json(notice).path("result").asText()).isEqualTo("proceedings_end_recorded");
-      runCaseJobs(caseNumber);
+      runCaseJobs(engine, caseNumber);
 
       // Closed, within its retention period: the case file still takes the prosecutor's letter and notes.
       byte[] scan = ("%PDF-1.4\n% Mandate of the prosecutor for Benedikt Xylander, PI-Q 0042/99\n%%EOF\n")
@@ -260,8 +259,8 @@ class ReferralApiIT extends AbstractApplicationIT {
           .createAuthorizationQuery().resourceId(id).count()).as("grants on %s", id).isZero());
 
       moveClockTo("2100-10-15T01:00:00");
-      runCaseJobs(caseNumber);
-      runCaseJobs(caseNumber);
+      runCaseJobs(engine, caseNumber);
+      runCaseJobs(engine, caseNumber);
       assertThat(caseResources).allSatisfy(id -> assertThat(engine.getAuthorizationService().createAuthorizationQuery()
           .resourceId(id).count()).as("grants on %s", id).isZero());
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
@@ -288,35 +287,6 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(figures.get("referral_source")).isEqualTo("police");
     assertThat(figures.get("details").toString()).contains("\"ageClass\":\"juvenile\"").contains("\"fearChange\":\"less_fear\"")
         .contains("\"fulfilledAmount\":\"50\"").contains("\"firstContactOn\":\"").contains("\"sessionOn\":\"");
-  }
-
-  /** Sets the engine's clock, as if the job executor had waited until then. */
-  private static void moveClockTo(String localDateTime) {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse(localDateTime)
-        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
-  }
-
-  private static String jsonVariable(String json) {
-    return JSON.createObjectNode().put("type", "Json").put("value", json).toString();
-  }
-
-  /** Runs the due jobs of every running instance of the case (its retention included) and the batches they started. */
-  private void runCaseJobs(String caseNumber) {
-    var management = engine.getManagementService();
-    for (int i = 0; i < 10; i++) {
-      List<Job> jobs = new java.util.ArrayList<>();
-      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
-          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
-      for (var batch : management.createBatchQuery().list()) {
-        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
-          jobs.addAll(management.createJobQuery().jobDefinitionId(definition).list());
-        }
-      }
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
   }
 
   /** The tables (and columns) of the whole database with a text or binary value containing the value. */

@@ -128,6 +128,36 @@ public final class CaseApi {
     runJobs(engine, instanceId);
   }
 
+  /** Sets the engine's clock, as if the job executor had waited until then (reset it with ClockUtil.reset()). */
+  public static void moveClockTo(String localDateTime) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse(localDateTime)
+        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
+  }
+
+  /** A Json variable as Tasklist submits it ({@code {"type":"Json","value":"..."}}). */
+  public static String jsonVariable(String json) {
+    return JSON.createObjectNode().put("type", "Json").put("value", json).toString();
+  }
+
+  /** Runs the due jobs of every running instance of the case (its retention included) and the batches they started. */
+  public static void runCaseJobs(ProcessEngine engine, String caseNumber) {
+    var management = engine.getManagementService();
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs = new java.util.ArrayList<>();
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
+      for (var batch : management.createBatchQuery().list()) {
+        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
+          jobs.addAll(management.createJobQuery().jobDefinitionId(definition).list());
+        }
+      }
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
   /** Runs the due jobs of the case instance and its called instances until none is left. */
   public static void runJobs(ProcessEngine engine, String instanceId) {
     for (int i = 0; i < 10; i++) {
