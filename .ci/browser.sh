@@ -26,7 +26,7 @@ PORT="${E2E_PORT:-18090}"
 WORK="$(mktemp -d)"
 JAR="$(ls target/vom-case-*.jar | grep -v -- '-plain' | head -1)"
 setsid java -jar "$JAR" --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:$WORK/data/vom-case" \
-  --vom.mail.drop-dir="$WORK/mail-drop" > "$WORK/app.log" 2>&1 &
+  --vom.mail.drop-dir="$WORK/mail-drop" --vom.programme.staff-language=en > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 trap 'kill -- -"$APP_PID" 2>/dev/null || true; sleep 2; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do
