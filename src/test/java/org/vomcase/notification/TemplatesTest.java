@@ -63,11 +63,15 @@ class TemplatesTest {
     assertThat(templates.message("referrer-report", "en", content).body()).contains("The agreement was partly fulfilled");
   }
 
+  /** More in {@link RecipientLanguageTest}. */
   @Test
-  void aLanguageWithoutTemplatesGetsEnglish() {
+  void aLanguageWithoutTemplatesGetsTheProgrammesLanguageAndEnglishOrEnglishInAnEnglishProgramme() {
     Templates.Rendered rendered = templates.message("introduction", "tr", completeCase(true));
-    assertThat(rendered.language()).isEqualTo("en");
-    assertThat(rendered.subject()).startsWith("An offer of mediation");
+    assertThat(rendered.language()).isEqualTo("de+en");
+    assertThat(rendered.subject()).startsWith("Angebot eines Täter-Opfer-Ausgleichs").contains(" / An offer of mediation");
+    Templates.Rendered english = new Templates(Configuration.demo("us_vom")).message("introduction", "tr", completeCase(true));
+    assertThat(english.language()).isEqualTo("en");
+    assertThat(english.subject()).startsWith("An offer of mediation");
   }
 
   @Test
