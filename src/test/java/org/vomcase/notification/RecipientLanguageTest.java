@@ -210,6 +210,13 @@ class RecipientLanguageTest {
     // A message the administrator did not translate stays German and English.
     assertThat(own.message("session-reminder", "tr", TemplatesTest.completeCase(true)).language()).isEqualTo("de+en");
     assertThat(own.languages("session-invitation")).contains("tr");
+    // A Turkish message without its footer fails loudly, naming the file.
+    Files.writeString(dir.resolve("messages/session-reminder.tr.txt"), "Subject: Hatırlatma\n\nMerhaba.\n\n{{> footer.tr.txt}}\n");
+    Files.delete(dir.resolve("messages/footer.tr.txt"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.message("session-reminder", "tr", TemplatesTest.completeCase(true)))
+        .hasMessageContaining("messages/session-reminder.tr.txt").hasMessageContaining("footer.tr.txt");
+    Files.delete(dir.resolve("messages/session-reminder.tr.txt"));
+    Files.writeString(dir.resolve("messages/footer.tr.txt"), "--\s\n{{programmeName}}\n");
 
     // Their own labels: the words they give in Turkish, English where they give none.
     Files.createDirectories(dir.resolve("labels"));

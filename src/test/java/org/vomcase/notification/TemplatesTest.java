@@ -102,13 +102,13 @@ class TemplatesTest {
   }
 
   /**
-   * The letters the PDF's standard fonts lack (Turkish, Polish, Cyrillic) print from the font the built-in layouts
+   * The letters the PDF's standard fonts lack (Turkish, Polish, Cyrillic, Greek) print from the font the built-in layouts
    * name after serif ({@link PdfRenderer#UNICODE_FONT}); a letter that needs none keeps the standard serif font.
    */
   @Test
   void lettersOfOtherScriptsArePrintedNotReplaced() throws IOException {
     PdfRenderer renderer = new PdfRenderer();
-    String text = "Sayın görüşme, Dzień dobry, łódź, Здравствуйте, Доброго дня";
+    String text = "Sayın görüşme, Dzień dobry, łódź, Здравствуйте, Доброго дня, Καλημέρα";
     byte[] other = renderer.render(templates.document("letter", "de", Map.of("recipientName", "Carl Vogt",
         "postalAddress", "Hofweg 3", "date", "2026-03-02", "subject", "Betreff", "body", text, "caseNumber", "VOM-2026-00042",
         "sender", "")), "test");
