@@ -20,7 +20,9 @@ import org.vomcase.kernel.Side;
 
 /**
  * Sends the messages of cases (R21, R22): for each recipient, the message's template in their
- * language, by email when they have an address (with the calendar file of a session invitation and
+ * language (where it has none, in the programme's language and English: {@link Templates#message}; the calendar
+ * file's title is the mail's subject, so it follows the same rule), by email when they have an address (with the
+ * calendar file of a session invitation and
  * the agreement PDF of an agreement copy), otherwise as a PDF letter in the document store, listed
  * on the case for the mediator to post. Staff without email are reached through Tasklist; the
  * message is still recorded.
@@ -267,6 +269,7 @@ public class DeliveringNotificationService implements NotificationService {
     letter.put("subject", text.subject());
     letter.put("body", reflow(text.letterBody()));
     letter.put(CaseVariables.CASE_NUMBER.name(), message.caseNumber());
-    return templates.document("letter", text.language(), letter);
+    // A bilingual letter is printed on the programme's letter (its letterhead and date), the text in both languages.
+    return templates.document("letter", text.documentLanguage(), letter);
   }
 }
