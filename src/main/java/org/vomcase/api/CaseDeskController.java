@@ -28,6 +28,7 @@ import org.vomcase.desk.SessionCalendar;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.Vocabulary;
+import org.vomcase.settings.Programme;
 
 /**
  * The mediator's desk (README "The mediator's desk: case list and case overview"), read-only:
@@ -58,9 +59,11 @@ public class CaseDeskController {
   private final CaseList list;
   private final SessionCalendar calendar;
   private final DocumentUploads uploads;
+  private final Programme programme;
 
   public CaseDeskController(IdentityService identity, HistoryService history, CaseFileController caseFile,
-      CaseOverview overview, CaseList list, SessionCalendar calendar, DocumentUploads uploads) {
+      CaseOverview overview, CaseList list, SessionCalendar calendar, DocumentUploads uploads, Programme programme) {
+    this.programme = programme;
     this.calendar = calendar;
     this.uploads = uploads;
     this.identity = identity;
@@ -139,6 +142,8 @@ public class CaseDeskController {
       }
       view.put("documentKinds", Vocabulary.DOCUMENT_KINDS);
       view.put("maxDocumentSize", uploads.maxBytes());
+      // The agreement's amounts are in the programme's currency (the page formats them).
+      view.put("currency", programme.active().currency());
       view.put("timeline", timeline(view.get("timeline"), file.get("audit"), file.get("notes"), file.get("documents")));
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     });
@@ -253,6 +258,9 @@ public class CaseDeskController {
         item.put("kind", "document");
         item.put("who", document.get("uploadedBy"));
         item.put("subject", document.get("kindLabel") + ": " + document.get("title"));
+        // The codes the page puts into the staff language's words.
+        item.put("documentKind", document.get("kind"));
+        item.put("title", document.get("title"));
         timeline.add(item);
       }
     }

@@ -32,7 +32,9 @@ import org.vomcase.kernel.FulfilmentStatus;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Withdrawal;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The case overview (README "The mediator's desk"), read from the typed case ({@link Case}) and the engine: the
@@ -74,12 +76,17 @@ public class CaseOverview {
   private final CaseProgress progress;
   private final HistoryService history;
   private final RepositoryService repository;
+  private final Vocabularies vocabularies;
+  private final StaffLanguage staffLanguage;
 
-  public CaseOverview(CaseRegistry registry, CaseProgress progress, HistoryService history, RepositoryService repository) {
+  public CaseOverview(CaseRegistry registry, CaseProgress progress, HistoryService history, RepositoryService repository,
+      Vocabularies vocabularies, StaffLanguage staffLanguage) {
     this.registry = registry;
     this.progress = progress;
     this.history = history;
     this.repository = repository;
+    this.vocabularies = vocabularies;
+    this.staffLanguage = staffLanguage;
   }
 
   /** The overview of a registered case; null for a number the register does not know. */
@@ -103,6 +110,9 @@ public class CaseOverview {
     view.put("closureReason", theCase.get(CaseVariables.CLOSURE_REASON) == null ? null
         : theCase.get(CaseVariables.CLOSURE_REASON).toString());
     view.put("offenceCategory", theCase.get(CaseVariables.OFFENCE_CATEGORY));
+    // The configured vocabularies' words, in the staff language (the desk shows them; other words are the page's).
+    view.put("offenceCategoryLabel", theCase.get(CaseVariables.OFFENCE_CATEGORY) == null ? null
+        : vocabularies.offenceCategories().label(theCase.get(CaseVariables.OFFENCE_CATEGORY).toString(), staffLanguage.code()));
     view.put("referrer", registered.referrerName());
     view.put("referrerReference", theCase.get(CaseVariables.REFERRER_REFERENCE));
     // After a self-referral's mandate the reports go to the authority that gave it (the referrer of record).
@@ -206,6 +216,8 @@ public class CaseOverview {
       if (part != null) {
         // The person's own part ended while the case went on for the others; the items that ended with it.
         view.put("partEnded", part.describe());
+        view.put("partEndedReason", part.reason());
+        view.put("itemsEnded", part.itemsEnded());
         view.put("partEndedAt", part.recordedAt());
       }
       persons.add(view);
@@ -282,10 +294,13 @@ public class CaseOverview {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", item.itemId());
       view.put("kind", item.kind().code());
-      view.put("kindLabel", item.kind().label());
+      view.put("kindLabel", vocabularies.itemKinds().label(item.kind().code(), staffLanguage.code()));
       view.put("text", item.describe(theCase.names(), true));
+      view.put("creditorId", item.creditor());
       view.put("creditor", theCase.names().getOrDefault(item.creditor(), item.creditor()));
+      view.put("description", item.description());
       view.put("amount", item.amount() == null ? null : item.amount().toPlainString());
+      view.put("instalmentCount", item.instalments());
       view.put("hours", item.hours() == null ? null : item.hours().toPlainString());
       view.put("dueDate", item.dueDate() == null ? null : item.dueDate().toString());
       view.put("status", item.status());

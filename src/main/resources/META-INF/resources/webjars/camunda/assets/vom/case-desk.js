@@ -8,6 +8,7 @@
 // Imported by app/tasklist/scripts/vom-case-desk.js and app/cockpit/scripts/vom-case-desk.js.
 
 import { addStylesheet, el } from './dom.js';
+import { t, label, formatDate as formatDay, formatDateTime, formatNumber, formatAmount } from './i18n.js';
 import { isAdministrator } from './migration.js';
 
 const API = '/vom';
@@ -24,16 +25,12 @@ function addStyles() {
 }
 
 function formatDate(iso, withTime = true) {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (isNaN(date.getTime())) return String(iso);
-  return withTime ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return withTime ? formatDateTime(iso) : formatDay(iso);
 }
 
-function humanize(key) {
-  const text = String(key || '').replace(/[-_]+/g, ' ').trim();
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+/** The words of a phase (its code), else the server's. */
+function phaseText(code, serverLabel) {
+  return label('phase', code, serverLabel);
 }
 
 function notice(kind, text) {
@@ -45,20 +42,21 @@ async function getJson(path, what) {
   try {
     response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   } catch (error) {
-    return { error: what + ' could not be loaded: ' + (error && error.message ? error.message : error) };
+    return { error: t('desk.loadFailed', { what: t(what), error: error && error.message ? error.message : error }) };
   }
-  if (response.status === 404) return { error: 'You cannot see this case.', kind: 'warning', status: 404 };
-  if (response.status === 403) return { error: 'The case list is for mediators, coordinators and supervisors.', kind: 'warning', status: 403 };
-  if (response.status === 401) return { error: 'Your session has ended. Please log in again.' };
+  if (response.status === 404) return { error: t('desk.forbiddenCase'), kind: 'warning', status: 404 };
+  if (response.status === 403) return { error: t('desk.forbiddenList'), kind: 'warning', status: 403 };
+  if (response.status === 401) return { error: t('common.sessionEnded') };
   let body = null;
   try {
     body = await response.json();
   } catch (error) {
-    return { error: what + ' could not be read.' };
+    return { error: t('desk.unreadable', { what: t(what) }) };
   }
   if (!response.ok) {
     const problem = body && Array.isArray(body.errors) && body.errors[0] ? body.errors[0].message : body && body.message;
-    return { error: what + ' could not be loaded' + (problem ? ': ' + problem : ' (HTTP ' + response.status + ').') };
+    return { error: problem ? t('desk.loadFailed', { what: t(what), error: problem })
+      : t('desk.loadFailedHttp', { what: t(what), status: response.status }) };
   }
   return { body };
 }
@@ -82,85 +80,129 @@ function empty(text) {
 function whoHolds(wait) {
   if (wait.kind !== 'task') return '';
   if (wait.assignee) return wait.assignee;
-  const candidates = [...(wait.candidateUsers || []), ...(wait.candidateGroups || []).map(g => 'group ' + g)];
-  return candidates.length ? 'open to ' + candidates.join(', ') : 'nobody yet';
+  const candidates = [...(wait.candidateUsers || []), ...(wait.candidateGroups || []).map(g => t('desk.group', { name: label('group', g, g) }))];
+  return candidates.length ? t('desk.openTo', { candidates: candidates.join(', ') }) : t('desk.nobodyYet');
+}
+
+/** What a step waits for: its name (a timer without one: "A timer"). */
+function waitWhat(wait) {
+  return wait.kind === 'timer' && wait.what === 'A timer' ? t('desk.timer') : wait.what || '';
 }
 
 function waitingSection(view) {
   const waits = view.waitingFor || [];
   const head = view.next
-    ? el('p', { className: 'vom-desk-next' }, el('strong', { text: 'Next: ' }),
-      view.next.what + (view.next.about ? ' (' + view.next.about + ')' : '') + ', ' + formatDate(view.next.due))
+    ? el('p', { className: 'vom-desk-next' }, el('strong', { text: t('desk.next') }),
+      waitWhat(view.next) + (view.next.about ? ' (' + view.next.about + ')' : '') + ', ' + formatDate(view.next.due))
     : null;
   if (!waits.length) {
-    return section('What the case waits for', 'vom-desk-waiting', empty(view.phase === 'closed' || view.phase === 'deleted'
-      ? 'Nothing: the case is ' + view.phase + '.' : 'Nothing with a date: the case is working on its next step.'));
+    return section(t('desk.waiting'), 'vom-desk-waiting', empty(view.phase === 'closed' ? t('desk.nothingClosed')
+      : view.phase === 'deleted' ? t('desk.nothingDeleted') : t('desk.nothingDated')));
   }
-  return section('What the case waits for', 'vom-desk-waiting', head, table('vom-desk-waits',
-    ['Until', 'What', 'Kind', 'Who holds it', 'About', 'In'],
+  return section(t('desk.waiting'), 'vom-desk-waiting', head, table('vom-desk-waits',
+    [t('desk.until'), t('common.what'), t('desk.kind'), t('desk.whoHolds'), t('desk.about'), t('desk.in')],
     waits.map(w => el('tr', { className: 'vom-desk-wait vom-desk-wait-' + w.kind },
-      el('td', { className: 'text-nowrap', text: w.due ? formatDate(w.due) : 'no date' }),
-      el('td', { text: w.what }),
-      el('td', { text: { task: 'a task', timer: 'a date (timer)', message: 'a message' }[w.kind] || w.kind }),
+      el('td', { className: 'text-nowrap', text: w.due ? formatDate(w.due) : t('desk.noDate') }),
+      el('td', { text: waitWhat(w) }),
+      el('td', { text: label('waitKind', w.kind, w.kind) }),
       el('td', { text: whoHolds(w) }),
       el('td', { text: w.about || '' }),
       el('td', { className: 'text-muted', text: w.in || '' })))));
 }
 
 function personsSection(persons) {
-  if (!persons.length) return section('Persons', 'vom-desk-persons', empty('No persons (deleted or not recorded).'));
-  return section('Persons', 'vom-desk-persons', table('vom-desk-person-table',
-    ['', 'Name', 'Role', 'Age', 'Language', 'Interpreter', 'Parents or guardians', 'State'],
+  if (!persons.length) return section(t('desk.persons'), 'vom-desk-persons', empty(t('desk.noPersons')));
+  return section(t('desk.persons'), 'vom-desk-persons', table('vom-desk-person-table',
+    ['', t('desk.name'), t('desk.role'), t('desk.age'), t('desk.language'), t('desk.interpreter'), t('desk.guardians'), t('desk.state')],
     persons.map(p => el('tr', { className: 'vom-desk-person', 'data-person': p.id },
       el('td', { text: p.id }),
-      el('td', {}, p.name, p.representative ? el('div', { className: 'text-muted small', text: 'represented by ' + p.representative }) : null,
-        contactLine(p.contact)),
-      el('td', { text: humanize(p.role) }),
-      el('td', { text: p.age === null || p.age === undefined ? '' : String(p.age) + (p.minor ? ' (minor)' : '') }),
+      el('td', {}, p.name, p.representative ? el('div', { className: 'text-muted small', text: t('desk.representedBy', { name: p.representative }) })
+        : null, contactLine(p.contact)),
+      el('td', { text: label('personRole', p.role) }),
+      el('td', { text: p.age === null || p.age === undefined ? '' : p.minor ? t('desk.minorAge', { age: p.age }) : String(p.age) }),
       el('td', { text: p.language || '' }),
-      el('td', { text: p.interpreterNeeded ? 'needed' : '' }),
-      el('td', {}, ...(p.guardians || []).map(g => el('div', {}, g.name + (g.relation ? ' (' + g.relation + ')' : ''), contactLine(g.contact)))),
-      el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state', text: p.state }),
-        p.partEnded ? el('div', { className: 'text-muted small vom-desk-part-ended', text: 'Own part ended: ' + p.partEnded }) : null)))));
+      el('td', { text: p.interpreterNeeded ? t('desk.interpreterNeeded') : '' }),
+      el('td', {}, ...(p.guardians || []).map(g => el('div', {}, g.name + (g.relation ? ' (' + label('guardianRelation', g.relation, g.relation) + ')' : ''), contactLine(g.contact)))),
+      el('td', {}, el('span', { className: 'label ' + (STATES[p.state] || 'label-default') + ' vom-desk-state',
+        text: label('personState', p.state, p.state) }),
+        p.partEnded ? el('div', { className: 'text-muted small vom-desk-part-ended', text: t('desk.partEnded', { what: partEnded(p) }) })
+          : null)))));
+}
+
+/** Why a person's own part ended (the reason's code; the server's words for a reason the page does not know). */
+function partEnded(person) {
+  const what = label('partEnded', person.partEndedReason, person.partEnded);
+  const items = person.itemsEnded || [];
+  return person.partEndedReason === 'withdrew_after_agreement' && items.length
+    ? t('desk.partEndedStopped', { what, items: items.join(', ') }) : what;
 }
 
 /** How to reach a person (for those who work the case): phone, email, address and the person's safe-contact choice. */
 function contactLine(contact) {
   if (!contact) return null;
   const parts = [contact.phone, contact.email, contact.postalAddress].filter(Boolean);
-  const safety = [contact.preferredChannel ? 'prefers ' + contact.preferredChannel : null, contact.doNotWrite ? 'do not write' : null,
-    contact.noMessages ? 'no messages' : null, contact.safeTimeToCall ? 'call ' + contact.safeTimeToCall : null].filter(Boolean);
+  const safety = [contact.preferredChannel ? t('desk.prefers', { channel: label('contactChannel', contact.preferredChannel,
+    contact.preferredChannel) }) : null, contact.doNotWrite ? t('desk.doNotWrite') : null,
+  contact.noMessages ? t('desk.noMessagesWanted') : null, contact.safeTimeToCall ? t('desk.callAt', { time: contact.safeTimeToCall })
+    : null].filter(Boolean);
   return el('div', { className: 'text-muted small vom-desk-contact' }, parts.join(' · '),
     safety.length ? el('strong', { className: 'vom-desk-safe', text: ' (' + safety.join(', ') + ')' }) : null);
 }
 
 function sessionsSection(sessions) {
-  if (!sessions.length) return section('Sessions', 'vom-desk-sessions', empty('No session scheduled yet.'));
-  return section('Sessions', 'vom-desk-sessions', table('vom-desk-session-table', ['When', '', 'For', 'Where', 'Outcome'],
+  if (!sessions.length) return section(t('desk.sessions'), 'vom-desk-sessions', empty(t('desk.noSession')));
+  return section(t('desk.sessions'), 'vom-desk-sessions', table('vom-desk-session-table',
+    [t('common.when'), '', t('desk.for'), t('desk.where'), t('desk.outcome')],
     sessions.map(s => el('tr', { className: 'vom-desk-session vom-desk-session-' + s.when },
       el('td', { className: 'text-nowrap', text: formatDate(s.start) }),
-      el('td', { text: s.when }),
-      el('td', { text: s.kind === 'appointment' ? s.person + ' (own appointment)' : humanize(s.meetingType || 'session') }),
+      el('td', { text: label('sessionWhen', s.when, s.when) }),
+      el('td', { text: s.kind === 'appointment' ? t('desk.ownAppointment', { person: s.person }) : label('meetingType', s.meetingType || 'session') }),
       el('td', { text: s.place || '' }),
-      el('td', { text: [s.held, s.outcome].filter(Boolean).map(humanize).join(', ') })))));
+      el('td', { text: [label('sessionHeld', s.held), label('sessionOutcome', s.outcome)].filter(Boolean).join(', ') })))));
 }
 
-function agreementSection(agreement) {
-  if (!agreement.length) return section('Agreement', 'vom-desk-agreement', empty('No agreement recorded.'));
-  return section('Agreement', 'vom-desk-agreement', ...agreement.map(person => el('div', { className: 'vom-desk-debtor' },
+/**
+ * An item in words: "I2 Payment: €600.00 in 6 monthly instalments (details), owed by Ana Roth (O1) to Ben Berg (V1),
+ * due Jan 1, 2027 [to be done]"; the server's line for an item without a kind (an older answer).
+ */
+function itemText(item, debtor, currency) {
+  if (!item.kind) return item.text || '';
+  const kind = item.kindLabel || label('itemKind', item.kind);
+  let line = item.id + ' ' + kind;
+  if (item.amount) {
+    const amount = formatAmount(item.amount, currency);
+    line = item.id + ' ' + t('desk.itemAmount', { kind, amount: item.instalmentCount > 1
+      ? t('desk.itemInstalments', { amount, count: item.instalmentCount }) : amount });
+  } else if (item.hours) {
+    line = item.id + ' ' + t('desk.itemAmount', { kind, amount: t('desk.itemHours', { hours: formatNumber(item.hours) }) });
+  }
+  if (item.description) line += ' (' + item.description + ')';
+  const creditor = item.creditorId === 'community' ? t('desk.community') : item.creditor;
+  line += ', ' + t('desk.itemOwed', { debtor, creditor });
+  if (item.dueDate) line += ', ' + t('desk.itemDue', { date: formatDate(item.dueDate, false) });
+  if (item.status) line += ' [' + label('itemStatus', item.status, item.status) + ']';
+  return line;
+}
+
+function agreementSection(agreement, currency) {
+  if (!agreement.length) return section(t('desk.agreement'), 'vom-desk-agreement', empty(t('desk.noAgreement')));
+  return section(t('desk.agreement'), 'vom-desk-agreement', ...agreement.map(person => el('div', { className: 'vom-desk-debtor' },
     el('h5', { text: person.person }),
     el('p', { className: 'vom-desk-ledger' }, ...['owed', 'paid', 'due', 'overdue'].map(k =>
-      el('span', { className: 'vom-desk-ledger-' + k }, el('strong', { text: humanize(k) + ': ' }), person.ledger[k] + ' '))),
-    table('vom-desk-items', ['Item', 'Instalment', 'Amount', 'Due', 'State', 'Paid'],
+      el('span', { className: 'vom-desk-ledger-' + k }, el('strong', { text: t('desk.ledgerItem', { what: label('ledger', k) }) }),
+        formatAmount(person.ledger[k], currency) + ' '))),
+    table('vom-desk-items', [t('desk.item'), t('desk.instalment'), t('desk.amount'), t('desk.due'), t('desk.state'), t('desk.paid')],
       person.items.flatMap(item => [
-        el('tr', { className: 'vom-desk-item' }, el('td', { colspan: 6, text: item.text })),
+        el('tr', { className: 'vom-desk-item' }, el('td', { colspan: 6, text: itemText(item, person.person, currency) })),
         ...item.instalments.map(part => el('tr', { className: 'vom-desk-instalment vom-desk-instalment-' + part.state },
           el('td', { text: part.id }),
           el('td', { text: part.instalment ? String(part.instalment) : '' }),
-          el('td', { text: part.amount || (part.hours ? part.hours + ' h' : '') }),
+          el('td', { text: part.amount ? formatAmount(part.amount, currency)
+            : part.hours ? t('desk.hours', { hours: formatNumber(part.hours) }) : '' }),
           el('td', { text: part.dueDate ? formatDate(part.dueDate, false) : '' }),
-          el('td', { text: humanize(part.state) + (part.escalated ? ' (escalated)' : '') }),
-          el('td', { text: part.paid || '' })))])))));
+          el('td', { text: part.escalated ? t('desk.escalated', { state: label('instalmentState', part.state) })
+            : label('instalmentState', part.state) }),
+          el('td', { text: part.paid ? formatAmount(part.paid, currency) : '' })))])))));
 }
 
 function documentItem(d) {
@@ -171,30 +213,33 @@ function documentItem(d) {
   }
   return el('li', { className: 'vom-desk-document vom-desk-uploaded', 'data-document': d.id },
     el('a', { href: d.href, download: d.fileName || '', text: d.title || d.fileName || d.id }), ' ',
-    el('span', { className: 'text-muted', text: [d.kindLabel, d.fileName, formatSize(d.size), d.uploadedBy,
+    el('span', { className: 'text-muted', text: [label('documentKind', d.kind, d.kindLabel), d.fileName, formatSize(d.size), d.uploadedBy,
       formatDate(d.createdAt)].filter(Boolean).join(' · ') }));
 }
 
 function formatSize(bytes) {
   if (typeof bytes !== 'number') return '';
-  if (bytes >= 1024 * 1024) return (bytes % (1024 * 1024) ? (bytes / (1024 * 1024)).toFixed(1) : bytes / (1024 * 1024)) + ' MB';
-  if (bytes >= 1024) return Math.ceil(bytes / 1024) + ' KB';
-  return bytes + ' bytes';
+  if (bytes >= 1024 * 1024) {
+    return formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: bytes % (1024 * 1024) ? 1 : 0, maximumFractionDigits: 1 }) + ' MB';
+  }
+  if (bytes >= 1024) return formatNumber(Math.ceil(bytes / 1024)) + ' KB';
+  return t('common.bytes', { count: formatNumber(bytes) });
 }
 
 function documentsAndMessages(view, additions) {
   const docs = view.documents || [];
   const messages = view.messages || [];
   return [
-    section('Documents', 'vom-desk-documents', docs.length ? el('ul', { className: 'list-unstyled' }, ...docs.map(documentItem))
-      : empty('No documents yet.'), additions ? uploadForm(view, additions) : null),
-    section('Messages', 'vom-desk-messages', messages.length ? table('vom-desk-message-table', ['Date', 'Message', 'To', 'How', 'Status'],
+    section(t('common.documents'), 'vom-desk-documents', docs.length ? el('ul', { className: 'list-unstyled' }, ...docs.map(documentItem))
+      : empty(t('common.noDocuments')), additions ? uploadForm(view, additions) : null),
+    section(t('common.messages'), 'vom-desk-messages', messages.length ? table('vom-desk-message-table',
+      [t('common.date'), t('common.message'), t('common.to'), t('common.how'), t('common.status')],
       messages.map(m => el('tr', {},
         el('td', { className: 'text-nowrap', text: formatDate(m.createdAt) }),
-        el('td', { text: humanize(m.message) }),
-        el('td', { text: (m.recipientName || '') + (m.recipientRole ? ' (' + m.recipientRole + ')' : '') }),
-        el('td', { text: m.channel || '' }),
-        el('td', { text: humanize(m.status) })))) : empty('No messages yet.'))
+        el('td', { text: label('message', m.message) }),
+        el('td', { text: (m.recipientName || '') + (m.recipientRole ? ' (' + label('recipient', m.recipientRole, m.recipientRole) + ')' : '') }),
+        el('td', { text: label('channel', m.channel, m.channel) }),
+        el('td', { text: label('status', m.status) })))) : empty(t('common.noMessages')))
   ];
 }
 
@@ -203,13 +248,13 @@ function documentsAndMessages(view, additions) {
 let fieldCount = 0;
 
 /** A labelled form field with its help text and the place for the server's refusal of it. */
-function field(label, control, help) {
+function field(caption, control, help) {
   const id = 'vom-desk-field-' + (++fieldCount);
   control.id = id;
   const helpNode = help ? el('p', { className: 'help-block', id: id + '-help', text: help }) : null;
   if (helpNode) control.setAttribute('aria-describedby', id + '-help');
   const error = el('p', { className: 'help-block vom-desk-field-error', id: id + '-error', 'aria-live': 'polite' });
-  const group = el('div', { className: 'form-group' }, el('label', { className: 'control-label', for: id, text: label }), control,
+  const group = el('div', { className: 'form-group' }, el('label', { className: 'control-label', for: id, text: caption }), control,
     helpNode, error);
   return {
     group,
@@ -241,7 +286,7 @@ async function sendChange(path, body, fields, summary, done) {
       headers: Object.assign({ Accept: 'application/json', 'X-VOM-Request': '1' },
         typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}) });
   } catch (error) {
-    summary.textContent = 'Not sent: ' + (error && error.message ? error.message : error);
+    summary.textContent = t('desk.notSent', { error: error && error.message ? error.message : error });
     return false;
   }
   if (response.ok) {
@@ -266,37 +311,37 @@ async function sendChange(path, body, fields, summary, done) {
   if (first) {
     first.focus();
   } else if (response.status === 401) {
-    summary.textContent = 'Your session has ended. Please log in again.';
+    summary.textContent = t('common.sessionEnded');
   } else {
-    summary.textContent = (refusal && refusal.message) || 'Not saved (HTTP ' + response.status + ').';
+    summary.textContent = (refusal && refusal.message) || t('desk.notSaved', { status: response.status });
   }
   return false;
 }
 
 function uploadForm(view, additions) {
   const maxSize = view.maxDocumentSize || 0;
-  const file = field('File', el('input', { type: 'file', name: 'file', required: true,
+  const file = field(t('desk.file'), el('input', { type: 'file', name: 'file', required: true,
     accept: '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg' }),
-    'A PDF, PNG or JPEG, at most ' + formatSize(maxSize) + '. What the file is, is checked by its content.');
-  const kind = field('Kind', el('select', { className: 'form-control input-sm', name: 'kind', required: true },
-    ...Object.entries(view.documentKinds || {}).map(([code, label]) => el('option', { value: code, text: label }))));
-  const title = field('Title', el('input', { type: 'text', className: 'form-control input-sm', name: 'title', required: true,
-    minlength: 3, maxlength: 200 }), '3 to 200 characters, e.g. "Mandate of the public prosecutor, 3 May".');
+    t('desk.fileHelp', { size: formatSize(maxSize) }));
+  const kind = field(t('desk.documentKind'), el('select', { className: 'form-control input-sm', name: 'kind', required: true },
+    ...Object.entries(view.documentKinds || {}).map(([code, text]) => el('option', { value: code, text: label('documentKind', code, text) }))));
+  const title = field(t('desk.documentTitle'), el('input', { type: 'text', className: 'form-control input-sm', name: 'title', required: true,
+    minlength: 3, maxlength: 200 }), t('desk.titleHelp'));
   const summary = el('div', { className: 'text-danger vom-desk-form-summary', role: 'alert' });
-  const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-upload', text: 'Upload' });
+  const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-upload', text: t('desk.upload') });
   const fields = { file, kind, title };
-  const form = el('form', { className: 'vom-desk-form vom-desk-upload-form', novalidate: true }, el('h5', { text: 'Upload a document' }),
+  const form = el('form', { className: 'vom-desk-form vom-desk-upload-form', novalidate: true }, el('h5', { text: t('desk.uploadTitle') }),
     file.group, kind.group, title.group, summary, button);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const chosen = file.control.files && file.control.files[0];
     if (!chosen) {
-      file.show('Choose a file to upload (a PDF, PNG or JPEG).');
+      file.show(t('desk.chooseFile'));
       file.control.focus();
       return;
     }
     if (maxSize && chosen.size > maxSize) {
-      file.show('The file is larger than ' + formatSize(maxSize) + '.');
+      file.show(t('desk.fileTooLarge', { size: formatSize(maxSize) }));
       file.control.focus();
       return;
     }
@@ -315,14 +360,14 @@ function plainNotesSection(view, additions) {
   const notes = view.notes || [];
   const list = notes.length ? notes.map(n => el('div', { className: 'vom-desk-plain-note', 'data-note': n.id },
     el('span', { className: 'text-muted', text: [n.writtenBy, formatDate(n.writtenAt)].filter(Boolean).join(' · ') }),
-    el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty('No notes yet.')];
+    el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty(t('common.noNotes'))];
   let form = null;
   if (additions) {
-    const text = field('Note', el('textarea', { className: 'form-control', name: 'text', rows: 3, required: true, minlength: 3,
-      maxlength: 2000 }), '3 to 2000 characters. Everyone who may read the case sees it: nothing confidential here.');
+    const text = field(t('desk.note'), el('textarea', { className: 'form-control', name: 'text', rows: 3, required: true, minlength: 3,
+      maxlength: 2000 }), t('desk.noteHelp'));
     const summary = el('div', { className: 'text-danger vom-desk-form-summary', role: 'alert' });
-    const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-add-note', text: 'Add note' });
-    form = el('form', { className: 'vom-desk-form vom-desk-note-form', novalidate: true }, el('h5', { text: 'Add a note' }),
+    const button = el('button', { type: 'submit', className: 'btn btn-default btn-sm vom-desk-add-note', text: t('desk.addNote') });
+    form = el('form', { className: 'vom-desk-form vom-desk-note-form', novalidate: true }, el('h5', { text: t('desk.addNoteTitle') }),
       text.group, summary, button);
     form.addEventListener('submit', async event => {
       event.preventDefault();
@@ -332,38 +377,46 @@ function plainNotesSection(view, additions) {
       button.disabled = false;
     });
   }
-  return section('Notes', 'vom-desk-plain-notes',
-    el('p', { className: 'text-muted', text: 'Seen by the case\'s mediators, the coordinators and the supervisors.' }), ...list, form);
+  return section(t('common.notes'), 'vom-desk-plain-notes',
+    el('p', { className: 'text-muted', text: t('desk.notesHint') }), ...list, form);
 }
 
 function notesSection(notes) {
-  return section('Confidential notes', 'vom-desk-notes',
-    el('p', { className: 'text-muted', text: 'Only those allowed to read them see these notes; each reading is recorded.' }),
+  return section(t('common.confidentialNotes'), 'vom-desk-notes',
+    el('p', { className: 'text-muted', text: t('desk.confidentialHint') }),
     ...(notes.length ? notes.map(n => el('div', { className: 'vom-desk-note' },
-      el('strong', { text: n.label }), el('span', { className: 'text-muted',
+      el('strong', { text: label('noteKind', n.kind, n.label) }), el('span', { className: 'text-muted',
         text: ' ' + [n.personId, n.taskName, n.writtenBy, formatDate(n.writtenAt)].filter(Boolean).join(' · ') }),
-      el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty('No notes yet.')]));
+      el('pre', { className: 'vom-desk-text', text: n.text }))) : [empty(t('common.noNotes'))]));
 }
 
 function versionsSection(versions) {
-  return section('Process versions', 'vom-desk-versions', el('ul', { className: 'list-inline' }, ...versions.map(v =>
-    el('li', { className: 'vom-desk-version', text: v.key + ' v' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '')
-      + (v.running ? '' : ', ended') }))));
+  const version = v => v.key + ' v' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '');
+  return section(t('desk.versions'), 'vom-desk-versions', el('ul', { className: 'list-inline' }, ...versions.map(v =>
+    el('li', { className: 'vom-desk-version', text: v.running ? version(v) : t('desk.versionEnded', { version: version(v) }) }))));
+}
+
+/** What an entry of the timeline is about: an uploaded document's kind and title, else the server's words. */
+function documentSubject(entry) {
+  if (entry.kind === 'document' && entry.documentKind) return label('documentKind', entry.documentKind) + ': ' + (entry.title || '');
+  return entry.subject || '';
 }
 
 function timelineSection(timeline) {
-  if (!timeline.length) return section('Timeline', 'vom-desk-timeline', empty('Nothing happened yet.'));
-  const added = t => t.kind === 'note' || t.kind === 'document';
-  const rows = timeline.map(t => el('tr', { className: 'vom-desk-event vom-desk-event-' + (t.kind === 'audit' || added(t) ? t.kind : 'step') },
-    el('td', { className: 'text-nowrap', text: formatDate(t.at) }),
-    el('td', { text: t.kind === 'audit' ? humanize(t.what) : t.what }),
-    el('td', { className: added(t) ? 'vom-desk-text' : null, text: t.kind === 'audit' || added(t) ? (t.subject || '') : t.state || '' }),
-    el('td', { text: t.who || '' })));
+  if (!timeline.length) return section(t('desk.timeline'), 'vom-desk-timeline', empty(t('desk.nothingHappened')));
+  const added = e => e.kind === 'note' || e.kind === 'document';
+  const rows = timeline.map(e => el('tr', { className: 'vom-desk-event vom-desk-event-' + (e.kind === 'audit' || added(e) ? e.kind : 'step') },
+    el('td', { className: 'text-nowrap', text: formatDate(e.at) }),
+    el('td', { text: e.kind === 'audit' ? label('auditAction', e.what) : e.kind === 'note' ? t('desk.note')
+      : e.kind === 'document' ? t('desk.documentUploaded') : e.what }),
+    el('td', { className: added(e) ? 'vom-desk-text' : null, text: e.kind === 'audit' || added(e) ? documentSubject(e)
+      : label('stepState', e.state, e.state || '') }),
+    el('td', { text: e.who || '' })));
   const shown = el('tbody', {}, ...rows.slice(0, 30));
-  const more = rows.length > 30 ? el('button', { type: 'button', className: 'btn btn-link btn-xs', text: 'Show all ' + rows.length,
+  const more = rows.length > 30 ? el('button', { type: 'button', className: 'btn btn-link btn-xs', text: t('desk.showAll', { count: rows.length }),
     onclick: event => { shown.replaceChildren(...rows); event.target.remove(); } }) : null;
-  return section('Timeline (newest first)', 'vom-desk-timeline', el('table', { className: 'table table-condensed' },
-    el('thead', {}, el('tr', {}, ...['When', 'What', '', 'Who'].map(h => el('th', { text: h })))), shown), more);
+  return section(t('desk.timelineNewest'), 'vom-desk-timeline', el('table', { className: 'table table-condensed' },
+    el('thead', {}, el('tr', {}, ...[t('common.when'), t('common.what'), '', t('common.who')].map(h => el('th', { text: h })))), shown), more);
 }
 
 /**
@@ -374,31 +427,35 @@ export async function showOverview(node, caseNumber, { onBack, editable, quiet }
   addStyles();
   node.classList.add('vom-desk');
   // After a note or a document was added the overview is read again in place (quiet), keeping where the user is.
-  if (!quiet) node.replaceChildren(el('div', { className: 'text-muted', text: 'Loading the case overview…' }));
-  const { body: view, error, kind } = await getJson(API + '/cases/' + encodeURIComponent(caseNumber), 'The case overview');
+  if (!quiet) node.replaceChildren(el('div', { className: 'text-muted', text: t('desk.loadingOverview') }));
+  const { body: view, error, kind } = await getJson(API + '/cases/' + encodeURIComponent(caseNumber), 'desk.what.overview');
   const additions = view && editable && !view.readOnly && view.phase !== 'deleted'
     ? { refresh: () => showOverview(node, caseNumber, { onBack, editable, quiet: true }) } : null;
   if (error) {
-    node.replaceChildren(...(onBack ? [el('button', { type: 'button', className: 'btn btn-default btn-xs', text: '← Cases', onclick: onBack })] : []),
+    node.replaceChildren(...(onBack ? [el('button', { type: 'button', className: 'btn btn-default btn-xs', text: t('desk.back'), onclick: onBack })]
+      : []),
       notice(kind || 'danger', error));
     return;
   }
   const header = el('div', { className: 'vom-desk-header' },
-    el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-reload', text: 'Reload',
+    el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-reload', text: t('common.reload'),
       onclick: () => showOverview(node, caseNumber, { onBack, editable }) }),
-    onBack ? el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-back', text: '← Cases', onclick: onBack }) : null,
-    el('h3', { text: 'Case overview ' + view.caseNumber }),
-    el('p', {}, el('span', { className: 'label label-primary vom-desk-phase', text: view.phaseLabel || view.phase }), ' ',
-      view.readOnly ? el('span', { className: 'label label-default vom-desk-readonly', text: 'read-only' }) : null, ' ',
-      el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference, view.reportsTo && 'reports to ' + view.reportsTo,
-        view.offenceCategory && humanize(view.offenceCategory),
-        view.registeredAt && 'registered ' + formatDate(view.registeredAt, false),
-        (view.mediators || []).length ? 'mediators: ' + view.mediators.join(', ') : 'no mediators yet'].filter(Boolean).join(' · ') })));
+    onBack ? el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-back', text: t('desk.back'), onclick: onBack })
+      : null,
+    el('h3', { text: t('desk.overviewTitle', { caseNumber: view.caseNumber }) }),
+    el('p', {}, el('span', { className: 'label label-primary vom-desk-phase', text: phaseText(view.phase, view.phaseLabel) }), ' ',
+      view.readOnly ? el('span', { className: 'label label-default vom-desk-readonly', text: t('desk.readOnly') }) : null, ' ',
+      el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference,
+        view.reportsTo && t('desk.reportsTo', { name: view.reportsTo }),
+        view.offenceCategory && (view.offenceCategoryLabel || label('offenceCategory', view.offenceCategory)),
+        view.registeredAt && t('desk.registered', { date: formatDate(view.registeredAt, false) }),
+        (view.mediators || []).length ? t('desk.mediators', { names: view.mediators.join(', ') }) : t('desk.noMediators')]
+        .filter(Boolean).join(' · ') })));
   node.replaceChildren(header,
     waitingSection(view),
     personsSection(view.persons || []),
     sessionsSection(view.sessions || []),
-    agreementSection(view.agreement || []),
+    agreementSection(view.agreement || [], view.currency),
     ...documentsAndMessages(view, additions),
     plainNotesSection(view, additions),
     ...(Array.isArray(view.confidentialNotes) ? [notesSection(view.confidentialNotes)] : []),
@@ -413,20 +470,20 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
   addStyles();
   node.classList.add('vom-desk');
   const search = el('input', { type: 'search', className: 'form-control input-sm vom-desk-search', name: 'q', value: state.q,
-    placeholder: 'Case number, name or reference', 'aria-label': 'Search cases' });
-  const phase = el('select', { className: 'form-control input-sm vom-desk-phase-filter', name: 'phase', 'aria-label': 'Phase' },
-    el('option', { value: '', text: 'Every phase' }));
-  const sort = el('select', { className: 'form-control input-sm vom-desk-sort', name: 'sort', 'aria-label': 'Sort' },
-    el('option', { value: 'next', text: 'Next date first' }), el('option', { value: 'number', text: 'Newest case first' }),
-    el('option', { value: 'registered', text: 'Last registered first' }));
+    placeholder: t('desk.searchPlaceholder'), 'aria-label': t('desk.searchLabel') });
+  const phase = el('select', { className: 'form-control input-sm vom-desk-phase-filter', name: 'phase', 'aria-label': t('desk.phase') },
+    el('option', { value: '', text: t('desk.everyPhase') }));
+  const sort = el('select', { className: 'form-control input-sm vom-desk-sort', name: 'sort', 'aria-label': t('desk.sort') },
+    el('option', { value: 'next', text: t('desk.sortNext') }), el('option', { value: 'number', text: t('desk.sortNumber') }),
+    el('option', { value: 'registered', text: t('desk.sortRegistered') }));
   sort.value = state.sort;
-  const results = el('div', { className: 'vom-desk-results' }, el('div', { className: 'text-muted', text: 'Loading the cases…' }));
+  const results = el('div', { className: 'vom-desk-results' }, el('div', { className: 'text-muted', text: t('desk.loadingCases') }));
   let timer = null;
   const reload = first => { state.first = first; load(); };
   search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { state.q = search.value; reload(0); }, 300); });
   phase.addEventListener('change', () => { state.phase = phase.value; reload(0); });
   sort.addEventListener('change', () => { state.sort = sort.value; reload(0); });
-  node.replaceChildren(el('div', { className: 'vom-desk-header' }, el('h3', { text: 'Cases' }),
+  node.replaceChildren(el('div', { className: 'vom-desk-header' }, el('h3', { text: t('desk.cases') }),
     el('form', { className: 'form-inline vom-desk-filters', onsubmit: e => { e.preventDefault(); state.q = search.value; reload(0); } },
       search, ' ', phase, ' ', sort)), results, calendarSection(openCase));
   let phasesFilled = false;
@@ -435,18 +492,18 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
     const params = new URLSearchParams({ sort: state.sort, first: String(state.first), max: String(PAGE) });
     if (state.q.trim()) params.set('q', state.q.trim());
     if (state.phase) params.set('phase', state.phase);
-    const { body, error, kind } = await getJson(API + '/cases?' + params, 'The case list');
+    const { body, error, kind } = await getJson(API + '/cases?' + params, 'desk.what.list');
     if (error) {
       results.replaceChildren(notice(kind || 'danger', error));
       return;
     }
     if (!phasesFilled) {
       phasesFilled = true;
-      for (const [code, label] of Object.entries(body.phases || {})) phase.appendChild(el('option', { value: code, text: label }));
+      for (const [code, text] of Object.entries(body.phases || {})) phase.appendChild(el('option', { value: code, text: phaseText(code, text) }));
       phase.value = state.phase;
     }
     if (!body.cases.length) {
-      results.replaceChildren(empty(state.q || state.phase ? 'No case matches.' : 'No cases.'));
+      results.replaceChildren(empty(state.q || state.phase ? t('desk.noMatch') : t('desk.noCases')));
       return;
     }
     const rows = body.cases.map(c => {
@@ -455,7 +512,7 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
       return el('tr', { className: 'vom-desk-case', 'data-case': c.caseNumber },
         el('td', {}, link),
         el('td', { text: (c.persons || []).join(', ') }),
-        el('td', { text: c.phaseLabel || c.phase || '' }),
+        el('td', { text: phaseText(c.phase, c.phaseLabel) }),
         el('td', { className: 'text-nowrap', text: c.nextDate ? formatDate(c.nextDate) : '' }),
         el('td', { text: c.nextWhat || '' }),
         el('td', { text: (c.mediators || []).join(', ') }),
@@ -463,12 +520,13 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
     });
     const last = Math.min(body.first + body.cases.length, body.total);
     results.replaceChildren(
-      table('table-hover vom-desk-list', ['Case', 'Persons', 'Phase', 'Next date', 'Waits for', 'Mediators', 'Reference'], rows),
+      table('table-hover vom-desk-list', [t('desk.case'), t('desk.persons'), t('desk.phase'), t('desk.nextDate'), t('desk.waitsFor'),
+        t('desk.mediatorsColumn'), t('desk.reference')], rows),
       el('div', { className: 'vom-desk-paging' },
-        el('span', { className: 'text-muted', text: (body.first + 1) + '–' + last + ' of ' + body.total + ' ' }),
-        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: '‹ Previous', disabled: body.first === 0,
+        el('span', { className: 'text-muted', text: t('desk.range', { from: formatNumber(body.first + 1), to: formatNumber(last), total: formatNumber(body.total) }) }),
+        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: t('desk.previous'), disabled: body.first === 0,
           onclick: () => reload(Math.max(0, body.first - PAGE)) }), ' ',
-        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: 'Next ›', disabled: last >= body.total,
+        el('button', { type: 'button', className: 'btn btn-default btn-xs', text: t('desk.nextPage'), disabled: last >= body.total,
           onclick: () => reload(body.first + PAGE) })));
   }
   load();
@@ -477,27 +535,27 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
 
 /** "Sessions to come" under the list: the calendar of the user's cases (GET /vom/calendar), and its file to subscribe to. */
 function calendarSection(openCase) {
-  const body = el('div', { className: 'vom-desk-calendar-body' }, el('div', { className: 'text-muted', text: 'Loading the sessions…' }));
-  const node = section('Sessions to come', 'vom-desk-calendar', body);
+  const body = el('div', { className: 'vom-desk-calendar-body' }, el('div', { className: 'text-muted', text: t('desk.loadingSessions') }));
+  const node = section(t('desk.sessionsToCome'), 'vom-desk-calendar', body);
   (async () => {
-    const { body: calendar, error, kind } = await getJson(API + '/calendar', 'The calendar');
+    const { body: calendar, error, kind } = await getJson(API + '/calendar', 'desk.what.calendar');
     if (error) {
       body.replaceChildren(notice(kind || 'danger', error));
       return;
     }
-    const subscribe = el('p', { className: 'text-muted' }, 'Subscribe in your calendar app with your login: ',
-      el('a', { href: calendar.ics, className: 'vom-desk-ics', text: 'calendar file (.ics)' }),
-      ' (case numbers, times and places only, no names).');
+    const subscribe = el('p', { className: 'text-muted' }, t('desk.subscribe'),
+      el('a', { href: calendar.ics, className: 'vom-desk-ics', text: t('desk.icsLink') }),
+      t('desk.icsNote'));
     if (!calendar.events.length) {
-      body.replaceChildren(empty('No session to come.'), subscribe);
+      body.replaceChildren(empty(t('desk.noSessionToCome')), subscribe);
       return;
     }
     const rows = calendar.events.map(event => el('tr', { className: 'vom-desk-event', 'data-case': event.caseNumber },
       el('td', { className: 'text-nowrap', text: formatDate(event.start) }),
       el('td', {}, el('a', { href: '#', text: event.caseNumber, onclick: e => { e.preventDefault(); openCase(event.caseNumber); } })),
-      el('td', { text: event.kind === 'appointment' ? 'Indirect mediation: appointment with ' + event.personId : 'Mediation session' }),
+      el('td', { text: event.kind === 'appointment' ? t('desk.appointmentWith', { person: event.personId }) : t('desk.mediationSession') }),
       el('td', { text: event.place || '' })));
-    body.replaceChildren(table('vom-desk-events', ['When', 'Case', 'Meeting', 'Place'], rows), subscribe);
+    body.replaceChildren(table('vom-desk-events', [t('common.when'), t('desk.case'), t('desk.meeting'), t('desk.place')], rows), subscribe);
   })();
   return node;
 }
@@ -513,14 +571,14 @@ export function overviewTab({ id, pluginPoint, priority, query, editable = false
     render: async (node, context) => {
       addStyles();
       node.classList.add('vom-desk');
-      const { body, error, kind } = await getJson(API + '/case-of?' + query(context || {}), 'The case');
+      const { body, error, kind } = await getJson(API + '/case-of?' + query(context || {}), 'desk.what.case');
       if (error) {
         node.replaceChildren(notice(kind || 'danger', error));
         return;
       }
       showOverview(node, body.caseNumber, { editable });
     },
-    properties: { label: 'Case overview' }
+    properties: { label: t('desk.overviewTab') }
   };
 }
 
@@ -538,8 +596,9 @@ function openPanel(caseNumber) {
   addStyles();
   if (!panel) {
     const content = el('div', { className: 'vom-desk-panel-content' });
-    panel = el('div', { className: 'vom-desk-panel', role: 'dialog', 'aria-label': 'Cases' },
-      el('button', { type: 'button', className: 'btn btn-default btn-sm vom-desk-close', text: 'Close', onclick: closePanel }), content);
+    panel = el('div', { className: 'vom-desk-panel', role: 'dialog', 'aria-label': t('desk.cases') },
+      el('button', { type: 'button', className: 'btn btn-default btn-sm vom-desk-close', text: t('common.close'), onclick: closePanel }),
+      content);
     panel.content = content;
     panel.listState = undefined;
     document.body.appendChild(panel);
@@ -583,9 +642,9 @@ export function casesNavbarAction({ id, priority }) {
     pluginPoint: 'tasklist.navbar.action',
     priority,
     render: node => {
-      node.appendChild(el('a', { href: '#/?vomCases=1', className: 'vom-desk-nav', role: 'button', title: 'Your cases, waiting ones included',
+      node.appendChild(el('a', { href: '#/?vomCases=1', className: 'vom-desk-nav', role: 'button', title: t('desk.yourCases'),
         onclick: event => { event.preventDefault(); openPanel(null); } },
-        el('span', { className: 'glyphicon glyphicon-briefcase', 'aria-hidden': 'true' }), ' Cases'));
+        el('span', { className: 'glyphicon glyphicon-briefcase', 'aria-hidden': 'true' }), ' ' + t('desk.cases')));
     }
   };
 }
@@ -607,10 +666,10 @@ export function casesNavigation({ id, priority }) {
           if (item) item.style.display = 'none';
           return;
         }
-        node.appendChild(el('a', { href: '#' + ROUTE, className: 'vom-desk-nav', text: 'Cases' }));
+        node.appendChild(el('a', { href: '#' + ROUTE, className: 'vom-desk-nav', text: t('desk.cases') }));
       }).catch(() => {});
     },
-    properties: { path: ROUTE, label: 'Cases', checkActive: url => url.indexOf('#' + ROUTE) > -1 }
+    properties: { path: ROUTE, label: t('desk.cases'), checkActive: url => url.indexOf('#' + ROUTE) > -1 }
   };
 }
 
@@ -635,6 +694,6 @@ export function casesPage({ id }) {
       const number = caseInAddress('case');
       if (number) showOverview(holder, number, { onBack: list }); else state = showList(holder, open);
     },
-    properties: { path: ROUTE, label: 'Cases' }
+    properties: { path: ROUTE, label: t('desk.cases') }
   };
 }

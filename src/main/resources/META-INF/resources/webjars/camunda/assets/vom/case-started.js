@@ -5,6 +5,7 @@
 // stays until it is closed, and links to the case's overview on the desk (#/?vomCase=<case number>).
 // Server text goes in as text only, never as HTML.
 import { addStylesheet, el } from './dom.js';
+import { t } from './i18n.js';
 
 const START = /\/process-definition\/(key\/vom-case|vom-case:[^/]+)\/submit-form$/;
 const CASE_NUMBER = /^VOM-\d{4}-\d{5}$/;
@@ -21,13 +22,13 @@ async function caseNumberOf(started) {
 
 function show(caseNumber) {
   document.querySelectorAll('.vom-case-started').forEach(node => node.remove());
-  const close = el('button', { type: 'button', className: 'close', 'aria-label': 'Close', text: '\u00d7' });
+  const close = el('button', { type: 'button', className: 'close', 'aria-label': t('common.close'), text: '\u00d7' });
   const banner = el('div', { className: 'alert alert-success vom-case-started', role: 'status', 'aria-live': 'polite' },
     close,
-    el('span', { text: 'Case registered: ' }),
+    el('span', { text: t('caseStarted.registered') }),
     el('strong', { className: 'vom-case-number', text: caseNumber }),
     el('span', { text: ' \u2013 ' }),
-    el('a', { href: '#/?vomCase=' + encodeURIComponent(caseNumber), text: 'open its overview' }));
+    el('a', { href: '#/?vomCase=' + encodeURIComponent(caseNumber), text: t('caseStarted.openOverview') }));
   close.addEventListener('click', () => banner.remove());
   document.body.appendChild(banner);
 }

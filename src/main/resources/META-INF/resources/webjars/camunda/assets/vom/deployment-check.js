@@ -6,11 +6,11 @@
 // Imported by app/cockpit/scripts/vom-deployment-check.js.
 
 import { addStylesheet, el } from './dom.js';
+import { t, label, formatDateTime } from './i18n.js';
 
 const DRIFT = '/vom/deployments/drift';
 const PREVIEW = '/vom/decisions/preview';
 const ADMINISTRATORS = 'camunda-admin';
-const FORBIDDEN = 'Only administrators check the deployments.';
 
 function addStyles() {
   addStylesheet(new URL('./deployment-check.css', import.meta.url).href);
@@ -23,13 +23,12 @@ function text(value) {
 
 function formatTime(iso) {
   if (!iso) return '–';
-  const date = new Date(iso);
-  return isNaN(date) ? String(iso) : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 async function errorOf(response, what) {
-  if (response.status === 403) return { message: FORBIDDEN, forbidden: true };
-  if (response.status === 401) return { message: 'Your session has ended. Please log in again.' };
+  if (response.status === 403) return { message: t('check.forbidden'), forbidden: true };
+  if (response.status === 401) return { message: t('common.sessionEnded') };
   let detail = '';
   try {
     const body = await response.json();
@@ -37,7 +36,7 @@ async function errorOf(response, what) {
   } catch (e) {
     // no JSON body
   }
-  return { message: detail || what + ' failed (HTTP ' + response.status + ').' };
+  return { message: detail || t('check.failedHttp', { what: t(what), status: response.status }) };
 }
 
 /** Whether the logged-in user is an administrator (member of camunda-admin). */
@@ -57,13 +56,19 @@ export async function isAdministrator() {
 
 const STATUS_CLASS = { same: 'success', differs: 'danger', 'only in the engine': 'warning', 'only in the repository': 'warning' };
 
+/** Where the latest deployment came from: the application, or by hand (with its source). */
+function from(deployed) {
+  if (!deployed.byHand) return t('check.fromApplication');
+  return deployed.source ? t('check.byHand', { source: deployed.source }) : t('check.byHandNoSource');
+}
+
 function driftView(report) {
   const differing = report.entries.filter(entry => entry.status !== 'same');
   const summary = differing.length
     ? el('div', { className: 'alert alert-warning vom-drift-summary', role: 'status',
-      text: differing.length + ' of ' + report.entries.length + ' resources do not equal the repository.' })
+      text: t('check.differing', { count: differing.length, total: report.entries.length }) })
     : el('div', { className: 'alert alert-success vom-drift-summary', role: 'status',
-      text: 'All ' + report.resources + ' resources equal the repository.' });
+      text: t('check.allEqual', { count: report.resources }) });
   const body = el('tbody');
   const sorted = differing.concat(report.entries.filter(entry => entry.status === 'same'));
   for (const entry of sorted) {
@@ -73,31 +78,32 @@ function driftView(report) {
       el('td', { text: entry.kind }),
       el('td', { text: text(entry.key) }),
       el('td', {}, el('span', { className: 'label label-' + (STATUS_CLASS[entry.status] || 'default') + ' vom-drift-status',
-        text: entry.status })),
+        text: label('driftStatus', entry.status, entry.status) })),
       el('td', { className: 'vom-drift-version', text: entry.deployed ? deployed.version + (deployed.versionTag ? ' (' + deployed.versionTag + ')' : '') : '–' }),
-      el('td', { className: 'vom-drift-from' + (deployed.byHand ? ' vom-drift-by-hand' : ''), text: entry.deployed ? deployed.from : '–' }),
+      el('td', { className: 'vom-drift-from' + (deployed.byHand ? ' vom-drift-by-hand' : ''), text: entry.deployed ? from(deployed) : '–' }),
       el('td', { text: formatTime(deployed.deployedAt) })));
   }
   // Open when something differs; else one line, and the table a click away.
   return el('div', {}, summary, el('details', { className: 'vom-drift-details', open: differing.length > 0 },
-    el('summary', { text: 'Every resource (' + report.entries.length + ')' }),
+    el('summary', { text: t('check.everyResource', { count: report.entries.length }) }),
     el('table', { className: 'table table-condensed vom-drift-table' },
-      el('thead', {}, el('tr', {}, ...['Resource', 'Kind', 'Key', 'Status', 'Deployed version', 'Latest deployment from', 'Deployed at']
+      el('thead', {}, el('tr', {}, ...[t('check.resource'), t('check.kind'), t('check.key'), t('common.status'), t('check.deployedVersion'), t('check.from'),
+        t('check.deployedAt')]
         .map(title => el('th', { scope: 'col', text: title })))),
       body)));
 }
 
 async function showDrift(container) {
-  container.replaceChildren(el('p', { className: 'text-muted', text: 'Comparing the deployments with the repository…' }));
+  container.replaceChildren(el('p', { className: 'text-muted', text: t('check.comparing') }));
   let response;
   try {
     response = await fetch(DRIFT, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   } catch (error) {
-    container.replaceChildren(el('div', { className: 'alert alert-danger', role: 'alert', text: 'The drift could not be loaded.' }));
+    container.replaceChildren(el('div', { className: 'alert alert-danger', role: 'alert', text: t('check.driftFailed') }));
     return false;
   }
   if (!response.ok) {
-    const error = await errorOf(response, 'The drift check');
+    const error = await errorOf(response, 'check.theDriftCheck');
     container.replaceChildren(el('div', { className: 'alert alert-' + (error.forbidden ? 'info' : 'danger') + ' vom-check-notice',
       role: 'alert', text: error.message }));
     return !error.forbidden;
@@ -121,11 +127,12 @@ function rulesCell(fired) {
 }
 
 function previewView(report) {
-  const deployed = report.deployed ? 'version ' + report.deployed.version + (report.deployed.versionTag ? ' (' + report.deployed.versionTag + ')' : '') : 'none';
+  const deployed = report.deployed ? t('check.version', { version: report.deployed.version })
+    + (report.deployed.versionTag ? ' (' + report.deployed.versionTag + ')' : '') : t('check.none');
+  const changed = t('check.wouldChange', { changed: report.changed, examined: report.examined });
   const header = el('p', { className: 'vom-preview-summary', role: 'status',
-    text: report.decisionKey + (report.newVersionTag ? ' ' + report.newVersionTag : '') + ' against the deployed ' + deployed + ': '
-      + report.changed + ' of the last ' + report.examined + ' recorded decisions would change'
-      + (report.sameOutputsOtherRule ? '; ' + report.sameOutputsOtherRule + ' would keep their outputs by another rule' : '') + '.' });
+    text: t('check.previewSummary', { table: report.decisionKey + (report.newVersionTag ? ' ' + report.newVersionTag : ''), deployed,
+      changed: report.sameOutputsOtherRule ? t('check.otherRule', { changed, count: report.sameOutputsOtherRule }) : changed }) });
   if (!report.changes.length) return el('div', {}, header);
   const body = el('tbody');
   for (const change of report.changes) {
@@ -141,44 +148,45 @@ function previewView(report) {
   }
   return el('div', {}, header,
     el('table', { className: 'table table-condensed vom-preview-table' },
-      el('thead', {}, el('tr', {}, ...['Case', 'Decided', 'Inputs (codes)', 'Before', 'Rule before', 'After', 'Rule after']
+      el('thead', {}, el('tr', {}, ...[t('desk.case'), t('check.decided'), t('check.inputs'), t('check.before'), t('check.ruleBefore'), t('check.after'),
+        t('check.ruleAfter')]
         .map(title => el('th', { scope: 'col', text: title })))),
       body));
 }
 
 function previewForm() {
-  const file = el('input', { type: 'file', accept: '.dmn,.xml', name: 'file', className: 'form-control input-sm', 'aria-label': 'Decision table (.dmn)' });
+  const file = el('input', { type: 'file', accept: '.dmn,.xml', name: 'file', className: 'form-control input-sm', 'aria-label': t('check.table') });
   const last = el('input', { type: 'number', min: '1', max: '5000', value: '200', name: 'last', className: 'form-control input-sm vom-preview-last',
-    'aria-label': 'Last recorded decisions' });
+    'aria-label': t('check.lastDecisions') });
   const problem = el('span', { className: 'text-danger vom-preview-problem', role: 'alert' });
   const result = el('div', { className: 'vom-preview-result', 'aria-live': 'polite' });
   const form = el('form', { className: 'form-inline vom-preview-form', novalidate: true },
-    el('label', {}, 'Decision table (.dmn) ', file), ' ',
-    el('label', {}, 'compared with the last ', last, ' recorded decisions'), ' ',
-    el('button', { type: 'submit', className: 'btn btn-primary btn-sm vom-preview-run', text: 'Preview' }), ' ', problem);
+    el('label', {}, t('check.table') + ' ', file), ' ',
+    el('label', {}, t('check.comparedWith'), last, t('check.recordedDecisions')), ' ',
+    el('button', { type: 'submit', className: 'btn btn-primary btn-sm vom-preview-run', text: t('check.preview') }), ' ', problem);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     problem.textContent = '';
     if (!file.files || !file.files.length) {
-      problem.textContent = 'Choose the changed .dmn file.';
+      problem.textContent = t('check.chooseFile');
       return;
     }
     const data = new FormData();
     data.append('file', file.files[0]);
     data.append('last', last.value);
-    result.replaceChildren(el('p', { className: 'text-muted', text: 'Evaluating the recorded decisions…' }));
+    result.replaceChildren(el('p', { className: 'text-muted', text: t('check.evaluating') }));
     let response;
     try {
       response = await fetch(PREVIEW, { method: 'POST', credentials: 'same-origin', body: data,
         headers: { 'X-VOM-Request': '1', Accept: 'application/json' } });
     } catch (error) {
       result.replaceChildren();
-      problem.textContent = 'The preview could not be run.';
+      problem.textContent = t('check.previewFailed');
       return;
     }
     if (!response.ok) {
       result.replaceChildren();
-      problem.textContent = (await errorOf(response, 'The preview')).message;
+      problem.textContent = (await errorOf(response, 'check.thePreview')).message;
       return;
     }
     result.replaceChildren(previewView(await response.json()));
@@ -192,23 +200,23 @@ async function showPage(node) {
   addStyles();
   node.classList.add('vom-deployment-check');
   const drift = el('div', { className: 'vom-drift' });
-  const refresh = el('button', { type: 'button', className: 'btn btn-default btn-sm vom-drift-refresh', text: 'Check again',
+  const refresh = el('button', { type: 'button', className: 'btn btn-default btn-sm vom-drift-refresh', text: t('check.again'),
     onclick: () => showDrift(drift) });
-  node.replaceChildren(el('h2', { text: 'Deployment check' }),
-    el('section', { className: 'vom-check-section', 'aria-label': 'Drift' },
-      el('h3', {}, 'Repository and engine ', refresh),
-      el('p', { className: 'text-muted', text: 'Each diagram, decision table and form of the repository against the latest version deployed in the engine (line endings ignored).' }),
+  node.replaceChildren(el('h2', { text: t('check.title') }),
+    el('section', { className: 'vom-check-section', 'aria-label': t('check.drift') },
+      el('h3', {}, t('check.repositoryAndEngine') + ' ', refresh),
+      el('p', { className: 'text-muted', text: t('check.driftHint') }),
       drift));
   const allowed = await showDrift(drift);
   if (!allowed) {
     const notice = drift.querySelector('.vom-check-notice');
     node.setAttribute('data-forbidden', '');
-    if (notice) node.replaceChildren(el('h2', { text: 'Deployment check' }), notice);
+    if (notice) node.replaceChildren(el('h2', { text: t('check.title') }), notice);
     return;
   }
-  node.appendChild(el('section', { className: 'vom-check-section', 'aria-label': 'Decision preview' },
-    el('h3', { text: 'Decision-table preview' }),
-    el('p', { className: 'text-muted', text: 'Runs a changed eligibility or contact-order table on the inputs of the last recorded decisions of that table and lists those that would change. Nothing is deployed; cases are named by number, inputs by their codes.' }),
+  node.appendChild(el('section', { className: 'vom-check-section', 'aria-label': t('check.decisionPreview') },
+    el('h3', { text: t('check.previewTitle') }),
+    el('p', { className: 'text-muted', text: t('check.previewHint') }),
     previewForm()));
 }
 
@@ -223,7 +231,7 @@ export function deploymentCheckPlugins({ path, priority }) {
       render: container => {
         const item = container.closest('li') || container;
         item.hidden = true;
-        container.replaceChildren(el('a', { href: '#' + path, className: 'vom-deployment-check-link', text: 'Deployment check' }));
+        container.replaceChildren(el('a', { href: '#' + path, className: 'vom-deployment-check-link', text: t('check.title') }));
         isAdministrator().then(admin => { item.hidden = !admin; });
       }
     },
@@ -231,7 +239,7 @@ export function deploymentCheckPlugins({ path, priority }) {
       id: 'vom-deployment-check-route',
       pluginPoint: 'cockpit.route',
       priority,
-      properties: { path, label: 'Deployment check' },
+      properties: { path, label: t('check.title') },
       render: node => { showPage(node); }
     }
   ];

@@ -6,41 +6,35 @@
 // Imported by app/cockpit/scripts/vom-figures.js.
 
 import { addStylesheet, el } from './dom.js';
+import { t, label as codeLabel, formatDate, formatNumber, formatPercent, formatAmount } from './i18n.js';
 
 // The /vom endpoints live at the root of the servlet context, next to /camunda.
 const API = '/vom/figures';
 const EXPORT = '/vom/figures/toa-export.csv';
 const STORAGE_KEY = 'vom-figures-period';
 
-const FORBIDDEN = 'Only supervisors and administrators see the programme figures.';
-
-// "per ..." for the counting units the backend names; anything else is shown as the backend says.
+// The words of the counting units the backend names (i18n.js); anything else is shown as the backend says.
 const UNITS = {
-  case: 'per case',
-  person: 'per person',
-  item: 'per agreement item',
-  hour: 'in hours'
+  case: 'figures.unit.case',
+  person: 'figures.unit.person',
+  item: 'figures.unit.item',
+  hour: 'figures.unit.hour',
+  'days per case': 'figures.unit.daysPerCase',
+  'open cases and overdue tasks per mediator': 'figures.unit.caseload',
+  'currency unit': 'figures.unit.currencyUnit'
 };
 
 // The money block counts in the programme's currency ("currency unit"); the profile says which.
 
-const SATISFACTION_QUESTIONS = [
-  ['satisfaction', 'Overall satisfaction'],
-  ['fair', 'Was the process fair?'],
-  ['heard', 'Did they feel heard?'],
-  ['recommend', 'Would they recommend it?'],
-  ['fearChange', 'Fear of the offender since (victims)']
-];
+// The questions of the follow-up, in their order (their words: figures.question.<key>).
+const SATISFACTION_QUESTIONS = ['satisfaction', 'fair', 'heard', 'recommend', 'fearChange'];
 
 // Answers in their natural order; codes not listed here follow in the order the server sent them.
 const ANSWER_ORDER = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied',
   'yes', 'partly', 'maybe', 'no', 'less_fear', 'no_change', 'more_fear', 'no_fear'];
 
-const PHASES = [
-  ['toFirstContact', 'Referral to first consent call'],
-  ['toSession', 'Referral to session'],
-  ['toClosure', 'Referral to closure']
-];
+// The phase times, in their order (their words: figures.phaseTime.<key>).
+const PHASES = ['toFirstContact', 'toSession', 'toClosure'];
 
 function addStyles() {
   addStylesheet(new URL('./figures.css', import.meta.url).href);
@@ -56,36 +50,36 @@ function isNumber(value) {
 
 function count(value) {
   if (value === null || value === undefined) return DASH;
-  return isNumber(value) ? value.toLocaleString(undefined, { maximumFractionDigits: 1 }) : String(value);
+  return isNumber(value) ? formatNumber(value, { maximumFractionDigits: 1 }) : String(value);
 }
 
 function percent(rate) {
   if (!isNumber(rate)) return DASH;
-  return rate.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 0 });
+  return formatPercent(rate);
 }
 
+// Sums of money in whole units of the programme's currency.
 function amount(value, unit) {
   if (!isNumber(value)) return DASH;
-  if (/^[A-Z]{3}$/.test(unit || '')) {
-    try {
-      return value.toLocaleString(undefined, { style: 'currency', currency: unit, maximumFractionDigits: 0 });
-    } catch (e) {
-      // not a currency the browser knows: fall through
-    }
-  }
+  if (/^[A-Z]{3}$/.test(unit || '')) return formatAmount(value, unit, { maximumFractionDigits: 0 });
   return count(value) + (unit ? ' ' + unit : '');
 }
 
-// "victim_declined" -> "Victim declined"
+// "victim_declined" -> "Victim declined": a key without words in i18n.js.
 function label(key) {
   const text = String(key === null || key === undefined ? '' : key).replace(/_/g, ' ').trim();
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '(none)';
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : t('figures.none');
+}
+
+// The words of a code of a family (stage, closureReason, answer), else the key in words.
+function familyLabel(family, key) {
+  return key === null || key === undefined || key === '' ? t('figures.none') : codeLabel(family, key, label(key));
 }
 
 function unitText(unit) {
   if (unit === null || unit === undefined || unit === '') return '';
-  if (/^[A-Z]{3}$/.test(unit)) return 'in ' + unit;
-  return UNITS[unit] || String(unit);
+  if (/^[A-Z]{3}$/.test(unit)) return t('figures.unit.inCurrency', { currency: unit });
+  return UNITS[unit] ? t(UNITS[unit]) : String(unit);
 }
 
 // The money block with its currency: a currency code as unit, or the profile's currency (the server says which).
@@ -108,9 +102,8 @@ function isoDate(date) {
 }
 
 function formatDay(iso) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
-  if (!match) return String(iso || '');
-  return new Date(+match[1], +match[2] - 1, +match[3]).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(iso || ''))) return String(iso || '');
+  return formatDate(iso);
 }
 
 export function quickPeriods(today = new Date()) {
@@ -120,9 +113,9 @@ export function quickPeriods(today = new Date()) {
   const quarterStart = new Date(year, month - (month % 3) - 3, 1);
   const quarterEnd = new Date(quarterStart.getFullYear(), quarterStart.getMonth() + 3, 0);
   return [
-    ['This year', { from: isoDate(new Date(year, 0, 1)), to: isoDate(new Date(year, 11, 31)) }],
-    ['Last 12 months', { from: isoDate(yearAgo), to: isoDate(today) }],
-    ['Last quarter', { from: isoDate(quarterStart), to: isoDate(quarterEnd) }]
+    [t('figures.thisYear'), { from: isoDate(new Date(year, 0, 1)), to: isoDate(new Date(year, 11, 31)) }],
+    [t('figures.last12Months'), { from: isoDate(yearAgo), to: isoDate(today) }],
+    [t('figures.lastQuarter'), { from: isoDate(quarterStart), to: isoDate(quarterEnd) }]
   ];
 }
 
@@ -158,25 +151,25 @@ async function load(period) {
   try {
     response = await fetch(API + (query ? '?' + query : ''), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   } catch (error) {
-    return { error: 'The figures could not be loaded: ' + (error && error.message ? error.message : error) };
+    return { error: t('figures.loadFailed', { error: error && error.message ? error.message : error }) };
   }
-  if (response.status === 403) return { error: FORBIDDEN, kind: 'info', forbidden: true };
-  if (response.status === 401) return { error: 'Your session has ended. Please log in again.' };
+  if (response.status === 403) return { error: t('figures.forbidden'), kind: 'info', forbidden: true };
+  if (response.status === 401) return { error: t('common.sessionEnded') };
   if (response.status === 400) {
     let detail = '';
     try {
       const body = await response.json();
-      detail = body && (body.message || body.error) ? ': ' + (body.message || body.error) : '';
+      detail = body && (body.message || body.error) ? body.message || body.error : '';
     } catch (e) {
       // no JSON body
     }
-    return { error: 'The period is not valid' + detail + '.', kind: 'warning' };
+    return { error: detail ? t('figures.periodInvalidDetail', { detail }) : t('figures.periodInvalid'), kind: 'warning' };
   }
-  if (!response.ok) return { error: 'The figures could not be loaded (HTTP ' + response.status + ').' };
+  if (!response.ok) return { error: t('figures.loadFailedHttp', { status: response.status }) };
   try {
     return { figures: await response.json() };
   } catch (error) {
-    return { error: 'The figures could not be read.' };
+    return { error: t('figures.unreadable') };
   }
 }
 
@@ -190,9 +183,10 @@ function tile(name, title, value, detail, unit) {
     unitNote(unit));
 }
 
-function ofText(numerator, denominator, what) {
+// "3 of 4", or with what is counted: ofText(3, 4, 'figures.ofReached') -> "3 of 4 reached".
+function ofText(numerator, denominator, id) {
   if (numerator === undefined && denominator === undefined) return '';
-  return count(numerator) + ' of ' + count(denominator) + (what ? ' ' + what : '');
+  return t(id || 'figures.of', { part: count(numerator), whole: count(denominator) });
 }
 
 function block(name, title, unit, ...content) {
@@ -221,7 +215,7 @@ function sortedEntries(map, order) {
  * A distribution as rows: label | bar | count | share. The bars are shares of `total` (or of the sum
  * of the counts when no total is given).
  */
-function distribution(name, caption, map, { total, order, labels } = {}) {
+function distribution(name, caption, map, { total, order, labels, family } = {}) {
   const entries = sortedEntries(map, order);
   const sum = entries.reduce((s, [, n]) => s + (isNumber(n) ? n : 0), 0);
   const base = isNumber(total) ? total : sum;
@@ -229,12 +223,13 @@ function distribution(name, caption, map, { total, order, labels } = {}) {
   if (caption) table.appendChild(el('caption', { text: caption }));
   const body = el('tbody');
   if (!entries.length) {
-    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 4, className: 'text-muted', text: 'None' })));
+    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 4, className: 'text-muted', text: t('figures.noneRow') })));
   }
   for (const [key, n] of entries) {
     const share = base > 0 && isNumber(n) ? n / base : null;
     body.appendChild(el('tr', { 'data-key': key },
-      el('th', { scope: 'row', className: 'vom-figures-label', text: (labels && labels[key]) || label(key) }),
+      el('th', { scope: 'row', className: 'vom-figures-label',
+        text: (labels && labels[key]) || (family ? familyLabel(family, key) : label(key)) }),
       el('td', { className: 'vom-figures-bar-cell' }, bar(share)),
       el('td', { className: 'vom-figures-count', text: count(n) }),
       el('td', { className: 'vom-figures-share', text: percent(share) })));
@@ -257,7 +252,7 @@ function rateTable(name, rows) {
 }
 
 function missing(what) {
-  return el('p', { className: 'text-muted', text: what + ': no figures.' });
+  return el('p', { className: 'text-muted', text: t('figures.noFigures', { what }) });
 }
 
 // --- the blocks --------------------------------------------------------------------------------
@@ -269,107 +264,113 @@ function tiles(f) {
   const fulfilled = (f.fulfilment || {}).agreements || {};
   const money = moneyOf(f) || {};
   return el('div', { className: 'vom-figures-tiles' },
-    tile('closed', 'Cases closed', count(cases.closed), '', cases.unit),
-    tile('open', 'Cases open', count(cases.open), '', cases.unit),
-    tile('contact', 'Contact rate', percent(contact.rate), ofText(contact.reached, contact.toContact, 'reached'), contact.unit),
-    tile('agreement', 'Agreement rate', percent(agreements.rate), ofText(agreements.agreements, agreements.sessions, 'sessions'), agreements.unit),
-    tile('fulfilment', 'Agreements fulfilled', percent(fulfilled.rate), ofText(fulfilled.fulfilled, fulfilled.total, 'agreements'), fulfilled.unit),
-    tile('money', 'Money paid', percent(money.rate),
-      isNumber(money.agreed) || isNumber(money.paid) ? amount(money.paid, money.unit) + ' of ' + amount(money.agreed, money.unit) : '',
+    tile('closed', t('figures.tile.closed'), count(cases.closed), '', cases.unit),
+    tile('open', t('figures.tile.open'), count(cases.open), '', cases.unit),
+    tile('contact', t('figures.tile.contact'), percent(contact.rate), ofText(contact.reached, contact.toContact, 'figures.ofReached'),
+      contact.unit),
+    tile('agreement', t('figures.tile.agreement'), percent(agreements.rate),
+      ofText(agreements.agreements, agreements.sessions, 'figures.ofSessions'), agreements.unit),
+    tile('fulfilment', t('figures.tile.fulfilment'), percent(fulfilled.rate),
+      ofText(fulfilled.fulfilled, fulfilled.total, 'figures.ofAgreements'), fulfilled.unit),
+    tile('money', t('figures.tile.money'), percent(money.rate),
+      isNumber(money.agreed) || isNumber(money.paid) ? t('figures.of', { part: amount(money.paid, money.unit),
+        whole: amount(money.agreed, money.unit) }) : '',
       money.unit));
 }
 
-function referralsBlock(r) {
-  if (!r) return block('referrals', 'Referrals', null, missing('Referrals'));
-  return block('referrals', 'Referrals', r.unit,
-    el('p', { className: 'vom-figures-total' }, el('span', { className: 'vom-figures-total-value', text: count(r.total) }), ' referrals'),
-    distribution('bySource', 'By source', r.bySource, { total: r.total }),
-    distribution('byStage', 'By procedural stage', r.byStage, { total: r.total }));
+function referralsBlock(r, labels) {
+  if (!r) return block('referrals', t('figures.referrals'), null, missing(t('figures.referrals')));
+  return block('referrals', t('figures.referrals'), r.unit,
+    el('p', { className: 'vom-figures-total' }, el('span', { className: 'vom-figures-total-value', text: count(r.total) }),
+      t('figures.referralsCount')),
+    distribution('bySource', t('figures.bySource'), r.bySource, { total: r.total, labels: (labels || {}).bySource }),
+    distribution('byStage', t('figures.byStage'), r.byStage, { total: r.total, family: 'stage' }));
 }
 
 function contactBlock(contact, consent) {
   const rows = [];
   if (contact) {
-    rows.push({ key: 'contact', label: 'Reached for contact', unit: contact.unit, rate: contact.rate,
+    rows.push({ key: 'contact', label: t('figures.reached'), unit: contact.unit, rate: contact.rate,
       ratio: ofText(contact.reached, contact.toContact) });
   }
   if (consent) {
-    for (const [key, what] of [['victim', 'Victims agreed'], ['offender', 'Offenders agreed']]) {
+    for (const [key, what] of [['victim', t('figures.victimsAgreed')], ['offender', t('figures.offendersAgreed')]]) {
       const c = consent[key] || {};
       rows.push({ key: 'consent-' + key, label: what, unit: consent.unit, rate: c.rate, ratio: ofText(c.agreed, c.asked) });
     }
   }
   const unit = contact && consent && contact.unit !== consent.unit ? null : (contact || consent || {}).unit;
-  return block('contact', 'Contact and consent', unit, rows.length ? rateTable('contact', rows) : missing('Contact'));
+  return block('contact', t('figures.contactAndConsent'), unit, rows.length ? rateTable('contact', rows) : missing(t('figures.contact')));
 }
 
 function meetingsBlock(m) {
-  if (!m) return block('meetings', 'Meetings', null, missing('Meetings'));
+  if (!m) return block('meetings', t('figures.meetings'), null, missing(t('figures.meetings')));
   const met = (isNumber(m.direct) ? m.direct : 0) + (isNumber(m.indirect) ? m.indirect : 0);
   const rate = isNumber(m.cases) && m.cases > 0 ? met / m.cases : null;
-  return block('meetings', 'Meetings', m.unit,
-    el('p', { className: 'vom-figures-total' }, 'Meeting rate ',
+  return block('meetings', t('figures.meetings'), m.unit,
+    el('p', { className: 'vom-figures-total' }, t('figures.meetingRate'),
       el('strong', { className: 'vom-figures-meeting-rate', text: percent(rate) }),
-      el('span', { className: 'text-muted', text: ' (' + ofText(met, m.cases, 'cases') + ')' })),
+      el('span', { className: 'text-muted', text: ' (' + ofText(met, m.cases, 'figures.ofCases') + ')' })),
     distribution('meetings', null, { direct: m.direct, indirect: m.indirect, none: m.none },
       { total: m.cases, order: ['direct', 'indirect', 'none'],
-        labels: { direct: 'Direct (face to face)', indirect: 'Indirect (shuttle)', none: 'No meeting' } }));
+        labels: { direct: t('figures.direct'), indirect: t('figures.indirect'), none: t('figures.noMeeting') } }));
 }
 
 function agreementsBlock(a, f) {
   const parts = [];
   if (a) {
-    parts.push(rateTable('agreements', [{ key: 'agreements', label: 'Sessions with an agreement', unit: a.unit, rate: a.rate,
+    parts.push(rateTable('agreements', [{ key: 'agreements', label: t('figures.sessionsWithAgreement'), unit: a.unit, rate: a.rate,
       ratio: ofText(a.agreements, a.sessions) }]));
   }
   if (f && f.agreements) {
     const g = f.agreements;
-    parts.push(el('h5', {}, 'Fulfilment of the agreements ', unitNote(g.unit)));
+    parts.push(el('h5', {}, t('figures.fulfilmentOfAgreements'), unitNote(g.unit)));
     parts.push(distribution('fulfilment', null, { fulfilled: g.fulfilled, partly: g.partly, notFulfilled: g.notFulfilled },
       { total: g.total, order: ['fulfilled', 'partly', 'notFulfilled'],
-        labels: { fulfilled: 'Fulfilled', partly: 'Partly fulfilled', notFulfilled: 'Not fulfilled' } }));
+        labels: { fulfilled: t('figures.fulfilled'), partly: t('figures.partly'), notFulfilled: t('figures.notFulfilled') } }));
   }
   if (f) {
     const rows = [];
     if (f.items) {
-      rows.push({ key: 'items', label: 'Items fulfilled', unit: f.items.unit, rate: f.items.rate, ratio: ofText(f.items.fulfilled, f.items.total) });
+      rows.push({ key: 'items', label: t('figures.itemsFulfilled'), unit: f.items.unit, rate: f.items.rate, ratio: ofText(f.items.fulfilled, f.items.total) });
     }
     if (f.money) {
-      rows.push({ key: 'money', label: 'Money paid', unit: f.money.unit, rate: f.money.rate,
-        ratio: amount(f.money.paid, f.money.unit) + ' of ' + amount(f.money.agreed, f.money.unit) });
+      rows.push({ key: 'money', label: t('figures.moneyPaid'), unit: f.money.unit, rate: f.money.rate,
+        ratio: t('figures.of', { part: amount(f.money.paid, f.money.unit), whole: amount(f.money.agreed, f.money.unit) }) });
     }
     if (f.hours) {
-      rows.push({ key: 'hours', label: 'Community work done', unit: f.hours.unit, rate: f.hours.rate,
-        ratio: count(f.hours.done) + ' of ' + count(f.hours.agreed) + ' h' });
+      rows.push({ key: 'hours', label: t('figures.communityWork'), unit: f.hours.unit, rate: f.hours.rate,
+        ratio: t('figures.hoursOf', { part: count(f.hours.done), whole: count(f.hours.agreed) }) });
     }
     if (rows.length) {
-      parts.push(el('h5', { text: 'Items of the agreements' }));
+      parts.push(el('h5', { text: t('figures.items') }));
       parts.push(rateTable('items', rows));
     }
   }
-  return block('agreements', 'Agreements and fulfilment', a ? a.unit : null, ...(parts.length ? parts : [missing('Agreements')]));
+  return block('agreements', t('figures.agreementsAndFulfilment'), a ? a.unit : null,
+    ...(parts.length ? parts : [missing(t('figures.agreements'))]));
 }
 
 function satisfactionBlock(s) {
-  if (!s) return block('satisfaction', 'Satisfaction (follow-up)', null, missing('Satisfaction'));
+  if (!s) return block('satisfaction', t('figures.satisfaction'), null, missing(t('figures.satisfactionShort')));
   const parts = [el('p', { className: 'vom-figures-total' },
-    el('span', { className: 'vom-figures-total-value', text: count(s.conversations) }), ' follow-up conversations held')];
-  const known = SATISFACTION_QUESTIONS.map(([key]) => key);
-  const questions = SATISFACTION_QUESTIONS.concat(Object.keys(s)
+    el('span', { className: 'vom-figures-total-value', text: count(s.conversations) }), t('figures.conversations'))];
+  const known = SATISFACTION_QUESTIONS;
+  const questions = SATISFACTION_QUESTIONS.map(key => [key, t('figures.question.' + key)]).concat(Object.keys(s)
     .filter(key => !known.includes(key) && s[key] && typeof s[key] === 'object' && !Array.isArray(s[key]))
     .map(key => [key, label(key)]));
   for (const [key, title] of questions) {
     if (!s[key] || typeof s[key] !== 'object') continue;
-    parts.push(distribution(key, title, s[key], { order: ANSWER_ORDER }));
+    parts.push(distribution(key, title, s[key], { order: ANSWER_ORDER, family: 'answer' }));
   }
-  return block('satisfaction', 'Satisfaction (follow-up)', s.unit, ...parts);
+  return block('satisfaction', t('figures.satisfaction'), s.unit, ...parts);
 }
 
 function phasesBlock(p) {
-  if (!p) return block('phases', 'Time per phase', null, missing('Phases'));
+  if (!p) return block('phases', t('figures.phases'), null, missing(t('figures.phasesShort')));
   const body = el('tbody');
-  const known = PHASES.map(([key]) => key);
-  const phases = PHASES.concat(Object.keys(p)
+  const known = PHASES;
+  const phases = PHASES.map(key => [key, t('figures.phaseTime.' + key)]).concat(Object.keys(p)
     .filter(key => !known.includes(key) && p[key] && typeof p[key] === 'object')
     .map(key => [key, label(key)]));
   for (const [key, title] of phases) {
@@ -381,27 +382,27 @@ function phasesBlock(p) {
       el('td', { className: 'vom-figures-number vom-figures-median', text: count(phase.median) }),
       el('td', { className: 'vom-figures-number vom-figures-p90', text: count(phase.p90) })));
   }
-  return block('phases', 'Time per phase', p.unit,
+  return block('phases', t('figures.phases'), p.unit,
     el('table', { className: 'table table-condensed vom-figures-table' },
       el('thead', {}, el('tr', {},
-        el('th', { text: 'Phase' }),
-        el('th', { className: 'vom-figures-number', text: 'Cases' }),
-        el('th', { className: 'vom-figures-number', text: 'Median (days)' }),
-        el('th', { className: 'vom-figures-number', text: '90th percentile (days)' }))),
+        el('th', { text: t('figures.phase') }),
+        el('th', { className: 'vom-figures-number', text: t('figures.cases') }),
+        el('th', { className: 'vom-figures-number', text: t('figures.median') }),
+        el('th', { className: 'vom-figures-number', text: t('figures.p90') }))),
       body));
 }
 
 function closureBlock(c) {
-  if (!c) return block('closure', 'Closure reasons', null, missing('Closure reasons'));
-  return block('closure', 'Closure reasons', c.unit, distribution('closureReasons', null, c.counts));
+  if (!c) return block('closure', t('figures.closureReasons'), null, missing(t('figures.closureReasons')));
+  return block('closure', t('figures.closureReasons'), c.unit, distribution('closureReasons', null, c.counts, { family: 'closureReason' }));
 }
 
 function caseloadBlock(c) {
-  if (!c) return block('caseload', 'Caseload', null, missing('Caseload'));
+  if (!c) return block('caseload', t('figures.caseload'), null, missing(t('figures.caseload')));
   const mediators = Array.isArray(c.mediators) ? c.mediators : [];
   const body = el('tbody');
   if (!mediators.length) {
-    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 3, className: 'text-muted', text: 'No mediators.' })));
+    body.appendChild(el('tr', { className: 'vom-figures-empty' }, el('td', { colspan: 3, className: 'text-muted', text: t('figures.noMediators') })));
   }
   for (const m of mediators) {
     const overdue = isNumber(m.overdueTasks) && m.overdueTasks > 0;
@@ -411,26 +412,26 @@ function caseloadBlock(c) {
       el('td', { className: 'vom-figures-number vom-figures-open', text: count(m.openCases) }),
       el('td', { className: 'vom-figures-number vom-figures-overdue' + (overdue ? ' text-danger' : ''), text: count(m.overdueTasks) })));
   }
-  return block('caseload', 'Caseload per mediator, now', null,
-    c.unit ? el('p', { className: 'vom-figures-unit', text: String(c.unit) }) : null,
+  return block('caseload', t('figures.caseloadNow'), null,
+    c.unit ? el('p', { className: 'vom-figures-unit', text: unitText(c.unit) }) : null,
     el('table', { className: 'table table-condensed vom-figures-table' },
       el('thead', {}, el('tr', {},
-        el('th', { text: 'Mediator' }),
-        el('th', { className: 'vom-figures-number', text: 'Open cases' }),
-        el('th', { className: 'vom-figures-number', text: 'Overdue tasks' }))),
+        el('th', { text: t('figures.mediator') }),
+        el('th', { className: 'vom-figures-number', text: t('figures.openCases') }),
+        el('th', { className: 'vom-figures-number', text: t('figures.overdueTasks') }))),
       body));
 }
 
 function figuresView(f) {
   const period = f.period || {};
-  const meta = ['Period ' + formatDay(period.from) + ' – ' + formatDay(period.to)];
-  if (f.profile) meta.push('profile ' + f.profile);
-  if (isNumber(f.elapsedMs)) meta.push('computed in ' + f.elapsedMs + ' ms');
+  const meta = [t('figures.period', { from: formatDay(period.from), to: formatDay(period.to) })];
+  if (f.profile) meta.push(t('figures.profile', { profile: f.profile }));
+  if (isNumber(f.elapsedMs)) meta.push(t('figures.computedIn', { ms: count(f.elapsedMs) }));
   return el('div', { className: 'vom-figures-content' },
     el('p', { className: 'vom-figures-meta text-muted', text: meta.join(' · ') }),
     tiles(f),
     el('div', { className: 'vom-figures-grid' },
-      referralsBlock(f.referrals),
+      referralsBlock(f.referrals, f.labels),
       contactBlock(f.contact, f.consent),
       meetingsBlock(f.meetings),
       agreementsBlock(f.agreements, f.fulfilment && Object.assign({}, f.fulfilment, { money: moneyOf(f) })),
@@ -445,13 +446,13 @@ function figuresView(f) {
 function show(node) {
   addStyles();
   node.classList.add('vom-figures');
-  const from = el('input', { type: 'date', className: 'form-control input-sm', name: 'from', 'aria-label': 'From', required: true });
-  const to = el('input', { type: 'date', className: 'form-control input-sm', name: 'to', 'aria-label': 'To', required: true });
+  const from = el('input', { type: 'date', className: 'form-control input-sm', name: 'from', 'aria-label': t('figures.from'), required: true });
+  const to = el('input', { type: 'date', className: 'form-control input-sm', name: 'to', 'aria-label': t('figures.to'), required: true });
   const csv = el('a', { className: 'btn btn-default btn-sm vom-figures-export', href: EXPORT, download: '' },
-    el('span', { className: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' Download TOA export (CSV)');
+    el('span', { className: 'glyphicon glyphicon-download-alt', 'aria-hidden': 'true' }), ' ' + t('figures.export'));
   const problem = el('span', { className: 'text-danger vom-figures-problem', role: 'alert' });
   const content = el('div', { className: 'vom-figures-body', 'aria-live': 'polite' },
-    el('p', { className: 'text-muted', text: 'Loading the figures…' }));
+    el('p', { className: 'text-muted', text: t('figures.loading') }));
   let sequence = 0;
 
   const setInputs = period => {
@@ -475,7 +476,7 @@ function show(node) {
         node.setAttribute('data-forbidden', '');
         const dashboard = node.closest('.dashboard');
         if (dashboard) dashboard.classList.remove('vom-figures-dashboard');
-        node.replaceChildren(el('div', { className: 'vom-figures-header' }, el('h3', { text: 'Programme figures' })),
+        node.replaceChildren(el('div', { className: 'vom-figures-header' }, el('h3', { text: t('figures.title') })),
           el('div', { className: 'alert alert-info vom-figures-forbidden', role: 'status', text: error }));
         return;
       }
@@ -492,21 +493,21 @@ function show(node) {
 
   const choose = period => {
     if (!period.from || !period.to) {
-      problem.textContent = 'Choose both dates.';
+      problem.textContent = t('figures.chooseBoth');
       return;
     }
     if (period.from > period.to) {
-      problem.textContent = 'The period ends before it starts.';
+      problem.textContent = t('figures.endsBeforeStart');
       return;
     }
     refresh(period);
   };
 
   const form = el('form', { className: 'form-inline vom-figures-period', novalidate: true },
-    el('label', {}, 'From ', from), ' ',
-    el('label', {}, 'to ', to), ' ',
-    el('button', { type: 'submit', className: 'btn btn-primary btn-sm vom-figures-show', text: 'Show' }), ' ',
-    el('span', { className: 'btn-group vom-figures-quick', role: 'group', 'aria-label': 'Quick periods' },
+    el('label', {}, t('figures.fromLabel'), from), ' ',
+    el('label', {}, t('figures.toLabel'), to), ' ',
+    el('button', { type: 'submit', className: 'btn btn-primary btn-sm vom-figures-show', text: t('figures.show') }), ' ',
+    el('span', { className: 'btn-group vom-figures-quick', role: 'group', 'aria-label': t('figures.quickPeriods') },
       ...quickPeriods().map(([title, period]) => el('button', { type: 'button', className: 'btn btn-default btn-sm', text: title,
         onclick: () => choose(period) }))),
     ' ', csv, ' ', problem);
@@ -517,7 +518,7 @@ function show(node) {
 
   node.replaceChildren(
     el('div', { className: 'vom-figures-header' },
-      el('h3', { text: 'Programme figures' }),
+      el('h3', { text: t('figures.title') }),
       form),
     content);
   refresh(savedPeriod());
@@ -535,7 +536,7 @@ function adoptSection(node, tries = 20) {
   if (section.querySelectorAll('[data-plugin-id]').length !== 1) return; // other plugins share the section
   section.classList.add('vom-figures-section');
   const title = section.querySelector('header .section-title');
-  if (title) title.textContent = 'Programme figures';
+  if (title) title.textContent = t('figures.title');
   const dashboard = section.closest('.dashboard');
   if (dashboard && !node.hasAttribute('data-forbidden')) dashboard.classList.add('vom-figures-dashboard');
 }
@@ -547,6 +548,6 @@ export function figuresPlugin({ id, pluginPoint, priority }) {
     pluginPoint,
     priority,
     render: node => { show(node); },
-    properties: { label: 'Programme figures' }
+    properties: { label: t('figures.title') }
   };
 }

@@ -6,6 +6,7 @@
 // No per-form code: the form's schema (which the Tasklist fetches before it renders the form) maps each field
 // to its element. Server text goes in as text only, never as HTML.
 import { addStylesheet, el } from './dom.js';
+import { t } from './i18n.js';
 
 const schemas = [];
 const SUBMIT = /\/(task\/[^/]+|process-definition\/[^/]+(\/[^/]+)?)\/submit-form$/;
@@ -73,7 +74,7 @@ function show(refusal) {
   const button = submitButton();
   const lines = (refusal.errors || []).map(error => (error.label || error.field) + ': ' + error.message);
   const summary = el('div', { className: 'alert alert-danger vom-form-summary', role: 'alert' },
-    el('strong', { text: lines.length ? 'Please correct before you go on:' : refusal.message }),
+    el('strong', { text: lines.length ? t('formErrors.correct') : refusal.message }),
     lines.length ? el('ul', {}, ...lines.map(line => el('li', { text: line }))) : null);
   if (button && button.parentElement) {
     button.parentElement.insertBefore(summary, button.parentElement.firstChild);
