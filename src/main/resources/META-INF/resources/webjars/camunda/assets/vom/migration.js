@@ -11,6 +11,7 @@
 // Imported by app/cockpit/scripts/vom-migration.js.
 
 import { addStylesheet, el } from './dom.js';
+import { t, label, formatDateTime } from './i18n.js';
 
 const API = '/vom/migrations';
 const ENGINE = '/camunda/api/engine/engine/default';
@@ -48,7 +49,7 @@ async function call(method, path, body) {
       body: body === undefined ? undefined : JSON.stringify(body)
     });
   } catch (error) {
-    return { error: 'The server could not be reached: ' + (error && error.message ? error.message : error) };
+    return { error: t('migration.unreachable', { error: error && error.message ? error.message : error }) };
   }
   let json = null;
   try {
@@ -56,11 +57,11 @@ async function call(method, path, body) {
   } catch (e) {
     // no JSON body
   }
-  if (response.status === 401) return { error: 'Your session has ended. Please log in again.' };
-  if (response.status === 403) return { error: 'Only administrators migrate cases.' };
+  if (response.status === 401) return { error: t('common.sessionEnded') };
+  if (response.status === 403) return { error: t('migration.forbidden') };
   if (!response.ok) {
     const detail = json && (json.message || json.error);
-    return { error: detail ? String(detail) : 'The server answered HTTP ' + response.status + '.' };
+    return { error: detail ? String(detail) : t('migration.http', { status: response.status }) };
   }
   return { status: response.status, json };
 }
@@ -99,20 +100,23 @@ async function activities(definitionId) {
 // --- formatting --------------------------------------------------------------------------------
 
 function versionText(v) {
-  return 'version ' + v.version + (v.versionTag ? ' (' + v.versionTag + ')' : '') + ' – ' + v.instances + ' running';
+  return t('migration.versionRunning', { version: versionOf(v.version, v.versionTag), count: v.instances });
+}
+
+/** "version 3 (1.2.0)" */
+function versionOf(version, tag) {
+  return t('check.version', { version }) + (tag ? ' (' + tag + ')' : '');
 }
 
 function when(iso) {
   if (!iso) return '–';
-  const date = new Date(iso);
-  return isNaN(date) ? String(iso) : date.toLocaleString();
+  return formatDateTime(iso);
 }
 
-const STATUS = { pending: 'waiting', migrated: 'moved', failed: 'not moved' };
 
 function statusLabel(status) {
   const cls = status === 'migrated' ? 'success' : status === 'failed' ? 'danger' : 'default';
-  return el('span', { className: 'label label-' + cls + ' vom-migration-status', 'data-status': status, text: STATUS[status] || status });
+  return el('span', { className: 'label label-' + cls + ' vom-migration-status', 'data-status': status, text: label('migrationStatus', status, status) });
 }
 
 function list(items, className) {
@@ -125,7 +129,7 @@ function list(items, className) {
 function show(node) {
   addStyles();
   node.classList.add('vom-migration');
-  node.replaceChildren(el('p', { className: 'text-muted', text: 'Loading…' }));
+  node.replaceChildren(el('p', { className: 'text-muted', text: t('migration.loading') }));
   isAdministrator().then(admin => {
     if (!admin) {
       node.replaceChildren();
@@ -138,18 +142,18 @@ function show(node) {
 
 function page(node) {
   const state = { byKey: {}, checked: null, polling: null, targetActivities: [] };
-  const processSelect = el('select', { className: 'form-control input-sm', name: 'processKey', 'aria-label': 'Process' });
-  const sourceSelect = el('select', { className: 'form-control input-sm', name: 'sourceVersion', 'aria-label': 'Source version' });
-  const targetSelect = el('select', { className: 'form-control input-sm', name: 'targetVersion', 'aria-label': 'Target version' });
+  const processSelect = el('select', { className: 'form-control input-sm', name: 'processKey', 'aria-label': t('migration.process') });
+  const sourceSelect = el('select', { className: 'form-control input-sm', name: 'sourceVersion', 'aria-label': t('migration.sourceVersion') });
+  const targetSelect = el('select', { className: 'form-control input-sm', name: 'targetVersion', 'aria-label': t('migration.targetVersion') });
   const mappingRows = el('tbody', { className: 'vom-migration-mappings' });
   const fromList = el('datalist', { id: 'vom-migration-from-ids' });
   const toList = el('datalist', { id: 'vom-migration-to-ids' });
   const problem = el('div', { className: 'vom-migration-problem', role: 'alert', 'aria-live': 'polite' });
   const confirmation = el('div', { className: 'vom-migration-confirmation' });
-  const checkButton = el('button', { type: 'button', className: 'btn btn-default vom-migration-check', text: 'Check (dry run)' });
-  const migrateButton = el('button', { type: 'button', className: 'btn btn-primary vom-migration-run', text: 'Migrate', disabled: true });
+  const checkButton = el('button', { type: 'button', className: 'btn btn-default vom-migration-check', text: t('migration.check') });
+  const migrateButton = el('button', { type: 'button', className: 'btn btn-primary vom-migration-run', text: t('migration.migrate'), disabled: true });
   const rollbackButton = el('button', { type: 'button', className: 'btn btn-link vom-migration-rollback',
-    text: 'Roll back (target = previous version)' });
+    text: t('migration.rollback') });
   const planView = el('div', { className: 'vom-migration-plan', 'aria-live': 'polite' });
   const runView = el('div', { className: 'vom-migration-run-view', 'aria-live': 'polite' });
   const runsView = el('div', { className: 'vom-migration-runs' });
@@ -180,12 +184,13 @@ function page(node) {
   const addMapping = (from = '', to = '') => {
     const row = el('tr', { className: 'vom-migration-mapping' },
       el('td', {}, el('input', { type: 'text', className: 'form-control input-sm', name: 'from', list: fromList.id,
-        placeholder: 'activity id in the source, e.g. Task_CallForConsent', 'aria-label': 'From (source activity id)', value: from,
+        placeholder: t('migration.fromPlaceholder'), 'aria-label': t('migration.fromLabel'), value: from,
         oninput: changed })),
       el('td', { className: 'vom-migration-arrow', text: '→' }),
       el('td', {}, el('input', { type: 'text', className: 'form-control input-sm', name: 'to', list: toList.id,
-        placeholder: 'activity id in the target', 'aria-label': 'To (target activity id)', value: to, oninput: changed })),
-      el('td', {}, el('button', { type: 'button', className: 'btn btn-link btn-sm', 'aria-label': 'Remove this mapping', text: 'Remove',
+        placeholder: t('migration.toPlaceholder'), 'aria-label': t('migration.toLabel'), value: to, oninput: changed })),
+      el('td', {}, el('button', { type: 'button', className: 'btn btn-link btn-sm', 'aria-label': t('migration.removeMapping'),
+        text: t('migration.remove'),
         onclick: () => { row.remove(); changed(); } })));
     mappingRows.appendChild(row);
     return row;
@@ -193,7 +198,7 @@ function page(node) {
 
   const fillVersions = () => {
     const versionsOf = state.byKey[processSelect.value] || [];
-    sourceSelect.replaceChildren(el('option', { value: '', text: 'every other version with running cases' }),
+    sourceSelect.replaceChildren(el('option', { value: '', text: t('migration.everyOtherVersion') }),
       ...versionsOf.map(v => el('option', { value: v.version, text: versionText(v) })));
     targetSelect.replaceChildren(...versionsOf.map(v => el('option', { value: v.version, text: versionText(v) })));
     if (versionsOf.length) targetSelect.value = String(versionsOf[0].version);
@@ -213,7 +218,7 @@ function page(node) {
     const current = Number(targetSelect.value || (versionsOf[0] || {}).version);
     const previous = versionsOf.filter(v => v.version < current).map(v => v.version).sort((a, b) => b - a)[0];
     if (!previous) {
-      say('There is no version before version ' + current + ' to roll back to.', 'warning');
+      say(t('migration.noPrevious', { version: current }), 'warning');
       return;
     }
     sourceSelect.value = String(current);
@@ -226,7 +231,7 @@ function page(node) {
     }
     loadTargetActivities();
     changed();
-    say('Set up to roll back the cases on version ' + current + ' to version ' + previous + '. Check, then migrate.', 'info');
+    say(t('migration.rollbackSet', { current, previous }), 'info');
   };
 
   const check = async () => {
@@ -234,7 +239,7 @@ function page(node) {
     runView.replaceChildren();
     const body = request();
     checkButton.disabled = true;
-    planView.replaceChildren(el('p', { className: 'text-muted', text: 'Checking…' }));
+    planView.replaceChildren(el('p', { className: 'text-muted', text: t('migration.checking') }));
     const answer = await call('POST', API + '/plan', body);
     checkButton.disabled = false;
     if (answer.error) {
@@ -251,21 +256,19 @@ function page(node) {
   const migrate = async () => {
     const body = request();
     if (state.checked !== JSON.stringify(body)) {
-      say('The inputs changed since the check: check again first.', 'warning');
+      say(t('migration.changedSinceCheck'), 'warning');
       migrateButton.disabled = true;
       return;
     }
-    const target = body.targetVersion ? 'version ' + body.targetVersion : 'the latest version';
+    const target = body.targetVersion ? t('check.version', { version: body.targetVersion }) : t('migration.latestVersion');
     // Asked on the page: the webapps' sandbox (Content-Security-Policy) allows no window.confirm.
     migrateButton.disabled = true;
     const answer = await new Promise(resolve => {
       confirmation.replaceChildren(el('div', { className: 'alert alert-warning vom-migration-confirm', role: 'alertdialog' },
-        el('p', { text: 'Move every case of ' + body.processKey + ' that can move to ' + target
-          + ', with the processes it calls? Each case moves on its own; cases that cannot move stay where they are. '
-          + 'The run goes on in the background.' }),
-        el('button', { type: 'button', className: 'btn btn-primary btn-sm vom-migration-confirm-yes', text: 'Yes, migrate',
+        el('p', { text: t('migration.confirm', { process: body.processKey, target }) }),
+        el('button', { type: 'button', className: 'btn btn-primary btn-sm vom-migration-confirm-yes', text: t('migration.yes'),
           onclick: () => resolve(true) }), ' ',
-        el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-confirm-no', text: 'Cancel',
+        el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-confirm-no', text: t('migration.cancel'),
           onclick: () => resolve(false) })));
     });
     confirmation.replaceChildren();
@@ -321,7 +324,7 @@ function page(node) {
     if (keep.key && state.byKey[keep.key]) {
       processSelect.value = keep.key;
       const versionsOf = state.byKey[keep.key];
-      sourceSelect.replaceChildren(el('option', { value: '', text: 'every other version with running cases' }),
+      sourceSelect.replaceChildren(el('option', { value: '', text: t('migration.everyOtherVersion') }),
         ...versionsOf.map(v => el('option', { value: v.version, text: versionText(v) })));
       targetSelect.replaceChildren(...versionsOf.map(v => el('option', { value: v.version, text: versionText(v) })));
       sourceSelect.value = keep.source;
@@ -340,30 +343,28 @@ function page(node) {
   rollbackButton.addEventListener('click', rollback);
 
   node.replaceChildren(
-    el('h2', { text: 'Migrate cases' }),
-    el('p', { className: 'text-muted', text: 'Move running cases onto another version of a process and of the processes it calls, '
-      + 'one case at a time: a case with its called processes moves together or not at all. Check first: the dry run shows '
-      + 'the plan and which cases cannot move, and why; nothing changes. For a rollback, choose the previous version as the target.' }),
+    el('h2', { text: t('migration.title') }),
+    el('p', { className: 'text-muted', text: t('migration.hint') }),
     el('form', { className: 'vom-migration-form', onsubmit: event => event.preventDefault() },
       el('div', { className: 'vom-migration-fields' },
-        el('label', {}, 'Process', processSelect),
-        el('label', {}, 'Cases on (source)', sourceSelect),
-        el('label', {}, 'Move to (target)', targetSelect)),
-      el('h4', { text: 'Extra mappings (renamed or moved steps, and the events attached to them)' }),
+        el('label', {}, t('migration.process'), processSelect),
+        el('label', {}, t('migration.casesOn'), sourceSelect),
+        el('label', {}, t('migration.moveTo'), targetSelect)),
+      el('h4', { text: t('migration.extraMappings') }),
       el('table', { className: 'table table-condensed vom-migration-mapping-table' },
-        el('thead', {}, el('tr', {}, el('th', { text: 'From (activity id in the source)' }), el('th'),
-          el('th', { text: 'To (activity id in the target)' }), el('th'))),
+        el('thead', {}, el('tr', {}, el('th', { text: t('migration.fromHeading') }), el('th'),
+          el('th', { text: t('migration.toHeading') }), el('th'))),
         mappingRows),
       fromList, toList,
       el('p', {},
-        el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-add', text: 'Add mapping',
+        el('button', { type: 'button', className: 'btn btn-default btn-sm vom-migration-add', text: t('migration.addMapping'),
           onclick: () => { addMapping().querySelector('input').focus(); changed(); } }), ' ', rollbackButton),
       el('p', { className: 'vom-migration-actions' }, checkButton, ' ', migrateButton),
       confirmation),
     problem,
     planView,
     runView,
-    el('h3', { text: 'Last runs' }),
+    el('h3', { text: t('migration.lastRuns') }),
     runsView);
   reloadVersions();
   loadRuns();
@@ -388,26 +389,27 @@ function planReport(report) {
   const plans = (report.plans || []).map(plan => el('section', { className: 'vom-migration-plan-block', 'data-process': plan.source.key },
     el('h4', { text: plan.source.key + ' ' + plan.source.version + ' → ' + plan.target.version
       + (plan.target.versionTag ? ' (' + plan.target.versionTag + ')' : '') }),
-    plan.problems && plan.problems.length ? el('div', { className: 'alert alert-danger' }, el('strong', { text: 'This plan cannot be built:' }),
+    plan.problems && plan.problems.length ? el('div', { className: 'alert alert-danger' }, el('strong', { text: t('migration.planProblems') }),
       list(plan.problems)) : null,
     el('details', {},
-      el('summary', { text: (plan.instructions || []).length + ' instructions (steps mapped)' }),
+      el('summary', { text: t('migration.instructions', { count: (plan.instructions || []).length }) }),
       el('table', { className: 'table table-condensed vom-migration-instructions' },
         el('tbody', {}, ...(plan.instructions || []).map(i => el('tr', {}, el('td', { text: i.from }), el('td', { text: '→' }),
           el('td', { text: i.to })))))),
     plan.unmapped && plan.unmapped.length
       ? el('div', { className: 'vom-migration-unmapped' },
-        el('p', { text: 'Not mapped (a case waiting there cannot move; an event attached there would be dropped):' }),
+        el('p', { text: t('migration.notMapped') }),
         list(plan.unmapped))
-      : el('p', { className: 'text-muted', text: 'Every step and event is mapped.' })));
+      : el('p', { className: 'text-muted', text: t('migration.allMapped') })));
   return el('div', { className: 'vom-migration-check-result', 'data-total': cases.total, 'data-migratable': cases.migratable },
-    el('h3', { text: 'Dry run: to ' + (target.key || '') + ' version ' + (target.version || '') }),
-    el('p', { className: 'vom-migration-summary', text: (cases.total || 0) + ' cases concerned, ' + (cases.migratable || 0)
-      + ' can move, ' + blocked.length + ' cannot.' }),
+    el('h3', { text: t('migration.dryRun', { process: target.key || '', version: target.version || '' }) }),
+    el('p', { className: 'vom-migration-summary', text: t('migration.summary', { total: cases.total || 0, migratable: cases.migratable || 0,
+      blocked: blocked.length }) }),
     ...plans,
-    blocked.length ? el('h4', { text: 'Cases that cannot move' }) : null,
+    blocked.length ? el('h4', { text: t('migration.blocked') }) : null,
     blocked.length ? el('table', { className: 'table table-condensed vom-migration-blocked' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'Case' }), el('th', { text: 'Instances' }), el('th', { text: 'Why not' }))),
+      el('thead', {}, el('tr', {}, el('th', { text: t('desk.case') }), el('th', { text: t('migration.instances') }),
+        el('th', { text: t('migration.whyNot') }))),
       el('tbody', {}, ...blocked.map(r => el('tr', { 'data-case': r.caseNumber },
         el('td', { text: r.caseNumber }), el('td', {}, list(r.instances)), el('td', {}, list(r.problems, 'vom-migration-reasons'))))))
       : null);
@@ -417,39 +419,40 @@ function runReport(run) {
   const p = run.progress || {};
   const share = p.total ? Math.round((p.done / p.total) * 100) : (run.status === 'finished' ? 100 : 0);
   return el('div', { className: 'vom-migration-run-result', 'data-run': run.id, 'data-status': run.status },
-    el('h3', { text: 'Migration run: ' + run.processKey + ' to version ' + run.targetVersion
-      + (run.targetVersionTag ? ' (' + run.targetVersionTag + ')' : '') }),
-    el('p', { className: 'text-muted', text: 'Started by ' + run.startedBy + ' at ' + when(run.startedAt)
-      + (run.finishedAt ? ', finished at ' + when(run.finishedAt) : '') }),
+    el('h3', { text: t('migration.run', { process: run.processKey, version: versionOf(run.targetVersion, run.targetVersionTag) }) }),
+    el('p', { className: 'text-muted', text: run.finishedAt
+      ? t('migration.startedFinished', { who: run.startedBy, started: when(run.startedAt), finished: when(run.finishedAt) })
+      : t('migration.started', { who: run.startedBy, started: when(run.startedAt) }) }),
     el('div', { className: 'progress' }, el('div', { className: 'progress-bar' + (p.failed ? ' progress-bar-warning' : ' progress-bar-success'),
       role: 'progressbar', 'aria-valuenow': share, 'aria-valuemin': 0, 'aria-valuemax': 100, style: 'width: ' + share + '%',
       text: share + '%' })),
-    el('p', { className: 'vom-migration-progress', text: run.status === 'preparing' ? 'Listing the cases…'
-      : p.done + ' of ' + p.total + ' cases done: ' + p.migrated + ' moved, ' + p.failed + ' not moved'
-        + (run.status === 'finished' ? '. Finished.' : '…') }),
+    el('p', { className: 'vom-migration-progress', text: run.status === 'preparing' ? t('migration.listing')
+      : t(run.status === 'finished' ? 'migration.progressFinished' : 'migration.progress',
+        { done: p.done, total: p.total, migrated: p.migrated, failed: p.failed }) }),
     el('table', { className: 'table table-condensed vom-migration-cases' },
-      el('thead', {}, el('tr', {}, el('th', { text: 'Case' }), el('th', { text: 'Result' }), el('th', { text: 'Instances' }),
-        el('th', { text: 'Why not' }))),
+      el('thead', {}, el('tr', {}, el('th', { text: t('desk.case') }), el('th', { text: t('migration.result') }),
+        el('th', { text: t('migration.instances') }), el('th', { text: t('migration.whyNot') }))),
       el('tbody', {}, ...(run.cases || []).map(c => el('tr', { 'data-case': c.caseNumber, 'data-status': c.status },
         el('td', { text: c.caseNumber }), el('td', {}, statusLabel(c.status)), el('td', {}, list(c.instances)),
         el('td', {}, list(c.problems, 'vom-migration-reasons')))))));
 }
 
 function runsTable(runs, open) {
-  if (!runs.length) return el('p', { className: 'text-muted', text: 'No migration runs yet.' });
+  if (!runs.length) return el('p', { className: 'text-muted', text: t('migration.noRuns') });
   return el('table', { className: 'table table-condensed vom-migration-run-list' },
-    el('thead', {}, el('tr', {}, ...['Started', 'By', 'Process', 'From', 'To', 'Result', ''].map(t => el('th', { text: t })))),
+    el('thead', {}, el('tr', {}, ...[t('migration.startedColumn'), t('migration.by'), t('migration.process'), t('figures.from'),
+      t('figures.to'), t('migration.result'), ''].map(heading => el('th', { text: heading })))),
     el('tbody', {}, ...runs.map(run => {
       const p = run.progress || {};
       return el('tr', { 'data-run': run.id },
         el('td', { text: when(run.startedAt) }),
         el('td', { text: run.startedBy }),
         el('td', { text: run.processKey }),
-        el('td', { text: run.sourceVersion ? 'version ' + run.sourceVersion : 'every other version' }),
-        el('td', { text: 'version ' + run.targetVersion }),
-        el('td', { text: run.status === 'finished' ? p.migrated + ' moved, ' + p.failed + ' not moved'
-          : run.status + ' (' + p.done + ' of ' + p.total + ')' }),
-        el('td', {}, el('button', { type: 'button', className: 'btn btn-link btn-sm', text: 'Show', onclick: () => open(run.id) })));
+        el('td', { text: run.sourceVersion ? t('check.version', { version: run.sourceVersion }) : t('migration.everyOther') }),
+        el('td', { text: t('check.version', { version: run.targetVersion }) }),
+        el('td', { text: run.status === 'finished' ? t('migration.moved', { migrated: p.migrated, failed: p.failed })
+          : t('migration.runStatus', { status: label('runStatus', run.status, run.status), done: p.done, total: p.total }) }),
+        el('td', {}, el('button', { type: 'button', className: 'btn btn-link btn-sm', text: t('figures.show'), onclick: () => open(run.id) })));
     })));
 }
 
@@ -466,10 +469,10 @@ export function migrationNavigation({ id, priority }) {
           if (item) item.style.display = 'none';
           return;
         }
-        node.appendChild(el('a', { href: '#' + ROUTE, className: 'vom-migration-nav', text: 'Migrate cases' }));
+        node.appendChild(el('a', { href: '#' + ROUTE, className: 'vom-migration-nav', text: t('migration.title') }));
       });
     },
-    properties: { path: ROUTE, label: 'Migrate cases', checkActive: url => url.indexOf('#' + ROUTE) > -1 }
+    properties: { path: ROUTE, label: t('migration.title'), checkActive: url => url.indexOf('#' + ROUTE) > -1 }
   };
 }
 
@@ -480,6 +483,6 @@ export function migrationPage({ id }) {
     pluginPoint: 'cockpit.route',
     priority: 0,
     render: node => { show(node); },
-    properties: { path: ROUTE, label: 'Migrate cases' }
+    properties: { path: ROUTE, label: t('migration.title') }
   };
 }
