@@ -63,7 +63,12 @@ public class FiguresController {
       Map<String, Object> body = new LinkedHashMap<>(figures.figures(period.from(), period.to(), period.profile()));
       body.put("elapsedMs", (System.nanoTime() - start) / 1_000_000);
       // The words of the codes the administrators' vocabularies define, in the staff language (the page has the rest).
-      body.put("labels", Map.of("bySource", vocabularies.referralSources().labels(staffLanguage.code())));
+      Map<String, Object> labels = new LinkedHashMap<>();
+      if (body.get("labels") instanceof Map<?, ?> given) {
+        given.forEach((key, value) -> labels.put(String.valueOf(key), value));
+      }
+      labels.put("bySource", vocabularies.referralSources().labels(staffLanguage.code()));
+      body.put("labels", labels);
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     });
   }
