@@ -190,6 +190,11 @@ public class Templates {
     return render(path, template, model(content, used), true);
   }
 
+  /** Whether document {@code name} has a template of its own in the language (built in or the administrators'). */
+  public boolean hasDocument(String name, String language) {
+    return language != null && source("documents/" + name + "." + language + ".html") != null;
+  }
+
   /** The languages a message has templates for (built in and the administrators' own). */
   public Set<String> languages(String message) {
     Set<String> languages = new TreeSet<>();

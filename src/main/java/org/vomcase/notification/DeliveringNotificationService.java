@@ -123,7 +123,7 @@ public class DeliveringNotificationService implements NotificationService {
       log.refuse(key, reason);
       throw new DeliveryRefused(reason);
     }
-    List<MailDelivery.Attachment> attachments = attachments(message, text.subject());
+    List<MailDelivery.Attachment> attachments = attachments(message, recipient, text.subject());
     String names = String.join(", ", attachments.stream().map(MailDelivery.Attachment::fileName).toList());
     if (EMAIL.equals(channel)) {
       log.begin(key, message, recipient, EMAIL, recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
@@ -204,8 +204,11 @@ public class DeliveringNotificationService implements NotificationService {
     return model;
   }
 
-  /** The session's calendar file (named like the mail) and the agreement PDF, when the message has them. */
-  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, String subject) {
+  /**
+   * The session's calendar file (named like the mail) and the agreement PDF, when the message has them; with the
+   * agreement, its translation into the recipient's language when there is one.
+   */
+  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, Recipient recipient, String subject) {
     List<MailDelivery.Attachment> attachments = new ArrayList<>();
     Object appointmentFor = message.content().get(CaseVariables.APPOINTMENT_FOR.name());
     Object appointmentStart = message.content().get(CaseVariables.APPOINTMENT_START.name());
@@ -237,6 +240,10 @@ public class DeliveringNotificationService implements NotificationService {
         throw new IllegalStateException("Document " + documentId + " of case " + message.caseNumber() + " is missing");
       }
       attachments.add(new MailDelivery.Attachment(document.fileName(), document.mediaType(), document.bytes()));
+      DocumentService.StoredDocument translation = documents.translation(documentId.toString(), recipient.language());
+      if (translation != null) {
+        attachments.add(new MailDelivery.Attachment(translation.fileName(), translation.mediaType(), translation.bytes()));
+      }
     }
     return attachments;
   }
