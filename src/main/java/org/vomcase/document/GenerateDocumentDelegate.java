@@ -29,9 +29,17 @@ public class GenerateDocumentDelegate implements JavaDelegate {
   public static final String DOCUMENT = "document";
 
   private final DocumentService documents;
+  private final org.vomcase.settings.StaffLanguage language;
 
+  /** What the form shows of the document in English (diagram tests). */
   public GenerateDocumentDelegate(DocumentService documents) {
+    this(documents, org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public GenerateDocumentDelegate(DocumentService documents, org.vomcase.settings.StaffLanguage language) {
     this.documents = documents;
+    this.language = language;
   }
 
   @Override
@@ -45,8 +53,8 @@ public class GenerateDocumentDelegate implements JavaDelegate {
         agreementContent(Case.seenFrom(execution))));
     AGREEMENT_DOCUMENT_ID.on(execution).set(id);
     DocumentService.StoredDocument stored = documents.find(id);
-    AGREEMENT_DOCUMENT_SHOWN.on(execution).set((stored == null ? id : stored.fileName())
-        + " (in the case file; download: /vom/documents/" + id + ")");
+    AGREEMENT_DOCUMENT_SHOWN.on(execution).set(language.text("staff.agreement.document",
+        stored == null ? id : stored.fileName(), "/vom/documents/" + id));
   }
 
   /** What the agreement document shows: parties, items, instalment plan, a signature line for each party and guardian. */

@@ -243,13 +243,26 @@ public class RoleSetup {
     }
   }
 
-  private static void ensureGroup(IdentityService identity, RoleDefinition role) {
-    if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
-      Group group = identity.newGroup(role.groupId());
-      group.setName(role.name());
+  /**
+   * Creates the role's group, named in the staff language (Tasklist shows a task's candidate groups by name); a group
+   * still named as the application named it, in any staff language, takes the staff language's name. A name an
+   * administrator gave it stays.
+   */
+  private void ensureGroup(IdentityService identity, RoleDefinition role) {
+    String key = "staff.group." + role.groupId();
+    String name = language.text(key);
+    Group group = identity.createGroupQuery().groupId(role.groupId()).singleResult();
+    if (group == null) {
+      group = identity.newGroup(role.groupId());
+      group.setName(name);
       group.setType(Roles.ADMINISTRATORS.equals(role.groupId()) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
       identity.saveGroup(group);
       LOG.info("Created group {}", role.groupId());
+    } else if (!name.equals(group.getName())
+        && (role.name().equals(group.getName()) || StaffLanguage.everyLanguage(key).contains(group.getName()))) {
+      group.setName(name);
+      identity.saveGroup(group);
+      LOG.info("Group {} is now named '{}'", role.groupId(), name);
     }
   }
 

@@ -63,32 +63,35 @@ public interface Owed {
    * free-text details, no status) it is what the referrer may read of an agreement (R16).
    */
   default String describe(Map<String, String> names, boolean withCaseFile) {
+    return describe(names, withCaseFile, Words.ENGLISH);
+  }
+
+  /** The same in {@code words} (the staff language's). */
+  default String describe(Map<String, String> names, boolean withCaseFile, Words words) {
     StringBuilder line = new StringBuilder();
     if (withCaseFile) {
       line.append(reference()).append(' ');
     }
-    line.append(kind().label());
+    line.append(words.kind(kind()));
     if (instalment() != null) {
-      line.append(", instalment ").append(instalment()).append(" of ").append(instalments());
+      line.append(", ").append(words.word("staff.task.instalment", String.valueOf(instalment()), String.valueOf(instalments())));
     }
     if (amount() != null) {
       line.append(": ").append(amount().toPlainString());
       if (inInstalments()) {
-        line.append(" in ").append(instalments()).append(" monthly instalments");
+        line.append(' ').append(words.word("staff.item.monthlyInstalments", String.valueOf(instalments())));
       }
     }
     if (hours() != null) {
-      line.append(": ").append(hours().toPlainString()).append(" hours");
+      line.append(": ").append(words.word("staff.item.hours", hours().toPlainString()));
     }
     if (withCaseFile && description() != null && !description().isBlank()) {
       line.append(" (").append(description()).append(')');
     }
-    line.append(", owed by ").append(names.getOrDefault(offender(), offender()))
-        .append(" to ").append(names.getOrDefault(creditor(), creditor()))
-        .append(", due ").append(dueDate());
+    line.append(", ").append(words.word("staff.item.owed", names.getOrDefault(offender(), offender()),
+        names.getOrDefault(creditor(), creditor()), words.date(dueDate())));
     if (withCaseFile && status() != null) {
-      line.append(" [").append(Vocabulary.AGREEMENT_ITEM_STATUSES.getOrDefault(status(), status()).toLowerCase(Locale.ROOT))
-          .append(']');
+      line.append(" [").append(words.status(status())).append(']');
     }
     return line.toString();
   }

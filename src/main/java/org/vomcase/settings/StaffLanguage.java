@@ -141,6 +141,35 @@ public class StaffLanguage {
     return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
   }
 
+  /**
+   * The case's texts for staff in this language ({@link org.vomcase.kernel.Owed#describe}): the {@code staff.*} texts,
+   * the item kinds in the vocabularies' words, the statuses in the forms' words and dates in the language's format.
+   */
+  public org.vomcase.kernel.Words words(org.vomcase.kernel.Vocabularies vocabularies) {
+    StaffLanguage language = this;
+    return new org.vomcase.kernel.Words() {
+      @Override
+      public String word(String key, Object... arguments) {
+        return language.text(key, arguments);
+      }
+
+      @Override
+      public String kind(org.vomcase.kernel.ItemKind kind) {
+        return vocabularies.itemKinds().labels(code).getOrDefault(kind.code(), kind.label());
+      }
+
+      @Override
+      public String status(String status) {
+        return isSource() ? org.vomcase.kernel.Words.ENGLISH.status(status) : language.text("staff.item.status." + status);
+      }
+
+      @Override
+      public String date(java.time.LocalDate date) {
+        return isSource() ? String.valueOf(date) : org.vomcase.kernel.Dates.inWords(date, locale());
+      }
+    };
+  }
+
   /** The same staff text in every staff language, e.g. to find a filter named in another language earlier. */
   public static List<String> everyLanguage(String key) {
     return LANGUAGES.stream().map(language -> of(language).text(key)).distinct().toList();

@@ -105,7 +105,12 @@ public final class AgreementItems {
 
   /** The agreement in words, one item per line. */
   public static String summary(List<AgreementItem> items, Map<String, String> names) {
-    return String.join("\n", items.stream().map(item -> item.describe(names, true)).toList());
+    return summary(items, names, org.vomcase.kernel.Words.ENGLISH);
+  }
+
+  /** The same in {@code words} (the staff language's). */
+  public static String summary(List<AgreementItem> items, Map<String, String> names, org.vomcase.kernel.Words words) {
+    return String.join("\n", items.stream().map(item -> item.describe(names, true, words)).toList());
   }
 
   private static String text(Map<?, ?> group, String field) {

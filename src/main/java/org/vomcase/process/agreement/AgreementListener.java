@@ -28,15 +28,23 @@ import org.vomcase.kernel.Vocabularies;
 public class AgreementListener implements TaskListener {
 
   private final Vocabularies vocabularies;
+  private final org.vomcase.kernel.Words words;
 
-  /** With the built-in vocabularies (process tests). */
+  /** With the built-in vocabularies, in English (process tests). */
   public AgreementListener() {
     this(Vocabularies.builtIn());
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
   public AgreementListener(Vocabularies vocabularies) {
     this.vocabularies = vocabularies;
+    this.words = org.vomcase.kernel.Words.ENGLISH;
+  }
+
+  /** The agreement's summary in the staff language. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public AgreementListener(Vocabularies vocabularies, org.vomcase.settings.StaffLanguage language) {
+    this.vocabularies = vocabularies;
+    this.words = language.words(vocabularies);
   }
 
   @Override
@@ -53,7 +61,7 @@ public class AgreementListener implements TaskListener {
     }
     AGREEMENT_ITEMS.on(execution).set(items);
     OBLIGATIONS.on(execution).set(AgreementItems.obligations(items));
-    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(items, theCase.names()));
+    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(items, theCase.names(), words));
   }
 
   /** The parties of a side who took part: whom an item may name. */

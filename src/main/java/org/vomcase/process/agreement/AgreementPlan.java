@@ -29,16 +29,23 @@ import org.vomcase.kernel.Side;
 public class AgreementPlan {
 
   private final StaffLanguage language;
+  private final org.vomcase.kernel.Words words;
 
   /** Options in English (diagram tests). */
   public AgreementPlan() {
-    this(StaffLanguage.of(StaffLanguage.SOURCE));
+    this(StaffLanguage.of(StaffLanguage.SOURCE), org.vomcase.kernel.Vocabularies.builtIn());
   }
 
-  /** Options in the staff language. */
+  /** Options and the agreement's summary in the staff language. */
   @Autowired
-  public AgreementPlan(StaffLanguage language) {
+  public AgreementPlan(StaffLanguage language, org.vomcase.kernel.Vocabularies vocabularies) {
     this.language = language;
+    this.words = language.words(vocabularies);
+  }
+
+  /** The words of the agreement's texts for staff (the staff language's). */
+  public org.vomcase.kernel.Words words() {
+    return words;
   }
 
   /**
@@ -60,7 +67,8 @@ public class AgreementPlan {
     creditors.add(new Option(language.text("staff.agreement.community"), Owed.COMMUNITY));
     OFFENDER_OPTIONS.on(task).set(offenders);
     CREDITOR_OPTIONS.on(task).set(creditors);
-    PARTIES_SHOWN.on(task).set(String.join("\n", parties.stream().map(p -> p.label() + ", " + p.role().code()).toList()));
+    PARTIES_SHOWN.on(task).set(String.join("\n", parties.stream()
+        .map(p -> p.label() + ", " + language.text("staff.person.role." + p.role().code())).toList()));
   }
 
   /** Task listener (create) of "Record signatures and consent to share": signatories and parties. */

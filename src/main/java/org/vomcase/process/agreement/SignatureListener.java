@@ -130,7 +130,7 @@ public class SignatureListener implements TaskListener {
     }
     AGREEMENT_ITEMS.on(execution).set(standing);
     OBLIGATIONS.on(execution).set(AgreementItems.obligations(standing));
-    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(standing, theCase.names()));
+    AGREEMENT_SUMMARY.on(execution).set(AgreementItems.summary(standing, theCase.names(), plan.words()));
     PARTS_ENDED.on(execution).set(ended);
   }
 

@@ -26,6 +26,19 @@ import org.vomcase.kernel.SessionOutcome;
 @Component("obligationPlan")
 public class ObligationPlan {
 
+  private final org.vomcase.kernel.Words words;
+
+  /** The item in English (diagram tests). */
+  public ObligationPlan() {
+    this.words = org.vomcase.kernel.Words.ENGLISH;
+  }
+
+  /** The item in the staff language's words. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public ObligationPlan(org.vomcase.settings.StaffLanguage language, org.vomcase.kernel.Vocabularies vocabularies) {
+    this.words = language.words(vocabularies);
+  }
+
   /** Due dates fall due at nine in the morning in the programme's time zone. */
   public static final LocalTime DUE_TIME = LocalTime.of(9, 0);
 
@@ -44,7 +57,7 @@ public class ObligationPlan {
     Case theCase = Case.of(execution);
     OBLIGATION_ID.on(execution).set(obligation.obligationId());
     OBLIGATION_DUE_AT.on(execution).set(obligation.dueDate().atTime(DUE_TIME).atZone(ZoneId.systemDefault()).toOffsetDateTime());
-    OBLIGATION_SUMMARY.on(execution).set(obligation.describe(theCase.names(), true));
+    OBLIGATION_SUMMARY.on(execution).set(obligation.describe(theCase.names(), true, words));
     OBLIGATION_DUE_SHOWN.on(execution).set(Dates.inWords(obligation.dueDate(), Case.seenFrom(execution).locale()));
     OBLIGATION_UNIT.on(execution).set(obligation.kind().unit());
     CHECK_ROUND.on(execution).set(1);

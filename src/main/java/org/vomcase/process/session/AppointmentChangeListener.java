@@ -24,6 +24,19 @@ import org.vomcase.process.TaskNames;
 @Component("appointmentChangeListener")
 public class AppointmentChangeListener implements TaskListener {
 
+  private final org.vomcase.settings.StaffLanguage language;
+
+  /** In English (diagram tests). */
+  public AppointmentChangeListener() {
+    this(org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+  }
+
+  /** What the form shows, in the staff language. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public AppointmentChangeListener(org.vomcase.settings.StaffLanguage language) {
+    this.language = language;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -33,13 +46,14 @@ public class AppointmentChangeListener implements TaskListener {
     }
   }
 
-  private static void created(DelegateTask task) {
+  private void created(DelegateTask task) {
     // The last change's choice belongs to that change: the form of the next one starts without a choice.
     APPOINTMENT_CHANGE.on(task.getExecution()).remove();
     Appointment appointment = SessionPlan.appointment(task.getExecution());
     Case.seenFrom(task.getExecution()).person(appointment.personId()).ifPresent(person -> TaskNames.forPerson(task, person));
     APPOINTMENT_SHOWN.on(task).setLocal(SessionPlan.inWords(task, appointment.startAt())
-        + ", " + appointment.place() + (appointment.sequence() > 0 ? " (changed " + appointment.sequence() + "x)" : ""));
+        + ", " + appointment.place() + (appointment.sequence() > 0
+        ? " (" + language.text("staff.appointment.changed", String.valueOf(appointment.sequence())) + ")" : ""));
   }
 
   private static void completed(DelegateTask task) {

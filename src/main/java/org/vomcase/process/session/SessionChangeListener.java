@@ -24,6 +24,19 @@ import org.vomcase.kernel.Vocabulary;
 @Component("sessionChangeListener")
 public class SessionChangeListener implements TaskListener {
 
+  private final org.vomcase.settings.StaffLanguage language;
+
+  /** In English (diagram tests). */
+  public SessionChangeListener() {
+    this(org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+  }
+
+  /** What the form shows, in the staff language. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public SessionChangeListener(org.vomcase.settings.StaffLanguage language) {
+    this.language = language;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -33,13 +46,14 @@ public class SessionChangeListener implements TaskListener {
     }
   }
 
-  private static void created(DelegateTask task) {
+  private void created(DelegateTask task) {
     // The last change's choice belongs to that change: the form of the next one starts without a choice.
     SESSION_CHANGE.on(task.getExecution()).remove();
     OffsetDateTime start = SESSION_START.from(task);
     int changes = SessionPlan.sequenceOf(task.getExecution());
     SESSION_SHOWN.on(task).setLocal(SessionPlan.inWords(task, start) + ", "
-        + SESSION_PLACE.from(task) + (changes > 0 ? " (invitation " + (changes + 1) + ")" : ""));
+        + SESSION_PLACE.from(task) + (changes > 0
+        ? " (" + language.text("staff.session.invitation", String.valueOf(changes + 1)) + ")" : ""));
   }
 
   private static void completed(DelegateTask task) {
