@@ -16,7 +16,7 @@ import org.vomcase.settings.StaffLanguage;
  * each webapp's {@code scripts/config.js} is served with {@code availableLocales} and {@code fallbackLocale} set to
  * the staff language, so Tasklist's chrome, its dates ("in 5 Tagen") and the forms speak one language on one screen.
  * A webapp without a translation into that language (Camunda ships en and de; the application adds Danish for
- * Tasklist, Welcome and Admin) stays English. The application's own pages read the language from {@code
+ * all four) stays English. The application's own pages read the language from {@code
  * assets/vom/language.js}, served here as {@code export default '<language>';}.
  */
 @Configuration

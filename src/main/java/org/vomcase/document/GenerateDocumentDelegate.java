@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
@@ -15,6 +16,7 @@ import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Person;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * "Generate document" service tasks: input parameter {@code document} names the document ({@code
@@ -29,15 +31,15 @@ public class GenerateDocumentDelegate implements JavaDelegate {
   public static final String DOCUMENT = "document";
 
   private final DocumentService documents;
-  private final org.vomcase.settings.StaffLanguage language;
+  private final StaffLanguage language;
 
   /** What the form shows of the document in English (diagram tests). */
   public GenerateDocumentDelegate(DocumentService documents) {
-    this(documents, org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+    this(documents, StaffLanguage.of(StaffLanguage.SOURCE));
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
-  public GenerateDocumentDelegate(DocumentService documents, org.vomcase.settings.StaffLanguage language) {
+  @Autowired
+  public GenerateDocumentDelegate(DocumentService documents, StaffLanguage language) {
     this.documents = documents;
     this.language = language;
   }

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.vomcase.kernel.Dates;
+import org.vomcase.kernel.ItemKind;
+import org.vomcase.kernel.Vocabularies;
+import org.vomcase.kernel.Words;
 
 /**
  * The language staff read (README "Languages: forms, tasks, letters"): the programme's language ({@code VOM_LANGUAGE},
@@ -145,27 +149,27 @@ public class StaffLanguage {
    * The case's texts for staff in this language ({@link org.vomcase.kernel.Owed#describe}): the {@code staff.*} texts,
    * the item kinds in the vocabularies' words, the statuses in the forms' words and dates in the language's format.
    */
-  public org.vomcase.kernel.Words words(org.vomcase.kernel.Vocabularies vocabularies) {
+  public Words words(Vocabularies vocabularies) {
     StaffLanguage language = this;
-    return new org.vomcase.kernel.Words() {
+    return new Words() {
       @Override
       public String word(String key, Object... arguments) {
         return language.text(key, arguments);
       }
 
       @Override
-      public String kind(org.vomcase.kernel.ItemKind kind) {
+      public String kind(ItemKind kind) {
         return vocabularies.itemKinds().labels(code).getOrDefault(kind.code(), kind.label());
       }
 
       @Override
       public String status(String status) {
-        return isSource() ? org.vomcase.kernel.Words.ENGLISH.status(status) : language.text("staff.item.status." + status);
+        return isSource() ? Words.ENGLISH.status(status) : language.text("staff.item.status." + status);
       }
 
       @Override
       public String date(java.time.LocalDate date) {
-        return isSource() ? String.valueOf(date) : org.vomcase.kernel.Dates.inWords(date, locale());
+        return isSource() ? String.valueOf(date) : Dates.inWords(date, locale());
       }
     };
   }

@@ -103,6 +103,11 @@ abstract class StaffLanguageCase extends AbstractApplicationIT {
     String config = anonymous().get("/camunda/app/tasklist/scripts/config.js").body();
     assertThat(config).contains("availableLocales: ['" + language() + "']", "fallbackLocale: '" + language() + "'")
         .contains("customScripts");
+    for (String app : List.of("cockpit", "admin", "welcome")) {
+      assertThat(anonymous().get("/camunda/app/" + app + "/scripts/config.js").body()).as(app)
+          .contains("availableLocales: ['" + language() + "']", "fallbackLocale: '" + language() + "'");
+    }
+    assertThat(anonymous().get("/camunda/app/cockpit/locales/" + language() + ".json").statusCode()).isEqualTo(200);
     assertThat(anonymous().get("/camunda/assets/vom/language.js").body()).contains("export default '" + language() + "';");
   }
 

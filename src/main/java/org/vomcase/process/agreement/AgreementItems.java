@@ -16,6 +16,7 @@ import org.vomcase.kernel.ItemKind;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Vocabulary;
+import org.vomcase.kernel.Words;
 
 /**
  * The items of an agreement (R13) as the form "Record the agreement" submits them (groups {@code
@@ -105,11 +106,11 @@ public final class AgreementItems {
 
   /** The agreement in words, one item per line. */
   public static String summary(List<AgreementItem> items, Map<String, String> names) {
-    return summary(items, names, org.vomcase.kernel.Words.ENGLISH);
+    return summary(items, names, Words.ENGLISH);
   }
 
   /** The same in {@code words} (the staff language's). */
-  public static String summary(List<AgreementItem> items, Map<String, String> names, org.vomcase.kernel.Words words) {
+  public static String summary(List<AgreementItem> items, Map<String, String> names, Words words) {
     return String.join("\n", items.stream().map(item -> item.describe(names, true, words)).toList());
   }
 

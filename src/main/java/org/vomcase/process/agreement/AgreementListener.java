@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
@@ -17,6 +18,8 @@ import org.vomcase.kernel.Owed;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabularies;
+import org.vomcase.kernel.Words;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * "Record the agreement" (R13): checks every item (an offender who took part owes it to a victim who
@@ -28,7 +31,7 @@ import org.vomcase.kernel.Vocabularies;
 public class AgreementListener implements TaskListener {
 
   private final Vocabularies vocabularies;
-  private final org.vomcase.kernel.Words words;
+  private final Words words;
 
   /** With the built-in vocabularies, in English (process tests). */
   public AgreementListener() {
@@ -37,12 +40,12 @@ public class AgreementListener implements TaskListener {
 
   public AgreementListener(Vocabularies vocabularies) {
     this.vocabularies = vocabularies;
-    this.words = org.vomcase.kernel.Words.ENGLISH;
+    this.words = Words.ENGLISH;
   }
 
   /** The agreement's summary in the staff language. */
-  @org.springframework.beans.factory.annotation.Autowired
-  public AgreementListener(Vocabularies vocabularies, org.vomcase.settings.StaffLanguage language) {
+  @Autowired
+  public AgreementListener(Vocabularies vocabularies, StaffLanguage language) {
     this.vocabularies = vocabularies;
     this.words = language.words(vocabularies);
   }

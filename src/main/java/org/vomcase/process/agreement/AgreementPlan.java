@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.vomcase.settings.StaffLanguage;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.Guardian;
@@ -19,6 +18,9 @@ import org.vomcase.kernel.Owed;
 import org.vomcase.kernel.PartEnded;
 import org.vomcase.kernel.Person;
 import org.vomcase.kernel.Side;
+import org.vomcase.kernel.Vocabularies;
+import org.vomcase.kernel.Words;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The agreement phase (process {@code agreement}, R13-R15): who may owe and be owed an item, who
@@ -29,22 +31,22 @@ import org.vomcase.kernel.Side;
 public class AgreementPlan {
 
   private final StaffLanguage language;
-  private final org.vomcase.kernel.Words words;
+  private final Words words;
 
   /** Options in English (diagram tests). */
   public AgreementPlan() {
-    this(StaffLanguage.of(StaffLanguage.SOURCE), org.vomcase.kernel.Vocabularies.builtIn());
+    this(StaffLanguage.of(StaffLanguage.SOURCE), Vocabularies.builtIn());
   }
 
   /** Options and the agreement's summary in the staff language. */
   @Autowired
-  public AgreementPlan(StaffLanguage language, org.vomcase.kernel.Vocabularies vocabularies) {
+  public AgreementPlan(StaffLanguage language, Vocabularies vocabularies) {
     this.language = language;
     this.words = language.words(vocabularies);
   }
 
   /** The words of the agreement's texts for staff (the staff language's). */
-  public org.vomcase.kernel.Words words() {
+  public Words words() {
     return words;
   }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
@@ -17,6 +18,9 @@ import org.vomcase.kernel.Fulfilment;
 import org.vomcase.kernel.FulfilmentStatus;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.SessionOutcome;
+import org.vomcase.kernel.Vocabularies;
+import org.vomcase.kernel.Words;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * Monitoring of the agreement (R17): what each called {@code monitor-obligation} watches, the book
@@ -26,16 +30,16 @@ import org.vomcase.kernel.SessionOutcome;
 @Component("obligationPlan")
 public class ObligationPlan {
 
-  private final org.vomcase.kernel.Words words;
+  private final Words words;
 
   /** The item in English (diagram tests). */
   public ObligationPlan() {
-    this.words = org.vomcase.kernel.Words.ENGLISH;
+    this.words = Words.ENGLISH;
   }
 
   /** The item in the staff language's words. */
-  @org.springframework.beans.factory.annotation.Autowired
-  public ObligationPlan(org.vomcase.settings.StaffLanguage language, org.vomcase.kernel.Vocabularies vocabularies) {
+  @Autowired
+  public ObligationPlan(StaffLanguage language, Vocabularies vocabularies) {
     this.words = language.words(vocabularies);
   }
 

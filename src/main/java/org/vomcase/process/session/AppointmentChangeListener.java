@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Appointment;
 import org.vomcase.kernel.Case;
@@ -14,6 +15,7 @@ import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
 import org.vomcase.process.TaskNames;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * "Change the appointment" (indirect mediation, one task per person, open until the person's appointment): on
@@ -24,16 +26,16 @@ import org.vomcase.process.TaskNames;
 @Component("appointmentChangeListener")
 public class AppointmentChangeListener implements TaskListener {
 
-  private final org.vomcase.settings.StaffLanguage language;
+  private final StaffLanguage language;
 
   /** In English (diagram tests). */
   public AppointmentChangeListener() {
-    this(org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+    this(StaffLanguage.of(StaffLanguage.SOURCE));
   }
 
   /** What the form shows, in the staff language. */
-  @org.springframework.beans.factory.annotation.Autowired
-  public AppointmentChangeListener(org.vomcase.settings.StaffLanguage language) {
+  @Autowired
+  public AppointmentChangeListener(StaffLanguage language) {
     this.language = language;
   }
 

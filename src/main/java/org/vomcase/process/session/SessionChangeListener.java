@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * "Change the session if needed" (a direct meeting, open until the session begins): on create, the task shows the
@@ -24,16 +26,16 @@ import org.vomcase.kernel.Vocabulary;
 @Component("sessionChangeListener")
 public class SessionChangeListener implements TaskListener {
 
-  private final org.vomcase.settings.StaffLanguage language;
+  private final StaffLanguage language;
 
   /** In English (diagram tests). */
   public SessionChangeListener() {
-    this(org.vomcase.settings.StaffLanguage.of(org.vomcase.settings.StaffLanguage.SOURCE));
+    this(StaffLanguage.of(StaffLanguage.SOURCE));
   }
 
   /** What the form shows, in the staff language. */
-  @org.springframework.beans.factory.annotation.Autowired
-  public SessionChangeListener(org.vomcase.settings.StaffLanguage language) {
+  @Autowired
+  public SessionChangeListener(StaffLanguage language) {
     this.language = language;
   }
 
