@@ -41,7 +41,7 @@ cp "$JAR" "$WORK/vom-case.jar"
 echo "-- starting the application on database $DB, port $PORT"
 VOM_DB_HOST=127.0.0.1 VOM_DB_PORT=5432 VOM_DB_NAME="$DB" VOM_DB_USER=postgres VOM_DB_PASSWORD=unused \
   VOM_MAIL_DROP_DIR="$WORK/mail-drop" \
-  setsid java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$WORK/vom-case.jar" --spring.profiles.active=postgres,demo --server.port="$PORT" \
+  setsid java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$WORK/vom-case.jar" --spring.profiles.active=postgres,demo --server.port="$PORT" --vom.programme.staff-language=en \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do

@@ -38,7 +38,7 @@ JAR="$WORK/vom-case.jar"
 echo "-- starting $JAR on database $DB, port $PORT (log: $WORK/app.log)"
 VOM_DB_HOST=127.0.0.1 VOM_DB_PORT=5432 VOM_DB_NAME="$DB" VOM_DB_USER=postgres VOM_DB_PASSWORD=unused \
   VOM_MAIL_DROP_DIR="$WORK/mail-drop" \
-  setsid java ${BENCH_JAVA_OPTS:--Xmx2g} -jar "$JAR" --spring.profiles.active=postgres,demo --server.port="$PORT" \
+  setsid java ${BENCH_JAVA_OPTS:--Xmx2g} -jar "$JAR" --spring.profiles.active=postgres,demo --server.port="$PORT" --vom.programme.staff-language=en \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 180); do

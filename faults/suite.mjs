@@ -61,7 +61,7 @@ class AppNode {
 
   start() {
     const out = fs.openSync(path.join(WORK, `${this.name}.log`), 'a');
-    this.process = spawn('java', ['-Xmx768m', '-jar', JAR, '--spring.profiles.active=postgres,demo', `--server.port=${this.port}`,
+    this.process = spawn('java', ['-Xmx768m', '-jar', JAR, '--spring.profiles.active=postgres,demo', `--server.port=${this.port}`, '--vom.programme.staff-language=en',
       '--spring.mail.host=127.0.0.1', `--spring.mail.port=${SMTP_PORT}`,
       `--spring.mail.properties.mail.smtp.connectiontimeout=${MAIL_TIMEOUT_MS}`,
       `--spring.mail.properties.mail.smtp.timeout=${MAIL_TIMEOUT_MS}`,

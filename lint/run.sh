@@ -4,6 +4,8 @@
 #   dmnlint   processes/*.dmn   (.dmnlintrc; skipped while there is none)
 #   forms     forms/*.form      (lint/validate-forms.mjs, incl. @camunda/form-linting)
 #   version tags  processes/*.bpmn, *.dmn, forms/*.form changed since their version tag was set (lint/check-version-tags.mjs)
+#   translations  every form text, process and task name in de and da, none unused; every message in de, da, en
+#                 (lint/check-translations.mjs)
 # then runs the linters' self-tests (lint/test/run-tests.sh).
 #
 # Usage: bash lint/run.sh   (any working directory; it runs from the repository root)
@@ -69,6 +71,7 @@ run_tool forms "${#form_files[@]} form(s)" node lint/validate-forms.mjs
 run_tool server-rules "lint/server-rules.json against forms/" node lint/validate-server-rules.mjs
 run_tool version-tags "processes/ and forms/ against their git history" node lint/check-version-tags.mjs
 run_tool element-templates "processes/.camunda/element-templates" node lint/validate-element-templates.mjs
+run_tool translations "forms/i18n, processes/i18n, message templates in de, da, en" node lint/check-translations.mjs
 
 run_tool lint-selftests "lint/test fixtures" bash lint/test/run-tests.sh
 

@@ -198,5 +198,33 @@ expect_pass "version tag: the form's new tag committed after the change" version
 cp "$tags_fixtures/tags-none.json" "$tag_repo/forms/version-tags.json"
 expect_fail "version tag: a form without one" 'forms/tags.form: no version tag' version_tags forms/tags.form
 
+echo "== translations"
+# A copy of the repository's forms, catalogues, diagrams and templates: complete passes; a text without translation,
+# an empty one, a key the form no longer has, a lost placeholder and a message without its Danish template fail.
+tr_repo="$(mktemp -d)"
+trap 'rm -rf "$tag_repo" "$tr_repo"' EXIT
+mkdir -p "$tr_repo/src/main/resources/vom-templates"
+cp -r "$repo_root/forms" "$repo_root/processes" "$tr_repo/"
+cp -r "$repo_root/src/main/resources/vom-templates/messages" "$tr_repo/src/main/resources/vom-templates/"
+translations() { (cd "$tr_repo" && node "$repo_root/lint/check-translations.mjs"); }
+expect_pass "translations: the repository's catalogues" translations
+tr_edit() { node -e '
+  const fs = require("fs"); const [file, op, key, value] = process.argv.slice(1);
+  const c = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (op === "delete") delete c[key]; else c[key] = value;
+  fs.writeFileSync(file, JSON.stringify(c, null, 2));' "$@"; }
+cp "$tr_repo/forms/i18n/consent-call.de.json" "$tr_repo/keep.json"
+tr_edit "$tr_repo/forms/i18n/consent-call.de.json" delete "$(node -e 'console.log(Object.keys(require(process.argv[1]))[0])' "$tr_repo/keep.json")"
+expect_fail "translations: a form text without its German translation" 'consent-call.de.json: no translation of' translations
+cp "$tr_repo/keep.json" "$tr_repo/forms/i18n/consent-call.de.json"
+tr_edit "$tr_repo/forms/i18n/consent-call.de.json" set "$(node -e 'console.log(Object.keys(require(process.argv[1]))[0])' "$tr_repo/keep.json")" ""
+expect_fail "translations: an empty translation" 'consent-call.de.json: empty translation of' translations
+cp "$tr_repo/keep.json" "$tr_repo/forms/i18n/consent-call.de.json"
+tr_edit "$tr_repo/forms/i18n/consent-call.de.json" set "A label the form no longer has" "Ein altes Etikett"
+expect_fail "translations: a key the form no longer has" 'consent-call.de.json: unused key "A label the form no longer has"' translations
+cp "$tr_repo/keep.json" "$tr_repo/forms/i18n/consent-call.de.json"
+rm "$tr_repo/src/main/resources/vom-templates/messages/agreement-copy.da.txt"
+expect_fail "translations: a message without its Danish template" 'agreement-copy.da.txt: missing' translations
+
 echo "lint-selftests: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -17,6 +17,7 @@ import org.vomcase.boundary.ErrorContract;
 import org.vomcase.boundary.Refusal;
 import org.vomcase.casefile.DocumentUploads;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The error contract of the application's own endpoints ({@code /api}, {@code /vom}), the same as the
@@ -29,15 +30,17 @@ public class ApiErrors {
 
   private final DatabaseProbe database;
   private final DocumentUploads uploads;
+  private final StaffLanguage language;
 
-  public ApiErrors(DatabaseProbe database, DocumentUploads uploads) {
+  public ApiErrors(DatabaseProbe database, DocumentUploads uploads, StaffLanguage language) {
     this.database = database;
     this.uploads = uploads;
+    this.language = language;
   }
 
   @ExceptionHandler(CaseInputException.class)
   public ResponseEntity<Map<String, Object>> mistake(CaseInputException e, HttpServletRequest request) {
-    return answer(ErrorContract.mistake(e, ErrorContract.classpathForm(formOf(request))));
+    return answer(ErrorContract.mistake(e, ErrorContract.classpathForm(formOf(request), language)));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

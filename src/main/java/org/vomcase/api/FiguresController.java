@@ -19,7 +19,9 @@ import org.vomcase.figures.FiguresService;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.Dates;
+import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Vocabulary;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The programme's figures (R25) for supervisors and administrators, behind the Cockpit login or
@@ -40,9 +42,14 @@ public class FiguresController {
   private final IdentityService identity;
   private final AuditLog audit;
   private final String activeProfile;
+  private final Vocabularies vocabularies;
+  private final StaffLanguage staffLanguage;
 
-  public FiguresController(FiguresService figures, IdentityService identity, AuditLog audit, VomProperties properties) {
+  public FiguresController(FiguresService figures, IdentityService identity, AuditLog audit, VomProperties properties,
+      Vocabularies vocabularies, StaffLanguage staffLanguage) {
     this.figures = figures;
+    this.vocabularies = vocabularies;
+    this.staffLanguage = staffLanguage;
     this.identity = identity;
     this.audit = audit;
     this.activeProfile = properties.programme().profile();
@@ -55,6 +62,13 @@ public class FiguresController {
       long start = System.nanoTime();
       Map<String, Object> body = new LinkedHashMap<>(figures.figures(period.from(), period.to(), period.profile()));
       body.put("elapsedMs", (System.nanoTime() - start) / 1_000_000);
+      // The words of the codes the administrators' vocabularies define, in the staff language (the page has the rest).
+      Map<String, Object> labels = new LinkedHashMap<>();
+      if (body.get("labels") instanceof Map<?, ?> given) {
+        given.forEach((key, value) -> labels.put(String.valueOf(key), value));
+      }
+      labels.put("bySource", vocabularies.referralSources().labels(staffLanguage.code()));
+      body.put("labels", labels);
       return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     });
   }

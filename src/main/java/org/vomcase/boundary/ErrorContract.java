@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * One error contract for every entry: a user's mistake answers 400 (a conflict 409) with
@@ -57,9 +58,19 @@ public final class ErrorContract {
 
   /** A form of the application's own (the referral form, the case-event form) for the labels of its API's errors. */
   public static FormFields classpathForm(String form) {
-    return CLASSPATH_FORMS.computeIfAbsent(form, name -> {
+    return classpathForm(form, StaffLanguage.of(StaffLanguage.SOURCE));
+  }
+
+  /** The same, its labels as staff read them. */
+  public static FormFields classpathForm(String form, StaffLanguage language) {
+    if (form == null) {
+      return null;
+    }
+    return CLASSPATH_FORMS.computeIfAbsent(form + "." + language.code(), key -> {
+      String name = form;
       try (InputStream in = ErrorContract.class.getResourceAsStream("/forms/" + name + ".form")) {
-        return in == null ? null : FormFields.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return in == null ? null
+            : FormFields.parse(new String(language.translateForm(in.readAllBytes()), StandardCharsets.UTF_8));
       } catch (IOException e) {
         return null;
       }

@@ -15,12 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * Holds every new deployment (Camunda Modeler, the REST API, the application's own start-up) to the
  * {@link DeploymentPolicy}: a diagram that would run anything but the product's building blocks is refused
  * (400, every violation named) before anything is deployed. Deployments made before this guard are loaded
- * as they are.
+ * as they are. A form in a new deployment is stored in the staff language ({@link StaffLanguage#translateForm}), as
+ * the application's own deployment stores it, so a form changed in Camunda Modeler and deployed from there reads the
+ * same in Tasklist.
  */
 @Component
 public class DeploymentGuard extends AbstractProcessEnginePlugin {
@@ -54,6 +57,13 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     deployers.add((DeploymentEntity deployment) -> {
       if (!deployment.isNew() || deployment.getResources() == null) {
         return;
+      }
+      StaffLanguage staffLanguage = context.getBeanProvider(StaffLanguage.class).getIfAvailable();
+      for (ResourceEntity resource : deployment.getResources().values()) {
+        if (staffLanguage != null && resource.getName() != null && resource.getName().endsWith(".form") && resource.getBytes() != null) {
+          // A form deployed from Camunda Modeler is the English source too: staff read it in their language.
+          resource.setBytes(staffLanguage.translateForm(resource.getBytes()));
+        }
       }
       List<String> violations = new ArrayList<>();
       for (ResourceEntity resource : deployment.getResources().values()) {

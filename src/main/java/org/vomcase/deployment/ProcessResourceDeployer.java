@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -23,6 +24,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import org.vomcase.kernel.Vocabularies;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * Deploys the diagrams ({@code processes/}) and forms ({@code forms/}) as one deployment.
@@ -40,6 +42,10 @@ import org.vomcase.kernel.Vocabularies;
  * installation's configured {@link Vocabularies} ({@link VocabularyFill}): the repository's files hold the built-in
  * codes, the deployed ones the configured codes, and a changed configuration is a new deployment at the next start.
  * A configuration that drops a code the application's latest deployment offers in a form is refused: cases may hold it.
+ *
+ * <p>Forms are deployed in the staff language ({@link StaffLanguage}): the repository's English form with its texts
+ * from its catalogue ({@code forms/i18n/}), so that Tasklist shows every label in the programme's language. A changed
+ * language is a new deployment at the next start.
  */
 @Component
 public class ProcessResourceDeployer {
@@ -57,10 +63,17 @@ public class ProcessResourceDeployer {
 
   private final ResourcePatternResolver resolver;
   private final Vocabularies vocabularies;
+  private final StaffLanguage staffLanguage;
 
   public ProcessResourceDeployer(ResourceLoader resourceLoader, Vocabularies vocabularies) {
+    this(resourceLoader, vocabularies, StaffLanguage.of(StaffLanguage.SOURCE));
+  }
+
+  @Autowired
+  public ProcessResourceDeployer(ResourceLoader resourceLoader, Vocabularies vocabularies, StaffLanguage staffLanguage) {
     this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
     this.vocabularies = vocabularies;
+    this.staffLanguage = staffLanguage;
   }
 
   /** Deploys the resources unless the latest application deployment already holds them all unchanged. */
@@ -93,11 +106,15 @@ public class ProcessResourceDeployer {
 
   /**
    * The resources to deploy, by deployment name (path relative to the classpath root): the repository's files with
-   * the configured vocabularies filled in ({@link VocabularyFill}).
+   * the configured vocabularies filled in ({@link VocabularyFill}) and the forms in the staff language ({@link
+   * StaffLanguage#translateForm}).
    */
   public SortedMap<String, byte[]> collectResources() {
     SortedMap<String, byte[]> resources = new TreeMap<>();
-    repositoryResources().forEach((name, bytes) -> resources.put(name, VocabularyFill.fill(name, bytes, vocabularies)));
+    repositoryResources().forEach((name, bytes) -> {
+      byte[] filled = VocabularyFill.fill(name, bytes, vocabularies, staffLanguage.code());
+      resources.put(name, name.endsWith(".form") ? staffLanguage.translateForm(filled) : filled);
+    });
     return resources;
   }
 

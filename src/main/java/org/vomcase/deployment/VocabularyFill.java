@@ -23,8 +23,8 @@ import org.vomcase.kernel.Vocabularies;
  * already are the configured ones is returned byte for byte (the built-in vocabularies deploy the repository's files
  * unchanged, so nothing is deployed anew and nothing counts as drift).
  *
- * <p>The forms' labels are English, as every label of the repository's forms is: the options carry the configured
- * English labels ({@link #FORM_LANGUAGE}).
+ * <p>The repository's forms are English; the options carry the configured labels in the language the form is deployed
+ * in (the staff language, {@link org.vomcase.settings.StaffLanguage}; English, {@link #FORM_LANGUAGE}, by default).
  */
 final class VocabularyFill {
 
@@ -42,8 +42,13 @@ final class VocabularyFill {
 
   /** The file as deployed: its name ({@code forms/referral.form}, {@code processes/eligibility.dmn}) tells its kind. */
   static byte[] fill(String name, byte[] bytes, Vocabularies vocabularies) {
+    return fill(name, bytes, vocabularies, FORM_LANGUAGE);
+  }
+
+  /** The file as deployed, its forms' vocabulary options labelled in {@code language}. */
+  static byte[] fill(String name, byte[] bytes, Vocabularies vocabularies, String language) {
     if (name.endsWith(".form")) {
-      return form(name, bytes, vocabularies);
+      return form(name, bytes, vocabularies, language);
     }
     if (name.endsWith(".dmn")) {
       return decisionTable(bytes, vocabularies);
@@ -51,14 +56,14 @@ final class VocabularyFill {
     return bytes;
   }
 
-  private static byte[] form(String name, byte[] bytes, Vocabularies vocabularies) {
+  private static byte[] form(String name, byte[] bytes, Vocabularies vocabularies, String language) {
     JsonNode form;
     try {
       form = JSON.readTree(bytes);
     } catch (IOException notJson) {
       return bytes;
     }
-    if (!fillComponents(form.path("components"), vocabularies.byField())) {
+    if (!fillComponents(form.path("components"), vocabularies.byField(), language)) {
       return bytes;
     }
     try {
@@ -69,20 +74,20 @@ final class VocabularyFill {
   }
 
   /** Fills the options of the bound fields here and in groups and lists; whether any changed. */
-  private static boolean fillComponents(JsonNode components, Map<String, Vocabularies.Terms> byField) {
+  private static boolean fillComponents(JsonNode components, Map<String, Vocabularies.Terms> byField, String language) {
     boolean changed = false;
     for (JsonNode component : components) {
       if (component instanceof ObjectNode field && OPTION_FIELDS.contains(field.path("type").asText())
           && byField.containsKey(field.path("key").asText()) && field.path("values").isArray()) {
         ArrayNode options = JSON.createArrayNode();
-        byField.get(field.path("key").asText()).labels(FORM_LANGUAGE).forEach((code, label) ->
+        byField.get(field.path("key").asText()).labels(language).forEach((code, label) ->
             options.addObject().put("label", label).put("value", code));
         if (!options.equals(field.get("values"))) {
           field.set("values", options);
           changed = true;
         }
       }
-      changed |= fillComponents(component.path("components"), byField);
+      changed |= fillComponents(component.path("components"), byField, language);
     }
     return changed;
   }

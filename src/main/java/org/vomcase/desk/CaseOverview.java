@@ -111,9 +111,9 @@ public class CaseOverview {
         : theCase.get(CaseVariables.CLOSURE_REASON).toString());
     view.put("offenceCategory", theCase.get(CaseVariables.OFFENCE_CATEGORY));
     // The configured vocabularies' words, in the staff language (the desk shows them; other words are the page's).
-    view.put("labelLanguage", staffLanguage.language());
+    view.put("labelLanguage", staffLanguage.code());
     view.put("offenceCategoryLabel", theCase.get(CaseVariables.OFFENCE_CATEGORY) == null ? null
-        : vocabularies.offenceCategories().label(theCase.get(CaseVariables.OFFENCE_CATEGORY).toString(), staffLanguage.language()));
+        : vocabularies.offenceCategories().label(theCase.get(CaseVariables.OFFENCE_CATEGORY).toString(), staffLanguage.code()));
     view.put("referrer", registered.referrerName());
     view.put("referrerReference", theCase.get(CaseVariables.REFERRER_REFERENCE));
     // After a self-referral's mandate the reports go to the authority that gave it (the referrer of record).
@@ -295,7 +295,7 @@ public class CaseOverview {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", item.itemId());
       view.put("kind", item.kind().code());
-      view.put("kindLabel", vocabularies.itemKinds().label(item.kind().code(), staffLanguage.language()));
+      view.put("kindLabel", vocabularies.itemKinds().label(item.kind().code(), staffLanguage.code()));
       view.put("text", item.describe(theCase.names(), true));
       view.put("creditorId", item.creditor());
       view.put("creditor", theCase.names().getOrDefault(item.creditor(), item.creditor()));

@@ -45,6 +45,11 @@ public interface DocumentService {
   /** The stored document, or null. */
   StoredDocument find(String id);
 
+  /** The translation of a generated document into the language (the agreement's, for a party), or null. */
+  default StoredDocument translation(String id, String language) {
+    return null;
+  }
+
   /** The documents of a case, oldest first. */
   List<DocumentInfo> ofCase(String caseNumber);
 

@@ -66,6 +66,8 @@ public class GenerateDocumentDelegate implements JavaDelegate {
       }
     }
     content.put("parties", parties);
+    content.put(AgreementDocument.LANGUAGES, theCase.parties().stream().map(Person::preferredLanguage)
+        .filter(language -> language != null && !language.isBlank()).distinct().toList());
     content.put("signatories", signatories);
     List<Map<String, Object>> items = new ArrayList<>();
     for (AgreementItem item : theCase.items()) {

@@ -1,7 +1,10 @@
 package org.vomcase.document;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,12 +17,16 @@ import org.vomcase.kernel.CaseClock;
  * The document store ({@code vom_document}): the bytes of each document, once per idempotency key;
  * the process keeps only the id. Uploaded documents (the case file's, checked by {@code DocumentUploads}) are kept
  * here too, with their kind, title and uploader. The agreement (R14) is rendered from the HTML template {@code
- * documents/agreement.<language>.html} in the programme's language and made a PDF.
+ * documents/agreement.<language>.html} in the programme's language and made a PDF, the binding version; a party whose
+ * language has an agreement template of its own also gets a translation ({@link AgreementDocument}).
  */
 @Service
 public class StoredDocumentService implements DocumentService {
 
   public static final String PDF = "application/pdf";
+
+  /** What the key of a document's translation adds to the document's key, before the language. */
+  static final String TRANSLATION = ":translation:";
 
   private final JdbcTemplate jdbc;
   private final Templates templates;
@@ -42,10 +49,53 @@ public class StoredDocumentService implements DocumentService {
     if (!AgreementDocument.NAME.equals(request.document())) {
       throw new IllegalArgumentException("Unknown document '" + request.document() + "'; known: " + AgreementDocument.NAME);
     }
-    byte[] bytes = pdf.render(templates.document(AgreementDocument.NAME, language, request.content()),
+    // The translations first, each under its own key: the binding version, stored last, marks the whole as made.
+    List<String> translated = new java.util.ArrayList<>();
+    for (String other : translations(request.content())) {
+      Map<String, Object> content = new LinkedHashMap<>(request.content());
+      content.put("translation", Map.of("bindingLanguage", languageName(language, other)));
+      store(request.idempotencyKey() + TRANSLATION + other, request.caseNumber(), request.document(),
+          "agreement-" + request.caseNumber() + "-" + other + ".pdf", PDF,
+          pdf.render(templates.document(AgreementDocument.NAME, other, content), "agreement of " + request.caseNumber()));
+      translated.add(languageName(other, language));
+    }
+    Map<String, Object> content = new LinkedHashMap<>(request.content());
+    if (!translated.isEmpty()) {
+      content.put("translated", Map.of("languages", String.join(", ", translated)));
+    }
+    byte[] bytes = pdf.render(templates.document(AgreementDocument.NAME, language, content),
         "agreement of " + request.caseNumber());
     return store(request.idempotencyKey(), request.caseNumber(), request.document(),
         "agreement-" + request.caseNumber() + ".pdf", PDF, bytes);
+  }
+
+  /** The parties' languages other than the programme's that have an agreement template of their own. */
+  private List<String> translations(Map<String, Object> content) {
+    List<String> languages = new java.util.ArrayList<>();
+    if (content.get(AgreementDocument.LANGUAGES) instanceof List<?> list) {
+      for (Object other : list) {
+        String code = String.valueOf(other);
+        if (!code.equals(language) && !languages.contains(code) && templates.hasDocument(AgreementDocument.NAME, code)) {
+          languages.add(code);
+        }
+      }
+    }
+    return languages;
+  }
+
+  /** A language's name in another language ("Deutsch", "German", "tysk"). */
+  private static String languageName(String language, String in) {
+    return Locale.forLanguageTag(language).getDisplayLanguage(Locale.forLanguageTag(in));
+  }
+
+  @Override
+  public StoredDocument translation(String id, String language) {
+    List<String> keys = jdbc.queryForList("SELECT idempotency_key FROM vom_document WHERE id = ?", String.class, id);
+    if (keys.isEmpty()) {
+      return null;
+    }
+    String translation = existing(keys.get(0) + TRANSLATION + language);
+    return translation == null ? null : find(translation);
   }
 
   @Override

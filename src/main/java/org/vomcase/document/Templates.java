@@ -30,7 +30,9 @@ import org.vomcase.settings.VomProperties;
  * The templates of messages and documents (R21, R14): Mustache files an administrator can edit
  * without Java. Built in under {@code vom-templates/} on the classpath; a file of the same name in
  * {@code vom.mail.template-dir} ({@code VOM_TEMPLATE_DIR}) replaces the built-in one. A template
- * exists per language ({@code <name>.<language>.<ext>}); English is the fallback. A value a template
+ * exists per language ({@code <name>.<language>.<ext>}); a message whose template does not exist in the
+ * recipient's language is written in the programme's language and in English ({@link #message}), a document
+ * falls back to English. A value a template
  * names but the message does not have is an error (the sending fails and ends in an incident),
  * never a silent gap. Every template sees the programme's office ({@code vom.programme.office}: {@code
  * programmeName}, {@code programmeAddress}, {@code programmePhone}, {@code programmeOfficeHours} in the
@@ -46,24 +48,66 @@ public class Templates {
   /** The line that begins a mail's footer (the usual signature separator, {@code messages/footer.<language>.txt}). */
   public static final String FOOTER_SEPARATOR = "--";
 
-  /** A rendered message: its subject and plain-text body, and the language it was written in. */
+  /** The line between the two languages of a bilingual message (never the footer's {@code -- } line). */
+  public static final String LANGUAGE_SEPARATOR = "-------------------- English --------------------";
+
+  /** What joins the two languages of a bilingual message's {@link Rendered#language()}: {@code de+en}. */
+  public static final String BILINGUAL = "+";
+
+  /**
+   * A rendered message: its subject and plain-text body, and the language it was written in; a bilingual
+   * message's language is both, the programme's first ({@code de+en}).
+   */
   public record Rendered(String subject, String body, String language) {
+
+    /** Whether the message is written in two languages (the programme's and English). */
+    public boolean bilingual() {
+      return language.contains(BILINGUAL);
+    }
+
+    /** The language of the letter a bilingual message is printed on: its first, the programme's. */
+    public String documentLanguage() {
+      int plus = language.indexOf(BILINGUAL);
+      return plus < 0 ? language : language.substring(0, plus);
+    }
+
+    /**
+     * A message in two languages: the programme's text, the separator line, the English text, and the first
+     * one's footer once. Subject: both, joined by {@code " / "}.
+     */
+    static Rendered inTwoLanguages(Rendered first, Rendered english) {
+      int footer = footerStart(first.body);
+      String body = withoutFooter(first.body) + "\n\n" + LANGUAGE_SEPARATOR + "\n\n" + withoutFooter(english.body) + "\n"
+          + (footer < 0 ? "" : "\n" + first.body.substring(footer));
+      return new Rendered(first.subject + " / " + english.subject, body, first.language + BILINGUAL + english.language);
+    }
 
     /**
      * The body for a letter: without the mail's footer (from the last line {@code --} on), since the
      * letter's letterhead gives the programme's name, address, phone and office hours.
      */
     public String letterBody() {
+      return footerStart(body) < 0 ? body : withoutFooter(body) + "\n";
+    }
+
+    /** Where the footer begins: the last line {@code --}; -1 without one. */
+    private static int footerStart(String body) {
       java.util.regex.Matcher separator = java.util.regex.Pattern.compile("(?m)^" + FOOTER_SEPARATOR + " ?$").matcher(body);
       int footer = -1;
       while (separator.find()) {
         footer = separator.start();
       }
-      return footer < 0 ? body : body.substring(0, footer).stripTrailing() + "\n";
+      return footer;
+    }
+
+    private static String withoutFooter(String body) {
+      int footer = footerStart(body);
+      return (footer < 0 ? body : body.substring(0, footer)).stripTrailing();
     }
   }
 
   private final Path overrides;
+  private final String programmeLanguage;
   private final ZoneId zone;
   private final String currency;
   private final VomProperties.Office office;
@@ -81,6 +125,7 @@ public class Templates {
   public Templates(VomProperties properties, Vocabularies vocabularies) {
     this.vocabularies = vocabularies;
     this.overrides = properties.mail().templateDir() == null ? null : Path.of(properties.mail().templateDir());
+    this.programmeLanguage = properties.programme().language();
     this.zone = properties.programme().zone();
     this.currency = org.vomcase.kernel.ProgrammeProfile.of(properties.programme().profile()).currency();
     this.office = properties.programme().office().require();
@@ -92,9 +137,34 @@ public class Templates {
     return zone;
   }
 
-  /** Renders message {@code message} in the language, or in English when the language has no template. */
+  /**
+   * Renders message {@code message} in the recipient's language where it has a template there (built in, or the
+   * administrators' own in {@code VOM_TEMPLATE_DIR}). Where it has none, the recipient is not silently given another
+   * language: the message is written in the programme's language and then, after {@link #LANGUAGE_SEPARATOR}, in
+   * English ({@link Rendered#inTwoLanguages}, language {@code de+en}); in English alone when the programme's language is
+   * English (or has no template for the message either).
+   */
   public Rendered message(String message, String language, Map<String, Object> content) {
-    String used = source("messages/" + message + "." + language + ".txt") != null ? language : FALLBACK_LANGUAGE;
+    if (language != null && exists(message, language)) {
+      return single(message, language, content);
+    }
+    if (FALLBACK_LANGUAGE.equals(programmeLanguage) || !exists(message, programmeLanguage)) {
+      return single(message, FALLBACK_LANGUAGE, content);
+    }
+    return Rendered.inTwoLanguages(single(message, programmeLanguage, content), single(message, FALLBACK_LANGUAGE, content));
+  }
+
+  /** The programme's language ({@code vom.programme.language}): the first of a bilingual message. */
+  public String programmeLanguage() {
+    return programmeLanguage;
+  }
+
+  private boolean exists(String message, String language) {
+    return source("messages/" + message + "." + language + ".txt") != null;
+  }
+
+  /** The message in one language, whose template exists (English: else the error that it has none). */
+  private Rendered single(String message, String used, Map<String, Object> content) {
     String template = source("messages/" + message + "." + used + ".txt");
     if (template == null) {
       throw new IllegalStateException("Message '" + message + "' has no template messages/" + message + ".en.txt");
@@ -118,6 +188,11 @@ public class Templates {
       throw new IllegalStateException("Document '" + name + "' has no template " + path);
     }
     return render(path, template, model(content, used), true);
+  }
+
+  /** Whether document {@code name} has a template of its own in the language (built in or the administrators'). */
+  public boolean hasDocument(String name, String language) {
+    return language != null && source("documents/" + name + "." + language + ".html") != null;
   }
 
   /** The languages a message has templates for (built in and the administrators' own). */

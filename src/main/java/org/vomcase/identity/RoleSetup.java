@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.access.Grants;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.CaseVariables;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * Creates the role groups, their authorizations and their Tasklist filters, in every profile and on
@@ -266,38 +267,80 @@ public class RoleSetup {
     }
   }
 
-  /** The columns of every filter: the case number and the person a task is about (task variables, see TaskNames). */
-  static final List<Map<String, String>> FILTER_COLUMNS = List.of(
-      Map.of("name", CaseVariables.CASE_NUMBER.name(), "label", "Case number"),
-      Map.of("name", CaseVariables.PERSON_LABEL.name(), "label", "Person"));
+  /** Each filter's texts in {@code vom-templates/labels/<language>.properties}, by the filter's English name. */
+  static final Map<String, String> FILTER_TEXTS = Map.of(
+      FILTER_MY_TASKS, "staff.filter.myTasks",
+      FILTER_TASKS_I_CAN_TAKE, "staff.filter.tasksICanTake",
+      FILTER_MY_CASES, "staff.filter.myCases",
+      FILTER_MY_OVERDUE_TASKS, "staff.filter.myOverdueTasks",
+      FILTER_INTAKE, "staff.filter.intake");
 
-  private static void ensureFilter(
+  private final StaffLanguage language;
+
+  public RoleSetup(StaffLanguage language) {
+    this.language = language;
+  }
+
+  /** A filter's name as staff read it. */
+  public String filterName(String englishName) {
+    return FILTER_TEXTS.containsKey(englishName) ? language.text(FILTER_TEXTS.get(englishName)) : englishName;
+  }
+
+  /** The columns in the staff language. */
+  private List<Map<String, String>> columns() {
+    return List.of(
+        Map.of("name", CaseVariables.CASE_NUMBER.name(), "label", language.text("staff.column.caseNumber")),
+        Map.of("name", CaseVariables.PERSON_LABEL.name(), "label", language.text("staff.column.person")));
+  }
+
+  /**
+   * Creates the filter, or brings an existing one (found by its name in any staff language) to the staff language:
+   * its name, description and column labels. Its query, priority and the users' own changes to it stay.
+   */
+  private void ensureFilter(
       FilterService filters, TaskService tasks, AuthorizationService authorizations, FilterDefinition definition) {
-    Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
+    String key = FILTER_TEXTS.get(definition.name());
+    String name = filterName(definition.name());
+    String description = key == null ? definition.description() : language.text(key + ".description");
+    List<String> names = key == null ? List.of(definition.name()) : StaffLanguage.everyLanguage(key);
+    Filter filter = names.stream().map(n -> filters.createFilterQuery().filterName(n).singleResult())
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     if (filter == null) {
       Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("description", definition.description());
+      properties.put("description", description);
       properties.put("priority", definition.priority());
       properties.put("refresh", true);
       properties.put("showUndefinedVariable", false);
-      properties.put("variables", FILTER_COLUMNS);
+      properties.put("variables", columns());
       filter =
           filters
-              .newTaskFilter(definition.name())
+              .newTaskFilter(name)
               .setProperties(properties)
               .setQuery(definition.query().apply(tasks));
       filters.saveFilter(filter);
-      LOG.info("Created Tasklist filter '{}'", definition.name());
-    } else if (filter.getProperties().get("variables") instanceof List<?> columns
-        && columns.stream().noneMatch(c -> c instanceof Map<?, ?> m && CaseVariables.PERSON_LABEL.name().equals(m.get("name")))) {
-      // An installation from before the "Person" column (the person's name left the task names); other columns stay.
-      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
-      List<Object> withPerson = new java.util.ArrayList<>(columns);
-      withPerson.add(FILTER_COLUMNS.get(1));
-      properties.put("variables", withPerson);
-      filter.setProperties(properties);
-      filters.saveFilter(filter);
-      LOG.info("Added the column 'Person' to Tasklist filter '{}'", definition.name());
+      LOG.info("Created Tasklist filter '{}'", name);
+    } else if (filter.getProperties().get("variables") instanceof List<?> columns) {
+      // An installation from before the "Person" column (the person's name left the task names), or one whose filters
+      // are in another language: the name, description and our columns' labels follow the staff language.
+      List<Object> updated = new java.util.ArrayList<>();
+      for (Object column : columns) {
+        Map<String, String> ours = column instanceof Map<?, ?> m ? columns().stream()
+            .filter(c -> c.get("name").equals(m.get("name"))).findFirst().orElse(null) : null;
+        updated.add(ours == null ? column : ours);
+      }
+      if (columns.stream().noneMatch(c -> c instanceof Map<?, ?> m && CaseVariables.PERSON_LABEL.name().equals(m.get("name")))) {
+        updated.add(columns().get(1));
+      }
+      if (!updated.equals(columns) || !name.equals(filter.getName())
+          || !description.equals(filter.getProperties().get("description"))) {
+        Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+        properties.put("variables", updated);
+        properties.put("description", description);
+        filter.setName(name);
+        filter.setProperties(properties);
+        filters.saveFilter(filter);
+        LOG.info("Brought Tasklist filter '{}' up to date (name, description, columns)", name);
+      }
     }
     for (String group : definition.groups()) {
       ensureGrant(authorizations, group, new Grant(Resources.FILTER, filter.getId(), Set.of(Permissions.READ)));

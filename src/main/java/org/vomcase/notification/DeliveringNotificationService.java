@@ -20,7 +20,9 @@ import org.vomcase.kernel.Side;
 
 /**
  * Sends the messages of cases (R21, R22): for each recipient, the message's template in their
- * language, by email when they have an address (with the calendar file of a session invitation and
+ * language (where it has none, in the programme's language and English: {@link Templates#message}; the calendar
+ * file's title is the mail's subject, so it follows the same rule), by email when they have an address (with the
+ * calendar file of a session invitation and
  * the agreement PDF of an agreement copy), otherwise as a PDF letter in the document store, listed
  * on the case for the mediator to post. Staff without email are reached through Tasklist; the
  * message is still recorded.
@@ -121,7 +123,7 @@ public class DeliveringNotificationService implements NotificationService {
       log.refuse(key, reason);
       throw new DeliveryRefused(reason);
     }
-    List<MailDelivery.Attachment> attachments = attachments(message, text.subject());
+    List<MailDelivery.Attachment> attachments = attachments(message, recipient, text.subject());
     String names = String.join(", ", attachments.stream().map(MailDelivery.Attachment::fileName).toList());
     if (EMAIL.equals(channel)) {
       log.begin(key, message, recipient, EMAIL, recipient.email(), text, names.isEmpty() ? null : names, null, MessageLog.SENDING);
@@ -202,8 +204,11 @@ public class DeliveringNotificationService implements NotificationService {
     return model;
   }
 
-  /** The session's calendar file (named like the mail) and the agreement PDF, when the message has them. */
-  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, String subject) {
+  /**
+   * The session's calendar file (named like the mail) and the agreement PDF, when the message has them; with the
+   * agreement, its translation into the recipient's language when there is one.
+   */
+  private List<MailDelivery.Attachment> attachments(OutgoingMessage message, Recipient recipient, String subject) {
     List<MailDelivery.Attachment> attachments = new ArrayList<>();
     Object appointmentFor = message.content().get(CaseVariables.APPOINTMENT_FOR.name());
     Object appointmentStart = message.content().get(CaseVariables.APPOINTMENT_START.name());
@@ -235,6 +240,10 @@ public class DeliveringNotificationService implements NotificationService {
         throw new IllegalStateException("Document " + documentId + " of case " + message.caseNumber() + " is missing");
       }
       attachments.add(new MailDelivery.Attachment(document.fileName(), document.mediaType(), document.bytes()));
+      DocumentService.StoredDocument translation = documents.translation(documentId.toString(), recipient.language());
+      if (translation != null) {
+        attachments.add(new MailDelivery.Attachment(translation.fileName(), translation.mediaType(), translation.bytes()));
+      }
     }
     return attachments;
   }
@@ -267,6 +276,7 @@ public class DeliveringNotificationService implements NotificationService {
     letter.put("subject", text.subject());
     letter.put("body", reflow(text.letterBody()));
     letter.put(CaseVariables.CASE_NUMBER.name(), message.caseNumber());
-    return templates.document("letter", text.language(), letter);
+    // A bilingual letter is printed on the programme's letter (its letterhead and date), the text in both languages.
+    return templates.document("letter", text.documentLanguage(), letter);
   }
 }

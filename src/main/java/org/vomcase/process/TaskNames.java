@@ -8,9 +8,12 @@ import static org.vomcase.kernel.CaseVariables.PERSON_LABEL;
 import static org.vomcase.kernel.CaseVariables.PERSON_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.Person;
+import org.vomcase.kernel.Vocabularies;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * Task listeners (create) that make a task's name say which case and which person it is about, while
@@ -21,6 +24,21 @@ import org.vomcase.kernel.Person;
  */
 @Component("taskNames")
 public class TaskNames {
+
+  private final StaffLanguage language;
+  private final Vocabularies vocabularies;
+
+  /** Names in English with the built-in vocabularies (diagram tests). */
+  public TaskNames() {
+    this(StaffLanguage.of(StaffLanguage.SOURCE), Vocabularies.builtIn());
+  }
+
+  /** Names in the staff language: the item's kind and the instalment in its words. */
+  @Autowired
+  public TaskNames(StaffLanguage language, Vocabularies vocabularies) {
+    this.language = language;
+    this.vocabularies = vocabularies;
+  }
 
   public void forCase(DelegateTask task) {
     task.setName(task.getName() + ": " + CASE_NUMBER.from(task));
@@ -34,13 +52,15 @@ public class TaskNames {
    */
   public void forObligation(DelegateTask task) {
     Obligation obligation = OBLIGATION.from(task);
-    StringBuilder item = new StringBuilder(obligation.itemId()).append(' ').append(obligation.kind().label());
+    String kind = vocabularies.itemKinds().labels(language.code()).getOrDefault(obligation.kind().code(),
+        obligation.kind().label());
+    StringBuilder item = new StringBuilder(obligation.itemId()).append(' ').append(kind);
     if (obligation.instalment() != null) {
-      item.append(", instalment ").append(obligation.instalment()).append(" of ").append(obligation.instalments());
+      item.append(", ").append(language.text("staff.task.instalment", obligation.instalment(), obligation.instalments()));
     }
     Integer round = CHECK_ROUND.from(task);
     if (round != null && round > 1) {
-      item.append(", after the grace period");
+      item.append(", ").append(language.text("staff.task.afterGracePeriod"));
     }
     task.setName(task.getName() + ": " + item + ": " + CASE_NUMBER.from(task));
   }

@@ -1,32 +1,169 @@
 package org.vomcase.settings;
 
-import java.util.Set;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The language staff read the application's own screens in (the case file, the desk, the figures): de, da or en. The
- * one place that decides it: today the programme's language ({@code vom.programme.language}, else the profile's); a
- * language staff have no texts in gives English. A separate staff language setting replaces it here.
+ * The language staff read (README "Languages: forms, tasks, letters"): the programme's language ({@code VOM_LANGUAGE},
+ * the profile's by default) unless {@code VOM_STAFF_LANGUAGE} says otherwise; one of {@link #LANGUAGES}. Its texts come
+ * from catalogues whose keys are the English source texts, so that one form or diagram is the single source and a
+ * changed English text shows up as a missing translation ({@code lint/check-translations.mjs}):
+ * <ul>
+ *   <li>{@code forms/i18n/<form id>.<language>.json}: every text of a form ({@link FormTranslation});
+ *   <li>{@code processes/i18n/<language>.json}: the process and user task names of the diagrams;
+ *   <li>{@code vom-templates/labels/<language>.properties}, keys {@code staff.*}: Tasklist's filters and the parts the
+ *       application adds to a task's name.
+ * </ul>
+ * English needs no catalogue: it is the source.
  */
 @Component
 public class StaffLanguage {
 
-  /** The languages the staff screens have texts in; the first is the fallback. */
-  public static final Set<String> LANGUAGES = Set.of("en", "de", "da");
+  /** The languages staff can work in: each has every catalogue. */
+  public static final List<String> LANGUAGES = List.of("en", "de", "da");
 
-  private final String language;
+  public static final String SOURCE = "en";
 
-  public StaffLanguage(Programme programme) {
-    this.language = of(programme.active().language());
+  private static final Logger LOG = LoggerFactory.getLogger(StaffLanguage.class);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String code;
+  private final Map<String, Map<String, String>> forms = new ConcurrentHashMap<>();
+  private volatile Map<String, String> names;
+  private volatile Properties staffTexts;
+
+  @Autowired
+  public StaffLanguage(VomProperties properties, @Value("${vom.programme.staff-language:}") String configured) {
+    this(choose(properties.programme().language(), configured));
   }
 
-  /** The staff language: de, da or en. */
-  public String language() {
-    return language;
+  private StaffLanguage(String code) {
+    this.code = code;
   }
 
-  /** The staff language for a configured language: itself if staff have texts in it, else en. */
-  static String of(String configured) {
-    return configured != null && LANGUAGES.contains(configured) ? configured : "en";
+  /** Staff working in {@code language} (one of {@link #LANGUAGES}). */
+  public static StaffLanguage of(String language) {
+    if (!LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("'" + language + "' is not a staff language: " + LANGUAGES);
+    }
+    return new StaffLanguage(language);
+  }
+
+  static String choose(String programmeLanguage, String configured) {
+    if (configured != null && !configured.isBlank()) {
+      if (!LANGUAGES.contains(configured.trim())) {
+        throw new IllegalArgumentException("vom.programme.staff-language (VOM_STAFF_LANGUAGE) '" + configured
+            + "' is not one of " + LANGUAGES + " (the languages every form, task name and screen is written in)");
+      }
+      return configured.trim();
+    }
+    if (LANGUAGES.contains(programmeLanguage)) {
+      return programmeLanguage;
+    }
+    LOG.warn("The programme's language '{}' has no forms and screens; staff work in English (VOM_STAFF_LANGUAGE)",
+        programmeLanguage);
+    return SOURCE;
+  }
+
+  /** The language's code: en, de or da. */
+  public String code() {
+    return code;
+  }
+
+  /** The locale dates and amounts are written in: de-DE, da-DK, en-US. */
+  public Locale locale() {
+    return switch (code) {
+      case "de" -> Locale.GERMANY;
+      case "da" -> Locale.forLanguageTag("da-DK");
+      default -> Locale.US;
+    };
+  }
+
+  public boolean isSource() {
+    return SOURCE.equals(code);
+  }
+
+  /** A form's texts in this language, by their English text; empty for English and for a form without catalogue. */
+  public Map<String, String> formTexts(String formId) {
+    if (isSource() || formId == null) {
+      return Map.of();
+    }
+    return forms.computeIfAbsent(formId, id -> readJson("forms/i18n/" + id + "." + code + ".json"));
+  }
+
+  /** A form as staff read it: its texts in this language ({@link FormTranslation}); English forms unchanged. */
+  public byte[] translateForm(byte[] form) {
+    return isSource() ? form : FormTranslation.translate(form, this::formTexts);
+  }
+
+  /** A process or user task name of a diagram in this language; a name without translation as it is. */
+  public String name(String english) {
+    if (isSource() || english == null) {
+      return english;
+    }
+    if (names == null) {
+      names = readJson("processes/i18n/" + code + ".json");
+    }
+    String translated = names.get(english);
+    return translated == null || translated.isBlank() ? english : translated;
+  }
+
+  /** A staff text ({@code staff.*} of {@code vom-templates/labels/<language>.properties}), English when missing. */
+  public String text(String key, Object... arguments) {
+    if (staffTexts == null) {
+      Properties texts = new Properties(readProperties(SOURCE));
+      if (!isSource()) {
+        texts.putAll(readProperties(code));
+      }
+      staffTexts = texts;
+    }
+    String pattern = staffTexts.getProperty(key);
+    if (pattern == null) {
+      throw new IllegalArgumentException("No staff text " + key + " in vom-templates/labels/en.properties");
+    }
+    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
+  }
+
+  /** The same staff text in every staff language, e.g. to find a filter named in another language earlier. */
+  public static List<String> everyLanguage(String key) {
+    return LANGUAGES.stream().map(language -> of(language).text(key)).distinct().toList();
+  }
+
+  private static Map<String, String> readJson(String path) {
+    try (InputStream in = StaffLanguage.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? Map.of() : Map.copyOf(JSON.readValue(in, new TypeReference<Map<String, String>>() {}));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the translations " + path, e);
+    }
+  }
+
+  private static Properties readProperties(String language) {
+    Properties properties = new Properties();
+    String path = "vom-templates/labels/" + language + ".properties";
+    try (InputStream in = StaffLanguage.class.getClassLoader().getResourceAsStream(path)) {
+      if (in != null) {
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+    return properties;
   }
 }

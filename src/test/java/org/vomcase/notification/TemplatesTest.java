@@ -63,11 +63,15 @@ class TemplatesTest {
     assertThat(templates.message("referrer-report", "en", content).body()).contains("The agreement was partly fulfilled");
   }
 
+  /** More in {@link RecipientLanguageTest}. */
   @Test
-  void aLanguageWithoutTemplatesGetsEnglish() {
+  void aLanguageWithoutTemplatesGetsTheProgrammesLanguageAndEnglishOrEnglishInAnEnglishProgramme() {
     Templates.Rendered rendered = templates.message("introduction", "tr", completeCase(true));
-    assertThat(rendered.language()).isEqualTo("en");
-    assertThat(rendered.subject()).startsWith("An offer of mediation");
+    assertThat(rendered.language()).isEqualTo("de+en");
+    assertThat(rendered.subject()).startsWith("Angebot eines Täter-Opfer-Ausgleichs").contains(" / An offer of mediation");
+    Templates.Rendered english = new Templates(Configuration.demo("us_vom")).message("introduction", "tr", completeCase(true));
+    assertThat(english.language()).isEqualTo("en");
+    assertThat(english.subject()).startsWith("An offer of mediation");
   }
 
   @Test
@@ -95,6 +99,37 @@ class TemplatesTest {
       assertThat(letter).as(language).contains("Täter-Opfer-Ausgleich Musterstadt", "Hauptstraße 12, 12345 Musterstadt",
           "+49 30 5550 1420");
     }
+  }
+
+  /**
+   * The letters the PDF's standard fonts lack (Turkish, Polish, Cyrillic, Greek) print from the font the built-in layouts
+   * name after serif ({@link PdfRenderer#UNICODE_FONT}); a letter that needs none keeps the standard serif font.
+   */
+  @Test
+  void lettersOfOtherScriptsArePrintedNotReplaced() throws IOException {
+    PdfRenderer renderer = new PdfRenderer();
+    String text = "Sayın görüşme, Dzień dobry, łódź, Здравствуйте, Доброго дня, Καλημέρα";
+    byte[] other = renderer.render(templates.document("letter", "de", Map.of("recipientName", "Carl Vogt",
+        "postalAddress", "Hofweg 3", "date", "2026-03-02", "subject", "Betreff", "body", text, "caseNumber", "VOM-2026-00042",
+        "sender", "")), "test");
+    assertThat(PdfText.of(other)).contains(text).doesNotContain("#");
+    byte[] german = renderer.render(templates.document("letter", "de", Map.of("recipientName", "Carl Vogt",
+        "postalAddress", "Hofweg 3", "date", "2026-03-02", "subject", "Betreff", "body", "Grüße, Straße",
+        "caseNumber", "VOM-2026-00042", "sender", "")), "test");
+    assertThat(fonts(german)).contains("Times-Roman").noneMatch(font -> font.contains("LiberationSans"));
+    assertThat(fonts(other)).anyMatch(font -> font.contains("LiberationSans"));
+  }
+
+  private static java.util.List<String> fonts(byte[] pdf) throws IOException {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+        for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+          names.add(page.getResources().getFont(name).getName());
+        }
+      }
+    }
+    return names;
   }
 
   @Test

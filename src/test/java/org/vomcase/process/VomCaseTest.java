@@ -107,7 +107,7 @@ class VomCaseTest {
     ProcessTests.registerMessaging(notifications);
     Mocks.register("mediatorAssignmentListener", new MediatorAssignmentListener(directory,
         new org.vomcase.access.CaseAccess(processEngine.getAuthorizationService(), runtimeService(), taskService()),
-        registry));
+        registry, org.vomcase.settings.StaffLanguage.of("en")));
     Mocks.register("mandateListener", new MandateListener(null));
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
     Mocks.register("caseClosure", new CaseClosure());

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.vomcase.settings.StaffLanguage;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.Guardian;
@@ -26,6 +28,19 @@ import org.vomcase.kernel.Side;
 @Component("agreementPlan")
 public class AgreementPlan {
 
+  private final StaffLanguage language;
+
+  /** Options in English (diagram tests). */
+  public AgreementPlan() {
+    this(StaffLanguage.of(StaffLanguage.SOURCE));
+  }
+
+  /** Options in the staff language. */
+  @Autowired
+  public AgreementPlan(StaffLanguage language) {
+    this.language = language;
+  }
+
   /**
    * The parties who took part (agreed to the mediation), victims first: as the case's consent book says now (a person
    * who withdraws while the agreement is recorded or signed is no longer one).
@@ -42,7 +57,7 @@ public class AgreementPlan {
     for (Person person : parties) {
       (person.role() == Side.OFFENDER ? offenders : creditors).add(new Option(person.label(), person.personId()));
     }
-    creditors.add(new Option("The community (community service, donation)", Owed.COMMUNITY));
+    creditors.add(new Option(language.text("staff.agreement.community"), Owed.COMMUNITY));
     OFFENDER_OPTIONS.on(task).set(offenders);
     CREDITOR_OPTIONS.on(task).set(creditors);
     PARTIES_SHOWN.on(task).set(String.join("\n", parties.stream().map(p -> p.label() + ", " + p.role().code()).toList()));
@@ -64,7 +79,7 @@ public class AgreementPlan {
       signatories.put(person.personId(), person.label());
       Guardian guardian = book.guardianOf(person.personId());
       if (guardian != null) {
-        signatories.put(Guardian.idOf(person.personId()), guardian.name() + " (guardian of " + person.personId() + ")");
+        signatories.put(Guardian.idOf(person.personId()), guardian.name() + " (" + language.text("staff.person.guardianOf", person.personId()) + ")");
       }
     }
     return signatories;

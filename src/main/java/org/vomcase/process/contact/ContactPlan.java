@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.vomcase.settings.StaffLanguage;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.CallAttempt;
 import org.vomcase.kernel.Case;
@@ -29,6 +31,19 @@ import org.vomcase.kernel.Vocabulary;
  */
 @Component("contactPlan")
 public class ContactPlan {
+
+  private final StaffLanguage language;
+
+  /** The calls in English (diagram tests). */
+  public ContactPlan() {
+    this(StaffLanguage.of(StaffLanguage.SOURCE));
+  }
+
+  /** The calls in the staff language; an outcome in the consent-call form's words. */
+  @Autowired
+  public ContactPlan(StaffLanguage language) {
+    this.language = language;
+  }
 
   /** The guardian's answer that lets the contact go on. */
   static final String GUARDIAN_CONSENTS = "consents";
@@ -129,14 +144,16 @@ public class ContactPlan {
     for (int n = 0; n < attempts.size(); n++) {
       CallAttempt attempt = attempts.get(n);
       String caller = StaffNames.displayName(attempt.calledBy(), identity);
-      shown.append(n == 0 ? "" : "\n").append("Call ").append(n + 1).append(", ").append(Dates.inWords(attempt.calledOn(), locale))
-          .append(": ").append(Vocabulary.CALL_OUTCOMES.getOrDefault(attempt.outcome(), attempt.outcome()));
+      String outcome = Vocabulary.CALL_OUTCOMES.getOrDefault(attempt.outcome(), attempt.outcome());
+      outcome = language.formTexts("consent-call").getOrDefault(outcome, outcome);
+      shown.append(n == 0 ? "" : "\n").append(language.text("staff.call.line", String.valueOf(n + 1),
+          Dates.inWords(attempt.calledOn(), locale), outcome));
       if (attempt.nextCallOn() != null) {
-        shown.append(" (next call ").append(Dates.inWords(attempt.nextCallOn(), locale)).append(')');
+        shown.append(" (").append(language.text("staff.call.next", Dates.inWords(attempt.nextCallOn(), locale))).append(')');
       }
-      shown.append(", called by ").append(caller == null ? attempt.calledBy() : caller);
+      shown.append(", ").append(language.text("staff.call.by", caller == null ? attempt.calledBy() : caller));
     }
-    CALLS_SHOWN.on(task).setLocal(attempts.isEmpty() ? "This is the first call." : shown.toString());
+    CALLS_SHOWN.on(task).setLocal(attempts.isEmpty() ? language.text("staff.call.first") : shown.toString());
   }
 
   /** Has at least one person of the side agreed? */

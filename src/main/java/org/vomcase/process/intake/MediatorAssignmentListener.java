@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.vomcase.access.CaseAccess;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.MediatorDirectory;
+import org.vomcase.settings.StaffLanguage;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseInputException;
@@ -36,11 +37,14 @@ public class MediatorAssignmentListener implements TaskListener {
   private final MediatorDirectory directory;
   private final CaseAccess caseAccess;
   private final CaseRegistry registry;
+  private final StaffLanguage language;
 
-  public MediatorAssignmentListener(MediatorDirectory directory, CaseAccess caseAccess, CaseRegistry registry) {
+  public MediatorAssignmentListener(MediatorDirectory directory, CaseAccess caseAccess, CaseRegistry registry,
+      StaffLanguage language) {
     this.directory = directory;
     this.caseAccess = caseAccess;
     this.registry = registry;
+    this.language = language;
   }
 
   @Override
@@ -61,30 +65,35 @@ public class MediatorAssignmentListener implements TaskListener {
     MEDIATOR_OPTIONS.on(task).setLocal(directory.mediators().stream().map(m -> new Option(m.displayName() + " — "
         + caseload(open.getOrDefault(m.userId(), 0)), m.userId())).toList());
     PERSONS_SHOWN.on(task).setLocal(String.join("\n", Case.seenFrom(task.getExecution()).persons().stream()
-        .map(MediatorAssignmentListener::inWords).toList()));
+        .map(person -> inWords(person, language)).toList()));
   }
 
-  private static String caseload(int open) {
-    return open == 0 ? "no open cases" : open == 1 ? "1 open case" : open + " open cases";
+  private String caseload(int open) {
+    return open == 0 ? language.text("staff.caseload.none") : open == 1 ? language.text("staff.caseload.one")
+        : language.text("staff.caseload.many", open);
   }
 
   /** "V1 Ana Roth, victim, 46 years, German" with ", under 18" and ", needs an interpreter" where they apply. */
-  static String inWords(Person person) {
-    StringBuilder line = new StringBuilder(person.label()).append(", ").append(person.role().code());
+  static String inWords(Person person, StaffLanguage language) {
+    StringBuilder line = new StringBuilder(person.label()).append(", ")
+        .append(language.text("staff.person.role." + person.role().code()));
     if (person.representative() != null && !person.representative().isBlank()) {
-      line.append(", represented by ").append(person.representative());
+      line.append(", ").append(language.text("staff.person.representedBy", person.representative()));
     }
     if (person.dateOfBirth() != null) {
-      line.append(", ").append(Period.between(person.dateOfBirth(), CaseClock.today()).getYears()).append(" years");
+      line.append(", ").append(language.text("staff.person.age",
+          Period.between(person.dateOfBirth(), CaseClock.today()).getYears()));
     }
     if (person.minor()) {
-      line.append(", under 18");
+      line.append(", ").append(language.text("staff.person.minor"));
     }
     if (person.preferredLanguage() != null) {
-      line.append(", ").append(Vocabulary.LANGUAGES.getOrDefault(person.preferredLanguage(), person.preferredLanguage()));
+      line.append(", ").append(language.isSource()
+          ? Vocabulary.LANGUAGES.getOrDefault(person.preferredLanguage(), person.preferredLanguage())
+          : java.util.Locale.forLanguageTag(person.preferredLanguage()).getDisplayLanguage(language.locale()));
     }
     if (person.interpreterNeeded()) {
-      line.append(", needs an interpreter");
+      line.append(", ").append(language.text("staff.person.interpreter"));
     }
     return line.toString();
   }

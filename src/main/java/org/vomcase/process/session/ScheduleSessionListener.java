@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.vomcase.settings.StaffLanguage;
 import org.vomcase.kernel.Appointment;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
@@ -47,6 +49,19 @@ import org.vomcase.kernel.Vocabulary;
 @Component("scheduleSessionListener")
 public class ScheduleSessionListener implements TaskListener {
 
+  private final StaffLanguage language;
+
+  /** Options in English (diagram tests). */
+  public ScheduleSessionListener() {
+    this(StaffLanguage.of(StaffLanguage.SOURCE));
+  }
+
+  /** Options in the staff language. */
+  @Autowired
+  public ScheduleSessionListener(StaffLanguage language) {
+    this.language = language;
+  }
+
   public static final int REMINDER_DAYS_BEFORE = 2;
 
   /** How long an appointment is booked for (the calendar files' two hours). */
@@ -66,7 +81,7 @@ public class ScheduleSessionListener implements TaskListener {
     }
   }
 
-  private static void created(DelegateTask task) {
+  private void created(DelegateTask task) {
     Map<String, Preparation> preparations = PREPARATIONS.from(task);
     if (!MEETING_TYPE.isSet(task)) {
       victimsChoice(preparations, Preparation::meetingType, aVictimChoseIndirect(preparations) ? SessionPlan.INDIRECT : null)
@@ -75,7 +90,7 @@ public class ScheduleSessionListener implements TaskListener {
     if (!SESSION_PLACE.isSet(task)) {
       victimsChoice(preparations, Preparation::preferredPlace, null).ifPresent(place -> SESSION_PLACE.on(task.getExecution()).set(place));
     }
-    List<Option> offered = attendeeOptions(Case.seenFrom(task.getExecution()));
+    List<Option> offered = attendeeOptions(Case.seenFrom(task.getExecution()), language);
     ATTENDEE_OPTIONS.on(task).setLocal(offered);
     List<String> ids = offered.stream().map(Option::value).toList();
     List<String> checked = SESSION_ATTENDEE_IDS.from(task).stream().filter(ids::contains).toList();
@@ -93,20 +108,22 @@ public class ScheduleSessionListener implements TaskListener {
   }
 
   /** Who may attend: every party ("Ana Roth (V1, victim)"), each followed by the guardians of a minor ("G-V1"). */
-  static List<Option> attendeeOptions(Case theCase) {
+  static List<Option> attendeeOptions(Case theCase, StaffLanguage language) {
     List<Option> options = new ArrayList<>();
     for (Person party : theCase.parties()) {
-      options.add(new Option(party.name() + " (" + party.personId() + ", " + party.role().code() + ")", party.personId()));
+      options.add(new Option(party.name() + " (" + party.personId() + ", "
+          + language.text("staff.person.role." + party.role().code()) + ")", party.personId()));
       List<Guardian> guardians = theCase.guardiansOf(party);
       for (int n = 1; n <= guardians.size(); n++) {
         String id = Guardian.idOf(party.personId(), n);
-        options.add(new Option(guardians.get(n - 1).name() + " (" + id + ", guardian of " + party.personId() + ")", id));
+        options.add(new Option(guardians.get(n - 1).name() + " (" + id + ", "
+            + language.text("staff.person.guardianOf", party.personId()) + ")", id));
       }
     }
     return options;
   }
 
-  private static void completed(DelegateTask task) {
+  private void completed(DelegateTask task) {
     String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
     if ("direct".equals(meetingType) && SessionPlan.CONTINUE_INDIRECT.equals(SAFETY_REVIEW_DECISION.from(task))) {
       throw new CaseInputException(MEETING_TYPE, "the session was stopped for safety and the coordinators decided to continue as"
@@ -147,7 +164,7 @@ public class ScheduleSessionListener implements TaskListener {
   static final String PARTY_APPOINTMENT = "SubProcess_PartyAppointment";
 
   /** One appointment per person taking part: the victims' or the offenders' date, time and place. */
-  private static void scheduleIndirect(DelegateTask task, ZonedDateTime now) {
+  private void scheduleIndirect(DelegateTask task, ZonedDateTime now) {
     ZonedDateTime victims = start(task, VICTIM_APPOINTMENT_DATE, VICTIM_APPOINTMENT_TIME, now,
         "the victims' appointment must be in the future");
     String victimPlace = place(task, VICTIM_APPOINTMENT_PLACE);
@@ -184,14 +201,14 @@ public class ScheduleSessionListener implements TaskListener {
    * by a diagram before 1.6.0, whose form asks for text) keeps the text, unless ids are submitted to it (a task moved
    * onto 1.6.0 by a migration shows the new form): those are checked against the persons taking part now.
    */
-  private static void recordAttendees(DelegateTask task, boolean direct) {
+  private void recordAttendees(DelegateTask task, boolean direct) {
     boolean listed = task.hasVariableLocal(ATTENDEE_OPTIONS.name());
     List<String> checked = SESSION_ATTENDEE_IDS.from(task);
     if (!listed && checked.isEmpty()) {
       TaskInput.text(task, SESSION_ATTENDEES, 3, 1000);
       return;
     }
-    List<Option> offered = listed ? ATTENDEE_OPTIONS.fromLocal(task) : attendeeOptions(Case.seenFrom(task.getExecution()));
+    List<Option> offered = listed ? ATTENDEE_OPTIONS.fromLocal(task) : attendeeOptions(Case.seenFrom(task.getExecution()), language);
     if (checked.isEmpty()) {
       throw new CaseInputException(SESSION_ATTENDEE_IDS, "is required: check who attends");
     }

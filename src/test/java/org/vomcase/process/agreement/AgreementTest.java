@@ -132,6 +132,8 @@ class AgreementTest {
         .satisfies(item -> Assertions.assertThat(item).containsEntry("kind", "payment").containsEntry("amount", "600.00")
             .containsEntry("instalments", "6").containsEntry("debtor", "Carl Vogt").containsEntry("creditor", "Ana Roth"));
     Assertions.assertThat((List<Object>) request.content().get("instalmentPlan")).hasSize(6);
+    // The parties' languages: the agreement is translated into those with a template of their own.
+    Assertions.assertThat((List<Object>) request.content().get("languages")).containsExactly("de");
     Assertions.assertThat((List<Object>) request.content().get("signatories")).containsExactly(Map.of("name", "Ana Roth"),
         Map.of("name", "Carl Vogt"), Map.of("name", "Petra Vogt", "guardianOf", "Carl Vogt"));
     String pdfText = PdfText.of(new org.vomcase.document.PdfRenderer().render(new org.vomcase.document.Templates(

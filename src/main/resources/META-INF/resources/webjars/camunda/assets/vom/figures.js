@@ -6,7 +6,7 @@
 // Imported by app/cockpit/scripts/vom-figures.js.
 
 import { addStylesheet, el } from './dom.js';
-import { t, label as codeLabel, language, formatDate, formatNumber, formatPercent, formatAmount } from './i18n.js';
+import { t, label as codeLabel, formatDate, formatNumber, formatPercent, formatAmount } from './i18n.js';
 
 // The /vom endpoints live at the root of the servlet context, next to /camunda.
 const API = '/vom/figures';
@@ -283,9 +283,8 @@ function referralsBlock(r, labels) {
   return block('referrals', t('figures.referrals'), r.unit,
     el('p', { className: 'vom-figures-total' }, el('span', { className: 'vom-figures-total-value', text: count(r.total) }),
       t('figures.referralsCount')),
-    // The configured vocabulary's words for the referral sources, when the server gave them in the staff language.
-    distribution('bySource', t('figures.bySource'), r.bySource, { total: r.total,
-      labels: labels && labels.language === language ? labels.referralSource : null }),
+    // The configured vocabulary's words for the referral sources in the staff language (labels.bySource).
+    distribution('bySource', t('figures.bySource'), r.bySource, { total: r.total, labels: (labels || {}).bySource }),
     distribution('byStage', t('figures.byStage'), r.byStage, { total: r.total, family: 'stage' }));
 }
 

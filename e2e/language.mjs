@@ -1,0 +1,92 @@
+// Browser test of an installation whose staff work in German or Danish (README "Languages: forms, tasks, letters"),
+// in the real Tasklist (Debian chromium, headless): Tasklist's own interface is in the installation's language whatever
+// the browser says (the browser here asks for English), the filters are named in it, and the start form and a task
+// form show no English text of the product: every English text of the repository's forms and diagrams that has
+// another translation is looked for in the page's text.
+// Usage: node e2e/language.mjs http://localhost:18091 de   (application running with that staff language, demo users)
+import fs from 'fs';
+import path from 'path';
+import { fileURLToPath } from 'url';
+import { base, shots, fail, rest, browser, waitFor, password } from './support.mjs';
+
+const language = process.argv[3];
+if (!['de', 'da'].includes(language)) fail('usage: node e2e/language.mjs <base url> de|da');
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8').replace(/^\uFEFF/, ''));
+
+// The product's English texts that read differently in the language: none of them may show.
+const english = new Set();
+const translated = {};
+for (const file of fs.readdirSync(path.join(root, 'forms', 'i18n')).filter((f) => f.endsWith(`.${language}.json`))) {
+  for (const [text, translation] of Object.entries(readJson(`forms/i18n/${file}`))) {
+    translated[text] = translation;
+    if (translation !== text) english.add(text);
+  }
+}
+const names = readJson(`processes/i18n/${language}.json`);
+Object.entries(names).forEach(([text, translation]) => translation !== text && english.add(text));
+['My tasks', 'Tasks I can take', 'Intake and assignment', 'Tasks of my cases', 'My overdue tasks'].forEach((f) => english.add(f));
+const staff = Object.fromEntries(fs.readFileSync(path.join(root, `src/main/resources/vom-templates/labels/${language}.properties`), 'utf8')
+  .split('\n').filter((l) => l.startsWith('staff.')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+// Short texts ("Name", "Email") may be the same word in a sentence of the language: only texts of two words or more count.
+const lookFor = [...english].map((t) => t.replace(/[*_#`]/g, '').split('\n')[0].trim()).filter((t) => t.split(/\s+/).length >= 2);
+
+const locale = await (await fetch(`${base}/camunda/app/tasklist/locales/${language}.json`)).json();
+
+function noEnglish(text, where) {
+  const flat = text.replace(/\s+/g, ' ');
+  const found = lookFor.filter((t) => flat.includes(t));
+  if (found.length) fail(`${where} shows English text of the product: ${found.slice(0, 8).map((t) => JSON.stringify(t)).join(', ')}`);
+}
+
+const context = await browser({ locale: 'en-US' });
+try {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log('page error:', String(error).slice(0, 200)));
+  await page.goto(`${base}/camunda/app/tasklist/default/`, { timeout: 60000 });
+  await page.locator('input[type=password]').waitFor({ timeout: 60000 });
+  await page.locator('form input[type=text], form input:not([type])').first().fill('clara');
+  await page.locator('input[type=password]').fill(password);
+  await page.click('button[type=submit]');
+
+  // Tasklist's own chrome in the language although the browser asks for English, and the filters named in it.
+  const intake = staff['staff.filter.intake'];
+  await page.getByText(intake).first().waitFor({ timeout: 60000 });
+  const chrome = await page.locator('body').innerText();
+  if (!chrome.includes(locale.labels.START_PROCESS)) fail(`Tasklist's chrome is not in ${language}: no "${locale.labels.START_PROCESS}"`);
+  if (chrome.includes('Start process')) fail('Tasklist shows "Start process" in English');
+  noEnglish(chrome, 'Tasklist with the filters');
+  await page.screenshot({ path: path.join(shots, `language-${language}-1-tasklist.png`), fullPage: true });
+
+  // The start form.
+  await page.getByText(locale.labels.START_PROCESS).first().click();
+  await page.getByRole('link', { name: names['Victim-offender mediation case'] }).click();
+  await page.locator('.fjs-form-field').first().waitFor({ timeout: 30000 });
+  await page.getByText(translated['Referral source']).first().waitFor({ timeout: 15000 });
+  noEnglish(await page.locator('body').innerText(), 'the referral start form');
+  await page.screenshot({ path: path.join(shots, `language-${language}-2-start-form.png`), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // A task form: a referral sent by the referral API waits for Clara's assignment.
+  const referral = {
+    referralSource: 'police', referrerName: 'Polizeiinspektion Mitte', referrerEmail: 'toa@polizei-mitte.example',
+    referrerReference: 'E2E-L-' + Date.now(), proceduralStage: 'diversion', offenceCategory: 'theft',
+    offenceDate: '2026-02-14', offenceSummary: 'E2E language: a bicycle was taken from a courtyard.',
+    responsibilityAdmission: 'full',
+    victims: [{ name: 'Ana Roth', dateOfBirth: '1980-04-02', preferredLanguage: language, email: 'ana.roth@example.org' }],
+    offenders: [{ name: 'Carl Vogt', dateOfBirth: '1990-01-15', preferredLanguage: language, phone: '+49 30 1234567' }]
+  };
+  const { processInstanceId } = await rest('policeapi', '/api/referrals', referral);
+  const task = await waitFor(async () => (await rest('clara',
+    `/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=Task_AssignMediators`))[0], 'the assignment task');
+  if (!task.name.startsWith(names['Assign mediators'])) fail(`the task is named "${task.name}", not in ${language}`);
+  await page.goto(`${base}/camunda/app/tasklist/default/#/?task=${task.id}`, { timeout: 60000 });
+  await page.locator('.fjs-form-field').first().waitFor({ timeout: 30000 });
+  await page.getByText(translated['Co-mediator (optional)']).first().waitFor({ timeout: 15000 });
+  noEnglish(await page.locator('body').innerText(), 'the assignment task form');
+  await page.screenshot({ path: path.join(shots, `language-${language}-3-task-form.png`), fullPage: true });
+  console.log(`Tasklist in ${language}: chrome, filters, start form and task form without English product text `
+    + `(${lookFor.length} English texts looked for)`);
+} finally {
+  await context.close();
+}
