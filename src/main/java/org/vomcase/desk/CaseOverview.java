@@ -111,6 +111,7 @@ public class CaseOverview {
         : theCase.get(CaseVariables.CLOSURE_REASON).toString());
     view.put("offenceCategory", theCase.get(CaseVariables.OFFENCE_CATEGORY));
     // The configured vocabularies' words, in the staff language (the desk shows them; other words are the page's).
+    view.put("labelLanguage", staffLanguage.code());
     view.put("offenceCategoryLabel", theCase.get(CaseVariables.OFFENCE_CATEGORY) == null ? null
         : vocabularies.offenceCategories().label(theCase.get(CaseVariables.OFFENCE_CATEGORY).toString(), staffLanguage.code()));
     view.put("referrer", registered.referrerName());

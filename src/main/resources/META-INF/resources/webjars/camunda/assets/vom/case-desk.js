@@ -8,7 +8,7 @@
 // Imported by app/tasklist/scripts/vom-case-desk.js and app/cockpit/scripts/vom-case-desk.js.
 
 import { addStylesheet, el } from './dom.js';
-import { t, label, formatDate as formatDay, formatDateTime, formatNumber, formatAmount } from './i18n.js';
+import { t, label, language, formatDate as formatDay, formatDateTime, formatNumber, formatAmount } from './i18n.js';
 import { isAdministrator } from './migration.js';
 
 const API = '/vom';
@@ -165,9 +165,9 @@ function sessionsSection(sessions) {
  * An item in words: "I2 Payment: €600.00 in 6 monthly instalments (details), owed by Ana Roth (O1) to Ben Berg (V1),
  * due Jan 1, 2027 [to be done]"; the server's line for an item without a kind (an older answer).
  */
-function itemText(item, debtor, currency) {
+function itemText(item, debtor, currency, serverWords) {
   if (!item.kind) return item.text || '';
-  const kind = item.kindLabel || label('itemKind', item.kind);
+  const kind = serverWords && item.kindLabel ? item.kindLabel : label('itemKind', item.kind);
   let line = item.id + ' ' + kind;
   if (item.amount) {
     const amount = formatAmount(item.amount, currency);
@@ -184,7 +184,7 @@ function itemText(item, debtor, currency) {
   return line;
 }
 
-function agreementSection(agreement, currency) {
+function agreementSection(agreement, currency, serverWords) {
   if (!agreement.length) return section(t('desk.agreement'), 'vom-desk-agreement', empty(t('desk.noAgreement')));
   return section(t('desk.agreement'), 'vom-desk-agreement', ...agreement.map(person => el('div', { className: 'vom-desk-debtor' },
     el('h5', { text: person.person }),
@@ -193,7 +193,7 @@ function agreementSection(agreement, currency) {
         formatAmount(person.ledger[k], currency) + ' '))),
     table('vom-desk-items', [t('desk.item'), t('desk.instalment'), t('desk.amount'), t('desk.due'), t('desk.state'), t('desk.paid')],
       person.items.flatMap(item => [
-        el('tr', { className: 'vom-desk-item' }, el('td', { colspan: 6, text: itemText(item, person.person, currency) })),
+        el('tr', { className: 'vom-desk-item' }, el('td', { colspan: 6, text: itemText(item, person.person, currency, serverWords) })),
         ...item.instalments.map(part => el('tr', { className: 'vom-desk-instalment vom-desk-instalment-' + part.state },
           el('td', { text: part.id }),
           el('td', { text: part.instalment ? String(part.instalment) : '' }),
@@ -437,6 +437,8 @@ export async function showOverview(node, caseNumber, { onBack, editable, quiet }
       notice(kind || 'danger', error));
     return;
   }
+  // The configured vocabularies' words (offence category, item kind) come from the server, when in the staff language.
+  const serverWords = view.labelLanguage === language;
   const header = el('div', { className: 'vom-desk-header' },
     el('button', { type: 'button', className: 'btn btn-default btn-xs pull-right vom-desk-reload', text: t('common.reload'),
       onclick: () => showOverview(node, caseNumber, { onBack, editable }) }),
@@ -447,7 +449,7 @@ export async function showOverview(node, caseNumber, { onBack, editable, quiet }
       view.readOnly ? el('span', { className: 'label label-default vom-desk-readonly', text: t('desk.readOnly') }) : null, ' ',
       el('span', { className: 'text-muted', text: [view.referrer, view.referrerReference,
         view.reportsTo && t('desk.reportsTo', { name: view.reportsTo }),
-        view.offenceCategory && (view.offenceCategoryLabel || label('offenceCategory', view.offenceCategory)),
+        view.offenceCategory && (serverWords && view.offenceCategoryLabel ? view.offenceCategoryLabel : label('offenceCategory', view.offenceCategory)),
         view.registeredAt && t('desk.registered', { date: formatDate(view.registeredAt, false) }),
         (view.mediators || []).length ? t('desk.mediators', { names: view.mediators.join(', ') }) : t('desk.noMediators')]
         .filter(Boolean).join(' · ') })));
@@ -455,7 +457,7 @@ export async function showOverview(node, caseNumber, { onBack, editable, quiet }
     waitingSection(view),
     personsSection(view.persons || []),
     sessionsSection(view.sessions || []),
-    agreementSection(view.agreement || [], view.currency),
+    agreementSection(view.agreement || [], view.currency, serverWords),
     ...documentsAndMessages(view, additions),
     plainNotesSection(view, additions),
     ...(Array.isArray(view.confidentialNotes) ? [notesSection(view.confidentialNotes)] : []),

@@ -283,6 +283,7 @@ function referralsBlock(r, labels) {
   return block('referrals', t('figures.referrals'), r.unit,
     el('p', { className: 'vom-figures-total' }, el('span', { className: 'vom-figures-total-value', text: count(r.total) }),
       t('figures.referralsCount')),
+    // The configured vocabulary's words for the referral sources in the staff language (labels.bySource).
     distribution('bySource', t('figures.bySource'), r.bySource, { total: r.total, labels: (labels || {}).bySource }),
     distribution('byStage', t('figures.byStage'), r.byStage, { total: r.total, family: 'stage' }));
 }
