@@ -63,6 +63,17 @@ try {
   await page.getByRole('link', { name: names['Victim-offender mediation case'] }).click();
   await page.locator('.fjs-form-field').first().waitFor({ timeout: 30000 });
   await page.getByText(translated['Referral source']).first().waitFor({ timeout: 15000 });
+  // form-js's own texts: a required field left empty and a text too short, a select's placeholder.
+  const name = page.locator('[id$="-Field_ReferrerName"]').first();
+  await name.fill('x');
+  await name.press('Tab');
+  await name.fill('');
+  await name.press('Tab');
+  await page.locator('.fjs-form-field-error').first().waitFor({ timeout: 15000 });
+  const errors = (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' ');
+  if (/Field is required|Field must/.test(errors)) fail(`form-js's validation message is English: ${errors}`);
+  const formText = await page.locator('.fjs-container').first().innerText();
+  if (/(^|\n)Select(\n|$)/.test(formText)) fail('a select shows the English placeholder "Select"');
   noEnglish(await page.locator('body').innerText(), 'the referral start form');
   await page.screenshot({ path: path.join(shots, `language-${language}-2-start-form.png`), fullPage: true });
   await page.keyboard.press('Escape');

@@ -601,7 +601,22 @@ const en = {
   // --- form errors (form-errors.js) and the started case (case-started.js) ---
   'formErrors.correct': 'Please correct before you go on:',
   'caseStarted.registered': 'Case registered: ',
-  'caseStarted.openOverview': 'open its overview'
+  'caseStarted.openOverview': 'open its overview',
+
+  // --- form-js's own texts in Tasklist's forms (form-texts.js) ---
+  'formjs.required': 'Field is required.',
+  'formjs.minLength': 'Field must have minimum length of {n}.',
+  'formjs.maxLength': 'Field must have maximum length of {n}.',
+  'formjs.minValue': 'Field must have minimum value of {n}.',
+  'formjs.maxValue': 'Field must have maximum value of {n}.',
+  'formjs.pattern': 'Field must match pattern {pattern}.',
+  'formjs.email': 'Field must be a valid email.',
+  'formjs.phone': 'Field must be a valid international phone number.',
+  'formjs.select': 'Select',
+  'formjs.search': 'Search',
+  'formjs.noResults': 'No results',
+  'formjs.allSelected': 'All values selected',
+  'formjs.datePlaceholder': 'mm/dd/yyyy'
 };
 
 const de = {
@@ -1179,7 +1194,21 @@ const de = {
 
   'formErrors.correct': 'Bitte korrigieren Sie, bevor Sie weitermachen:',
   'caseStarted.registered': 'Fall erfasst: ',
-  'caseStarted.openOverview': 'Übersicht öffnen'
+  'caseStarted.openOverview': 'Übersicht öffnen',
+
+  'formjs.required': 'Bitte ausfüllen.',
+  'formjs.minLength': 'Bitte mindestens {n} Zeichen eingeben.',
+  'formjs.maxLength': 'Bitte höchstens {n} Zeichen eingeben.',
+  'formjs.minValue': 'Der Wert muss mindestens {n} sein.',
+  'formjs.maxValue': 'Der Wert darf höchstens {n} sein.',
+  'formjs.pattern': 'Die Eingabe hat nicht die verlangte Form ({pattern}).',
+  'formjs.email': 'Bitte eine gültige E-Mail-Adresse eingeben.',
+  'formjs.phone': 'Bitte eine gültige internationale Telefonnummer eingeben.',
+  'formjs.select': 'Auswählen',
+  'formjs.search': 'Suchen',
+  'formjs.noResults': 'Keine Treffer',
+  'formjs.allSelected': 'Alle Werte ausgewählt',
+  'formjs.datePlaceholder': 'MM/TT/JJJJ'
 };
 
 const da = {
@@ -1757,7 +1786,21 @@ const da = {
 
   'formErrors.correct': 'Ret venligst, før du går videre:',
   'caseStarted.registered': 'Sag registreret: ',
-  'caseStarted.openOverview': 'åbn oversigten'
+  'caseStarted.openOverview': 'åbn oversigten',
+
+  'formjs.required': 'Skal udfyldes.',
+  'formjs.minLength': 'Skriv mindst {n} tegn.',
+  'formjs.maxLength': 'Skriv højst {n} tegn.',
+  'formjs.minValue': 'Værdien skal være mindst {n}.',
+  'formjs.maxValue': 'Værdien må højst være {n}.',
+  'formjs.pattern': 'Indtastningen har ikke den krævede form ({pattern}).',
+  'formjs.email': 'Skriv en gyldig e-mailadresse.',
+  'formjs.phone': 'Skriv et gyldigt internationalt telefonnummer.',
+  'formjs.select': 'Vælg',
+  'formjs.search': 'Søg',
+  'formjs.noResults': 'Ingen resultater',
+  'formjs.allSelected': 'Alle værdier er valgt',
+  'formjs.datePlaceholder': 'MM/DD/ÅÅÅÅ'
 };
 
 const TEXTS = { en, de, da };

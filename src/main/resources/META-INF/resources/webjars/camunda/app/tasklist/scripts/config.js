@@ -6,8 +6,9 @@ export default {
   },
   // The "Case file" tab, the desk ("Cases" and the "Case overview" tab, case-desk.js), the server's form refusals shown at their fields
   // and the new case's number after a start (paths relative to app/tasklist/; they import ../../../assets/vom/case-file.js,
-  // form-errors.js and case-started.js).
-  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-form-errors.js', 'scripts/vom-case-desk.js', 'scripts/vom-case-started.js'],
+  // form-errors.js, case-started.js and form-texts.js: form-js's own texts in the staff language).
+  customScripts: ['scripts/vom-case-file.js', 'scripts/vom-form-errors.js', 'scripts/vom-case-desk.js', 'scripts/vom-case-started.js',
+    'scripts/vom-form-texts.js'],
   locales: {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
