@@ -1,8 +1,9 @@
 // Browser test of an installation whose staff work in German or Danish (README "Languages: forms, tasks, letters"),
 // in the real Tasklist (Debian chromium, headless): Tasklist's own interface is in the installation's language whatever
 // the browser says (the browser here asks for English), the filters are named in it, and the start form and a task
-// form show no English text of the product: every English text of the repository's forms and diagrams that has
-// another translation is looked for in the page's text.
+// form, the task's case file and Cockpit's figures show no English text of the product: every English text of the
+// repository's forms and diagrams and of the application's screens (assets/vom/i18n.js) that has another translation
+// is looked for in the page's text.
 // Usage: node e2e/language.mjs http://localhost:18091 de   (application running with that staff language, demo users)
 import fs from 'fs';
 import path from 'path';
@@ -31,6 +32,25 @@ const staff = Object.fromEntries(fs.readFileSync(path.join(root, `src/main/resou
 // Short texts ("Name", "Email") may be the same word in a sentence of the language: only texts of two words or more count.
 const lookFor = [...english].map((t) => t.replace(/[*_#`]/g, '').split('\n')[0].trim()).filter((t) => t.split(/\s+/).length >= 2);
 
+// The application's own screens (case file, figures): their English words (assets/vom/i18n.js, one entry per line) that
+// read differently in the language, of two words or more.
+const i18nSource = fs.readFileSync(path.join(root, 'src/main/resources/META-INF/resources/webjars/camunda/assets/vom/i18n.js'), 'utf8');
+const table = (name) => {
+  const start = i18nSource.indexOf(`const ${name} = {`);
+  const body = i18nSource.slice(start, i18nSource.indexOf('\n};', start));
+  return Object.fromEntries([...body.matchAll(/^\s*'([^']+)':\s*'((?:[^'\\]|\\.)*)',?\s*$/gm)].map((m) => [m[1], m[2].replace(/\\'/g, "'")]));
+};
+const i18nEnglish = table('en');
+const i18nOwn = table(language);
+const screenWords = Object.entries(i18nEnglish).filter(([id, text]) => i18nOwn[id] && i18nOwn[id] !== text
+  && !/[{]/.test(text) && text.trim().split(/\s+/).length >= 2).map(([, text]) => text.trim());
+if (screenWords.length < 100) fail(`only ${screenWords.length} English texts of the application's screens found in i18n.js`);
+function noEnglishOnScreen(text, where) {
+  const flat = text.replace(/\s+/g, ' ');
+  const found = screenWords.filter((w) => flat.includes(w));
+  if (found.length) fail(`${where} shows English words of the application: ${found.slice(0, 8).map((w) => JSON.stringify(w)).join(', ')}`);
+}
+
 const locale = await (await fetch(`${base}/camunda/app/tasklist/locales/${language}.json`)).json();
 
 function noEnglish(text, where) {
@@ -40,6 +60,7 @@ function noEnglish(text, where) {
 }
 
 const context = await browser({ locale: 'en-US' });
+const contexts = [context];
 try {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log('page error:', String(error).slice(0, 200)));
@@ -96,8 +117,35 @@ try {
   await page.getByText(translated['Co-mediator (optional)']).first().waitFor({ timeout: 15000 });
   noEnglish(await page.locator('body').innerText(), 'the assignment task form');
   await page.screenshot({ path: path.join(shots, `language-${language}-3-task-form.png`), fullPage: true });
-  console.log(`Tasklist in ${language}: chrome, filters, start form and task form without English product text `
-    + `(${lookFor.length} English texts looked for)`);
+
+  // The task's case file tab.
+  await page.locator('.nav-tabs a', { hasText: i18nOwn['caseFile.tab'] }).click({ timeout: 15000 });
+  const caseNumber = task.name.split(': ').pop();
+  await page.getByText(i18nOwn['caseFile.title'].replace('{caseNumber}', caseNumber)).first().waitFor({ timeout: 20000 });
+  const caseFile = await page.locator('body').innerText();
+  noEnglish(caseFile, 'the case file tab');
+  noEnglishOnScreen(caseFile, 'the case file tab');
+  await page.screenshot({ path: path.join(shots, `language-${language}-4-case-file.png`), fullPage: true });
+
+  // The supervisors' figures on Cockpit's start page.
+  // A browser of its own: the Tasklist session above is Clara's.
+  const supervisor = await browser({ locale: 'en-US' });
+  contexts.push(supervisor);
+  const cockpit = await supervisor.newPage();
+  await cockpit.goto(`${base}/camunda/app/cockpit/default/`, { timeout: 60000 });
+  await cockpit.locator('input[type=password]').waitFor({ timeout: 60000 });
+  await cockpit.locator('form input[type=text], form input:not([type])').first().fill('sam');
+  await cockpit.locator('input[type=password]').fill(password);
+  await cockpit.click('button[type=submit]');
+  await cockpit.locator('.vom-figures .vom-figures-content').waitFor({ timeout: 60000 });
+  const title = (await cockpit.locator('section.vom-figures-section header .section-title').textContent()).trim();
+  if (title !== i18nOwn['figures.title']) fail(`the figures are titled "${title}", not "${i18nOwn['figures.title']}"`);
+  const figures = await cockpit.locator('.vom-figures').innerText();
+  noEnglishOnScreen(figures, 'the figures page');
+  noEnglish(figures, 'the figures page');
+  await cockpit.screenshot({ path: path.join(shots, `language-${language}-5-figures.png`), fullPage: true });
+  console.log(`${language}: Tasklist's chrome, filters, start form, task form and case file, and Cockpit's figures, without `
+    + `English text of the product (${lookFor.length} texts of forms and diagrams, ${screenWords.length} of the screens)`);
 } finally {
-  await context.close();
+  for (const c of contexts) await c.close();
 }

@@ -77,7 +77,7 @@ public interface Owed {
       line.append(", ").append(words.word("staff.task.instalment", String.valueOf(instalment()), String.valueOf(instalments())));
     }
     if (amount() != null) {
-      line.append(": ").append(amount().toPlainString());
+      line.append(": ").append(words.amount(amount()));
       if (inInstalments()) {
         line.append(' ').append(words.word("staff.item.monthlyInstalments", String.valueOf(instalments())));
       }

@@ -20,6 +20,11 @@ public interface Words {
     return kind.label();
   }
 
+  /** An amount of money; as plain digits ({@code 300.00}) by default. */
+  default String amount(java.math.BigDecimal amount) {
+    return amount.toPlainString();
+  }
+
   /** A date in words; ISO ({@code 2027-01-01}) by default. */
   default String date(java.time.LocalDate date) {
     return String.valueOf(date);

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,7 +171,18 @@ public class StaffLanguage {
       }
 
       @Override
-      public String date(java.time.LocalDate date) {
+      public String amount(BigDecimal amount) {
+        if (isSource()) {
+          return Words.ENGLISH.amount(amount);
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(amount.scale() > 0 ? 2 : 0);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+      }
+
+      @Override
+      public String date(LocalDate date) {
         return isSource() ? String.valueOf(date) : Dates.inWords(date, locale());
       }
     };

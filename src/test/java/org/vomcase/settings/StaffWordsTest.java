@@ -37,7 +37,7 @@ class StaffWordsTest {
   void germanAndDanishStaffReadTheItemInTheirWords() {
     Words german = StaffLanguage.of("de").words(Vocabularies.builtIn());
     assertThat(INSTALMENT.describe(NAMES, true, german))
-        .startsWith("I1-2 Zahlung, Rate 2 von 3: 300.00 (by transfer), von Carl Vogt (O1) an Ana Roth (V1), fällig am ")
+        .startsWith("I1-2 Zahlung, Rate 2 von 3: 300,00 (by transfer), von Carl Vogt (O1) an Ana Roth (V1), fällig am ")
         .contains("2027");
     assertThat(WORK.describe(NAMES, true, german)).contains("8 Stunden");
     Words danish = StaffLanguage.of("da").words(Vocabularies.builtIn());
