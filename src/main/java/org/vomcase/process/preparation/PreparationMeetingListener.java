@@ -32,11 +32,11 @@ public class PreparationMeetingListener implements TaskListener {
       }
     });
     if (!missing.isEmpty()) {
-      throw new CaseInputException(CHECKLIST, "not yet covered: " + String.join("; ", missing));
+      throw CaseInputException.of(CHECKLIST, "error.preparation.notCovered", String.join("; ", missing));
     }
     for (String wish : WISHES.from(task)) {
       if (!Vocabulary.WISHES.containsKey(wish)) {
-        throw new CaseInputException(WISHES, "'" + wish + "' is not one of " + String.join(", ", Vocabulary.WISHES.keySet()));
+        throw CaseInputException.of(WISHES, "error.notOneOf", wish, String.join(", ", Vocabulary.WISHES.keySet()));
       }
     }
     TaskInput.required(task, READINESS, Vocabulary.READINESS);
