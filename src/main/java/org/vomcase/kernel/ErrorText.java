@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
  * What is wrong with a request, as a sentence staff read in their language: the key of the sentence ({@code error.*} of
  * {@code vom-templates/labels/<language>.properties}, a {@link MessageFormat} pattern) and the values it names, each
- * as text (a number as the code writes it, a date as {@code 2026-03-01}) or as a sentence of its own (an {@link
- * ErrorText}, or a list of them, said one after the other with "; "). Its English text, {@link #english()}, is what the
- * exception says in the log; the boundary answers in the staff language ({@code StaffLanguage#text(ErrorText)}).
+ * as text (a number as the code writes it, a date as {@code 2026-03-01}), as a sentence of its own (an {@link
+ * ErrorText}) or as the words of a form ({@link FormWords}, an option's label), or a list of those, said one after the
+ * other with "; ". Its English text, {@link #english()}, is what the exception says in the log; the boundary answers in
+ * the staff language ({@code StaffLanguage#text(ErrorText)}).
  */
 public record ErrorText(String key, List<Object> arguments) {
 
@@ -28,19 +28,32 @@ public record ErrorText(String key, List<Object> arguments) {
     arguments = List.copyOf(arguments);
   }
 
+  /** Words of a form ({@code form}: its id), e.g. an option's label: in English here, as the form says them for staff. */
+  public record FormWords(String form, String english) {}
+
+  /** The texts of one language: a sentence's pattern by its key (null: none), a form's words by their English. */
+  public interface Catalogue {
+    String pattern(String key);
+
+    default String formWords(String form, String english) {
+      return english;
+    }
+  }
+
   /**
-   * The sentence {@code key} naming {@code arguments}: a sentence (an {@code ErrorText}) or a list of sentences as they
-   * are, anything else as text ({@link String#valueOf}; null as "null").
+   * The sentence {@code key} naming {@code arguments}: a sentence (an {@code ErrorText}), a form's words ({@link
+   * FormWords}) or a list of those as they are, anything else as text ({@link String#valueOf}; null as "null").
    */
   public static ErrorText of(String key, Object... arguments) {
     return new ErrorText(key, Arrays.stream(arguments).map(ErrorText::argument).toList());
   }
 
   private static Object argument(Object value) {
-    if (value instanceof ErrorText) {
+    if (value instanceof ErrorText || value instanceof FormWords) {
       return value;
     }
-    if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(ErrorText.class::isInstance)) {
+    if (value instanceof List<?> list && !list.isEmpty()
+        && list.stream().allMatch(v -> v instanceof ErrorText || v instanceof FormWords)) {
       return List.copyOf(list);
     }
     return String.valueOf(value);
@@ -51,19 +64,25 @@ public record ErrorText(String key, List<Object> arguments) {
     return in(English.TEXTS::getProperty);
   }
 
-  /**
-   * The sentence written with the patterns of some language ({@code patterns}: a key's pattern, or null); a key without
-   * a pattern says the key and its values.
-   */
-  public String in(Function<String, String> patterns) {
-    Object[] values = arguments.stream().map(a -> a instanceof ErrorText text ? text.in(patterns)
-        : a instanceof List<?> list ? String.join("; ", list.stream().map(t -> ((ErrorText) t).in(patterns)).toList())
-        : a).toArray();
-    String pattern = patterns.apply(key);
+  /** The sentence written with the texts of some language; a key without a pattern says the key and its values. */
+  public String in(Catalogue catalogue) {
+    Object[] values = arguments.stream().map(a -> a instanceof List<?> list
+        ? String.join("; ", list.stream().map(v -> say(v, catalogue)).toList()) : say(a, catalogue)).toArray();
+    String pattern = catalogue.pattern(key);
     if (pattern == null) {
       return values.length == 0 ? key : key + " " + Arrays.toString(values);
     }
     return new MessageFormat(pattern, Locale.ROOT).format(values);
+  }
+
+  private static String say(Object value, Catalogue catalogue) {
+    if (value instanceof ErrorText text) {
+      return text.in(catalogue);
+    }
+    if (value instanceof FormWords words) {
+      return catalogue.formWords(words.form(), words.english());
+    }
+    return (String) value;
   }
 
   /** The English catalogue, read once. */

@@ -140,7 +140,17 @@ public class StaffLanguage {
    * language: each sentence of it in English where this language has none.
    */
   public String text(ErrorText text) {
-    return text.in(staffTexts()::getProperty);
+    return text.in(new ErrorText.Catalogue() {
+      @Override
+      public String pattern(String key) {
+        return staffTexts().getProperty(key);
+      }
+
+      @Override
+      public String formWords(String form, String english) {
+        return formTexts(form).getOrDefault(english, english);
+      }
+    });
   }
 
   private Properties staffTexts() {
