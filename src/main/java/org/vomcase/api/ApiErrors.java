@@ -17,6 +17,7 @@ import org.vomcase.boundary.ErrorContract;
 import org.vomcase.boundary.Refusal;
 import org.vomcase.casefile.DocumentUploads;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.settings.StaffLanguage;
 
 /**
@@ -45,39 +46,41 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
-    String what = request.getRequestURI().startsWith("/vom/migrations") ? "migration request"
-        : request.getRequestURI().endsWith("/notes") ? "note" : formOf(request).equals("referral") ? "referral" : "case event";
-    return answer(Refusal.badRequest("The body is not a JSON object of a " + what + " (or has something after it)"));
+    String key = request.getRequestURI().startsWith("/vom/migrations") ? "error.body.notAMigrationRequest"
+        : request.getRequestURI().endsWith("/notes") ? "error.body.notANote"
+        : formOf(request).equals("referral") ? "error.body.notAReferral" : "error.body.notACaseEvent";
+    return answer(Refusal.badRequest(ErrorText.of(key)));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   public ResponseEntity<Map<String, Object>> mediaType() {
-    return answer(new Refusal(415, "UnsupportedMediaType", "Send the body as application/json", List.of()));
+    return answer(new Refusal(415, "UnsupportedMediaType", ErrorText.of("error.body.json"), List.of()));
   }
 
   /** A body larger than the multipart limits ({@code UploadLimits}): 413, naming the file. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   public ResponseEntity<Map<String, Object>> tooLarge() {
-    String problem = "the file is larger than " + uploads.maxSizeText();
-    return answer(new Refusal(413, "PayloadTooLarge", "File: " + problem,
-        List.of(new Refusal.FieldProblem("file", "File", problem))));
+    Refusal.FieldProblem problem = new Refusal.FieldProblem("file", language.text("staff.caseFile.file"),
+        ErrorText.of("error.upload.larger", uploads.maxSizeText()));
+    Refusal refusal = Refusal.fields(List.of(problem), Refusal.FIELDS_TO_CORRECT);
+    return answer(new Refusal(413, "PayloadTooLarge", refusal.message(), refusal.errors(), null, refusal.text()));
   }
 
   @ExceptionHandler(MultipartException.class)
   public ResponseEntity<Map<String, Object>> unreadableUpload() {
-    return answer(Refusal.badRequest("The upload is not a readable multipart/form-data body"));
+    return answer(Refusal.badRequest(ErrorText.of("error.upload.unreadable")));
   }
 
   @ExceptionHandler(AuthorizationException.class)
   public ResponseEntity<Map<String, Object>> forbidden() {
-    return answer(Refusal.forbidden("Not allowed"));
+    return answer(Refusal.forbidden(ErrorText.of("error.notAllowed")));
   }
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
     if (!database.reachableAfterFailure()) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-          .body(ErrorContract.unavailable().body());
+          .body(ErrorContract.unavailable().body(language));
     }
     return answer(ErrorContract.fault(request.getMethod() + " " + request.getRequestURI(), e.toString(), e));
   }
@@ -86,7 +89,7 @@ public class ApiErrors {
     return request.getRequestURI().contains("/referrals") ? "referral" : "record-case-event";
   }
 
-  private static ResponseEntity<Map<String, Object>> answer(Refusal refusal) {
-    return ResponseEntity.status(refusal.status()).body(refusal.body());
+  private ResponseEntity<Map<String, Object>> answer(Refusal refusal) {
+    return ResponseEntity.status(refusal.status()).body(refusal.body(language));
   }
 }

@@ -43,9 +43,7 @@ public class CaseEventController {
     Callers.Caller caller = Callers.current(identityService);
     for (String field : event == null ? java.util.Set.<String>of() : event.keySet()) {
       if (!FIELDS.containsKey(field)) {
-        throw new CaseInputException(field, "is not a field of a case event (type, personId, reason, proceedingsEndedOn,"
-            + " proceedingsOutcome; for a contact change name, relation, phone, email, postalAddress, preferredLanguage,"
-            + " interpreterNeeded, remove)");
+        throw CaseInputException.of(field, "error.event.notAField");
       }
     }
     if (!caller.inAnyGroup(List.of(Roles.COORDINATORS, Roles.MEDIATORS, Roles.REFERRERS))) {
@@ -69,7 +67,7 @@ public class CaseEventController {
   private static String text(Map<String, Object> event, String field) {
     Object value = event.get(field);
     if (value != null && !(value instanceof String)) {
-      throw new CaseInputException(FIELDS.getOrDefault(field, field), "must be text");
+      throw CaseInputException.of(FIELDS.getOrDefault(field, field), "error.notText");
     }
     return (String) value;
   }
@@ -81,7 +79,7 @@ public class CaseEventController {
       return List.of();
     }
     if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
-      throw new CaseInputException(FIELDS.getOrDefault(field, field), "must be a list of texts (phone, email, postalAddress)");
+      throw CaseInputException.of(FIELDS.getOrDefault(field, field), "error.event.notAListOfTexts");
     }
     return list.stream().map(String.class::cast).toList();
   }

@@ -21,7 +21,9 @@ import org.vomcase.casefile.CaseClosedToAdditions;
 import org.vomcase.casefile.CaseFileInputException;
 import org.vomcase.casefile.CaseNotes;
 import org.vomcase.casefile.DocumentUploads;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.kernel.Roles;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * What a mediator or a coordinator adds to a case file by hand (README "The mediator's desk"):
@@ -38,32 +40,35 @@ import org.vomcase.kernel.Roles;
 @RestController
 public class CaseFileAdditionsController {
 
-  private static final Map<String, String> LABELS = Map.of("file", "File", "kind", "Kind", "title", "Title", "text", "Note");
+  /** The labels of the desk's forms to add a document or a note, in the staff language. */
+  private static final Map<String, String> LABELS = Map.of("file", "staff.caseFile.file", "kind", "staff.caseFile.kind",
+      "title", "staff.caseFile.title", "text", "staff.caseFile.note");
 
   private final IdentityService identity;
   private final CaseFileController caseFile;
   private final DocumentUploads uploads;
   private final CaseNotes notes;
+  private final StaffLanguage language;
 
   public CaseFileAdditionsController(IdentityService identity, CaseFileController caseFile, DocumentUploads uploads,
-      CaseNotes notes) {
+      CaseNotes notes, StaffLanguage language) {
     this.identity = identity;
     this.caseFile = caseFile;
     this.uploads = uploads;
     this.notes = notes;
+    this.language = language;
   }
 
   @PostMapping(value = "/vom/cases/{caseNumber}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String caseNumber, HttpServletRequest request)
       throws IOException {
     Callers.Caller caller = Callers.current(identity);
-    Refusal refused = Callers.asSystem(identity, () -> mayAdd(caller, caseNumber, "documents"));
+    Refusal refused = Callers.asSystem(identity, () -> mayAdd(caller, caseNumber, "error.caseFile.supervisorsAddNoDocuments"));
     if (refused != null) {
       return answer(refused);
     }
     if (!(request instanceof MultipartHttpServletRequest multipart)) {
-      return answer(new Refusal(415, "UnsupportedMediaType", "Send the document as multipart/form-data (file, kind, title)",
-          List.of()));
+      return answer(new Refusal(415, "UnsupportedMediaType", ErrorText.of("error.caseFile.multipart"), List.of()));
     }
     MultipartFile file = multipart.getFile("file");
     byte[] bytes = file == null ? null : file.getBytes();
@@ -93,17 +98,17 @@ public class CaseFileAdditionsController {
   public ResponseEntity<Map<String, Object>> note(@PathVariable String caseNumber,
       @RequestBody(required = false) JsonNode body) {
     Callers.Caller caller = Callers.current(identity);
-    Refusal refused = Callers.asSystem(identity, () -> mayAdd(caller, caseNumber, "notes"));
+    Refusal refused = Callers.asSystem(identity, () -> mayAdd(caller, caseNumber, "error.caseFile.supervisorsAddNoNotes"));
     if (refused != null) {
       return answer(refused);
     }
     if (body == null || !body.isObject()) {
-      return answer(Refusal.badRequest("The body is a JSON object: {\"text\": \"the note\"}"));
+      return answer(Refusal.badRequest(ErrorText.of("error.caseFile.noteBody")));
     }
     for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("text")) {
-        return answer(Refusal.field(name, name, "is not a field of a note (text)"));
+        return answer(Refusal.field(name, name, ErrorText.of("error.caseFile.notANoteField")));
       }
     }
     JsonNode text = body.path("text");
@@ -128,32 +133,29 @@ public class CaseFileAdditionsController {
    * Null when the caller may add to the case: one of its mediators or a coordinator. A case the caller may not read is
    * "no such case" (its existence not revealed); a supervisor reads only.
    */
-  private Refusal mayAdd(Callers.Caller caller, String caseNumber, String what) {
+  private Refusal mayAdd(Callers.Caller caller, String caseNumber, String supervisorsAddNoKey) {
     boolean assignedMediator = caseFile.isAssignedMediator(caller, caseNumber);
     if (!(CaseFileController.readsAll(caller) || assignedMediator)) {
-      return new Refusal(404, "NotFound", "No such case", List.of());
+      return new Refusal(404, "NotFound", ErrorText.of("error.caseFile.noSuchCase"), List.of());
     }
     if (!(assignedMediator || caller.inAnyGroup(List.of(Roles.COORDINATORS)))) {
-      return Refusal.forbidden("Supervisors read the cases; only the case's mediators and the coordinators add " + what);
+      return Refusal.forbidden(ErrorText.of(supervisorsAddNoKey));
     }
     return null;
   }
 
-  private static Refusal fields(CaseFileInputException e) {
-    List<Refusal.FieldProblem> problems = e.problems().stream()
-        .map(p -> new Refusal.FieldProblem(p.field(), LABELS.getOrDefault(p.field(), p.field()), p.message())).toList();
-    String message = problems.size() == 1 ? problems.get(0).label() + ": " + problems.get(0).message()
-        : problems.size() + " fields need to be corrected: " + String.join("; ",
-            problems.stream().map(p -> p.label() + ": " + p.message()).toList());
-    return Refusal.fields(message, problems);
+  private Refusal fields(CaseFileInputException e) {
+    List<Refusal.FieldProblem> problems = e.problems().stream().map(p -> new Refusal.FieldProblem(p.field(),
+        LABELS.containsKey(p.field()) ? language.text(LABELS.get(p.field())) : p.field(), p.message(), p.text())).toList();
+    return Refusal.fields(problems, Refusal.FIELDS_TO_CORRECT);
   }
 
   private static Refusal closed(CaseClosedToAdditions e) {
-    return e.isDeleted() ? new Refusal(409, "Conflict", e.getMessage(), List.of())
-        : new Refusal(404, "NotFound", e.getMessage(), List.of());
+    return e.isDeleted() ? new Refusal(409, "Conflict", ErrorText.of("error.caseFile.deleted"), List.of())
+        : new Refusal(404, "NotFound", ErrorText.of("error.caseFile.noSuchCase"), List.of());
   }
 
-  private static ResponseEntity<Map<String, Object>> answer(Refusal refusal) {
-    return ResponseEntity.status(refusal.status()).cacheControl(CacheControl.noStore()).body(refusal.body());
+  private ResponseEntity<Map<String, Object>> answer(Refusal refusal) {
+    return ResponseEntity.status(refusal.status()).cacheControl(CacheControl.noStore()).body(refusal.body(language));
   }
 }

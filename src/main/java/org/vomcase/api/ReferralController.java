@@ -62,10 +62,10 @@ public class ReferralController {
       return error(HttpStatus.FORBIDDEN, "Only referring systems and coordinators may send referrals", List.of());
     }
     if (referral == null) {
-      throw new ReferralRejectedException(List.of(new FieldError("referral", "the body must be a JSON object of a referral")));
+      throw new ReferralRejectedException(List.of(FieldError.of("referral", "error.referral.notAnObject")));
     }
     List<FieldError> unknown = referral.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
-        .map(key -> new FieldError(key, "is not a field of a referral")).toList();
+        .map(key -> FieldError.of(key, "error.referral.notAField")).toList();
     if (!unknown.isEmpty()) {
       throw new ReferralRejectedException(unknown);
     }

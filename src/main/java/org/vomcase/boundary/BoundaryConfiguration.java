@@ -21,6 +21,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vomcase.kernel.ErrorText;
+import org.vomcase.settings.StaffLanguage;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -38,14 +40,14 @@ public class BoundaryConfiguration {
    * included) gives 503 with Retry-After instead of a bare 500.
    */
   @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> requestFirewallFilter(DatabaseProbe database) {
+  public FilterRegistrationBean<OncePerRequestFilter> requestFirewallFilter(DatabaseProbe database, StaffLanguage language) {
     return RequestFilters.register("vom-request-firewall", FilterOrder.FIREWALL, (request, response, chain) -> {
       try {
         CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
       } catch (CanonicalPath.Refused e) {
         LOG.info("Firewall refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        EngineBoundary.write(response, Refusal.badRequest("The address is refused: " + e.getMessage()),
-            EngineBoundary.REFUSED_ADDRESS);
+        EngineBoundary.write(response, Refusal.badRequest(ErrorText.of("error.addressRefused", e.getMessage())),
+            EngineBoundary.REFUSED_ADDRESS, language);
         return;
       }
       try {
@@ -58,16 +60,16 @@ public class BoundaryConfiguration {
             e.toString());
         response.reset();
         response.setHeader("Retry-After", "30");
-        EngineBoundary.write(response, ErrorContract.unavailable(), null);
+        EngineBoundary.write(response, ErrorContract.unavailable(), null, language);
       }
     }, "/*");
   }
 
   @Bean
   public FilterRegistrationBean<EngineBoundary> engineBoundaryFilter(ProcessEngine engine, DiscoveredRoutes routes,
-      DatabaseProbe database) {
+      DatabaseProbe database, StaffLanguage language) {
     FilterRegistrationBean<EngineBoundary> registration = new FilterRegistrationBean<>(
-        new EngineBoundary(engine, routes.webappApi(), routes, database));
+        new EngineBoundary(engine, routes.webappApi(), routes, database, language));
     registration.setName("vom-engine-boundary");
     registration.setOrder(FilterOrder.BOUNDARY);
     registration.addUrlPatterns(Entry.ENGINE_REST + "/*", routes.webappApi() + "/*", "/api/*", "/vom/*");

@@ -16,6 +16,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.vomcase.kernel.ErrorText;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * A request as the boundary's rules see it: the route it resolved to, its variables, the caller, and the
@@ -47,13 +49,15 @@ public final class BoundaryRequest {
   private final Map<String, String> variables;
   private final Caller caller;
   private final ProcessEngine engine;
+  private final StaffLanguage language;
   private byte[] body;
   private boolean bodyRead;
   private java.util.Set<String> answerOnly;
 
   BoundaryRequest(HttpServletRequest request, String method, Route route, Map<String, String> variables, Caller caller,
-      ProcessEngine engine) {
+      ProcessEngine engine, StaffLanguage language) {
     this.request = request;
+    this.language = language;
     this.method = method;
     this.route = route;
     this.variables = variables;
@@ -75,6 +79,11 @@ public final class BoundaryRequest {
 
   public Caller caller() {
     return caller;
+  }
+
+  /** The language staff read: a rule's words (a label) in it; a refusal's sentences are written in it anyway. */
+  public StaffLanguage language() {
+    return language;
   }
 
   /**
@@ -116,9 +125,9 @@ public final class BoundaryRequest {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new UnreadableBody(Refusal.badRequest("The body is not a single JSON value"
-          + (e instanceof JsonProcessingException p && p.getLocation() != null ? " (line " + p.getLocation().getLineNr()
-          + ", column " + p.getLocation().getColumnNr() + ")" : "")));
+      throw new UnreadableBody(Refusal.badRequest(e instanceof JsonProcessingException p && p.getLocation() != null
+          ? ErrorText.of("error.body.notJsonAt", p.getLocation().getLineNr(), p.getLocation().getColumnNr())
+          : ErrorText.of("error.body.notJson")));
     }
   }
 
@@ -127,12 +136,12 @@ public final class BoundaryRequest {
       try (InputStream in = request.getInputStream()) {
         byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
-          throw new UnreadableBody(new Refusal(413, "PayloadTooLarge", "The body is larger than " + MAX_BODY_BYTES
-              + " bytes", java.util.List.of()));
+          throw new UnreadableBody(new Refusal(413, "PayloadTooLarge", ErrorText.of("error.body.tooLarge", MAX_BODY_BYTES),
+              java.util.List.of()));
         }
         body = bytes;
       } catch (IOException e) {
-        throw new UnreadableBody(Refusal.badRequest("The body could not be read"));
+        throw new UnreadableBody(Refusal.badRequest(ErrorText.of("error.body.unreadable")));
       }
       bodyRead = true;
     }

@@ -5,6 +5,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vomcase.kernel.ErrorText;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The case file's pages ({@code /vom/*}) need a login: the webapps' session or HTTP Basic ({@link
@@ -47,13 +49,13 @@ public class CaseFileSecurity {
   }
 
   @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter() {
+  public FilterRegistrationBean<OncePerRequestFilter> caseFileRequestHeaderFilter(StaffLanguage language) {
     return RequestFilters.register("vom-case-file-request-header", FilterOrder.REQUEST_HEADER, (request, response, chain) -> {
       boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
       if (!reading && request.getHeader(REQUEST_HEADER) == null) {
         // In the error contract's form, like every other refusal (README "Errors").
-        EngineBoundary.write(response, Refusal.forbidden("A change needs the header " + REQUEST_HEADER + " (the pages of Tasklist"
-            + " and Cockpit send it; a form or link of another site cannot)"), "request-header");
+        EngineBoundary.write(response, Refusal.forbidden(ErrorText.of("error.requestHeader", REQUEST_HEADER)), "request-header",
+            language);
         return;
       }
       chain.doFilter(request, response);

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.ErrorText;
+import org.vomcase.settings.StaffLanguage;
 
 /**
  * The one boundary of every HTTP entry ({@code /engine-rest}, {@code /camunda/api}, {@code /api}, {@code /vom}):
@@ -48,12 +50,16 @@ public class EngineBoundary extends OncePerRequestFilter {
   private final String webappApi;
   private final Supplier<RouteInventory> inventory;
   private final DatabaseProbe database;
+  private final StaffLanguage language;
 
-  public EngineBoundary(ProcessEngine engine, String webappApi, Supplier<RouteInventory> inventory, DatabaseProbe database) {
+  /** The boundary; its refusals written in the staff language ({@code language}). */
+  public EngineBoundary(ProcessEngine engine, String webappApi, Supplier<RouteInventory> inventory, DatabaseProbe database,
+      StaffLanguage language) {
     this.engine = engine;
     this.webappApi = webappApi;
     this.inventory = inventory;
     this.database = database;
+    this.language = language;
   }
 
   @Override
@@ -63,7 +69,7 @@ public class EngineBoundary extends OncePerRequestFilter {
     try {
       path = CanonicalPath.of(request.getRequestURI().substring(request.getContextPath().length()));
     } catch (CanonicalPath.Refused e) {
-      write(response, Refusal.badRequest("The address is refused: " + e.getMessage()), REFUSED_ADDRESS);
+      write(response, Refusal.badRequest(ErrorText.of("error.addressRefused", e.getMessage())), REFUSED_ADDRESS, language);
       return;
     }
     Entry.Located located = Entry.locate(path, webappApi);
@@ -78,16 +84,16 @@ public class EngineBoundary extends OncePerRequestFilter {
     if (route.isEmpty() || !route.get().openTo(caller.roles())) {
       LOG.info("Boundary refused {} {} for {}", request.getMethod(), forLog(path), caller.describe());
       write(response, caller.isAnonymous()
-          ? new Refusal(401, "Unauthorized", "Log in first", List.of())
-          : Refusal.forbidden(request.getMethod() + " " + path + " is not open to your role"), REFUSED_ROUTE);
+          ? new Refusal(401, "Unauthorized", ErrorText.of("error.logInFirst"), List.of())
+          : Refusal.forbidden(ErrorText.of("error.notOpenToYourRole", request.getMethod(), path)), REFUSED_ROUTE, language);
       return;
     }
     Map<String, String> variables = template.get().match(located.path());
-    BoundaryRequest checked = new BoundaryRequest(request, method, route.get(), variables, caller, engine);
+    BoundaryRequest checked = new BoundaryRequest(request, method, route.get(), variables, caller, engine, language);
     Refusal refusal = asSystem(() -> check(checked));
     if (refusal != null) {
       LOG.info("Boundary refused {} {} for {}: {}", request.getMethod(), forLog(path), caller.describe(), forLog(refusal.message()));
-      write(response, refusal, REFUSED_BY_RULE);
+      write(response, refusal, REFUSED_BY_RULE, language);
       return;
     }
     answer(request, path, checked, chain, response);
@@ -140,7 +146,7 @@ public class EngineBoundary extends OncePerRequestFilter {
       if (replacement.status() == 503) {
         buffered.setHeader("Retry-After", "30");
       }
-      writeTo(buffered, replacement, null);
+      writeTo(buffered, replacement, null, language);
     }
     buffered.copyBodyToResponse();
   }
@@ -200,18 +206,20 @@ public class EngineBoundary extends OncePerRequestFilter {
     }
   }
 
-  static void write(HttpServletResponse response, Refusal refusal, String kind) throws IOException {
-    writeTo(response, refusal, kind);
+  /** Writes the refusal as the answer, its sentences in {@code language}. */
+  static void write(HttpServletResponse response, Refusal refusal, String kind, StaffLanguage language) throws IOException {
+    writeTo(response, refusal, kind, language);
   }
 
-  private static void writeTo(HttpServletResponse response, Refusal refusal, String kind) throws IOException {
+  private static void writeTo(HttpServletResponse response, Refusal refusal, String kind, StaffLanguage language)
+      throws IOException {
     response.setStatus(refusal.status());
     if (kind != null) {
       response.setHeader(REFUSED_HEADER, kind);
     }
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body()));
+    response.getOutputStream().write(JSON.writeValueAsBytes(refusal.body(language)));
   }
 
   /** Text a caller chose (a path, a refused value), as the log keeps it: one line, at most 300 characters. */

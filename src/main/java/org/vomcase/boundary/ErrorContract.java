@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.settings.StaffLanguage;
 
 /**
  * One error contract for every entry: a user's mistake answers 400 (a conflict 409) with
- * {@code {"message", "errors": [{"field", "label", "message"}]}}, where {@code label} is the form's own label;
+ * {@code {"message", "errors": [{"field", "label", "message"}]}}, where {@code label} is the form's own label and the
+ * messages are sentences in the staff language ({@link Refusal#body(StaffLanguage)}, where the answer is written);
  * no engine class names, no stack traces, no internal ids. An unexpected fault stays 500 and carries a
  * reference the user can quote; the log has the same reference with the details. A database that does not
  * answer gives 503 with {@code Retry-After}.
@@ -27,9 +29,9 @@ public final class ErrorContract {
 
   /** Engine exceptions that are a conflict with what someone else did, not a fault. */
   private static final Map<String, String> CONFLICTS = Map.of(
-      "TaskAlreadyClaimedException", "The task has been claimed by someone else in the meantime.",
-      "OptimisticLockingException", "Someone else changed the case at the same moment. Reload and try again.",
-      "SuspendedEntityInteractionException", "The case is suspended; an administrator can activate it again.");
+      "TaskAlreadyClaimedException", "error.conflict.claimed",
+      "OptimisticLockingException", "error.conflict.changedMeanwhile",
+      "SuspendedEntityInteractionException", "error.conflict.suspended");
 
   private static final Set<String> GONE = Set.of("NullValueException", "NotFoundException");
 
@@ -49,11 +51,8 @@ public final class ErrorContract {
   public static Refusal mistake(CaseInputException mistake, FormFields form, boolean submitted) {
     List<Refusal.FieldProblem> problems = mistake.problems().stream()
         .map(p -> new Refusal.FieldProblem(form == null || !submitted ? p.field() : form.formPath(p.field()),
-            form == null ? p.field() : form.label(p.field()), p.message())).toList();
-    String message = problems.size() == 1 ? problems.get(0).label() + ": " + problems.get(0).message()
-        : problems.size() + " fields need to be corrected: " + String.join("; ",
-            problems.stream().map(p -> p.label() + ": " + p.message()).toList());
-    return Refusal.fields(message, problems);
+            form == null ? p.field() : form.label(p.field()), p.message(), p.text())).toList();
+    return Refusal.fields(problems, Refusal.FIELDS_TO_CORRECT);
   }
 
   /** A form of the application's own (the referral form, the case-event form) for the labels of its API's errors. */
@@ -79,8 +78,7 @@ public final class ErrorContract {
 
   /** The database did not answer. */
   public static Refusal unavailable() {
-    return new Refusal(503, "ServiceUnavailable", "The case system cannot reach its database just now. Nothing was changed;"
-        + " please try again in a minute.", List.of());
+    return new Refusal(503, "ServiceUnavailable", ErrorText.of("error.unavailable"), List.of());
   }
 
   /** An unexpected fault: a reference for the user, the details for the log. */
@@ -92,8 +90,7 @@ public final class ErrorContract {
   public static Refusal fault(String what, String details, Throwable cause) {
     String reference = UUID.randomUUID().toString().substring(0, 8);
     LOG.error("Unexpected fault (reference {}) in {}: {}", reference, what, details, cause);
-    return new Refusal(500, "ServerError", "Something went wrong on the server; it was not your input. Please report"
-        + " reference " + reference + " if it happens again.", List.of(), reference);
+    return new Refusal(500, "ServerError", ErrorText.of("error.fault", reference), List.of(), reference);
   }
 
   /**
@@ -105,16 +102,18 @@ public final class ErrorContract {
     String message = body == null ? "" : clean(body.path("message").asText(""));
     if (status >= 500) {
       if (CONFLICTS.containsKey(type)) {
-        return new Refusal(409, "Conflict", CONFLICTS.get(type), List.of());
+        return new Refusal(409, "Conflict", ErrorText.of(CONFLICTS.get(type)), List.of());
       }
       if (GONE.contains(type)) {
-        return new Refusal(404, "NotFound", message.isBlank() ? "Not found" : message, List.of());
+        // The engine's own words where it has some (not a sentence of ours: as it says them).
+        return message.isBlank() ? new Refusal(404, "NotFound", ErrorText.of("error.notFound"), List.of())
+            : new Refusal(404, "NotFound", message, List.of());
       }
       return fault(what, body == null ? "(no body)" : body.toString());
     }
     if (status == 400 && message.matches("(?s).*(ENGINE-\\d+|Exception|\\bjava\\.|org\\.camunda).*")) {
-      return Refusal.badRequest("The request cannot be carried out as sent: " + message.replaceAll(
-          "(?:[a-z]+\\.)+([A-Z][A-Za-z]+(?:Exception|Error))", "$1").replaceAll("(?:java|org)\\.[\\w.$]+", "a value"));
+      return Refusal.badRequest(ErrorText.of("error.engineRefused", message.replaceAll(
+          "(?:[a-z]+\\.)+([A-Z][A-Za-z]+(?:Exception|Error))", "$1").replaceAll("(?:java|org)\\.[\\w.$]+", "a value")));
     }
     return null;
   }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.vomcase.kernel.ErrorText;
 
 /**
  * A form submission ({@code submit-form} of a task or of a start form) may set exactly what the deployed
@@ -121,8 +122,7 @@ final class FormSubmissions {
 
   static Refusal check(BoundaryRequest request, FormFields form, boolean start) {
     if (form == null) {
-      return new Refusal(404, "NotFound", start ? "There is no such process to start" : "There is no such task (it may have"
-          + " been completed in the meantime)", List.of());
+      return new Refusal(404, "NotFound", ErrorText.of(start ? "error.form.noSuchProcess" : "error.form.noSuchTask"), List.of());
     }
     JsonNode body;
     try {
@@ -134,26 +134,26 @@ final class FormSubmissions {
       return null;
     }
     if (!body.isObject()) {
-      return Refusal.badRequest("The body must be a JSON object with the form's variables");
+      return Refusal.badRequest(ErrorText.of("error.form.notAnObject"));
     }
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       boolean known = name.equals("variables") || (start ? name.equals("businessKey") : name.equals("withVariablesInReturn"));
       if (!known) {
-        problems.add(new Refusal.FieldProblem(name, name, "is not part of a form submission"));
+        problems.add(new Refusal.FieldProblem(name, name, ErrorText.of("error.form.notPartOfASubmission")));
       }
     }
     JsonNode businessKey = body.get("businessKey");
     if (start && businessKey != null && !businessKey.isNull() && !businessKey.asText("").isBlank()) {
-      problems.add(new Refusal.FieldProblem("businessKey", "Case number",
-          "is given by the registration itself; a start form does not choose it"));
+      problems.add(new Refusal.FieldProblem("businessKey", request.language().text("staff.column.caseNumber"),
+          ErrorText.of("error.form.businessKey")));
     }
     JsonNode variables = body.get("variables");
     boolean dropped = false;
     if (variables != null && !variables.isNull()) {
       if (!variables.isObject()) {
-        return Refusal.badRequest("variables must be a JSON object of the form's fields");
+        return Refusal.badRequest(ErrorText.of("error.form.variablesNotAnObject"));
       }
       for (Iterator<Map.Entry<String, JsonNode>> entries = variables.fields(); entries.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = entries.next();
@@ -165,15 +165,14 @@ final class FormSubmissions {
         }
         FormFields.Field field = form.writable(name);
         if (field == null) {
-          problems.add(new Refusal.FieldProblem(name, form.label(name), "is not a field of this form"));
+          problems.add(new Refusal.FieldProblem(name, form.label(name), ErrorText.of("error.form.notAField")));
           continue;
         }
         problems.addAll(checkValue(form, field, entry.getValue()));
       }
     }
     if (!problems.isEmpty()) {
-      return Refusal.fields(problems.size() == 1 ? problems.get(0).label() + ": " + problems.get(0).message()
-          : problems.size() + " fields cannot be submitted with this form", problems);
+      return Refusal.fields(problems, "error.form.fieldsCannotBeSubmitted");
     }
     if (dropped) {
       request.replaceBody((ObjectNode) body);
@@ -190,34 +189,34 @@ final class FormSubmissions {
     String name = field.name();
     String label = form.label(name);
     if (!dto.isObject()) {
-      return List.of(new Refusal.FieldProblem(name, label, "must be given as {\"value\": ..., \"type\": ...}"));
+      return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.valueAndType")));
     }
     JsonNode type = dto.get("type");
     String typeName = type == null || type.isNull() ? null : type.asText("").toLowerCase(Locale.ROOT);
     if (typeName != null && !VALUE_TYPES.contains(typeName)) {
-      return List.of(new Refusal.FieldProblem(name, label, "values of type " + type.asText() + " are not accepted"));
+      return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.typeNotAccepted", type.asText())));
     }
     JsonNode info = dto.get("valueInfo");
     if (info != null && (info.has("objectTypeName") || info.has("serializationDataFormat"))) {
-      return List.of(new Refusal.FieldProblem(name, label, "a serialised object is not accepted"));
+      return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.serialisedObject")));
     }
     JsonNode value = dto.get("value");
     if (value == null || value.isNull()) {
       return List.of();
     }
     if (typeName == null && (value.isObject() || value.isArray())) {
-      return List.of(new Refusal.FieldProblem(name, label, "a list or a group of values needs the type Json"));
+      return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.jsonType")));
     }
     JsonNode plain = value;
     if ("json".equals(typeName) && value.isTextual()) {
       try {
         plain = BoundaryRequest.JSON.readTree(value.asText());
       } catch (IOException e) {
-        return List.of(new Refusal.FieldProblem(name, label, "is not JSON"));
+        return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.notJson")));
       }
     }
     if (!field.nested()) {
-      String problem = kindProblem(form.type(name), plain);
+      ErrorText problem = kindProblem(form.type(name), plain);
       return problem == null ? List.of() : List.of(new Refusal.FieldProblem(name, label, problem));
     }
     List<Refusal.FieldProblem> problems = new ArrayList<>();
@@ -230,19 +229,19 @@ final class FormSubmissions {
     String name = field.name();
     String label = form.label(name);
     if (!(value.isObject() || value.isArray())) {
-      problems.add(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
+      problems.add(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.groupFields")));
       return;
     }
     for (JsonNode item : value.isArray() ? value : List.of(value)) {
       if (!item.isObject()) {
-        problems.add(new Refusal.FieldProblem(name, label, "must hold the group's fields"));
+        problems.add(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.groupFields")));
         continue;
       }
       item.fields().forEachRemaining(child -> {
         String path = name + "." + child.getKey();
         FormFields.Field own = field.children().get(child.getKey());
         if (own == null) {
-          problems.add(new Refusal.FieldProblem(path, label, child.getKey() + " is not a field of this group"));
+          problems.add(new Refusal.FieldProblem(path, label, ErrorText.of("error.form.notAGroupField", child.getKey())));
           return;
         }
         if (child.getValue().isNull()) {
@@ -252,7 +251,7 @@ final class FormSubmissions {
           checkGroup(form, own, child.getValue(), problems);
           return;
         }
-        String problem = kindProblem(form.type(path), child.getValue());
+        ErrorText problem = kindProblem(form.type(path), child.getValue());
         if (problem != null) {
           problems.add(new Refusal.FieldProblem(path, form.label(path), problem));
         }
@@ -261,18 +260,19 @@ final class FormSubmissions {
   }
 
   /** What is wrong with a value for a field of this form-js type, or null: text is text, a number a number, and so on. */
-  static String kindProblem(String formType, JsonNode value) {
+  static ErrorText kindProblem(String formType, JsonNode value) {
     if (formType == null || value == null || value.isNull()) {
       return null;
     }
-    return switch (formType) {
-      case "textfield", "textarea", "select", "radio", "datetime" -> value.isTextual() ? null : "must be text";
+    String key = switch (formType) {
+      case "textfield", "textarea", "select", "radio", "datetime" -> value.isTextual() ? null : "error.notText";
       case "number" -> value.isNumber() || (value.isTextual() && value.asText().trim().matches("-?\\d+(\\.\\d+)?"))
-          ? null : "must be a number";
-      case "checkbox" -> value.isBoolean() ? null : "must be true or false";
+          ? null : "error.form.notANumber";
+      case "checkbox" -> value.isBoolean() ? null : "error.notTrueOrFalse";
       case "checklist", "taglist" -> value.isArray() && java.util.stream.StreamSupport.stream(value.spliterator(), false)
-          .allMatch(JsonNode::isTextual) ? null : "must be a list of choices";
+          .allMatch(JsonNode::isTextual) ? null : "error.form.notAListOfChoices";
       default -> null;
     };
+    return key == null ? null : ErrorText.of(key);
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.vomcase.kernel.ErrorText;
 
 /**
  * Who may work a task is decided by the process (the case's mediators, the coordinators), so Tasklist's
@@ -21,7 +22,7 @@ final class TaskWork {
   static final RouteRule CLAIM_FOR_ONESELF = RouteRule.onJson("only for oneself", (request, body) -> {
     String userId = body == null ? null : body.path("userId").asText(null);
     return Objects.equals(userId, request.caller().userId()) ? null
-        : Refusal.forbidden("A task can be claimed only for oneself; give it to a colleague with \"Set assignee\"");
+        : Refusal.forbidden(ErrorText.of("error.task.claimForOneself"));
   });
 
   static final RouteRule ASSIGN_TO_WHO_MAY_WORK = RouteRule.onJson("only to someone who may work on the task", (request, body) -> {
@@ -43,8 +44,7 @@ final class TaskWork {
         return null;
       }
     }
-    return Refusal.field("userId", "Assignee", userId + " may not work on this task; a case's tasks go to its mediators"
-        + " (a coordinator changes them with the case event \"The case needs other mediators\")");
+    return Refusal.field("userId", request.language().text("staff.task.assignee"), ErrorText.of("error.task.mayNotWork", userId));
   });
 
   /**
@@ -58,7 +58,7 @@ final class TaskWork {
       return null;
     }
     if (body == null || !body.isObject()) {
-      return Refusal.badRequest("The body must be a JSON object of the task");
+      return Refusal.badRequest(ErrorText.of("error.task.notAnObject"));
     }
     Map<String, Object> fixed = new LinkedHashMap<>();
     fixed.put("name", task.getName());
@@ -73,7 +73,7 @@ final class TaskWork {
     for (Map.Entry<String, Object> field : fixed.entrySet()) {
       JsonNode sent = body.get(field.getKey());
       if (sent != null && !same(sent, field.getValue())) {
-        return Refusal.field(field.getKey(), field.getKey(), "cannot be changed here; only the due and follow-up dates can");
+        return Refusal.field(field.getKey(), field.getKey(), ErrorText.of("error.task.datesOnly"));
       }
     }
     com.fasterxml.jackson.databind.node.ObjectNode rebuilt = BoundaryRequest.JSON.createObjectNode();
@@ -81,7 +81,7 @@ final class TaskWork {
     for (String date : new String[] {"due", "followUp"}) {
       JsonNode sent = body.get(date);
       if (sent != null && !sent.isNull() && !sent.isTextual()) {
-        return Refusal.field(date, date, "must be a date and time as text");
+        return Refusal.field(date, date, ErrorText.of("error.task.dateAsText"));
       }
       rebuilt.set(date, sent == null ? BoundaryRequest.JSON.valueToTree(date.equals("due") ? iso(task.getDueDate())
           : iso(task.getFollowUpDate())) : sent);

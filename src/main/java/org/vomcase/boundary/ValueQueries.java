@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.vomcase.kernel.ErrorText;
 
 /**
  * A query that filters or sorts by a variable's value tells its caller something about that value,
@@ -97,7 +98,7 @@ final class ValueQueries {
   }
 
   private static Refusal inReturnRefusal(String field) {
-    return Refusal.field(field, field, "a list carries no case values: a task's values are read through its form");
+    return Refusal.field(field, field, ErrorText.of("error.query.noValuesInAList"));
   }
 
   private static String variableField(JsonNode node, int depth) {
@@ -136,6 +137,6 @@ final class ValueQueries {
   }
 
   private static Refusal refusal(String field) {
-    return Refusal.field(field, field, "queries by a case's values are open only to the roles that read them");
+    return Refusal.field(field, field, ErrorText.of("error.query.byValues"));
   }
 }

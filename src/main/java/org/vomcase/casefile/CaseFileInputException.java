@@ -21,7 +21,7 @@ public class CaseFileInputException extends CaseInputException {
 
   @Override
   public List<Problem> problems() {
-    return errors.stream().map(e -> new Problem(e.field(), e.message())).toList();
+    return errors.stream().map(Problem::new).toList();
   }
 
   @Override

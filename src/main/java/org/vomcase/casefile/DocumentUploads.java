@@ -108,15 +108,15 @@ public class DocumentUploads {
     InputCheck check = InputCheck.collectAll();
     Sniffed type = null;
     if (bytes == null) {
-      check.refuse("file", "choose a file to upload (a PDF, PNG or JPEG)");
+      check.refuse("file", "error.upload.noFile");
     } else if (bytes.length == 0) {
-      check.refuse("file", "the file is empty");
+      check.refuse("file", "error.upload.empty");
     } else if (bytes.length > maxBytes) {
-      check.refuse("file", "the file is larger than " + size(maxBytes) + " (it has " + size(bytes.length) + ")");
+      check.refuse("file", "error.upload.tooLarge", size(maxBytes), size(bytes.length));
     } else {
       type = sniff(bytes).orElse(null);
       if (type == null) {
-        check.refuse("file", "is not a PDF, PNG or JPEG file (by its content, whatever its name says)");
+        check.refuse("file", "error.upload.notAnImageOrPdf");
       }
     }
     String theKind = check.oneOf("kind", kind, Vocabulary.DOCUMENT_KINDS, true);

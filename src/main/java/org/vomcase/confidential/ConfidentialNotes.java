@@ -35,11 +35,10 @@ public class ConfidentialNotes {
       return null;
     }
     if (!(value instanceof String text)) {
-      throw new CaseInputException(field.variable(), "must be text");
+      throw CaseInputException.of(field.variable(), "error.notText");
     }
     if (text.length() > ConfidentialField.MAX_LENGTH) {
-      throw new CaseInputException(field.variable(), "is " + text.length() + " characters long; at most "
-          + ConfidentialField.MAX_LENGTH + " are kept");
+      throw CaseInputException.of(field.variable(), "error.confidential.tooLong", text.length(), ConfidentialField.MAX_LENGTH);
     }
     return text.isBlank() ? null : text.strip();
   }

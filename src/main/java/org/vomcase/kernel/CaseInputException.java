@@ -8,26 +8,44 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * Input a user gave in a form (or a caller through the API) that the case cannot take. Thrown before
  * anything is changed, so the transaction rolls back. The engine wraps a listener's exception into its
  * own, so the HTTP boundary also learns of it here, in the request's thread ({@link #watch()}), and
- * answers the user 400 with the field instead of the engine's 500.
+ * answers the user 400 with the field instead of the engine's 500. What is wrong is an {@link ErrorText}: the
+ * exception's message is its English text (the log's), the user reads it in the staff language.
  */
 public class CaseInputException extends ProcessEngineException {
 
   private static final ThreadLocal<List<CaseInputException>> RAISED = new ThreadLocal<>();
 
   private final String field;
+  private final transient ErrorText text;
 
-  public CaseInputException(String field, String message) {
+  /** What is wrong with {@code field}: the sentence {@code text} (its English text is the exception's message). */
+  public CaseInputException(String field, ErrorText text) {
+    this(field, text.english(), text);
+  }
+
+  /** A problem given as text only, without a sentence staff could read in their language: shown as it is. */
+  protected CaseInputException(String field, String message) {
+    this(field, message, null);
+  }
+
+  private CaseInputException(String field, String message, ErrorText text) {
     super(field + ": " + message);
     this.field = field;
+    this.text = text;
     List<CaseInputException> raised = RAISED.get();
     if (raised != null) {
       raised.add(this);
     }
   }
 
+  /** What is wrong with {@code field}: the sentence {@code key} ({@code error.*}) naming {@code arguments}. */
+  public static CaseInputException of(String field, String key, Object... arguments) {
+    return new CaseInputException(field, ErrorText.of(key, arguments));
+  }
+
   /** A problem with a variable the user submitted (a form field of the same name). */
-  public CaseInputException(CaseVariable<?> field, String message) {
-    this(field.name(), message);
+  public static CaseInputException of(CaseVariable<?> field, String key, Object... arguments) {
+    return of(field.name(), key, arguments);
   }
 
   /** The form field (variable name) the message is about. */
@@ -43,11 +61,20 @@ public class CaseInputException extends ProcessEngineException {
 
   /** The fields and their problems (one, or every problem of a referral). */
   public List<Problem> problems() {
-    return List.of(new Problem(field, getReason()));
+    return List.of(new Problem(field, getReason(), text));
   }
 
-  /** One field and what is wrong with it. */
-  public record Problem(String field, String message) {}
+  /** One field and what is wrong with it: in English, and as the sentence staff read (null: the English only). */
+  public record Problem(String field, String message, ErrorText text) {
+
+    public Problem(String field, String message) {
+      this(field, message, null);
+    }
+
+    public Problem(FieldError error) {
+      this(error.field(), error.message(), error.text());
+    }
+  }
 
   /** Collects the user's mistakes raised in this thread until closed (one HTTP request). */
   public static Watch watch() {

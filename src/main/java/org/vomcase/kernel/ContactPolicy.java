@@ -2,6 +2,7 @@ package org.vomcase.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the case may reach one person (victim safety): whether by email, by letter and by the mediator's calls,
@@ -13,6 +14,13 @@ import java.util.List;
  * @param reasons why a channel is closed, in words (for the incident and the case file); empty when none is
  */
 public record ContactPolicy(boolean email, boolean letter, boolean calls, String preferred, List<String> reasons) {
+
+  /** Why a channel is closed, in words, and the sentence staff read for it ({@link #whyInTheirLanguage()}). */
+  private static final String WRITTEN_ONLY = "the victim is contacted by letter only: no email, no call (contact-order decision)";
+  private static final String LETTER_INTRODUCTION = "the introduction goes by letter (contact-order decision)";
+  private static final String DO_NOT_WRITE = "do not write to this address (safe contact)";
+  private static final Map<String, String> REASON_KEYS = Map.of(WRITTEN_ONLY, "error.contact.writtenOnly",
+      LETTER_INTRODUCTION, "error.contact.letterIntroduction", DO_NOT_WRITE, "error.contact.doNotWrite");
 
   /** No restriction (staff, the referrer). */
   public static final ContactPolicy OPEN = new ContactPolicy(true, true, true, null, List.of());
@@ -28,14 +36,14 @@ public record ContactPolicy(boolean email, boolean letter, boolean calls, String
     boolean email = true;
     if (writtenOnly) {
       email = false;
-      reasons.add("the victim is contacted by letter only: no email, no call (contact-order decision)");
+      reasons.add(WRITTEN_ONLY);
     } else if (introduction && letterIntroduction) {
       email = false;
-      reasons.add("the introduction goes by letter (contact-order decision)");
+      reasons.add(LETTER_INTRODUCTION);
     }
     boolean letter = !safety.lettersForbidden();
     if (!letter) {
-      reasons.add("do not write to this address (safe contact)");
+      reasons.add(DO_NOT_WRITE);
     }
     return new ContactPolicy(email, letter, !writtenOnly, safety.preferredChannel(), reasons);
   }
@@ -49,5 +57,11 @@ public record ContactPolicy(boolean email, boolean letter, boolean calls, String
   /** Why nothing can be sent, or null while a channel is open. */
   public String why() {
     return reasons.isEmpty() ? null : String.join("; ", reasons);
+  }
+
+  /** The same as sentences staff read in their language ({@link ErrorText}), or null while a channel is open. */
+  public List<ErrorText> whyInTheirLanguage() {
+    return reasons.isEmpty() ? null : reasons.stream().map(r -> REASON_KEYS.containsKey(r) ? ErrorText.of(REASON_KEYS.get(r))
+        : ErrorText.of("error.text", r)).toList();
   }
 }

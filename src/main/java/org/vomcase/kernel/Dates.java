@@ -64,7 +64,7 @@ public final class Dates {
   public static LocalDate parse(String field, Object value) {
     LocalDate date = orNull(value);
     if (date == null) {
-      throw new CaseInputException(field, "'" + value + "' is not a date (" + FORMAT + ")");
+      throw CaseInputException.of(field, "error.notADate", value, FORMAT);
     }
     return date;
   }

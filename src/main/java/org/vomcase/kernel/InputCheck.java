@@ -42,12 +42,19 @@ public final class InputCheck {
     return new InputCheck(true);
   }
 
-  /** A problem with a field: thrown at once (fail-first) or kept (collect-all). */
-  public void refuse(String field, String message) {
+  /**
+   * A problem with a field, the sentence {@code key} ({@code error.*} of {@code vom-templates/labels/en.properties})
+   * naming {@code arguments}: thrown at once (fail-first) or kept (collect-all).
+   */
+  public void refuse(String field, String key, Object... arguments) {
+    refuse(field, ErrorText.of(key, arguments));
+  }
+
+  private void refuse(String field, ErrorText text) {
     if (!collectAll) {
-      throw new CaseInputException(field, message);
+      throw new CaseInputException(field, text);
     }
-    errors.add(new FieldError(field, message));
+    errors.add(new FieldError(field, text));
   }
 
   /** The problems found so far (collect-all). */
@@ -79,7 +86,7 @@ public final class InputCheck {
       char c = text.charAt(i);
       boolean lineBreak = c == '\n' || c == '\r';
       if (Character.isISOControl(c) && !(lines && lineBreak) || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
-        refuse(field, lineBreak ? "must be one line" : "contains a control or direction character");
+        refuse(field, lineBreak ? "error.oneLine" : "error.controlCharacter");
         return null;
       }
     }
@@ -94,7 +101,7 @@ public final class InputCheck {
   /** A required value of any kind. */
   public Object required(String field, Object value) {
     if (!present(value)) {
-      refuse(field, "is required");
+      refuse(field, "error.required");
       return null;
     }
     return value;
@@ -109,12 +116,12 @@ public final class InputCheck {
   private String given(String field, Object value, boolean required) {
     if (!present(value)) {
       if (required) {
-        refuse(field, "is required");
+        refuse(field, "error.required");
       }
       return null;
     }
     if (!(value instanceof String text)) {
-      refuse(field, "must be text");
+      refuse(field, "error.notText");
       return null;
     }
     return text;
@@ -127,7 +134,7 @@ public final class InputCheck {
       return null;
     }
     if (!allowed.contains(text)) {
-      refuse(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+      refuse(field, "error.notOneOf", value, String.join(", ", allowed));
       return null;
     }
     return text;
@@ -141,11 +148,11 @@ public final class InputCheck {
     }
     String trimmed = text.trim();
     if (trimmed.length() < min) {
-      refuse(field, "must have at least " + min + " characters");
+      refuse(field, "error.tooShort", min);
       return null;
     }
     if (trimmed.length() > max) {
-      refuse(field, "must have at most " + max + " characters");
+      refuse(field, "error.tooLong", max);
       return null;
     }
     return trimmed;
@@ -155,21 +162,21 @@ public final class InputCheck {
   public LocalDate date(String field, Object value, boolean required) {
     if (!present(value)) {
       if (required) {
-        refuse(field, "is required");
+        refuse(field, "error.required");
       }
       return null;
     }
     if (!(value instanceof String) && !(value instanceof LocalDate)) {
-      refuse(field, "must be a date as text (" + Dates.FORMAT + ")");
+      refuse(field, "error.dateAsText", Dates.FORMAT);
       return null;
     }
     LocalDate date = Dates.orNull(value);
     if (date == null) {
-      refuse(field, "'" + value + "' is not a date (" + Dates.FORMAT + ")");
+      refuse(field, "error.notADate", value, Dates.FORMAT);
       return null;
     }
     if (date.isBefore(EARLIEST_DATE)) {
-      refuse(field, "must not be before 1900");
+      refuse(field, "error.before1900");
       return null;
     }
     return date;
@@ -179,7 +186,7 @@ public final class InputCheck {
   public LocalDate pastDate(String field, Object value, LocalDate today, boolean required) {
     LocalDate date = date(field, value, required);
     if (date != null && date.isAfter(today)) {
-      refuse(field, "must not be in the future");
+      refuse(field, "error.inTheFuture");
       return null;
     }
     return date;
@@ -191,25 +198,25 @@ public final class InputCheck {
   /** An email address, where one is given: at most {@link #EMAIL_MAX} characters. */
   public String email(String field, Object value, boolean required) {
     if (value instanceof String text && text.trim().length() > EMAIL_MAX) {
-      refuse(field, "is not an email address (at most " + EMAIL_MAX + " characters)");
+      refuse(field, "error.emailTooLong", EMAIL_MAX);
       return null;
     }
-    return matching(field, value, required, EMAIL, "'" + value + "' is not an email address");
+    return matching(field, value, required, EMAIL, ErrorText.of("error.notAnEmail", value));
   }
 
   /** A phone number, where one is given. */
   public String phone(String field, Object value, boolean required) {
-    return matching(field, value, required, PHONE, "is not a phone number (at least three digits; digits, spaces, + ( ) / -)");
+    return matching(field, value, required, PHONE, ErrorText.of("error.notAPhone"));
   }
 
-  private String matching(String field, Object value, boolean required, Pattern pattern, String refusal) {
+  private String matching(String field, Object value, boolean required, Pattern pattern, ErrorText refusal) {
     if (value != null && !(value instanceof String)) {
-      refuse(field, "must be text");
+      refuse(field, "error.notText");
       return null;
     }
     if (!present(value)) {
       if (required) {
-        refuse(field, "is required");
+        refuse(field, "error.required");
       }
       return null;
     }
@@ -226,7 +233,7 @@ public final class InputCheck {
       return null;
     }
     if (!(value instanceof Boolean flag)) {
-      refuse(field, "must be true or false");
+      refuse(field, "error.notTrueOrFalse");
       return null;
     }
     return flag;
@@ -235,22 +242,22 @@ public final class InputCheck {
   /** A number between {@code min} and {@code max}; {@code whole} refuses fractions. */
   public BigDecimal number(String field, Object value, BigDecimal min, BigDecimal max, boolean whole) {
     if (!present(value)) {
-      refuse(field, "is required");
+      refuse(field, "error.required");
       return null;
     }
     BigDecimal number;
     try {
       number = new BigDecimal(value.toString().trim());
     } catch (NumberFormatException e) {
-      refuse(field, "'" + value + "' is not a number");
+      refuse(field, "error.notANumber", value);
       return null;
     }
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-      refuse(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+      refuse(field, "error.notBetween", min.toPlainString(), max.toPlainString());
       return null;
     }
     if (whole && number.stripTrailingZeros().scale() > 0) {
-      refuse(field, "must be a whole number");
+      refuse(field, "error.notWhole");
       return null;
     }
     return number;

@@ -61,7 +61,7 @@ public final class PersonVariables {
     Boolean noMessages = check.flag(SAFE_NO_MESSAGES.name(), task.getVariable(SAFE_NO_MESSAGES.name()));
     String time = check.text(SAFE_TIME_TO_CALL.name(), task.getVariable(SAFE_TIME_TO_CALL.name()), 0, 200, false);
     if ("letter".equals(channel) && Boolean.TRUE.equals(doNotWrite)) {
-      check.refuse(SAFE_DO_NOT_WRITE.name(), "contradicts the preferred channel (letter)");
+      check.refuse(SAFE_DO_NOT_WRITE.name(), "error.safeContact.letterContradicted");
     }
     Person person = PERSON.from(task);
     if (person == null) {

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vomcase.kernel.ErrorText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -134,6 +135,32 @@ public class StaffLanguage {
 
   /** A staff text ({@code staff.*} of {@code vom-templates/labels/<language>.properties}), English when missing. */
   public String text(String key, Object... arguments) {
+    String pattern = staffTexts().getProperty(key);
+    if (pattern == null) {
+      throw new IllegalArgumentException("No staff text " + key + " in vom-templates/labels/en.properties");
+    }
+    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
+  }
+
+  /**
+   * What is wrong with a request ({@code error.*} of {@code vom-templates/labels/<language>.properties}), in this
+   * language: each sentence of it in English where this language has none.
+   */
+  public String text(ErrorText text) {
+    return text.in(new ErrorText.Catalogue() {
+      @Override
+      public String pattern(String key) {
+        return staffTexts().getProperty(key);
+      }
+
+      @Override
+      public String formWords(String form, String english) {
+        return formTexts(form).getOrDefault(english, english);
+      }
+    });
+  }
+
+  private Properties staffTexts() {
     if (staffTexts == null) {
       Properties texts = new Properties(readProperties(SOURCE));
       if (!isSource()) {
@@ -141,11 +168,7 @@ public class StaffLanguage {
       }
       staffTexts = texts;
     }
-    String pattern = staffTexts.getProperty(key);
-    if (pattern == null) {
-      throw new IllegalArgumentException("No staff text " + key + " in vom-templates/labels/en.properties");
-    }
-    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
+    return staffTexts;
   }
 
   /**

@@ -144,7 +144,7 @@ class ConfidentialDataTest {
     @Override
     public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
       if ("stop".equals(task.getVariable("readiness")) && task.getVariable("safetyStopReason") == null) {
-        throw new CaseInputException("safetyStopReason", "is required");
+        throw CaseInputException.of("safetyStopReason", "error.required");
       }
     }
   }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.vomcase.deployment.ProcessResourceDeployer;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.support.AbstractApplicationIT;
 import org.vomcase.support.CaseApi;
 
@@ -26,7 +27,8 @@ import org.vomcase.support.CaseApi;
  * An installation whose staff work in another language than the repository's English (README "Languages: forms,
  * tasks, letters"), on a database of its own: the deployed forms carry the catalogue's texts, task and process names
  * and Tasklist's filters are in the language, Tasklist's locale is pinned to it, and a refused referral names the
- * field with the form's label in the language. One subclass per language ({@link GermanStaffIT}, {@link DanishStaffIT}).
+ * field with the form's label and says what is wrong in the language, as the boundary's own refusals do. One subclass
+ * per language ({@link GermanStaffIT}, {@link DanishStaffIT}).
  */
 abstract class StaffLanguageCase extends AbstractApplicationIT {
 
@@ -119,6 +121,27 @@ abstract class StaffLanguageCase extends AbstractApplicationIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     String english = field(JSON.readTree(Files.readString(Path.of("forms/referral.form"))).path("components"),
         "offenceCategory").path("label").asText();
-    assertThat(json(refused).path("errors").get(0).path("label").asText()).isEqualTo(formCatalogue("referral").get(english));
+    JsonNode problem = json(refused).path("errors").get(0);
+    assertThat(json(refused).path("errors")).hasSize(1);
+    assertThat(problem.path("label").asText()).isEqualTo(formCatalogue("referral").get(english));
+    // The sentence is error.notOneOf of labels/<language>.properties, naming the value and the categories (codes).
+    String[] around = StaffLanguage.of(language()).text(ErrorText.of("error.notOneOf", "no_such_category", "\n")).split("\n");
+    assertThat(around[0]).as("the language has its own sentence").doesNotContain("is not one of");
+    assertThat(problem.path("message").asText()).startsWith(around[0]).contains("theft")
+        .endsWith(around.length > 1 ? around[1] : "");
+    assertThat(json(refused).path("message").asText())
+        .isEqualTo(problem.path("label").asText() + ": " + problem.path("message").asText());
+  }
+
+  @Test
+  void theBoundarysOwnRefusalsAreInTheLanguage() throws IOException {
+    HttpResponse<String> denied = rest("policeapi").get("/vom/figures");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(json(denied).path("message").asText()).isEqualTo(StaffLanguage.of(language()).text(ErrorText.of(
+        "error.notOpenToYourRole", "GET", "/vom/figures"))).doesNotContain("not open to your role");
+    HttpResponse<String> notJson = rest("policeapi").postJson("/api/referrals", "{\"offenceCategory\": ");
+    assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+    assertThat(json(notJson).path("message").asText())
+        .isEqualTo(StaffLanguage.of(language()).text(ErrorText.of("error.body.notAReferral")));
   }
 }

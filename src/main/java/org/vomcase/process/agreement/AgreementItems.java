@@ -55,7 +55,7 @@ public final class AgreementItems {
       items.add(item(group(n), items.size() + 1, group, offenders, creditors, today, vocabularies));
     }
     if (items.isEmpty()) {
-      throw new CaseInputException(group(1) + "." + AgreementItem.KIND, "record at least one item of the agreement");
+      throw CaseInputException.of(group(1) + "." + AgreementItem.KIND, "error.agreement.noItem");
     }
     return items;
   }
@@ -69,7 +69,7 @@ public final class AgreementItems {
     String creditor = check.oneOf(field + "." + AgreementItem.CREDITOR, text(group, AgreementItem.CREDITOR), creditors, true);
     String description = text(group, AgreementItem.DESCRIPTION) == null ? "" : text(group, AgreementItem.DESCRIPTION).trim();
     if (description.length() > 500) {
-      throw new CaseInputException(field + "." + AgreementItem.DESCRIPTION, "must have at most 500 characters");
+      throw CaseInputException.of(field + "." + AgreementItem.DESCRIPTION, "error.tooLong", 500);
     }
     String status = check.oneOf(field + "." + AgreementItem.STATUS, InputCheck.present(text(group, AgreementItem.STATUS))
         ? text(group, AgreementItem.STATUS) : AgreementItem.OPEN, Vocabulary.AGREEMENT_ITEM_STATUSES, true);
@@ -91,10 +91,10 @@ public final class AgreementItems {
     }
     LocalDate due = check.date(field + "." + AgreementItem.DUE_DATE, group.get(AgreementItem.DUE_DATE), true);
     if (AgreementItem.OPEN.equals(status) && due.isBefore(today)) {
-      throw new CaseInputException(field + "." + AgreementItem.DUE_DATE, "an item still to be done cannot be due in the past");
+      throw CaseInputException.of(field + "." + AgreementItem.DUE_DATE, "error.agreement.dueInThePast");
     }
     if (due.isAfter(today.plusYears(5))) {
-      throw new CaseInputException(field + "." + AgreementItem.DUE_DATE, "must be within five years");
+      throw CaseInputException.of(field + "." + AgreementItem.DUE_DATE, "error.agreement.dueWithinFiveYears");
     }
     return new AgreementItem("I" + number, kind, offender, creditor, description, status, amount, instalments, hours, due);
   }

@@ -58,24 +58,22 @@ public class SignatureListener implements TaskListener {
     List<String> signed = SIGNED_BY.from(task);
     for (String id : signed) {
       if (!signatories.containsKey(id)) {
-        throw new CaseInputException(SIGNED_BY, "'" + id + "' is not among those who sign this agreement");
+        throw CaseInputException.of(SIGNED_BY, "error.signature.notASignatory", id);
       }
     }
     List<String> missing = new ArrayList<>(signatories.keySet());
     missing.removeAll(signed);
     if (ALL_SIGNED.equals(outcome) && !missing.isEmpty()) {
-      throw new CaseInputException(SIGNED_BY, "everyone must sign for the agreement to be concluded; missing: "
-          + String.join(", ", missing) + " (otherwise choose 'Some did not sign' or 'Not everyone signed')");
+      throw CaseInputException.of(SIGNED_BY, "error.signature.missing", String.join(", ", missing));
     }
     // A person who withdrew while the agreement was recorded can no longer sign: their items cannot stand.
     List<String> withdrawn = itemsOfThoseWhoLeft(execution);
     if (ALL_SIGNED.equals(outcome) && !withdrawn.isEmpty()) {
-      throw new CaseInputException(SIGNATURE_OUTCOME, "items " + String.join(", ", withdrawn) + " name a person who no"
-          + " longer takes part: choose 'Some did not sign' (those items are dropped) or 'Not everyone signed'");
+      throw CaseInputException.of(SIGNATURE_OUTCOME, "error.signature.itemsOfThoseWhoLeft", String.join(", ", withdrawn));
     }
     if (SOME_SIGNED.equals(outcome)) {
       if (missing.isEmpty() && withdrawn.isEmpty()) {
-        throw new CaseInputException(SIGNED_BY, "everyone signed: choose 'Everyone signed'");
+        throw CaseInputException.of(SIGNED_BY, "error.signature.everyoneSigned");
       }
       String reason = TaskInput.text(task, NOT_SIGNED_REASON, 10, 1000);
       standForThoseWhoSigned(execution, Set.copyOf(signed), reason);
@@ -84,8 +82,8 @@ public class SignatureListener implements TaskListener {
     List<String> consenting = SHARE_CONSENT_BY.from(task);
     for (String id : consenting) {
       if (!parties.contains(id)) {
-        throw new CaseInputException(SHARE_CONSENT_BY, "'" + id + "' is not a party of this agreement"
-            + (SOME_SIGNED.equals(outcome) ? " as it stands" : ""));
+        throw CaseInputException.of(SHARE_CONSENT_BY, SOME_SIGNED.equals(outcome) ? "error.signature.notAPartyAsItStands"
+            : "error.signature.notAParty", id);
       }
     }
     SHARE_AGREEMENT_WITH_REFERRER.on(execution).set(consenting.containsAll(parties));
@@ -107,8 +105,7 @@ public class SignatureListener implements TaskListener {
     List<AgreementItem> standing = items.stream().filter(item -> hasSigned.test(item.offender())
         && (Owed.COMMUNITY.equals(item.creditor()) || hasSigned.test(item.creditor()))).toList();
     if (standing.isEmpty()) {
-      throw new CaseInputException(SIGNED_BY, "no item of the agreement stands with these signatures (an item needs the"
-          + " signatures of the offender who owes it and of the victim it is owed to): choose 'Not everyone signed'");
+      throw CaseInputException.of(SIGNED_BY, "error.signature.noItemStands");
     }
     List<PartEnded> ended = new ArrayList<>(theCase.partsEnded());
     String by = task(execution);
@@ -125,8 +122,7 @@ public class SignatureListener implements TaskListener {
       }
     }
     if (remaining.stream().noneMatch(party -> party.role() == Side.VICTIM)) {
-      throw new CaseInputException(SIGNED_BY, "no victim's agreement stands with these signatures: choose 'Not everyone"
-          + " signed'");
+      throw CaseInputException.of(SIGNED_BY, "error.signature.noVictimStands");
     }
     AGREEMENT_ITEMS.on(execution).set(standing);
     OBLIGATIONS.on(execution).set(AgreementItems.obligations(standing));

@@ -40,12 +40,11 @@ public class ConsentCallListener implements TaskListener {
       case "call_again" -> {
         LocalDate next = TaskInput.date(task, NEXT_CALL_DATE);
         if (!next.isAfter(today)) {
-          throw new CaseInputException(NEXT_CALL_DATE, "the next call must be on a later day than today");
+          throw CaseInputException.of(NEXT_CALL_DATE, "error.call.notLater");
         }
         OffsetDateTime deadline = CONTACT_DEADLINE.from(task);
         if (deadline != null && !next.isBefore(deadline.toLocalDate())) {
-          throw new CaseInputException(NEXT_CALL_DATE, "the next call must be before " + deadline.toLocalDate()
-              + ", when the person would count as not reachable");
+          throw CaseInputException.of(NEXT_CALL_DATE, "error.call.afterDeadline", deadline.toLocalDate());
         }
         NEXT_CALL_DATE.on(task.getExecution()).set(next);
       }

@@ -26,7 +26,7 @@ public class GuardianConsentListener implements TaskListener {
     Object phone = task.getVariable(GUARDIAN_PHONE.name());
     Object email = task.getVariable(GUARDIAN_EMAIL.name());
     if (!InputCheck.present(phone) && !InputCheck.present(email)) {
-      throw new CaseInputException(GUARDIAN_PHONE, "give the guardian's phone or email");
+      throw CaseInputException.of(GUARDIAN_PHONE, "error.guardians.phoneOrEmail");
     }
     InputCheck check = InputCheck.failFirst();
     check.phone(GUARDIAN_PHONE.name(), phone, false);

@@ -38,7 +38,7 @@ public class CaseEventListener implements ExecutionListener {
     // Who records is the logged-in user, never a value the caller sent along with the form.
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
-      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
+      throw CaseInputException.of(CaseVariables.RECORDED_BY, "error.event.loggedIn");
     }
     String recordedBy = authentication.getUserId();
     CaseVariables.RECORDED_BY.on(execution).set(recordedBy);

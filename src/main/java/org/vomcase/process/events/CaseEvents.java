@@ -18,6 +18,7 @@ import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.Consent;
 import org.vomcase.kernel.ConsentBook;
 import org.vomcase.kernel.ConsentOutcome;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.kernel.Guardian;
 import org.vomcase.kernel.Obligation;
 import org.vomcase.kernel.PartEnded;
@@ -97,18 +98,18 @@ public class CaseEvents {
   @org.springframework.transaction.annotation.Transactional
   public Result record(CaseEvent event) {
     if (event.type() == null || !Vocabulary.CASE_EVENT_TYPES.containsKey(event.type())) {
-      throw new CaseInputException(CaseVariables.EVENT_TYPE, "'" + event.type() + "' is not one of "
-          + String.join(", ", Vocabulary.CASE_EVENT_TYPES.keySet()));
+      throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.notOneOf", event.type(),
+          String.join(", ", Vocabulary.CASE_EVENT_TYPES.keySet()));
     }
     String reason = event.reason() == null ? "" : event.reason().trim();
     if (PROCEEDINGS_ENDED.equals(event.type())) {
       return proceedingsEnded(event);
     }
     if (reason.length() < 3 || reason.length() > 1000) {
-      throw new CaseInputException(CaseVariables.EVENT_REASON, "give the reason (3 to 1000 characters)");
+      throw CaseInputException.of(CaseVariables.EVENT_REASON, "error.event.reason");
     }
     if (event.recordedBy() == null || event.recordedBy().isBlank()) {
-      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
+      throw CaseInputException.of(CaseVariables.RECORDED_BY, "error.event.loggedIn");
     }
     ProcessInstance theCase = openCase(event.caseNumber());
     mayRecord(event.recordedBy(), theCase);
@@ -117,8 +118,7 @@ public class CaseEvents {
     }
     if (CONTACT_CHANGED.equals(event.type())) {
       if (!staffOfTheCase(event.recordedBy(), theCase)) {
-        throw new CaseInputException(CaseVariables.EVENT_TYPE, "contact details are changed by the case's mediators and the"
-            + " coordinators, who speak with the person");
+        throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.event.contactByStaff");
       }
       contacts.apply(theCase, event.personId(), event.contact(), event.recordedBy());
       return Result.CONTACT_CHANGED;
@@ -141,8 +141,7 @@ public class CaseEvents {
    */
   private Result proceedingsMovedOn(ProcessInstance theCase, String type) {
     if (!waitsForTheProceedings(theCase)) {
-      throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey() + " does not wait for the"
-          + " proceedings: only a case the eligibility rules made wait (a pending appeal, a conviction) is checked again");
+      throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.event.notWaiting", theCase.getBusinessKey());
     }
     var correlation = runtime.createMessageCorrelation(MSG_PROCEEDINGS_MOVED_ON).processInstanceId(theCase.getId());
     if (APPEAL_DECIDED.equals(type)) {
@@ -173,14 +172,13 @@ public class CaseEvents {
     ProcessInstance theCase = registeredInstance(caseNumber);
     ProcessInstance target = waiting != null ? waiting : theCase;
     if (target == null) {
-      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber
-          + " that you may record events on");
+      throw CaseInputException.of(CaseVariables.EVENT_CASE_NUMBER, "error.event.noOpenCase", caseNumber);
     }
     mayRecord(event.recordedBy(), target);
     java.time.LocalDate recorded = variable(target, CaseVariables.PROCEEDINGS_ENDED_ON);
     if (recorded != null) {
-      throw new CaseInputException(CaseVariables.PROCEEDINGS_ENDED_ON, "the end of the proceedings of " + caseNumber
-          + " is recorded already (" + recorded + ")");
+      throw CaseInputException.of(CaseVariables.PROCEEDINGS_ENDED_ON, "error.event.proceedingsEndedAlready", caseNumber,
+          recorded);
     }
     if (waiting != null) {
       runtime.createMessageCorrelation(CaseProcess.MSG_PROCEEDINGS_ENDED).processInstanceId(waiting.getId())
@@ -206,15 +204,13 @@ public class CaseEvents {
    */
   private Result requestMediatorsChange(ProcessInstance theCase, String user, String reason) {
     if (identity.createGroupQuery().groupMember(user).groupId(Roles.COORDINATORS).count() == 0) {
-      throw new CaseInputException(CaseVariables.EVENT_TYPE, "only coordinators change a case's mediators");
+      throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.event.onlyCoordinatorsChangeMediators");
     }
     if (registry.mediators(theCase.getBusinessKey()).isEmpty()) {
-      throw new CaseInputException(CaseVariables.EVENT_TYPE, "case " + theCase.getBusinessKey()
-          + " has no mediators yet: choose them in its task 'Assign mediators'");
+      throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.event.noMediatorsYet", theCase.getBusinessKey());
     }
     if (runtime.createExecutionQuery().processInstanceId(theCase.getId()).activityId(TASK_REASSIGN_MEDIATORS).count() > 0) {
-      throw new CaseInputException(CaseVariables.EVENT_TYPE, "a change of mediators of case " + theCase.getBusinessKey()
-          + " is already waiting in the coordinators' task 'Reassign mediators'");
+      throw CaseInputException.of(CaseVariables.EVENT_TYPE, "error.event.mediatorsChangeWaiting", theCase.getBusinessKey());
     }
     runtime.createMessageCorrelation(MSG_MEDIATORS_CHANGE_REQUESTED).processInstanceId(theCase.getId())
         .setVariable(CaseVariables.MEDIATORS_CHANGE_REASON.name(), reason).correlate();
@@ -230,25 +226,23 @@ public class CaseEvents {
     String given = event.personId() == null ? "" : event.personId().trim();
     String personId = Guardian.isGuardianId(given) ? Guardian.personOf(given) : given;
     Case openCase = caseOf(theCase);
-    Person person = openCase.person(personId).orElseThrow(() -> new CaseInputException(CaseVariables.EVENT_PERSON_ID,
-        "'" + given + "' is not a person of case " + theCase.getBusinessKey()
-            + " (V1, V2, ... for victims, O1, O2, ... for offenders, G-V1 for a minor's parent or guardian)"));
+    Person person = openCase.person(personId).orElseThrow(() -> CaseInputException.of(CaseVariables.EVENT_PERSON_ID,
+        "error.event.notAPerson", given, theCase.getBusinessKey()));
     Guardian guardian = Guardian.isGuardianId(given) ? openCase.guardian(person, given).orElseThrow(() ->
-        new CaseInputException(CaseVariables.EVENT_PERSON_ID, "'" + given + "' is not a parent or guardian of case "
-            + theCase.getBusinessKey() + ": " + personId + (person.minor() ? " has no such parent or guardian recorded"
-            : " is not a minor"))) : null;
+        CaseInputException.of(CaseVariables.EVENT_PERSON_ID, person.minor() ? "error.event.noSuchGuardian"
+            : "error.event.guardianOfAnAdult", given, theCase.getBusinessKey(), personId)) : null;
     ConsentBook book = variable(theCase, CaseVariables.CONSENTS);
     ConsentOutcome earlier = book.outcome(personId);
     if (earlier != null && earlier.refused()) {
-      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + " has already " + earlier.code()
-          + "; nothing to withdraw");
+      throw CaseInputException.of(CaseVariables.EVENT_PERSON_ID, earlier == ConsentOutcome.DECLINED
+          ? "error.event.declinedAlready" : "error.event.withdrawnAlready", personId);
     }
     String agreement = signedAgreement(theCase);
     PartEnded ended = (agreement == null ? openCase : withAgreement(theCase, agreement)).partEnded(personId).orElse(null);
     if (ended != null) {
       // What happened to this person is settled: a later event does not rewrite it.
-      throw new CaseInputException(CaseVariables.EVENT_PERSON_ID, personId + "'s part of case " + theCase.getBusinessKey()
-          + " has already ended (" + ended.describe() + "); nothing to withdraw");
+      throw CaseInputException.of(CaseVariables.EVENT_PERSON_ID, "error.event.partEndedAlready", personId,
+          theCase.getBusinessKey(), partEnded(ended));
     }
     book = book.with(personId, Consent.of(person.role(), ConsentOutcome.WITHDRAWN));
     set(theCase, CaseVariables.CONSENTS, book);
@@ -383,9 +377,20 @@ public class CaseEvents {
         .map(ProcessInstance::getId).findFirst().orElse(null);
   }
 
+  /** Why a person's part ended ({@link PartEnded#describe()}) as a sentence staff read in their language. */
+  private static ErrorText partEnded(PartEnded ended) {
+    return switch (ended.reason()) {
+      case PartEnded.NOT_SIGNED -> ErrorText.of("error.partEnded.notSigned");
+      case PartEnded.NOTHING_LEFT -> ErrorText.of("error.partEnded.nothingLeft");
+      case PartEnded.WITHDREW -> ended.itemsEnded().isEmpty() ? ErrorText.of("error.partEnded.withdrew")
+          : ErrorText.of("error.partEnded.withdrewStopped", String.join(", ", ended.itemsEnded()));
+      default -> ErrorText.of("error.text", ended.describe());
+    };
+  }
+
   private static String caseNumberOf(String caseNumber) {
     if (caseNumber == null || !caseNumber.trim().matches("VOM-\\d{4}-\\d{5}")) {
-      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "'" + caseNumber + "' is not a case number (VOM-2026-00042)");
+      throw CaseInputException.of(CaseVariables.EVENT_CASE_NUMBER, "error.event.notACaseNumber", caseNumber);
     }
     return caseNumber.trim();
   }
@@ -400,8 +405,7 @@ public class CaseEvents {
     caseNumberOf(caseNumber);
     ProcessInstance theCase = registeredInstance(caseNumber.trim());
     if (theCase == null) {
-      throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + caseNumber.trim()
-          + " that you may record events on");
+      throw CaseInputException.of(CaseVariables.EVENT_CASE_NUMBER, "error.event.noOpenCase", caseNumber.trim());
     }
     return theCase;
   }
@@ -412,7 +416,7 @@ public class CaseEvents {
    */
   private void mayRecord(String user, ProcessInstance theCase) {
     if (user == null || user.isBlank()) {
-      throw new CaseInputException(CaseVariables.RECORDED_BY, "case events are recorded by a logged-in user");
+      throw CaseInputException.of(CaseVariables.RECORDED_BY, "error.event.loggedIn");
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     if (groups.contains(Roles.COORDINATORS)) {
@@ -426,8 +430,7 @@ public class CaseEvents {
       return;
     }
     // The same answer as for a case that does not exist: case numbers cannot be probed.
-    throw new CaseInputException(CaseVariables.EVENT_CASE_NUMBER, "there is no open case " + theCase.getBusinessKey()
-        + " that you may record events on");
+    throw CaseInputException.of(CaseVariables.EVENT_CASE_NUMBER, "error.event.noOpenCase", theCase.getBusinessKey());
   }
 
   /** Whether the user is a coordinator or one of the case's mediators (the case register says, never a variable). */

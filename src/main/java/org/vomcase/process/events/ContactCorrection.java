@@ -76,19 +76,17 @@ public class ContactCorrection {
     String given = givenId == null ? "" : givenId.trim();
     String personId = Guardian.isGuardianId(given) ? Guardian.personOf(given) : given;
     Case current = Case.of(name -> runtime.getVariable(theCase.getId(), name));
-    Person found = current.person(personId).orElseThrow(() -> new CaseInputException(EVENT_PERSON_ID, "'" + given
-        + "' is not a person of case " + theCase.getBusinessKey() + " (V1, V2, ... for victims, O1, O2, ... for offenders,"
-        + " G-V1 for a minor's parent or guardian)"));
+    Person found = current.person(personId).orElseThrow(() -> CaseInputException.of(EVENT_PERSON_ID, "error.event.notAPerson",
+        given, theCase.getBusinessKey()));
     // A running contact of the person may hold a newer safe-contact choice than the case's list: the check obeys it.
     Person person = withNewestSafeContact(theCase, found);
     if (change == null || change.empty()) {
-      throw new CaseInputException(CONTACT_PHONE, "give what changed: a phone, an email, a postal address, a language,"
-          + " the interpreter need, or what no longer holds");
+      throw CaseInputException.of(CONTACT_PHONE, "error.contact.nothingChanged");
     }
     Person changed = Guardian.isGuardianId(given) ? withGuardian(current, person, given, change)
         : withContact(person, change, current);
     if (changed.equals(person)) {
-      throw new CaseInputException(CONTACT_PHONE, "these are the contact details " + given + " has already");
+      throw CaseInputException.of(CONTACT_PHONE, "error.contact.unchanged", given);
     }
     write(theCase, changed);
     audit.record(userId, AuditLog.CONTACT_CHANGED, theCase.getBusinessKey(), given + ": " + changedFields(change));
@@ -118,8 +116,8 @@ public class ContactCorrection {
   private static Person withContact(Person person, ContactChange change, Case current) {
     InputCheck check = InputCheck.failFirst();
     if (!blank(change.name()) || !blank(change.relation())) {
-      check.refuse(blank(change.name()) ? CONTACT_RELATION.name() : CONTACT_NAME.name(), "name and relation are given for"
-          + " a parent or guardian (G-" + person.personId() + "); a victim's or offender's name is not changed by a case event");
+      check.refuse(blank(change.name()) ? CONTACT_RELATION.name() : CONTACT_NAME.name(), "error.contact.nameOfAParty",
+          person.personId());
     }
     List<String> remove = removals(check, change);
     String phone = value(check, change, remove, "phone", person.phone());
@@ -132,21 +130,21 @@ public class ContactCorrection {
     Person changed = person.withContact(email, phone, address, language, interpreter);
     ContactPolicy policy = current.contactPolicy(changed, false);
     if (!(policy.email() && email != null || policy.letter() && address != null || policy.calls() && phone != null)) {
-      check.refuse(CONTACT_REMOVE.name(), "leaves no way to reach the person that the case may use"
-          + (policy.why() == null ? "" : " (" + policy.why() + ")") + ": keep or give a phone, an email or a postal address");
+      if (policy.why() == null) {
+        check.refuse(CONTACT_REMOVE.name(), "error.contact.noWayLeft");
+      } else {
+        check.refuse(CONTACT_REMOVE.name(), "error.contact.noWayLeftBecause", policy.whyInTheirLanguage());
+      }
     }
     SafeContact safety = person.safety();
     if ("email".equals(safety.preferredChannel()) && email == null) {
-      check.refuse(CONTACT_REMOVE.name(), "email is the person's safe way to be reached: record another safe channel with"
-          + " the person first");
+      check.refuse(CONTACT_REMOVE.name(), "error.contact.safeEmail");
     }
     if ("phone".equals(safety.preferredChannel()) && phone == null) {
-      check.refuse(CONTACT_REMOVE.name(), "phone is the person's safe way to be reached: record another safe channel with"
-          + " the person first");
+      check.refuse(CONTACT_REMOVE.name(), "error.contact.safePhone");
     }
     if ("letter".equals(safety.preferredChannel()) && address == null) {
-      check.refuse(CONTACT_REMOVE.name(), "a letter is the person's safe way to be reached: record another safe channel with"
-          + " the person first");
+      check.refuse(CONTACT_REMOVE.name(), "error.contact.safeLetter");
     }
     return changed;
   }
@@ -155,12 +153,11 @@ public class ContactCorrection {
   private static Person withGuardian(Case current, Person person, String guardianId, ContactChange change) {
     InputCheck check = InputCheck.failFirst();
     if (!person.minor()) {
-      check.refuse(EVENT_PERSON_ID.name(), person.personId() + " is not a minor: only a minor's parents or guardians are"
-          + " part of a case");
+      check.refuse(EVENT_PERSON_ID.name(), "error.contact.notAMinor", person.personId());
     }
     if (!blank(change.language()) || !blank(change.interpreterNeeded())) {
-      check.refuse(blank(change.language()) ? CONTACT_INTERPRETER_NEEDED.name() : CONTACT_LANGUAGE.name(), "language and"
-          + " interpreter are the minor's (" + person.personId() + "), not the parent's or guardian's");
+      check.refuse(blank(change.language()) ? CONTACT_INTERPRETER_NEEDED.name() : CONTACT_LANGUAGE.name(),
+          "error.contact.languageOfTheMinor", person.personId());
     }
     List<Guardian> guardians = new ArrayList<>(current.guardiansOf(person));
     int index = -1;
@@ -170,9 +167,12 @@ public class ContactCorrection {
       }
     }
     if (index < 0 || index > guardians.size()) {
-      check.refuse(EVENT_PERSON_ID.name(), "'" + guardianId + "' is not a parent or guardian of " + person.personId()
-          + (guardians.size() < MAX_GUARDIANS ? "; the next one to add is " + Guardian.idOf(person.personId(), guardians.size() + 1)
-          : "; a case keeps at most " + MAX_GUARDIANS));
+      if (guardians.size() < MAX_GUARDIANS) {
+        check.refuse(EVENT_PERSON_ID.name(), "error.contact.noSuchGuardianNext", guardianId, person.personId(),
+            Guardian.idOf(person.personId(), guardians.size() + 1));
+      } else {
+        check.refuse(EVENT_PERSON_ID.name(), "error.contact.noSuchGuardianAtMost", guardianId, person.personId(), MAX_GUARDIANS);
+      }
     }
     boolean adding = index == guardians.size();
     Guardian before = adding ? new Guardian(null, null, null, null, null) : guardians.get(index);
@@ -180,19 +180,19 @@ public class ContactCorrection {
     String name = blank(change.name()) ? before.name()
         : check.plain(CONTACT_NAME.name(), check.text(CONTACT_NAME.name(), change.name().trim(), 2, 200, true), false);
     if (name == null) {
-      check.refuse(CONTACT_NAME.name(), "is required to add a parent or guardian");
+      check.refuse(CONTACT_NAME.name(), "error.contact.requiredForAGuardian");
     }
     String relation = blank(change.relation()) ? before.relation()
         : check.oneOf(CONTACT_RELATION.name(), change.relation().trim(), Vocabulary.GUARDIAN_RELATIONS, true);
     if (relation == null) {
-      check.refuse(CONTACT_RELATION.name(), "is required to add a parent or guardian");
+      check.refuse(CONTACT_RELATION.name(), "error.contact.requiredForAGuardian");
     }
     String phone = value(check, change, remove, "phone", before.phone());
     String email = value(check, change, remove, "email", before.email());
     String address = value(check, change, remove, "postalAddress", before.postalAddress());
     // A guardian without an address of their own gets the minor's letters at the minor's address.
     if (phone == null && email == null && address == null && person.postalAddress() == null) {
-      check.refuse(CONTACT_PHONE.name(), "give at least one way to reach the parent or guardian (phone, email or postal address)");
+      check.refuse(CONTACT_PHONE.name(), "error.contact.guardianContact");
     }
     Guardian guardian = new Guardian(name, relation, phone, email, address);
     if (adding) {
@@ -225,7 +225,7 @@ public class ContactCorrection {
     };
     if (remove.contains(way)) {
       if (!blank(given)) {
-        check.refuse(field.name(), "is both given and marked as no longer holding");
+        check.refuse(field.name(), "error.contact.givenAndRemoved");
       }
       return null;
     }

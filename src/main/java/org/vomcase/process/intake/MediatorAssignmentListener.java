@@ -102,16 +102,16 @@ public class MediatorAssignmentListener implements TaskListener {
     String lead = blankToNull(LEAD_MEDIATOR.from(task));
     String co = blankToNull(CO_MEDIATOR.from(task));
     if (lead == null) {
-      throw new CaseInputException(LEAD_MEDIATOR, "choose the mediator for this case");
+      throw CaseInputException.of(LEAD_MEDIATOR, "error.mediators.choose");
     }
     if (!directory.isMediator(lead)) {
-      throw new CaseInputException(LEAD_MEDIATOR, "'" + lead + "' is not a member of the mediators group");
+      throw CaseInputException.of(LEAD_MEDIATOR, "error.mediators.notAMediator", lead);
     }
     if (co != null && co.equals(lead)) {
-      throw new CaseInputException(CO_MEDIATOR, "the co-mediator must be a different person from the mediator");
+      throw CaseInputException.of(CO_MEDIATOR, "error.mediators.coMediatorDifferent");
     }
     if (co != null && !directory.isMediator(co)) {
-      throw new CaseInputException(CO_MEDIATOR, "'" + co + "' is not a member of the mediators group");
+      throw CaseInputException.of(CO_MEDIATOR, "error.mediators.notAMediator", co);
     }
     List<String> mediators = new ArrayList<>(List.of(lead));
     if (co != null) {
@@ -124,7 +124,7 @@ public class MediatorAssignmentListener implements TaskListener {
     if (!before.isEmpty()) {
       // The same mediators in the same roles (a swap of lead and co-mediator is a change).
       if (before.equals(mediators)) {
-        throw new CaseInputException(LEAD_MEDIATOR, "these are the case's mediators already; choose who takes over");
+        throw CaseInputException.of(LEAD_MEDIATOR, "error.mediators.unchanged");
       }
       caseAccess.reassign(caseNumber, task.getProcessInstanceId(), before, lead, mediators);
     }

@@ -62,17 +62,16 @@ public class FulfilmentListener implements TaskListener {
   private static void done(DelegateTask task, CaseVariable<BigDecimal> field, BigDecimal owed) {
     Object value = task.getVariable(field.name());
     if (value == null || value.toString().isBlank()) {
-      throw new CaseInputException(field, "is required for a partly fulfilled item");
+      throw CaseInputException.of(field, "error.fulfilment.partlyRequired");
     }
     BigDecimal done;
     try {
       done = new BigDecimal(value.toString());
     } catch (NumberFormatException e) {
-      throw new CaseInputException(field, "'" + value + "' is not a number");
+      throw CaseInputException.of(field, "error.notANumber", value);
     }
     if (done.signum() <= 0 || done.compareTo(owed) >= 0) {
-      throw new CaseInputException(field, "must be more than 0 and less than " + owed.toPlainString()
-          + " (otherwise the item is not or fully fulfilled)");
+      throw CaseInputException.of(field, "error.fulfilment.partlyBetween", owed.toPlainString());
     }
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.TaskInput;
 import org.vomcase.kernel.Vocabulary;
@@ -20,23 +21,26 @@ import org.vomcase.kernel.Vocabulary;
 @Component("preparationMeetingListener")
 public class PreparationMeetingListener implements TaskListener {
 
+  /** The form of the task, whose checklist names the points staff read. */
+  private static final String FORM = "preparation-meeting";
+
   @Override
   public void notify(DelegateTask task) {
     TaskInput.pastDate(task, MEETING_DATE);
     TaskInput.required(task, MEETING_FORMAT, Vocabulary.MEETING_FORMATS);
     List<String> covered = CHECKLIST.from(task);
-    List<String> missing = new ArrayList<>();
+    List<ErrorText.FormWords> missing = new ArrayList<>();
     Vocabulary.PREPARATION_CHECKLIST.forEach((point, label) -> {
       if (!covered.contains(point)) {
-        missing.add(label);
+        missing.add(new ErrorText.FormWords(FORM, label));
       }
     });
     if (!missing.isEmpty()) {
-      throw new CaseInputException(CHECKLIST, "not yet covered: " + String.join("; ", missing));
+      throw CaseInputException.of(CHECKLIST, "error.preparation.notCovered", missing);
     }
     for (String wish : WISHES.from(task)) {
       if (!Vocabulary.WISHES.containsKey(wish)) {
-        throw new CaseInputException(WISHES, "'" + wish + "' is not one of " + String.join(", ", Vocabulary.WISHES.keySet()));
+        throw CaseInputException.of(WISHES, "error.notOneOf", wish, String.join(", ", Vocabulary.WISHES.keySet()));
       }
     }
     TaskInput.required(task, READINESS, Vocabulary.READINESS);

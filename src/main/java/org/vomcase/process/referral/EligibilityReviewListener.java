@@ -19,7 +19,7 @@ public class EligibilityReviewListener implements TaskListener {
     String decision = TaskInput.required(task, REVIEW_DECISION, Vocabulary.REVIEW_DECISIONS);
     String reason = REVIEW_REASON.from(task);
     if ("reject".equals(decision) && (reason == null || reason.trim().length() < 10)) {
-      throw new CaseInputException(REVIEW_REASON, "give the reason for the rejection (at least 10 characters); the referrer receives it");
+      throw CaseInputException.of(REVIEW_REASON, "error.review.reason");
     }
   }
 }

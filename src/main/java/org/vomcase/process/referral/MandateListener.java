@@ -75,7 +75,7 @@ public class MandateListener implements TaskListener {
     String address = InputCheck.present(given) ? check.plain(MANDATE_AUTHORITY_ADDRESS.name(),
         check.text(MANDATE_AUTHORITY_ADDRESS.name(), given, 5, 500, true), true) : null;
     if (email == null && address == null) {
-      check.refuse(MANDATE_AUTHORITY_EMAIL.name(), "or a postal address is needed: the case's reports go to the authority");
+      check.refuse(MANDATE_AUTHORITY_EMAIL.name(), "error.mandate.emailOrAddress");
     }
     return new CaseRegistry.Authority(name.trim(), email, address == null ? null : address.trim());
   }

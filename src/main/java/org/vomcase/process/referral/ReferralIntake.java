@@ -140,7 +140,7 @@ public final class ReferralIntake {
           persons.add(fromFormGroup(person));
         }
       } catch (IllegalStateException e) {
-        errors.add(new FieldError(role + n, "is not a person (name, dateOfBirth, ...)"));
+        errors.add(FieldError.of(role + n, "error.referral.notAPerson"));
       }
     }
     return persons;
@@ -193,7 +193,7 @@ public final class ReferralIntake {
       List<Map<String, Object>> persons = CaseJson.objects(value);
       return persons == null ? List.of() : persons;
     } catch (IllegalStateException e) {
-      errors.add(new FieldError(field, "must be a list of persons (name, dateOfBirth, ...)"));
+      errors.add(FieldError.of(field, "error.referral.notAListOfPersons"));
       return List.of();
     }
   }

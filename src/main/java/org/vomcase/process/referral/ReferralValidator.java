@@ -100,39 +100,37 @@ public final class ReferralValidator {
 
   private static void persons(InputCheck check, CaseVariable<List<Person>> list, Side side, List<Map<String, Object>> persons,
       LocalDate today, int maxPersons, boolean guardiansFirst) {
-    String kind = side.code();
+    boolean victim = side == Side.VICTIM;
     if (persons == null || persons.isEmpty()) {
-      check.refuse(list.name(), "at least one " + kind + " is required");
+      check.refuse(list.name(), victim ? "error.referral.victimRequired" : "error.referral.offenderRequired");
       return;
     }
     if (persons.size() > maxPersons) {
-      check.refuse(list.name(), "at most " + maxPersons + " " + kind + "s per referral; register a group case with"
-          + " the coordinator");
+      check.refuse(list.name(), victim ? "error.referral.tooManyVictims" : "error.referral.tooManyOffenders", maxPersons);
       return;
     }
     for (int i = 0; i < persons.size(); i++) {
       Map<String, Object> person = persons.get(i);
       String prefix = list.name() + "[" + i + "].";
       if (person == null) {
-        check.refuse(list.name() + "[" + i + "]", "must be a " + kind + " (name, dateOfBirth, ...)");
+        check.refuse(list.name() + "[" + i + "]", victim ? "error.referral.notAVictim" : "error.referral.notAnOffender");
         continue;
       }
       for (String key : person.keySet()) {
         if (!Person.REFERRAL_FIELDS.contains(key)) {
-          check.refuse(prefix + key, "is not a field of a " + kind);
+          check.refuse(prefix + key, victim ? "error.referral.notAVictimField" : "error.referral.notAnOffenderField");
         }
       }
       check.text(prefix + Person.NAME, person.get(Person.NAME), 2, 200, true);
       String representative = check.text(prefix + Person.REPRESENTATIVE, person.get(Person.REPRESENTATIVE), 2, 200, false);
       if (representative != null && side != Side.VICTIM) {
-        check.refuse(prefix + Person.REPRESENTATIVE, "only a victim that is a legal person (a shop, a company, a school) has a"
-            + " representative");
+        check.refuse(prefix + Person.REPRESENTATIVE, "error.referral.representativeOfALegalPerson");
       }
       // A legal person (a victim with a representative) has no date of birth; everyone else must give it.
       boolean legalPerson = side == Side.VICTIM && InputCheck.present(person.get(Person.REPRESENTATIVE));
       LocalDate born = check.pastDate(prefix + Person.DATE_OF_BIRTH, person.get(Person.DATE_OF_BIRTH), today, !legalPerson);
       boolean minor = born != null && Period.between(born, today).getYears() < 18;
-      guardians(check, prefix, kind, person.get(Person.GUARDIANS), minor, guardiansFirst);
+      guardians(check, prefix, side, person.get(Person.GUARDIANS), minor, guardiansFirst);
       safeContact(check, prefix, person);
       check.email(prefix + Person.EMAIL, person.get(Person.EMAIL), false);
       check.phone(prefix + Person.PHONE, person.get(Person.PHONE), false);
@@ -141,7 +139,7 @@ public final class ReferralValidator {
       check.flag(prefix + Person.INTERPRETER_NEEDED, person.get(Person.INTERPRETER_NEEDED));
       if (!InputCheck.present(person.get(Person.EMAIL)) && !InputCheck.present(person.get(Person.PHONE))
           && !InputCheck.present(person.get(Person.POSTAL_ADDRESS))) {
-        check.refuse(prefix + "contact", "give at least one way to reach the " + kind + " (email, phone or postal address)");
+        check.refuse(prefix + "contact", victim ? "error.referral.victimContact" : "error.referral.offenderContact");
       }
     }
   }
@@ -154,44 +152,42 @@ public final class ReferralValidator {
     for (int i = 0; i < victims.size(); i++) {
       Map<String, Object> victim = victims.get(i);
       if (victim != null && !InputCheck.present(victim.get(Person.REPRESENTATIVE))) {
-        check.refuse(VICTIMS.name() + "[" + i + "]." + Person.REPRESENTATIVE, "the victim is not a natural person: name the"
-            + " person who represents it (the shop's, company's or school's representative)");
+        check.refuse(VICTIMS.name() + "[" + i + "]." + Person.REPRESENTATIVE, "error.referral.representativeMissing");
       }
     }
   }
 
   /** The parents or guardians of a minor: one or two, each with a name, the relation and a way to reach them. */
-  private static void guardians(InputCheck check, String prefix, String kind, Object value, boolean minor,
+  private static void guardians(InputCheck check, String prefix, Side side, Object value, boolean minor,
       boolean guardiansFirst) {
     String field = prefix + Person.GUARDIANS;
     if (value == null || value instanceof List<?> list && list.isEmpty()) {
       if (minor && guardiansFirst) {
-        check.refuse(field, "give the parents or guardians of a " + kind + " under 18: the programme reaches minors through"
-            + " them");
+        check.refuse(field, side == Side.VICTIM ? "error.referral.victimGuardians" : "error.referral.offenderGuardians");
       }
       return;
     }
     if (!(value instanceof List<?> guardians)) {
-      check.refuse(field, "must be a list of parents or guardians (name, relation, phone, email, postalAddress)");
+      check.refuse(field, "error.guardians.notAList");
       return;
     }
     if (!minor) {
-      check.refuse(field, "only a person under 18 has parents or guardians in the case");
+      check.refuse(field, "error.guardians.onlyMinors");
       return;
     }
     if (guardians.size() > MAX_GUARDIANS) {
-      check.refuse(field, "at most " + MAX_GUARDIANS + " parents or guardians");
+      check.refuse(field, "error.guardians.tooMany", MAX_GUARDIANS);
       return;
     }
     for (int g = 0; g < guardians.size(); g++) {
       String at = field + "[" + g + "].";
       if (!(guardians.get(g) instanceof Map<?, ?> guardian)) {
-        check.refuse(field + "[" + g + "]", "must be a parent or guardian (name, relation, phone, email, postalAddress)");
+        check.refuse(field + "[" + g + "]", "error.guardians.notAGuardian");
         continue;
       }
       for (Object key : guardian.keySet()) {
         if (!GUARDIAN_FIELDS.contains(String.valueOf(key))) {
-          check.refuse(at + key, "is not a field of a parent or guardian");
+          check.refuse(at + key, "error.guardians.notAField");
         }
       }
       check.text(at + GUARDIAN_NAME, guardian.get(GUARDIAN_NAME), 2, 200, true);
@@ -201,7 +197,7 @@ public final class ReferralValidator {
       check.text(at + Person.POSTAL_ADDRESS, guardian.get(Person.POSTAL_ADDRESS), 0, 500, false);
       if (!InputCheck.present(guardian.get(Person.EMAIL)) && !InputCheck.present(guardian.get(Person.PHONE))
           && !InputCheck.present(guardian.get(Person.POSTAL_ADDRESS))) {
-        check.refuse(at + "contact", "give at least one way to reach the parent or guardian (email, phone or postal address)");
+        check.refuse(at + "contact", "error.guardians.contact");
       }
     }
   }
@@ -214,12 +210,12 @@ public final class ReferralValidator {
     }
     String field = prefix + Person.SAFE_CONTACT;
     if (!(value instanceof Map<?, ?> contact)) {
-      check.refuse(field, "must say how the person may be reached (preferredChannel, doNotWrite, noMessages, safeTimeToCall)");
+      check.refuse(field, "error.safeContact.notAnObject");
       return;
     }
     for (Object key : contact.keySet()) {
       if (!SAFE_CONTACT_FIELDS.contains(String.valueOf(key))) {
-        check.refuse(field + "." + key, "is not a field of the safe contact");
+        check.refuse(field + "." + key, "error.safeContact.notAField");
       }
     }
     String channel = check.oneOf(field + "." + SafeContact.PREFERRED_CHANNEL, contact.get(SafeContact.PREFERRED_CHANNEL),
@@ -228,13 +224,13 @@ public final class ReferralValidator {
     check.flag(field + "." + SafeContact.NO_MESSAGES, contact.get(SafeContact.NO_MESSAGES));
     check.text(field + "." + SafeContact.SAFE_TIME_TO_CALL, contact.get(SafeContact.SAFE_TIME_TO_CALL), 0, 200, false);
     if ("letter".equals(channel) && Boolean.TRUE.equals(doNotWrite)) {
-      check.refuse(field + "." + SafeContact.DO_NOT_WRITE, "contradicts the preferred channel (letter)");
+      check.refuse(field + "." + SafeContact.DO_NOT_WRITE, "error.safeContact.letterContradicted");
     }
     if ("email".equals(channel) && !InputCheck.present(person.get(Person.EMAIL))) {
-      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "email is preferred, but the person has no email address");
+      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "error.safeContact.noEmail");
     }
     if ("phone".equals(channel) && !InputCheck.present(person.get(Person.PHONE))) {
-      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "phone is preferred, but the person has no phone number");
+      check.refuse(field + "." + SafeContact.PREFERRED_CHANNEL, "error.safeContact.noPhone");
     }
   }
 

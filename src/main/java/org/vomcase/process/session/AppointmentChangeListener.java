@@ -66,10 +66,10 @@ public class AppointmentChangeListener implements TaskListener {
       changed = appointment.cancel();
     } else {
       ZonedDateTime start = ScheduleSessionListener.start(task, APPOINTMENT_DATE, APPOINTMENT_TIME, CaseClock.now(),
-          "the appointment must be in the future");
+          "error.session.appointmentNotInTheFuture");
       String place = ScheduleSessionListener.place(task, APPOINTMENT_PLACE);
       if (start.toOffsetDateTime().isEqual(appointment.startAt()) && place.equals(appointment.place())) {
-        throw new CaseInputException(APPOINTMENT_DATE, "this is the appointment the person has; change the date, time or place");
+        throw CaseInputException.of(APPOINTMENT_DATE, "error.session.appointmentUnchanged");
       }
       changed = appointment.movedTo(start.toOffsetDateTime(), place);
     }

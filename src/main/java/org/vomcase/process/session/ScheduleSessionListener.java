@@ -126,19 +126,17 @@ public class ScheduleSessionListener implements TaskListener {
   private void completed(DelegateTask task) {
     String meetingType = TaskInput.required(task, MEETING_TYPE, Vocabulary.MEETING_TYPES);
     if ("direct".equals(meetingType) && SessionPlan.CONTINUE_INDIRECT.equals(SAFETY_REVIEW_DECISION.from(task))) {
-      throw new CaseInputException(MEETING_TYPE, "the session was stopped for safety and the coordinators decided to continue as"
-          + " indirect mediation only: no joint meeting");
+      throw CaseInputException.of(MEETING_TYPE, "error.session.indirectOnlyAfterSafetyStop");
     }
     if ("direct".equals(meetingType) && aVictimChoseIndirect(PREPARATIONS.from(task))) {
-      throw new CaseInputException(MEETING_TYPE, "a victim chose indirect mediation in the preparation; a direct meeting"
-          + " needs the victim's new choice first");
+      throw CaseInputException.of(MEETING_TYPE, "error.session.victimChoseIndirect");
     }
     ZonedDateTime now = CaseClock.now();
     if ("indirect".equals(meetingType) && perPartyAppointments(task)) {
       scheduleIndirect(task, now);
       return;
     }
-    ZonedDateTime start = start(task, SESSION_DATE, SESSION_TIME, now, "the session must be in the future");
+    ZonedDateTime start = start(task, SESSION_DATE, SESSION_TIME, now, "error.session.notInTheFuture");
     SESSION_PLACE.on(task.getExecution()).set(place(task, SESSION_PLACE));
     SESSION_CANCELLED.on(task.getExecution()).remove();
     recordAttendees(task, true);
@@ -166,14 +164,13 @@ public class ScheduleSessionListener implements TaskListener {
   /** One appointment per person taking part: the victims' or the offenders' date, time and place. */
   private void scheduleIndirect(DelegateTask task, ZonedDateTime now) {
     ZonedDateTime victims = start(task, VICTIM_APPOINTMENT_DATE, VICTIM_APPOINTMENT_TIME, now,
-        "the victims' appointment must be in the future");
+        "error.session.victimsAppointmentNotInTheFuture");
     String victimPlace = place(task, VICTIM_APPOINTMENT_PLACE);
     ZonedDateTime offenders = start(task, OFFENDER_APPOINTMENT_DATE, OFFENDER_APPOINTMENT_TIME, now,
-        "the offenders' appointment must be in the future");
+        "error.session.offendersAppointmentNotInTheFuture");
     String offenderPlace = place(task, OFFENDER_APPOINTMENT_PLACE);
     if (victimPlace.equalsIgnoreCase(offenderPlace) && overlap(victims, offenders)) {
-      throw new CaseInputException(OFFENDER_APPOINTMENT_TIME, "in indirect mediation the parties do not meet: the offenders'"
-          + " appointment must not be at the victims' place within " + APPOINTMENT_HOURS + " hours of theirs");
+      throw CaseInputException.of(OFFENDER_APPOINTMENT_TIME, "error.session.appointmentsMeet", APPOINTMENT_HOURS);
     }
     recordAttendees(task, false);
     Map<String, Appointment> before = APPOINTMENTS.from(task);
@@ -210,18 +207,18 @@ public class ScheduleSessionListener implements TaskListener {
     }
     List<Option> offered = listed ? ATTENDEE_OPTIONS.fromLocal(task) : attendeeOptions(Case.seenFrom(task.getExecution()), language);
     if (checked.isEmpty()) {
-      throw new CaseInputException(SESSION_ATTENDEE_IDS, "is required: check who attends");
+      throw CaseInputException.of(SESSION_ATTENDEE_IDS, "error.session.attendeesRequired");
     }
     Map<String, String> labels = new LinkedHashMap<>();
     offered.forEach(option -> labels.put(option.value(), option.label()));
     for (String id : checked) {
       if (!labels.containsKey(id)) {
-        throw new CaseInputException(SESSION_ATTENDEE_IDS, "'" + id + "' is not a person taking part in this case");
+        throw CaseInputException.of(SESSION_ATTENDEE_IDS, "error.session.notAnAttendee", id);
       }
     }
     List<Person> parties = Case.seenFrom(task.getExecution()).parties();
     if (direct && !(attends(parties, checked, Side.VICTIM) && attends(parties, checked, Side.OFFENDER))) {
-      throw new CaseInputException(SESSION_ATTENDEE_IDS, "a direct meeting needs a victim and an offender who attend");
+      throw CaseInputException.of(SESSION_ATTENDEE_IDS, "error.session.directNeedsBothSides");
     }
     SESSION_ATTENDEES.on(task.getExecution()).set(String.join(", ", labels.entrySet().stream()
         .filter(entry -> checked.contains(entry.getKey())).map(Map.Entry::getValue).toList()));
@@ -243,18 +240,18 @@ public class ScheduleSessionListener implements TaskListener {
     return InputCheck.failFirst().plain(field.name(), TaskInput.text(task, field, 3, 300), false);
   }
 
-  /** A date and a time (HH:MM) in the future, in the programme's time zone. */
+  /** A date and a time (HH:MM) in the future, in the programme's time zone; else refused with the sentence of the key. */
   static ZonedDateTime start(DelegateTask task, CaseVariable<?> dateField, CaseVariable<?> timeField, ZonedDateTime now,
-      String notInTheFuture) {
+      String notInTheFutureKey) {
     LocalTime time;
     try {
       time = LocalTime.parse(TaskInput.text(task, timeField, 4, 5));
     } catch (DateTimeParseException e) {
-      throw new CaseInputException(timeField, "'" + timeField.from(task) + "' is not a time (HH:MM)");
+      throw CaseInputException.of(timeField, "error.notATime", timeField.from(task));
     }
     ZonedDateTime start = LocalDateTime.of(TaskInput.date(task, dateField), time).atZone(ZoneId.systemDefault());
     if (!start.isAfter(now)) {
-      throw new CaseInputException(dateField, notInTheFuture);
+      throw CaseInputException.of(dateField, notInTheFutureKey);
     }
     return start;
   }

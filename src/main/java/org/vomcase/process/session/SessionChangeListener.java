@@ -74,7 +74,7 @@ public class SessionChangeListener implements TaskListener {
     OffsetDateTime before = SESSION_START.from(task);
     ZonedDateTime now = CaseClock.now();
     if (!before.isAfter(now.toOffsetDateTime())) {
-      throw new CaseInputException(SESSION_CHANGE, "the session has begun; record its outcome instead");
+      throw CaseInputException.of(SESSION_CHANGE, "error.session.begun");
     }
     int sequence = SessionPlan.sequenceOf(task.getExecution()) + 1;
     if ("cancel".equals(change)) {
@@ -83,10 +83,10 @@ public class SessionChangeListener implements TaskListener {
       return;
     }
     ZonedDateTime start = ScheduleSessionListener.start(task, NEW_SESSION_DATE, NEW_SESSION_TIME, now,
-        "the session must be in the future");
+        "error.session.notInTheFuture");
     String place = ScheduleSessionListener.place(task, NEW_SESSION_PLACE);
     if (start.toOffsetDateTime().isEqual(before) && place.equals(SESSION_PLACE.from(task))) {
-      throw new CaseInputException(NEW_SESSION_DATE, "this is the session's date, time and place already; change one of them");
+      throw CaseInputException.of(NEW_SESSION_DATE, "error.session.unchanged");
     }
     ZonedDateTime reminder = start.minusDays(ScheduleSessionListener.REMINDER_DAYS_BEFORE);
     SESSION_START.on(task.getExecution()).set(start.toOffsetDateTime());
