@@ -85,21 +85,24 @@ public record ErrorText(String key, List<Object> arguments) {
     return (String) value;
   }
 
-  /** The English catalogue, read once. */
-  private static final class English {
-    static final Properties TEXTS = read();
-
-    private static Properties read() {
-      Properties texts = new Properties();
-      String path = String.format(CATALOGUE, "en");
-      try (InputStream in = ErrorText.class.getClassLoader().getResourceAsStream(path)) {
-        if (in != null) {
-          texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + path, e);
+  /** A language's catalogue ({@link #CATALOGUE}), UTF-8; empty where the language has none. */
+  public static Properties catalogue(String language) {
+    Properties texts = new Properties();
+    String path = String.format(CATALOGUE, language);
+    try (InputStream in = ErrorText.class.getClassLoader().getResourceAsStream(path)) {
+      if (in != null) {
+        texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
-      return texts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
     }
+    return texts;
+  }
+
+  /** The English catalogue, read once: the English of refusals and of the case's texts for staff ({@link Words}). */
+  static final class English {
+    static final Properties TEXTS = catalogue("en");
+
+    private English() {}
   }
 }

@@ -2,7 +2,6 @@ package org.vomcase.kernel;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The words the case's texts for staff are written with (an agreement item in words, {@link Owed#describe}): by key,
@@ -35,17 +34,11 @@ public interface Words {
     return Vocabulary.AGREEMENT_ITEM_STATUSES.getOrDefault(status, status).toLowerCase(Locale.ROOT);
   }
 
-  /** The English texts, as {@code labels/en.properties} has them. */
+  /** The English texts, read from {@code labels/en.properties} ({@link ErrorText#catalogue}). */
   Words ENGLISH = new Words() {
-    private static final Map<String, String> TEXTS = Map.of(
-        "staff.task.instalment", "instalment {0} of {1}",
-        "staff.item.monthlyInstalments", "in {0} monthly instalments",
-        "staff.item.hours", "{0} hours",
-        "staff.item.owed", "owed by {0} to {1}, due {2}");
-
     @Override
     public String word(String key, Object... arguments) {
-      String pattern = TEXTS.get(key);
+      String pattern = ErrorText.English.TEXTS.getProperty(key);
       if (pattern == null) {
         throw new IllegalArgumentException("No English text " + key);
       }

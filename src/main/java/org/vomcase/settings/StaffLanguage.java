@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -18,11 +16,11 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vomcase.kernel.ErrorText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vomcase.kernel.Dates;
+import org.vomcase.kernel.ErrorText;
 import org.vomcase.kernel.ItemKind;
 import org.vomcase.kernel.Vocabularies;
 import org.vomcase.kernel.Words;
@@ -225,15 +223,6 @@ public class StaffLanguage {
   }
 
   private static Properties readProperties(String language) {
-    Properties properties = new Properties();
-    String path = "vom-templates/labels/" + language + ".properties";
-    try (InputStream in = StaffLanguage.class.getClassLoader().getResourceAsStream(path)) {
-      if (in != null) {
-        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    }
-    return properties;
+    return ErrorText.catalogue(language);
   }
 }
