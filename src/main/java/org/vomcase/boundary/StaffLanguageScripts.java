@@ -45,18 +45,20 @@ public class StaffLanguageScripts {
         chain.doFilter(request, response);
         return;
       }
-      String path = request.getRequestURI().substring(request.getContextPath().length());
+      // The path as the servlet container matched it against the patterns (no context path, no ;parameters).
+      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      String app = java.util.Arrays.stream(APPS).filter(a -> path.equals("/camunda/app/" + a + "/scripts/config.js"))
+          .findFirst().orElse(null);
       byte[] body;
-      if (path.endsWith("/language.js")) {
+      if (path.equals("/camunda/assets/vom/language.js")) {
         body = ("// The staff language (VOM_LANGUAGE / VOM_STAFF_LANGUAGE), served by the application.\nexport default '"
             + language.code() + "';\n").getBytes(StandardCharsets.UTF_8);
       } else {
-        String app = path.substring("/camunda/app/".length(), path.indexOf("/scripts/"));
-        body = configs.computeIfAbsent(app, this::config);
-        if (body == null) {
-          chain.doFilter(request, response);
-          return;
-        }
+        body = app == null ? null : configs.computeIfAbsent(app, this::config);
+      }
+      if (body == null) {
+        chain.doFilter(request, response);
+        return;
       }
       response.setContentType("text/javascript;charset=UTF-8");
       response.setHeader("Cache-Control", "no-cache");

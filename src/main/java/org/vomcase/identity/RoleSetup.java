@@ -316,8 +316,9 @@ public class RoleSetup {
     String name = filterName(definition.name());
     String description = key == null ? definition.description() : language.text(key + ".description");
     List<String> names = key == null ? List.of(definition.name()) : StaffLanguage.everyLanguage(key);
-    Filter filter = names.stream().map(n -> filters.createFilterQuery().filterName(n).singleResult())
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    // The application's filter has no owner; a user's own filter of the same name is never taken for it.
+    Filter filter = names.stream().flatMap(n -> filters.createFilterQuery().filterName(n).list().stream())
+        .filter(f -> f.getOwner() == null).findFirst().orElse(null);
     if (filter == null) {
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("description", description);

@@ -73,12 +73,14 @@ public class StaffLanguage {
   }
 
   static String choose(String programmeLanguage, String configured) {
+    programmeLanguage = programmeLanguage == null ? null : programmeLanguage.trim().toLowerCase(Locale.ROOT);
     if (configured != null && !configured.isBlank()) {
-      if (!LANGUAGES.contains(configured.trim())) {
+      configured = configured.trim().toLowerCase(Locale.ROOT);
+      if (!LANGUAGES.contains(configured)) {
         throw new IllegalArgumentException("vom.programme.staff-language (VOM_STAFF_LANGUAGE) '" + configured
             + "' is not one of " + LANGUAGES + " (the languages every form, task name and screen is written in)");
       }
-      return configured.trim();
+      return configured;
     }
     if (LANGUAGES.contains(programmeLanguage)) {
       return programmeLanguage;

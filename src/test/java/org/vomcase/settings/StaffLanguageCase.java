@@ -114,6 +114,28 @@ abstract class StaffLanguageCase extends AbstractApplicationIT {
   }
 
   @Test
+  void aUsersOwnFilterNamedLikeTheApplicationsIsLeftAloneAtTheNextStart() {
+    var filters = engine.getFilterService();
+    var own = filters.newTaskFilter("My tasks").setOwner("mara").setQuery(engine.getTaskService().createTaskQuery());
+    filters.saveFilter(own);
+    try {
+      roleSetup.apply(engine);
+      roleSetup.apply(engine);
+      var kept = filters.getFilter(own.getId());
+      assertThat(kept.getName()).isEqualTo("My tasks");
+      assertThat(kept.getOwner()).isEqualTo("mara");
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(own.getId()).list())
+          .as("no group is given the user's own filter").allMatch(a -> a.getGroupId() == null);
+      assertThat(filters.createFilterQuery().filterName(StaffLanguage.of(language()).text("staff.filter.myTasks")).count())
+          .isEqualTo(1);
+    } finally {
+      filters.deleteFilter(own.getId());
+    }
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired org.vomcase.identity.RoleSetup roleSetup;
+
+  @Test
   void aRefusedReferralNamesTheFieldWithTheFormsLabelInTheLanguage() throws IOException {
     ObjectNode bad = referral();
     bad.put("offenceCategory", "no_such_category");

@@ -39,13 +39,10 @@ function translateWithin(root) {
     const replacement = translated(node.nodeValue);
     if (replacement !== null && replacement !== node.nodeValue) node.nodeValue = replacement;
   }
-  root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach(input => {
-    input.setAttribute('placeholder', t('formjs.search'));
-  });
+  const hint = (input, text) => { if (input.getAttribute('placeholder') !== text) input.setAttribute('placeholder', text); };
+  root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach(input => hint(input, t('formjs.search')));
   // form-js 1.8.7 takes dates as month/day/year whatever the language: the hint says so in the language's letters.
-  root.querySelectorAll('.fjs-container input[placeholder="mm/dd/yyyy"]').forEach(input => {
-    input.setAttribute('placeholder', t('formjs.datePlaceholder'));
-  });
+  root.querySelectorAll('.fjs-container input[placeholder="mm/dd/yyyy"]').forEach(input => hint(input, t('formjs.datePlaceholder')));
 }
 
 if (language !== 'en' && typeof MutationObserver !== 'undefined') {
