@@ -490,11 +490,15 @@ export function showList(node, openCase, state = { q: '', phase: '', sort: 'next
       search, ' ', phase, ' ', sort)), results, calendarSection(openCase));
   let phasesFilled = false;
 
+  // Only the answer to the latest search, phase, sort or page is shown: an earlier, slower answer is dropped.
+  let asked = 0;
   async function load() {
+    const mine = ++asked;
     const params = new URLSearchParams({ sort: state.sort, first: String(state.first), max: String(PAGE) });
     if (state.q.trim()) params.set('q', state.q.trim());
     if (state.phase) params.set('phase', state.phase);
     const { body, error, kind } = await getJson(API + '/cases?' + params, 'desk.what.list');
+    if (mine !== asked) return;
     if (error) {
       results.replaceChildren(notice(kind || 'danger', error));
       return;

@@ -206,11 +206,17 @@ function page(node) {
     changed();
   };
 
+  // Only the answer for the latest choice is shown: a slower answer for an earlier choice (a larger diagram,
+  // a busy server) must not replace the suggestions for the target chosen after it.
+  let targetRequest = 0;
   const loadTargetActivities = async () => {
+    const asked = ++targetRequest;
     const versionsOf = state.byKey[processSelect.value] || [];
     const target = versionsOf.find(v => String(v.version) === targetSelect.value);
-    state.targetActivities = target ? await activities(target.id) : [];
-    toList.replaceChildren(...state.targetActivities.map(a => el('option', { value: a.id, text: a.name || a.id })));
+    const found = target ? await activities(target.id) : [];
+    if (asked !== targetRequest) return;
+    state.targetActivities = found;
+    toList.replaceChildren(...found.map(a => el('option', { value: a.id, text: a.name || a.id })));
   };
 
   const rollback = () => {
