@@ -48,9 +48,42 @@ public class CaseRegistry {
    */
   public void register(String caseNumber, String caseInstanceId, String referredBy, String referrerName, String referrerEmail,
       OffsetDateTime registeredAt) {
+    register(new Registration(caseNumber, caseInstanceId, referredBy, referrerName, referrerEmail, registeredAt, null, null,
+        null, null, null));
+  }
+
+  /**
+   * What the registration of a referral enters: who referred it, and what the figures and the case list read of it (the
+   * programme profile, the referral's source and procedural stage, the persons' names and the referrer's reference).
+   */
+  public record Registration(String caseNumber, String caseInstanceId, String referredBy, String referrerName,
+      String referrerEmail, OffsetDateTime registeredAt, String programmeProfile, String referralSource,
+      String proceduralStage, List<String> personNames, String referrerReference) {}
+
+  /**
+   * Enters a new case with everything its registration knows, in one row written once (the transaction that starts the
+   * case): if the number is taken the database refuses the row and the whole start is rolled back.
+   */
+  public void register(Registration r) {
     jdbc.update("INSERT INTO vom_case (case_number, process_instance_id, referred_by, referrer_name, referrer_email,"
-        + " registered_at) VALUES (?, ?, ?, ?, ?, ?)", caseNumber, caseInstanceId, referredBy, referrerName, referrerEmail,
-        Timestamp.from(registeredAt.toInstant()));
+        + " registered_at, programme_profile, referral_source, procedural_stage, persons, referrer_reference)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.caseNumber(), r.caseInstanceId(), r.referredBy(), r.referrerName(),
+        r.referrerEmail(), Timestamp.from(r.registeredAt().toInstant()), r.programmeProfile(), r.referralSource(),
+        r.proceduralStage(), r.personNames() == null ? null : persons(r.personNames()), r.referrerReference());
+  }
+
+  private static String persons(List<String> personNames) {
+    String persons = String.join("\n", personNames);
+    return persons.length() > 2000 ? persons.substring(0, 2000) : persons;
+  }
+
+  /**
+   * The case has closed (written by the closure, in its transaction). The figures count a case as running only while
+   * its instance runs; this lets them skip the closed ones without asking the engine about each.
+   */
+  public void closed(String caseInstanceId, OffsetDateTime closedAt) {
+    jdbc.update("UPDATE vom_case SET closed_at = ? WHERE process_instance_id = ? AND closed_at IS NULL",
+        Timestamp.from(closedAt.toInstant()), caseInstanceId);
   }
 
   public Optional<RegisteredCase> find(String caseNumber) {
@@ -120,9 +153,8 @@ public class CaseRegistry {
    * reference; written by the registration.
    */
   public void describe(String caseNumber, List<String> personNames, String referrerReference) {
-    String persons = String.join("\n", personNames);
     jdbc.update("UPDATE vom_case SET persons = ?, referrer_reference = ? WHERE case_number = ? AND deleted_at IS NULL",
-        persons.length() > 2000 ? persons.substring(0, 2000) : persons, referrerReference, caseNumber);
+        persons(personNames), referrerReference, caseNumber);
   }
 
   /**

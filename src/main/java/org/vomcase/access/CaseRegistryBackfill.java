@@ -31,8 +31,11 @@ public class CaseRegistryBackfill {
   private final CaseRegistry registry;
   private final org.camunda.bpm.engine.ManagementService management;
 
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   public CaseRegistryBackfill(HistoryService history, CaseRegistry registry,
-      org.camunda.bpm.engine.ManagementService management) {
+      org.camunda.bpm.engine.ManagementService management, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.history = history;
     this.registry = registry;
     this.management = management;
@@ -68,5 +71,29 @@ public class CaseRegistryBackfill {
     if (entered > 0) {
       LOG.info("Case register: {} cases of an earlier version entered", entered);
     }
+  }
+  /**
+   * Fills the figures' columns of the register (profile, referral source, procedural stage, closed_at) for the cases
+   * registered before them, once, at start, set-based: a case whose instance no longer runs is closed as of its end in
+   * the history; a running case takes the three values from its instance's variables. Later starts find nothing to do.
+   */
+  @Order(1)
+  @EventListener(ApplicationReadyEvent.class)
+  public void describeEarlierCasesForTheFigures() {
+    int closed = jdbc.update("UPDATE vom_case SET closed_at = COALESCE((SELECT h.END_TIME_ FROM "
+        + management.getTableName(HistoricProcessInstance.class) + " h WHERE h.ID_ = vom_case.process_instance_id),"
+        + " CURRENT_TIMESTAMP) WHERE closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e"
+        + " WHERE e.ID_ = vom_case.process_instance_id)");
+    int described = jdbc.update("UPDATE vom_case SET programme_profile = " + variable(CaseVariables.PROGRAMME_PROFILE.name())
+        + ", referral_source = " + variable(CaseVariables.REFERRAL_SOURCE.name()) + ", procedural_stage = "
+        + variable(CaseVariables.PROCEDURAL_STAGE.name()) + " WHERE programme_profile IS NULL AND closed_at IS NULL");
+    if (closed + described > 0) {
+      LOG.info("Case register: {} closed and {} running cases of an earlier version described for the figures", closed, described);
+    }
+  }
+
+  private static String variable(String name) {
+    return "(SELECT v.TEXT_ FROM ACT_RU_VARIABLE v WHERE v.EXECUTION_ID_ = vom_case.process_instance_id AND v.TASK_ID_ IS NULL"
+        + " AND v.NAME_ = '" + name + "')";
   }
 }

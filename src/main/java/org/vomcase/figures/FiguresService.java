@@ -1,12 +1,9 @@
 package org.vomcase.figures;
 
-import static org.vomcase.kernel.CaseVariables.*;
-
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,8 +12,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.vomcase.identity.StaffNames;
-import org.vomcase.kernel.Case;
-import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.Vocabularies;
@@ -74,48 +69,35 @@ public class FiguresService {
   }
 
   /**
-   * The running cases of the profile with their referral data, registration date and mediators (as the case register has
-   * them), in two set-based queries whatever the number of cases: the four instance variables of every case instance
-   * (a variable row exists only while its instance runs), pivoted in the database and read through the engine's index
-   * {@code ACT_IDX_VARIABLE_TASK_NAME_TYPE} ({@code TASK_ID_ IS NULL AND NAME_ IN (...)}: four index rows per case, no
-   * join per case with the execution table), and the mediators of the running cases from {@code vom_case_mediator}.
-   * No per-case round trip, no list of ids as bind parameters.
+   * The running cases of the profile with their referral data, registration date and mediators, in one query on the case
+   * register whatever the number of cases: the register's figures columns (written at registration and closure) and the
+   * mediators (written by the assignment), for the cases not closed, each checked against the engine's own word that its
+   * instance still runs (one primary-key lookup per running case; a case whose instance was ended in Cockpit without a
+   * closure is not counted). No variable is read, no list of ids is sent as bind parameters.
    */
   List<OpenCase> openCases(String profile) {
-    Map<String, List<String>> mediators = new HashMap<>();
-    jdbc.query("SELECT c.process_instance_id, m.user_id FROM vom_case_mediator m JOIN vom_case c ON c.case_number = m.case_number"
-        + " WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)"
+    Map<String, OpenCase> open = new LinkedHashMap<>();
+    jdbc.query("SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id"
+        + " FROM vom_case c LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number"
+        + " WHERE c.closed_at IS NULL AND c.programme_profile = ? AND c.deleted_at IS NULL"
+        + " AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)"
         + " ORDER BY c.process_instance_id, m.is_lead DESC, m.user_id",
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> mediators.computeIfAbsent(row.getString(1),
-            k -> new ArrayList<>()).add(row.getString(2)));
-    List<OpenCase> open = new ArrayList<>();
-    jdbc.query("SELECT v.PROC_INST_ID_,"
-        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
-        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
-        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END),"
-        + " MAX(CASE WHEN v.NAME_ = ? THEN v.TYPE_ END),"
-        + " MAX(CASE WHEN v.NAME_ = ? THEN v.LONG_ END)"
-        + " FROM ACT_RU_VARIABLE v"
-        + " WHERE v.TASK_ID_ IS NULL AND v.NAME_ IN (?, ?, ?, ?) AND v.EXECUTION_ID_ = v.PROC_INST_ID_"
-        + " AND v.PROC_DEF_ID_ IN (SELECT d.ID_ FROM ACT_RE_PROCDEF d WHERE d.KEY_ = ?)"
-        + " GROUP BY v.PROC_INST_ID_"
-        + " HAVING MAX(CASE WHEN v.NAME_ = ? THEN v.TEXT_ END) = ?",
         (org.springframework.jdbc.core.RowCallbackHandler) row -> {
-          Map<String, Object> value = new HashMap<>();
-          value.put(REFERRAL_SOURCE.name(), row.getString(2));
-          value.put(PROCEDURAL_STAGE.name(), row.getString(3));
-          // A moment is stored as ISO text; an instance from before that may hold a date (type "date", in LONG_).
-          long millis = row.getLong(6);
-          boolean isDate = !row.wasNull() && "date".equals(row.getString(5));
-          value.put(REGISTERED_AT.name(), isDate ? new Date(millis) : row.getString(4));
-          OffsetDateTime registered = Case.of(value).get(REGISTERED_AT);
-          open.add(new OpenCase(row.getString(2), row.getString(3), registered == null ? null : registered.toLocalDate(),
-              mediators.getOrDefault(row.getString(1), List.of())));
-        },
-        REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(), REGISTERED_AT.name(), REGISTERED_AT.name(),
-        PROGRAMME_PROFILE.name(), REFERRAL_SOURCE.name(), PROCEDURAL_STAGE.name(), REGISTERED_AT.name(), CaseProcess.KEY,
-        PROGRAMME_PROFILE.name(), profile);
-    return open;
+          OpenCase theCase = open.computeIfAbsent(row.getString(1), id -> {
+            try {
+              java.sql.Timestamp registered = row.getTimestamp(4);
+              return new OpenCase(row.getString(2), row.getString(3),
+                  registered == null ? null : registered.toLocalDateTime().toLocalDate(), new ArrayList<>());
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          String mediator = row.getString(5);
+          if (mediator != null) {
+            theCase.mediators().add(mediator);
+          }
+        }, profile);
+    return new ArrayList<>(open.values());
   }
 
   /**

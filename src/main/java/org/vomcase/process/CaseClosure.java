@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.kernel.CaseProcess;
@@ -33,6 +34,12 @@ public class CaseClosure implements JavaDelegate {
 
   /** The closing event's input parameter: why the case closed. */
   public static final String REASON_INPUT = CLOSURE_REASON.name();
+
+  private final CaseRegistry registry;
+
+  public CaseClosure(CaseRegistry registry) {
+    this.registry = registry;
+  }
 
   /** The closing message end event: its input parameter {@code closureReason} is the reason. */
   @Override
@@ -66,6 +73,7 @@ public class CaseClosure implements JavaDelegate {
     if (note != null) {
       CLOSURE_NOTE.on(theCase).setLocal(note);
     }
+    registry.closed(execution.getProcessInstanceId(), closedAt);
     startRetention(execution, closureReason, closedAt);
   }
 

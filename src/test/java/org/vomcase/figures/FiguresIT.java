@@ -26,6 +26,7 @@ class FiguresIT extends AbstractApplicationIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired FiguresService figures;
+  @Autowired org.vomcase.access.CaseRegistryBackfill backfill;
 
   @AfterEach
   void removeSeededRows() {
@@ -92,7 +93,47 @@ class FiguresIT extends AbstractApplicationIT {
     org.vomcase.support.CaseApi.runJobs(engine, twoMediators);
     org.vomcase.support.CaseApi.assign(engine, rest("clara"), twoMediators, "jonas", "lea");
     assertThat(assigned).isNotBlank();
+    // A case whose instance an administrator ended in Cockpit (no closure) is no longer running, though its register row
+    // was never marked closed.
+    String ended = org.vomcase.support.CaseApi.json(rest("policeapi").postJson("/api/referrals",
+        org.vomcase.support.CaseApi.referral().toString())).path("processInstanceId").asText();
+    engine.getRuntimeService().deleteProcessInstance(ended, "ended in Cockpit");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_case WHERE process_instance_id = ? AND closed_at IS NULL",
+        Integer.class, ended)).isOne();
+    assertTheOpenCasesAreWhatTheEngineSays();
 
+    // Cases registered before the register had the figures' columns: the start's backfill describes the running ones from
+    // their variables and closes the ended ones as of their end.
+    jdbc.update("UPDATE vom_case SET programme_profile = NULL, referral_source = NULL, procedural_stage = NULL, closed_at = NULL");
+    assertThat(figures.openCases("de_toa")).isEmpty();
+    backfill.describeEarlierCasesForTheFigures();
+    assertThat(jdbc.queryForObject("SELECT closed_at FROM vom_case WHERE process_instance_id = ?", java.sql.Timestamp.class,
+        ended)).isNotNull();
+    assertTheOpenCasesAreWhatTheEngineSays();
+    backfill.describeEarlierCasesForTheFigures();
+    assertTheOpenCasesAreWhatTheEngineSays();
+
+    // The caseload (one pass and one grouped count, not a query per mediator) is what the engine's API says per mediator;
+    // one of Mara's tasks is made overdue so that the count is not zero.
+    var maraTask = engine.getTaskService().createTaskQuery().taskAssignee("mara").listPage(0, 1).get(0);
+    maraTask.setDueDate(new java.util.Date(System.currentTimeMillis() - 86_400_000L));
+    engine.getTaskService().saveTask(maraTask);
+    List<OpenCase> open = figures.openCases("de_toa");
+    java.util.Date now = new java.util.Date();
+    var caseload = figures.caseload(open);
+    assertThat(caseload).extracting(c -> c.userId()).contains("mara", "jonas", "lea");
+    for (var mediator : caseload) {
+      assertThat(mediator.openCases()).as("open cases of %s", mediator.userId())
+          .isEqualTo(open.stream().filter(c -> c.mediators().contains(mediator.userId())).count());
+      assertThat(mediator.overdueTasks()).as("overdue tasks of %s", mediator.userId())
+          .isEqualTo(engine.getTaskService().createTaskQuery().taskAssignee(mediator.userId()).dueBefore(now).count());
+    }
+    assertThat(caseload).filteredOn(c -> c.userId().equals("mara")).singleElement()
+        .satisfies(mara -> assertThat(mara.overdueTasks()).isPositive());
+  }
+
+  /** The running cases as the figures read them from the register are the engine's running case instances, exactly. */
+  private void assertTheOpenCasesAreWhatTheEngineSays() {
     for (String profile : List.of("de_toa", "us_vom")) {
       List<OpenCase> expected = new ArrayList<>();
       java.util.Map<String, List<String>> mediators = new java.util.HashMap<>();
@@ -115,24 +156,6 @@ class FiguresIT extends AbstractApplicationIT {
         assertThat(expected).extracting(OpenCase::mediators).contains(List.of("mara"), List.of("jonas", "lea"), List.of());
       }
     }
-
-    // The caseload (one pass and one grouped count, not a query per mediator) is what the engine's API says per mediator;
-    // one of Mara's tasks is made overdue so that the count is not zero.
-    var maraTask = engine.getTaskService().createTaskQuery().taskAssignee("mara").listPage(0, 1).get(0);
-    maraTask.setDueDate(new java.util.Date(System.currentTimeMillis() - 86_400_000L));
-    engine.getTaskService().saveTask(maraTask);
-    List<OpenCase> open = figures.openCases("de_toa");
-    java.util.Date now = new java.util.Date();
-    var caseload = figures.caseload(open);
-    assertThat(caseload).extracting(c -> c.userId()).contains("mara", "jonas", "lea");
-    for (var mediator : caseload) {
-      assertThat(mediator.openCases()).as("open cases of %s", mediator.userId())
-          .isEqualTo(open.stream().filter(c -> c.mediators().contains(mediator.userId())).count());
-      assertThat(mediator.overdueTasks()).as("overdue tasks of %s", mediator.userId())
-          .isEqualTo(engine.getTaskService().createTaskQuery().taskAssignee(mediator.userId()).dueBefore(now).count());
-    }
-    assertThat(caseload).filteredOn(c -> c.userId().equals("mara")).singleElement()
-        .satisfies(mara -> assertThat(mara.overdueTasks()).isPositive());
   }
 
   @Test

@@ -58,7 +58,7 @@ class CaseClosureTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    Mocks.register("caseClosure", new CaseClosure());
+    Mocks.register("caseClosure", new CaseClosure(org.vomcase.support.UnitCaseRegistry.of(processEngine)));
   }
 
   @AfterEach

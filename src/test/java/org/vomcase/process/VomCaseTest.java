@@ -110,7 +110,7 @@ class VomCaseTest {
         registry, org.vomcase.settings.StaffLanguage.of("en")));
     Mocks.register("mandateListener", new MandateListener(null));
     Mocks.register("eligibilityReviewListener", new EligibilityReviewListener());
-    Mocks.register("caseClosure", new CaseClosure());
+    Mocks.register("caseClosure", new CaseClosure(registry));
     Mocks.register("contactPlan", new ContactPlan());
     var identity = processEngine.getIdentityService();
     if (identity.createUserQuery().userId("clara").count() == 0) {
@@ -356,6 +356,15 @@ class VomCaseTest {
     Assertions.assertThat(sent.message()).isEqualTo("referral-not-eligible");
     Assertions.assertThat(sent.content()).containsEntry("reason", reason).containsEntry(CaseVariables.REFERRER_REFERENCE.name(), "StA 99/26")
         .containsEntry(CaseVariables.CASE_NUMBER.name(), instance.getBusinessKey());
+    // The register's row, written once by the registration and marked by the closure in its transaction: what the figures
+    // and the case list read instead of the case's variables.
+    Map<String, Object> row = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        processEngine.getProcessEngineConfiguration()).getDataSource()).queryForMap("SELECT programme_profile, referral_source,"
+        + " procedural_stage, persons, referrer_reference, closed_at FROM vom_case WHERE case_number = ?", instance.getBusinessKey());
+    Assertions.assertThat(row).containsEntry("PROGRAMME_PROFILE", "de_toa").containsEntry("REFERRAL_SOURCE", referral.get("referralSource"))
+        .containsEntry("PROCEDURAL_STAGE", referral.get("proceduralStage")).containsEntry("REFERRER_REFERENCE", "StA 99/26");
+    Assertions.assertThat((String) row.get("PERSONS")).isNotBlank();
+    Assertions.assertThat(row.get("CLOSED_AT")).isNotNull();
   }
 
   @Test

@@ -77,12 +77,14 @@ public class ReferralIntakeListener implements ExecutionListener {
     CaseVariables.REGISTERED_AT.on(execution).set(now);
     execution.setProcessBusinessKey(caseNumber);
     // The register's primary key refuses a second case with this number (the start rolls back).
-    registry.register(caseNumber, execution.getProcessInstanceId(), authentication == null ? null : authentication.getUserId(),
-        CaseVariables.REFERRER_NAME.in(prepared), CaseVariables.REFERRER_EMAIL.in(prepared), now);
-    // What the case list searches by: the persons' names and the referrer's reference (README "The mediator's desk").
+    // One row: who referred it, what the figures count it by, and what the case list searches by (the persons' names and
+    // the referrer's reference, README "The mediator's desk").
     org.vomcase.kernel.Case registered = org.vomcase.kernel.Case.of(execution);
-    registry.describe(caseNumber, registered.persons().stream().map(org.vomcase.kernel.Person::name).toList(),
-        registered.get(CaseVariables.REFERRER_REFERENCE));
+    registry.register(new CaseRegistry.Registration(caseNumber, execution.getProcessInstanceId(),
+        authentication == null ? null : authentication.getUserId(), CaseVariables.REFERRER_NAME.in(prepared),
+        CaseVariables.REFERRER_EMAIL.in(prepared), now, programmeProfile, registered.get(CaseVariables.REFERRAL_SOURCE),
+        registered.get(CaseVariables.PROCEDURAL_STAGE), registered.persons().stream().map(org.vomcase.kernel.Person::name).toList(),
+        registered.get(CaseVariables.REFERRER_REFERENCE)));
     // The police file's details go to the coordinators' confidential store, never into a variable (R4).
     String policeFile = ConfidentialNotes.checked(ConfidentialField.POLICE_FILE, submitted.get(ConfidentialField.POLICE_FILE.variable()));
     if (policeFile != null) {

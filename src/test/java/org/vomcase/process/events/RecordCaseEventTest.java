@@ -64,7 +64,7 @@ class RecordCaseEventTest {
     Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(org.mockito.Mockito.mock(org.vomcase.notification.NotificationService.class)));
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null),
         org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
-    Mocks.register("caseClosure", new CaseClosure());
+    Mocks.register("caseClosure", new CaseClosure(registry));
     Mocks.register("sessionPlan", new org.vomcase.process.session.SessionPlan());
     Mocks.register("caseEventListener", new CaseEventListener(new CaseEvents(runtimeService(), identity, registry,
         new ContactCorrection(runtimeService(), org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService(),
