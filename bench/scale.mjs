@@ -12,6 +12,10 @@
 //   BENCH_MAX_GROWTH    the median of a mediator's and a coordinator's task lists may grow at most this much between the
 //                       smallest and the largest size (4: far off the goal of 1.5, so that a busy machine does not fail it)
 //   BENCH_MAX_AUTH_PER_CASE  authorization rows per running case at every size (2)
+//   BENCH_INTAKE        referrals sent at each size for the intake's throughput and database work, once with 1 client and
+//                       once with 4 (40; 0 skips it)
+//   BENCH_PGBENCH_SECONDS  how long pgbench runs for the write path's floor, at 1 and at 4 clients (10; 0 skips it)
+//   BENCH_SAMPLE        cases sampled for the bytes per running and per closed case (200)
 // Cases are spread over the phases (of every 20 referrals): 6 wait at the coordinators' assignment, 10 at the offender's
 // consent call (a mediator's task with its reminder timer), 2 at the timer of the next call ("call again"), 2 are
 // closed (the offender declines).
@@ -28,6 +32,9 @@ const FIGURES_MAX_MS = Number(env.BENCH_FIGURES_MAX_MS || 1000);
 const REPORT = env.BENCH_REPORT || 'bench/scale-report.md';
 const MAX_GROWTH = Number(env.BENCH_MAX_GROWTH || 4);
 const MAX_AUTH_PER_CASE = Number(env.BENCH_MAX_AUTH_PER_CASE || 2);
+const INTAKE = Number(env.BENCH_INTAKE ?? 40);
+const PGBENCH_SECONDS = Number(env.BENCH_PGBENCH_SECONDS ?? 10);
+const SAMPLE = Number(env.BENCH_SAMPLE || 200);
 /** The requests whose growth is checked: what every open Tasklist asks again and again. */
 const GROWTH_CHECKED = [/^Tasklist "My tasks", mediator/, /^Tasklist "Intake and assignment"/, /^Task query, mediator/,
   /^Tasklist filter list with counts/];
@@ -215,6 +222,112 @@ function acquisitionPlan() {
     order by RES.DUEDATE_ asc LIMIT 3 OFFSET 0`);
 }
 
+// --- the write path: intake throughput and database work per referral, and pgbench's floor ---------------------------
+
+/** The database's own counters (pg_stat_database): committed transactions and rows inserted, updated and deleted. */
+function dbWork() {
+  const [commits, inserted, updated, deleted] = sql(`SELECT xact_commit, tup_inserted, tup_updated, tup_deleted
+    FROM pg_stat_database WHERE datname = current_database()`).split('\t').map(Number);
+  return { commits, inserted, updated, deleted };
+}
+
+/** Until no asynchronous step is left to run (every asynchronous continuation with retries left; timers wait for their date). */
+async function settled() {
+  for (let i = 0; i < 2400; i++) {
+    if (Number(sql("SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND retries_ > 0")) === 0) return;
+    await sleep(250);
+  }
+  throw new Error('the referrals\' steps did not finish in 10 minutes');
+}
+
+/**
+ * INTAKE referrals (each goes on to wait at the coordinators' assignment) sent by this many clients: how many are answered
+ * per second, how many are settled per second (their asynchronous steps done too), and what the database did for each:
+ * rows inserted, updated and deleted and transactions committed, read from PostgreSQL's counters before and after (its
+ * backends report them within 10 s of going idle, hence the pauses).
+ */
+async function intake(clients, seeded) {
+  await settled();
+  await sleep(11000);
+  const before = dbWork();
+  const started = performance.now();
+  const failures = await parallel(0, INTAKE, clients, async i =>
+    ok('policeapi', 'POST', '/api/referrals', referral(700000 + seeded * 10 + clients * 1000 + i * 20)));
+  const answered = (performance.now() - started) / 1000;
+  await settled();
+  const done = (performance.now() - started) / 1000;
+  await sleep(11000);
+  const after = dbWork();
+  const per = key => (after[key] - before[key]) / INTAKE;
+  return { clients, failures, answeredPerSecond: INTAKE / answered, settledPerSecond: INTAKE / done,
+    inserted: per('inserted'), updated: per('updated'), deleted: per('deleted'), commits: per('commits'),
+    rows: per('inserted') + per('updated') + per('deleted') };
+}
+
+/** pgbench's TPC-B-like transactions per second on a database of its own on the same server, at 1 and 4 clients. */
+function pgbench() {
+  if (!PGBENCH_SECONDS) return null;
+  const db = `${DB}_pgbench`;
+  const admin = args => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-q', '-c', args],
+    { encoding: 'utf8' });
+  admin(`DROP DATABASE IF EXISTS ${db}`);
+  admin(`CREATE DATABASE ${db}`);
+  try {
+    execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', '-i', '-q', '-s', '4', db], { stdio: 'ignore' });
+    const tps = clients => {
+      const out = execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', '-c', String(clients), '-j', String(Math.min(clients, 2)),
+        '-T', String(PGBENCH_SECONDS), db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const found = /tps = ([\d.]+)/.exec(out);
+      return found ? Number(found[1]) : NaN;
+    };
+    return { 1: tps(1), 4: tps(4) };
+  } finally {
+    admin(`DROP DATABASE IF EXISTS ${db}`);
+  }
+}
+
+// --- bytes per case --------------------------------------------------------------------------------------------------
+
+const HISTORY_TABLES = ['act_hi_procinst', 'act_hi_actinst', 'act_hi_taskinst', 'act_hi_varinst', 'act_hi_detail',
+  'act_hi_identitylink', 'act_hi_job_log', 'act_hi_op_log', 'act_hi_incident', 'act_hi_comment', 'act_hi_attachment',
+  'act_hi_decinst', 'act_hi_dec_in', 'act_hi_dec_out', 'act_hi_ext_task_log'];
+
+/**
+ * The bytes a case holds (the sum of its rows' sizes, pg_column_size), averaged over a sample of SAMPLE cases: in the
+ * engine's history (every table that carries the case's root instance, byte arrays included, for the case and for its
+ * retention) and, for a running case, in the runtime tables of its instances.
+ */
+function bytesPerCase(closed) {
+  const cases = `SELECT case_number FROM vom_case WHERE closed_at IS ${closed ? 'NOT ' : ''}NULL AND deleted_at IS NULL
+    ORDER BY case_number DESC LIMIT ${SAMPLE}`;
+  const roots = `SELECT h.id_ FROM act_hi_procinst h WHERE h.business_key_ IN (${cases}) AND h.id_ = h.root_proc_inst_id_`;
+  const sizeOf = (table, where) => `(SELECT coalesce(sum(pg_column_size(t.*)), 0) FROM ${table} t WHERE ${where})`;
+  const history = HISTORY_TABLES.map(table => sizeOf(table, `t.root_proc_inst_id_ IN (${roots})`))
+    .concat(sizeOf('act_ge_bytearray', `t.root_proc_inst_id_ IN (${roots})`)).join(' + ');
+  const instances = `SELECT e.id_ FROM act_ru_execution e WHERE e.root_proc_inst_id_ IN (${roots}) AND e.id_ = e.proc_inst_id_`;
+  const runtime = [sizeOf('act_ru_execution', `t.root_proc_inst_id_ IN (${roots})`),
+    sizeOf('act_ru_variable', `t.proc_inst_id_ IN (${instances})`), sizeOf('act_ru_task', `t.proc_inst_id_ IN (${instances})`),
+    sizeOf('act_ru_job', `t.process_instance_id_ IN (${instances})`),
+    sizeOf('act_ru_identitylink', `t.task_id_ IN (SELECT k.id_ FROM act_ru_task k WHERE k.proc_inst_id_ IN (${instances}))`),
+    sizeOf('act_ru_event_subscr', `t.proc_inst_id_ IN (${instances})`)].join(' + ');
+  const [count, historyBytes, runtimeBytes] = sql(`SELECT (SELECT count(*) FROM (${cases}) c), ${history}, ${runtime}`)
+    .split('\t').map(Number);
+  return { count, history: count ? historyBytes / count : NaN, runtime: count ? runtimeBytes / count : NaN };
+}
+
+// --- the floor of the reads: the same data in the database alone ------------------------------------------------------
+
+/** The server's execution time of a query (EXPLAIN ANALYZE), median of RUNS after 3 warm-ups: no HTTP, engine or check. */
+function inTheDatabase(name, queries) {
+  const once = () => queries.reduce((sum, query) => {
+    const plan = sql(`EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) ${query}`);
+    return sum + Number((/Execution Time: ([\d.]+) ms/.exec(plan) || [0, NaN])[1]);
+  }, 0);
+  for (let i = 0; i < 3; i++) once();
+  const times = Array.from({ length: RUNS }, once).sort((a, b) => a - b);
+  return { name, median: percentile(times, 50), p95: percentile(times, 95) };
+}
+
 async function measure(seeded) {
   log('ANALYZE');
   sql('ANALYZE');
@@ -245,10 +358,32 @@ async function measure(seeded) {
       (await ok('clara', 'GET', '/vom/calendar')).ms),
     await timed("Cockpit's dashboard, supervisor (GET /process-definition/statistics?rootIncidents=true)", async () =>
       (await ok('sam', 'GET', '/engine-rest/process-definition/statistics?rootIncidents=true')).ms),
-    await timed('POST /api/referrals', async () => (await ok('policeapi', 'POST', '/api/referrals', referral(900000 + seeded + extra++))).ms)
+    await timed('POST /api/referrals', async () => (await ok('policeapi', 'POST', '/api/referrals', referral(900000 + seeded + extra++))).ms),
+    // The floor: the same reads without the authorization check (an engine administrator, whom the engine does not check)
+    // and in the database alone (the engine's task SQL for Mara's tasks and count; the figures' running cases).
+    await timed('Floor: the same task query as an administrator (no authorization check)', async () =>
+      (await ok('admin', 'GET', '/engine-rest/task?assignee=mara&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc')).ms
+      + (await ok('admin', 'GET', '/engine-rest/task/count?assignee=mara')).ms),
+    inTheDatabase("Floor: Mara's tasks and their count in the database alone (SQL, EXPLAIN ANALYZE)", [
+      "SELECT * FROM act_ru_task WHERE assignee_ = 'mara' ORDER BY due_date_ ASC NULLS FIRST LIMIT 15",
+      "SELECT count(*) FROM act_ru_task WHERE assignee_ = 'mara'"]),
+    inTheDatabase("Floor: the figures' running cases in the database alone (SQL, EXPLAIN ANALYZE)", [
+      `SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id FROM vom_case c
+       LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number WHERE c.closed_at IS NULL AND c.programme_profile = 'de_toa'
+       AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)
+       ORDER BY c.process_instance_id, m.is_lead DESC, m.user_id`])
   ];
   const plan = acquisitionPlan();
-  return { seeded, counts: c, rows, plan, usesIndex: /vom_job_acquisition/.test(plan) };
+  const bytes = { running: bytesPerCase(false), closed: bytesPerCase(true) };
+  const intakes = INTAKE ? [await intake(1, seeded), await intake(4, seeded)] : [];
+  for (const r of intakes) {
+    log(`intake, ${r.clients} client(s): ${r.answeredPerSecond.toFixed(1)} answered/s, ${r.settledPerSecond.toFixed(1)} settled/s;`
+      + ` per referral ${r.rows.toFixed(0)} rows written (${r.inserted.toFixed(0)} inserted, ${r.updated.toFixed(0)} updated,`
+      + ` ${r.deleted.toFixed(0)} deleted), ${r.commits.toFixed(1)} transactions`);
+  }
+  log(`bytes per running case: ${bytes.running.runtime.toFixed(0)} runtime + ${bytes.running.history.toFixed(0)} history;`
+    + ` per closed case: ${bytes.closed.history.toFixed(0)} history (samples of ${bytes.running.count} and ${bytes.closed.count})`);
+  return { seeded, counts: c, rows, plan, usesIndex: /vom_job_acquisition/.test(plan), bytes, intakes };
 }
 
 /** The Markdown table of the sizes measured so far, written to REPORT (after every size: a stopped run keeps its table). */
@@ -273,6 +408,26 @@ function report(results, started) {
   countRow('authorization rows on cases rather than open tasks (instances, history, finished tasks)', c => c.beyondOpenTasks.toLocaleString('en'));
   countRow('runtime variables per running case', c => c.variablesPerCase.toFixed(1));
   countRow('closed cases (registered, no longer running)', c => c.closedRegistered.toLocaleString('en'));
+  const resultRow = (label, f) => lines.push(`| ${label} | ${results.map(f).join(' | ')} | |`);
+  const kb = bytes => Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–';
+  resultRow('bytes per running case: runtime + history (a sample)', r => `${kb(r.bytes.running.runtime)} + ${kb(r.bytes.running.history)}`);
+  resultRow('history bytes per closed case (a sample)', r => `${kb(r.bytes.closed.history)} (of ${r.bytes.closed.count})`);
+  for (const clients of [1, 4]) {
+    const of = r => r.intakes.find(i => i.clients === clients);
+    if (!results.some(of)) continue;
+    resultRow(`referral intake, ${clients} client${clients > 1 ? 's' : ''}: answered / settled per second`, r => of(r)
+      ? `${of(r).answeredPerSecond.toFixed(1)} / ${of(r).settledPerSecond.toFixed(1)}` : '–');
+    resultRow(`rows written per referral, ${clients} client${clients > 1 ? 's' : ''} (inserted + updated + deleted); transactions`,
+      r => of(r) ? `${of(r).rows.toFixed(0)} (${of(r).inserted.toFixed(0)} + ${of(r).updated.toFixed(0)} + ${of(r).deleted.toFixed(0)}); ${of(r).commits.toFixed(1)}` : '–');
+  }
+  if (last.pgbench) {
+    for (const clients of [1, 4]) {
+      const intakeAt = (last.intakes || []).find(i => i.clients === clients);
+      lines.push(`| floor: pgbench TPC-B-like transactions per second, ${clients} client${clients > 1 ? 's' : ''} (the same server)`
+        + `${results.slice(1).map(() => ' | ').join('')} | ${last.pgbench[clients].toFixed(0)}`
+        + `${intakeAt ? ` (${(last.pgbench[clients] / intakeAt.settledPerSecond).toFixed(0)} pgbench transactions per referral)` : ''} | |`);
+    }
+  }
   countRow('acquisition query uses vom_job_acquisition', () => '');
   lines[lines.length - 1] = `| acquisition query uses vom_job_acquisition (EXPLAIN ANALYZE) | ${results.map(r => r.usesIndex ? 'yes' : '**no**').join(' | ')} | |`;
   lines.push('');
@@ -333,6 +488,7 @@ async function main() {
     seeded = size;
     const result = await measure(seeded);
     result.seedRate = seedRate;
+    if (size === SIZES[SIZES.length - 1]) result.pgbench = pgbench();
     results.push(result);
     log(JSON.stringify({ seeded, counts: result.counts }));
     for (const row of result.rows) log(`${row.name}: median ${row.median.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms`);

@@ -31,7 +31,11 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$JAR" ] || { echo "no jar in target/ (./mvnw -B -ntp -q package -DskipTests)" >&2; exit 1; }
-"${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+if [ -n "${BENCH_MEASURE_ONLY:-}" ]; then
+  BENCH_KEEP_DB=1   # measures the kept database as it is (README "Performance at scale")
+else
+  "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
 cp "$JAR" "$WORK/vom-case.jar"   # a rebuild of target/ during the run does not touch the running application
 JAR="$WORK/vom-case.jar"
 

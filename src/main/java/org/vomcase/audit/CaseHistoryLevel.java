@@ -1,0 +1,72 @@
+package org.vomcase.audit;
+
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.vomcase.kernel.CaseVariables;
+
+/**
+ * The history the engine keeps of a case: level full (every activity, task and decision, every variable with its last
+ * value, every form submission with who and when, the user operation log) without the rows nobody reads, which were
+ * half of a closed case's history (README "Performance at scale"):
+ * <ul>
+ *   <li><b>working values</b> ({@link CaseVariables#WORKING_VALUES}: texts and options a form shows, whole decision
+ *       results whose fields have their own variables, the engine's multi-instance counters) are not in the history at
+ *       all;</li>
+ *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
+ *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
+ *       with its time. A called process's or a step's own working copies (the person a consent call works on, a send
+ *       task's parameters) keep their last value ({@code ACT_HI_VARINST}) but not every value before it; what a person
+ *       entered stays recorded per form submission (the form-field details) and reaches the case's own variables.</li>
+ * </ul>
+ * Its id is level full's (3), so an installation's database needs no change and an installation can go back to
+ * {@code full} by removing {@link CaseHistoryPlugin}.
+ */
+public class CaseHistoryLevel extends HistoryLevelFull {
+
+  public static final String NAME = "vom-case";
+
+  private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(VARIABLE_INSTANCE_CREATE, VARIABLE_INSTANCE_UPDATE,
+      VARIABLE_INSTANCE_MIGRATE, VARIABLE_INSTANCE_DELETE, VARIABLE_INSTANCE_UPDATE_DETAIL);
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    if (VARIABLE_EVENTS.contains(eventType) && CaseVariables.WORKING_VALUES.contains(variableName(entity))) {
+      return false;
+    }
+    if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {
+      return isOfTheCaseInstanceItself(variable);
+    }
+    return super.isHistoryEventProduced(eventType, entity);
+  }
+
+  /** A variable of a process instance's own scope (not a step's, a task's or a called process's), in a root instance. */
+  static boolean isOfTheCaseInstanceItself(HistoricVariableUpdateEventEntity variable) {
+    String instance = variable.getProcessInstanceId();
+    return instance != null && variable.getTaskId() == null && instance.equals(variable.getExecutionId())
+        && (variable.getRootProcessInstanceId() == null || instance.equals(variable.getRootProcessInstanceId()));
+  }
+
+  private static String variableName(Object entity) {
+    if (entity instanceof VariableInstance variable) {
+      return variable.getName();
+    }
+    if (entity instanceof HistoricVariableUpdateEventEntity variable) {
+      return variable.getVariableName();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,103 @@
+package org.vomcase.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vomcase.kernel.CaseVariables;
+
+/**
+ * What the engine's history keeps of a case under {@link CaseHistoryLevel}: every variable's last value and every past
+ * value of the case instance's own variables, no working value at all, no past values of a called process's working
+ * copies, and everything else of level full (form submissions, the user operation log).
+ */
+class CaseHistoryLevelTest {
+
+  private ProcessEngine engine;
+
+  @BeforeEach
+  void startEngine() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    String name = "history-" + UUID.randomUUID();
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    CaseHistoryPlugin.install(configuration);
+    engine = configuration.buildProcessEngine();
+    engine.getRepositoryService().createDeployment()
+        .addModelInstance("case.bpmn", Bpmn.createExecutableProcess("case").camundaHistoryTimeToLive(1).startEvent()
+            .callActivity("CallActivity_Contact").calledElement("contact").camundaIn("person", "person")
+            .camundaOut("consentOutcome", "consentOutcome")
+            .userTask("Task_Decide").endEvent().done())
+        .addModelInstance("contact.bpmn", Bpmn.createExecutableProcess("contact").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Call").endEvent().done())
+        .deploy();
+  }
+
+  @AfterEach
+  void closeEngine() {
+    engine.close();
+  }
+
+  @Test
+  void theCaseKeepsItsPastValuesAndLastValuesButNoWorkingValues() {
+    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00001", Map.of(
+        "person", "V1", "personPhone", "+49 30 1", CaseVariables.PERSONS_SHOWN.name(), "Ana Roth (V1), 45"));
+    engine.getRuntimeService().setVariable(theCase.getId(), "personPhone", "+49 30 2");
+    Task call = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Call").singleResult();
+    String contact = call.getProcessInstanceId();
+    engine.getRuntimeService().setVariable(contact, "callAttempts", 1);
+    engine.getRuntimeService().setVariable(contact, "callAttempts", 2);
+    engine.getRuntimeService().setVariable(contact, CaseVariables.CALLS_SHOWN.name(), "1 call");
+    engine.getIdentityService().setAuthenticatedUserId("mara");
+    engine.getFormService().submitTaskForm(call.getId(), Map.of("consentOutcome", "agreed"));
+    engine.getIdentityService().clearAuthentication();
+
+    var history = engine.getHistoryService();
+    List<String> kept = history.createHistoricVariableInstanceQuery().list().stream()
+        .map(HistoricVariableInstance::getName).toList();
+    assertThat(kept).contains("person", "personPhone", "callAttempts", "consentOutcome")
+        .doesNotContain(CaseVariables.PERSONS_SHOWN.name(), CaseVariables.CALLS_SHOWN.name());
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(contact).variableName("callAttempts")
+        .singleResult().getValue()).as("a working copy's last value").isEqualTo(2);
+
+    List<HistoricDetail> details = history.createHistoricDetailQuery().variableUpdates().list();
+    assertThat(details).extracting(d -> ((HistoricVariableUpdate) d).getValue())
+        .as("the case's own variable, each value it had").contains("+49 30 1", "+49 30 2");
+    assertThat(details).allSatisfy(d -> assertThat(d.getProcessInstanceId()).as(((HistoricVariableUpdate) d)
+        .getVariableName()).isEqualTo(theCase.getId()));
+    assertThat(details).extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .as("past values of the case's own variables only").contains("personPhone", "person", "consentOutcome")
+        .doesNotContain("callAttempts", CaseVariables.PERSONS_SHOWN.name(), CaseVariables.CALLS_SHOWN.name());
+
+    // The rest of level full: what the form submitted, and who completed the task.
+    assertThat(history.createHistoricDetailQuery().formFields().processInstanceId(contact).count()).isPositive();
+    assertThat(history.createUserOperationLogQuery().taskId(call.getId()).userId("mara").count()).isPositive();
+    assertThat(engine.getManagementService().getHistoryLevel()).as("the id of level full").isEqualTo(3);
+  }
+
+  @Test
+  void everyTextOrOptionListAFormShowsIsAWorkingValue() throws IllegalAccessException {
+    for (var field : CaseVariables.class.getFields()) {
+      if (field.get(null) instanceof org.vomcase.kernel.CaseVariable<?> variable
+          && variable.name().matches(".*(Shown|Options)$")) {
+        assertThat(CaseVariables.WORKING_VALUES).as(variable.name()).contains(variable.name());
+      }
+    }
+  }
+}
