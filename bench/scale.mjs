@@ -224,26 +224,30 @@ function acquisitionPlan() {
 
 // --- the write path: intake throughput and database work per referral, and pgbench's floor ---------------------------
 
-/** The database's own counters (pg_stat_database): committed transactions and rows inserted, updated and deleted. */
+/** The database's own counters (pg_stat_database): rows inserted, updated and deleted. */
 function dbWork() {
-  const [commits, inserted, updated, deleted] = sql(`SELECT xact_commit, tup_inserted, tup_updated, tup_deleted
+  const [inserted, updated, deleted] = sql(`SELECT tup_inserted, tup_updated, tup_deleted
     FROM pg_stat_database WHERE datname = current_database()`).split('\t').map(Number);
-  return { commits, inserted, updated, deleted };
+  return { inserted, updated, deleted };
 }
 
-/** Until no asynchronous step is left to run (every asynchronous continuation with retries left; timers wait for their date). */
+/**
+ * Until no asynchronous step is due (every active asynchronous continuation with retries left and due now; timers and a
+ * retry waiting for its later date do not count). After 10 minutes it says so and goes on.
+ */
 async function settled() {
   for (let i = 0; i < 2400; i++) {
-    if (Number(sql("SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND retries_ > 0")) === 0) return;
+    if (Number(sql(`SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND retries_ > 0 AND suspension_state_ = 1
+      AND (duedate_ IS NULL OR duedate_ <= localtimestamp)`)) === 0) return;
     await sleep(250);
   }
-  throw new Error('the referrals\' steps did not finish in 10 minutes');
+  log('warning: asynchronous steps still due after 10 minutes; the intake figures include their wait');
 }
 
 /**
  * INTAKE referrals (each goes on to wait at the coordinators' assignment) sent by this many clients: how many are answered
  * per second, how many are settled per second (their asynchronous steps done too), and what the database did for each:
- * rows inserted, updated and deleted and transactions committed, read from PostgreSQL's counters before and after (its
+ * rows inserted, updated and deleted, read from PostgreSQL's counters before and after (its
  * backends report them within 10 s of going idle, hence the pauses).
  */
 async function intake(clients, seeded) {
@@ -259,14 +263,24 @@ async function intake(clients, seeded) {
   await sleep(11000);
   const after = dbWork();
   const per = key => (after[key] - before[key]) / INTAKE;
-  return { clients, failures, answeredPerSecond: INTAKE / answered, settledPerSecond: INTAKE / done,
-    inserted: per('inserted'), updated: per('updated'), deleted: per('deleted'), commits: per('commits'),
+  if (failures) throw new Error(`intake with ${clients} client(s): ${failures} of ${INTAKE} referrals failed`);
+  return { clients, answeredPerSecond: INTAKE / answered, settledPerSecond: INTAKE / done,
+    inserted: per('inserted'), updated: per('updated'), deleted: per('deleted'),
     rows: per('inserted') + per('updated') + per('deleted') };
 }
 
 /** pgbench's TPC-B-like transactions per second on a database of its own on the same server, at 1 and 4 clients. */
 function pgbench() {
   if (!PGBENCH_SECONDS) return null;
+  try {
+    return runPgbench();
+  } catch (error) {
+    log('pgbench did not run:', error.message);
+    return null;
+  }
+}
+
+function runPgbench() {
   const db = `${DB}_pgbench`;
   const admin = args => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-q', '-c', args],
     { encoding: 'utf8' });
@@ -309,7 +323,10 @@ function bytesPerCase(closed) {
     sizeOf('act_ru_variable', `t.proc_inst_id_ IN (${instances})`), sizeOf('act_ru_task', `t.proc_inst_id_ IN (${instances})`),
     sizeOf('act_ru_job', `t.process_instance_id_ IN (${instances})`),
     sizeOf('act_ru_identitylink', `t.task_id_ IN (SELECT k.id_ FROM act_ru_task k WHERE k.proc_inst_id_ IN (${instances}))`),
-    sizeOf('act_ru_event_subscr', `t.proc_inst_id_ IN (${instances})`)].join(' + ');
+    sizeOf('act_ru_event_subscr', `t.proc_inst_id_ IN (${instances})`),
+    // Object variables keep their value in a byte array that carries no root instance.
+    sizeOf('act_ge_bytearray', `t.id_ IN (SELECT v.bytearray_id_ FROM act_ru_variable v WHERE v.proc_inst_id_ IN (${instances}))`)]
+    .join(' + ');
   const [count, historyBytes, runtimeBytes] = sql(`SELECT (SELECT count(*) FROM (${cases}) c), ${history}, ${runtime}`)
     .split('\t').map(Number);
   return { count, history: count ? historyBytes / count : NaN, runtime: count ? runtimeBytes / count : NaN };
@@ -379,7 +396,7 @@ async function measure(seeded) {
   for (const r of intakes) {
     log(`intake, ${r.clients} client(s): ${r.answeredPerSecond.toFixed(1)} answered/s, ${r.settledPerSecond.toFixed(1)} settled/s;`
       + ` per referral ${r.rows.toFixed(0)} rows written (${r.inserted.toFixed(0)} inserted, ${r.updated.toFixed(0)} updated,`
-      + ` ${r.deleted.toFixed(0)} deleted), ${r.commits.toFixed(1)} transactions`);
+      + ` ${r.deleted.toFixed(0)} deleted)`);
   }
   log(`bytes per running case: ${bytes.running.runtime.toFixed(0)} runtime + ${bytes.running.history.toFixed(0)} history;`
     + ` per closed case: ${bytes.closed.history.toFixed(0)} history (samples of ${bytes.running.count} and ${bytes.closed.count})`);
@@ -417,8 +434,8 @@ function report(results, started) {
     if (!results.some(of)) continue;
     resultRow(`referral intake, ${clients} client${clients > 1 ? 's' : ''}: answered / settled per second`, r => of(r)
       ? `${of(r).answeredPerSecond.toFixed(1)} / ${of(r).settledPerSecond.toFixed(1)}` : '–');
-    resultRow(`rows written per referral, ${clients} client${clients > 1 ? 's' : ''} (inserted + updated + deleted); transactions`,
-      r => of(r) ? `${of(r).rows.toFixed(0)} (${of(r).inserted.toFixed(0)} + ${of(r).updated.toFixed(0)} + ${of(r).deleted.toFixed(0)}); ${of(r).commits.toFixed(1)}` : '–');
+    resultRow(`rows written per referral, ${clients} client${clients > 1 ? 's' : ''} (inserted + updated + deleted)`,
+      r => of(r) ? `${of(r).rows.toFixed(0)} (${of(r).inserted.toFixed(0)} + ${of(r).updated.toFixed(0)} + ${of(r).deleted.toFixed(0)})` : '–');
   }
   if (last.pgbench) {
     for (const clients of [1, 4]) {

@@ -39,7 +39,7 @@ ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_address VARCHAR(
 -- referral's source and procedural stage (written by the registration, never changed after it) and closed_at (written by
 -- the closure, in its transaction). The figures read the running cases here, one narrow table, instead of four
 -- variables per case in the engine's variable table; whether a case still runs stays the engine's word (its instance).
--- CaseRegisterFigures fills these columns once for cases registered before them.
+-- CaseRegistryBackfill.describeEarlierCasesForTheFigures fills them at start for cases registered before them.
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS programme_profile VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referral_source VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS procedural_stage VARCHAR(40);

@@ -24,8 +24,9 @@ import org.vomcase.kernel.CaseVariables;
  *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
  *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
  *       with its time. A called process's or a step's own working copies (the person a consent call works on, a send
- *       task's parameters) keep their last value ({@code ACT_HI_VARINST}) but not every value before it; what a person
- *       entered stays recorded per form submission (the form-field details) and reaches the case's own variables.</li>
+ *       task's parameters) keep their last value ({@code ACT_HI_VARINST}) but not every value before it. Each form
+ *       submission still records its text fields (the form-field details) and who submitted it when (the user operation
+ *       log); what the process keeps of it reaches the case's own variables.</li>
  * </ul>
  * Its id is level full's (3), so an installation's database needs no change and an installation can go back to
  * {@code full} by removing {@link CaseHistoryPlugin}.
@@ -44,7 +45,8 @@ public class CaseHistoryLevel extends HistoryLevelFull {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    if (VARIABLE_EVENTS.contains(eventType) && CaseVariables.WORKING_VALUES.contains(variableName(entity))) {
+    String name = variableName(entity);
+    if (name != null && VARIABLE_EVENTS.contains(eventType) && CaseVariables.WORKING_VALUES.contains(name)) {
       return false;
     }
     if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {

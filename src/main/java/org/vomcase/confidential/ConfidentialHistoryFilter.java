@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * The engine's history writer, minus every event that carries a confidential field's value: the
  * variable's creation, updates and removal, and the form property the form submission records. The
  * history keeps everything else at level full. ("Filtering sensible data", Camunda's performance
- * guide.)
+ * guide.) A form field that only echoes a working value the form showed ({@code CaseVariables.WORKING_VALUES}, e.g. the
+ * persons in words) is not recorded either: the engine's history level decides per submission, not per field
+ * ({@code CaseHistoryLevel} keeps the variables themselves out).
  */
 public class ConfidentialHistoryFilter implements HistoryEventHandler {
 
@@ -37,7 +39,8 @@ public class ConfidentialHistoryFilter implements HistoryEventHandler {
       return ConfidentialField.VARIABLES.contains(variable.getVariableName());
     }
     if (event instanceof HistoricFormPropertyEventEntity formProperty) {
-      return ConfidentialField.VARIABLES.contains(formProperty.getPropertyId());
+      return ConfidentialField.VARIABLES.contains(formProperty.getPropertyId())
+          || org.vomcase.kernel.CaseVariables.WORKING_VALUES.contains(formProperty.getPropertyId());
     }
     return false;
   }

@@ -48,6 +48,7 @@ class ConfidentialDataTest {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
     ConfidentialDataPlugin.install(configuration, new ConfidentialFieldsListener(notes));
+    org.vomcase.audit.CaseHistoryPlugin.install(configuration);
     engine = configuration.buildProcessEngine();
     BpmnModelInstance meeting = Bpmn.createExecutableProcess("meeting").camundaHistoryTimeToLive(1)
         .startEvent().userTask("Task_HoldPreparationMeeting").name("Hold the preparation meeting")
@@ -69,7 +70,7 @@ class ConfidentialDataTest {
     engine.getIdentityService().setAuthenticatedUserId("mara");
 
     engine.getFormService().submitTaskForm(task.getId(), Map.of("meetingNotes", NOTE, "safetyConcerns", "  ",
-        "readiness", "ready"));
+        "readiness", "ready", "personsShown", "Ana Roth (V1), 45"));
     engine.getIdentityService().clearAuthentication();
 
     verify(notes).record("VOM-2026-00007", ConfidentialField.PREPARATION_NOTES, "V1", instance.getId(),
@@ -85,6 +86,10 @@ class ConfidentialDataTest {
             : ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
         .doesNotContain("meetingNotes", "safetyConcerns").contains("readiness");
     assertThat(tablesContaining(NOTE)).isEmpty();
+    // A working value the form only showed (the persons in words) is no form field of the record either.
+    assertThat(history.createHistoricDetailQuery().formFields().processInstanceId(instance.getId()).list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId()).contains("readiness")
+        .doesNotContain("personsShown");
   }
 
   @Test
