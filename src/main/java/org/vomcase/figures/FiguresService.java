@@ -73,7 +73,8 @@ public class FiguresService {
    * register whatever the number of cases: the register's figures columns (written at registration and closure) and the
    * mediators (written by the assignment), for the cases not closed, each checked against the engine's own word that its
    * instance still runs (one primary-key lookup per running case; a case whose instance was ended in Cockpit without a
-   * closure is not counted). No variable is read, no list of ids is sent as bind parameters.
+   * closure is not counted, nor one whose personal data were deleted). No variable is read, no list of ids is sent as
+   * bind parameters.
    */
   List<OpenCase> openCases(String profile) {
     Map<String, OpenCase> open = new LinkedHashMap<>();
