@@ -385,10 +385,9 @@ async function measure(seeded) {
       "SELECT * FROM act_ru_task WHERE assignee_ = 'mara' ORDER BY due_date_ ASC NULLS FIRST LIMIT 15",
       "SELECT count(*) FROM act_ru_task WHERE assignee_ = 'mara'"]),
     inTheDatabase("Floor: the figures' running cases in the database alone (SQL, EXPLAIN ANALYZE)", [
-      `SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id FROM vom_case c
+      `SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id, m.is_lead FROM vom_case c
        LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number WHERE c.closed_at IS NULL AND c.programme_profile = 'de_toa'
-       AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)
-       ORDER BY c.process_instance_id, m.is_lead DESC, m.user_id`])
+       AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)`])
   ];
   const plan = acquisitionPlan();
   const bytes = { running: bytesPerCase(false), closed: bytesPerCase(true) };

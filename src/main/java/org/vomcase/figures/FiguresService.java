@@ -77,12 +77,13 @@ public class FiguresService {
    * bind parameters.
    */
   List<OpenCase> openCases(String profile) {
+    // No ORDER BY (a sort of every row by text): each case's mediators are put in order here, the lead first.
     Map<String, OpenCase> open = new LinkedHashMap<>();
-    jdbc.query("SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id"
+    Map<String, String> leads = new HashMap<>();
+    jdbc.query("SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id, m.is_lead"
         + " FROM vom_case c LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number"
         + " WHERE c.closed_at IS NULL AND c.programme_profile = ? AND c.deleted_at IS NULL"
-        + " AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)"
-        + " ORDER BY c.process_instance_id, m.is_lead DESC, m.user_id",
+        + " AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)",
         (org.springframework.jdbc.core.RowCallbackHandler) row -> {
           OpenCase theCase = open.computeIfAbsent(row.getString(1), id -> {
             try {
@@ -96,8 +97,13 @@ public class FiguresService {
           String mediator = row.getString(5);
           if (mediator != null) {
             theCase.mediators().add(mediator);
+            if (row.getBoolean(6)) {
+              leads.put(row.getString(1), mediator);
+            }
           }
         }, profile);
+    open.forEach((instance, theCase) -> theCase.mediators().sort(java.util.Comparator
+        .comparing((String mediator) -> !mediator.equals(leads.get(instance))).thenComparing(java.util.Comparator.naturalOrder())));
     return new ArrayList<>(open.values());
   }
 
