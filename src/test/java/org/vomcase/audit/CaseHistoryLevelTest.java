@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.vomcase.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -30,13 +29,7 @@ class CaseHistoryLevelTest {
 
   @BeforeEach
   void startEngine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "history-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
+    StandaloneInMemProcessEngineConfiguration configuration = ProcessTestEngine.standalone("history");
     CaseHistoryPlugin.install(configuration);
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.vomcase.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -40,13 +40,7 @@ class ConfidentialDataTest {
 
   @BeforeEach
   void startEngine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "confidential-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
+    StandaloneInMemProcessEngineConfiguration configuration = ProcessTestEngine.standalone("confidential");
     ConfidentialDataPlugin.install(configuration, new ConfidentialFieldsListener(notes));
     org.vomcase.audit.CaseHistoryPlugin.install(configuration);
     engine = configuration.buildProcessEngine();

@@ -3,10 +3,9 @@ package org.vomcase.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.vomcase.support.ProcessTestEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -25,11 +24,7 @@ class RetryAtOncePluginTest {
 
   @BeforeEach
   void engine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("retry-" + UUID.randomUUID());
-    configuration.setJdbcUrl("jdbc:h2:mem:" + configuration.getProcessEngineName());
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setJobExecutorActivate(false);
+    StandaloneInMemProcessEngineConfiguration configuration = ProcessTestEngine.standalone("retry");
     configuration.getProcessEnginePlugins().add(new RetryAtOncePlugin());
     engine = configuration.buildProcessEngine();
     BpmnModelInstance failing = Bpmn.createExecutableProcess("failing").startEvent()

@@ -26,6 +26,21 @@ public final class ProcessTestEngine {
     return extension(new String[0]);
   }
 
+  /**
+   * A bare engine for a test of one engine extension (a plugin, a history level): in memory under a name of its own, full
+   * history, no job executor, no Spring, no coverage. The test adds its extension and builds it.
+   */
+  public static org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration standalone(String prefix) {
+    var configuration = new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration();
+    String name = prefix + "-" + UUID.randomUUID();
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    return configuration;
+  }
+
   /** The engine, with test doubles of called processes left out of the coverage. */
   public static ProcessEngineCoverageExtension extension(String... excludedProcessKeys) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
