@@ -384,10 +384,13 @@ async function measure(seeded) {
     inTheDatabase("Floor: Mara's tasks and their count in the database alone (SQL, EXPLAIN ANALYZE)", [
       "SELECT * FROM act_ru_task WHERE assignee_ = 'mara' ORDER BY due_date_ ASC NULLS FIRST LIMIT 15",
       "SELECT count(*) FROM act_ru_task WHERE assignee_ = 'mara'"]),
-    inTheDatabase("Floor: the figures' running cases in the database alone (SQL, EXPLAIN ANALYZE)", [
-      `SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id, m.is_lead FROM vom_case c
-       LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number WHERE c.closed_at IS NULL AND c.programme_profile = 'de_toa'
-       AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)`])
+    // FiguresService.openCases and .caseload, as they are sent (the period: this year).
+    inTheDatabase("Floor: the figures' running cases and caseload in the database alone (SQL, EXPLAIN ANALYZE)", [
+      `SELECT referral_source, procedural_stage, COUNT(*) FROM vom_case WHERE closed_at IS NULL AND programme_profile = 'de_toa'
+       AND deleted_at IS NULL AND registered_at >= '${year}-01-01' AND registered_at < '${year + 1}-01-01'
+       GROUP BY referral_source, procedural_stage`,
+      `SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number
+       WHERE c.closed_at IS NULL AND c.programme_profile = 'de_toa' AND c.deleted_at IS NULL GROUP BY m.user_id`])
   ];
   const plan = acquisitionPlan();
   const bytes = { running: bytesPerCase(false), closed: bytesPerCase(true) };

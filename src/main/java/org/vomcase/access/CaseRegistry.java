@@ -78,8 +78,9 @@ public class CaseRegistry {
   }
 
   /**
-   * The case has closed (written by the closure, in its transaction). The figures count a case as running only while
-   * its instance runs; this lets them skip the closed ones without asking the engine about each.
+   * The case has closed: written by the closure in its transaction, and by {@link CaseEndRecorder} when the case's
+   * instance ends in any other way (ended in Cockpit); the first mark stays. The figures count a case as running while
+   * it has none, without asking the engine about any case.
    */
   public void closed(String caseInstanceId, OffsetDateTime closedAt) {
     jdbc.update("UPDATE vom_case SET closed_at = ? WHERE process_instance_id = ? AND closed_at IS NULL",

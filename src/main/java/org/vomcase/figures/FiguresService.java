@@ -1,15 +1,16 @@
 package org.vomcase.figures;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.FigureRow;
@@ -19,8 +20,8 @@ import org.vomcase.settings.VomProperties;
 
 /**
  * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the anonymous figures of
- * closed cases (one indexed query on {@code vom_case_figures}; they survive deletion, R20) and the
- * running cases and open tasks of the engine.
+ * closed cases (one indexed query on {@code vom_case_figures}; they survive deletion, R20), the
+ * running cases of the case register and the overdue tasks of the engine, each counted in the database.
  */
 @Service
 public class FiguresService {
@@ -39,9 +40,8 @@ public class FiguresService {
   }
 
   public Map<String, Object> figures(LocalDate from, LocalDate to, String profile) {
-    List<OpenCase> open = openCases(profile);
-    return ProgrammeFigures.compute(from, to, profile, rows(from, to, profile, false), open, caseload(open),
-        vocabularies, language);
+    return ProgrammeFigures.compute(from, to, profile, rows(from, to, profile, false), openCases(from, to, profile),
+        caseload(profile), vocabularies, language);
   }
 
   public String toaExport(LocalDate from, LocalDate to, String profile) {
@@ -69,56 +69,34 @@ public class FiguresService {
   }
 
   /**
-   * The running cases of the profile with their referral data, registration date and mediators, in one query on the case
-   * register whatever the number of cases: the register's figures columns (written at registration and closure) and the
-   * mediators (written by the assignment), for the cases not closed, each checked against the engine's own word that its
-   * instance still runs (one primary-key lookup per running case; a case whose instance was ended in Cockpit without a
-   * closure is not counted, nor one whose personal data were deleted). No variable is read, no list of ids is sent as
-   * bind parameters.
+   * The running cases of the profile registered in the period, counted in the database by referral source and procedural
+   * stage: one grouped query on the case register (its figures columns, written once at registration; {@code closed_at},
+   * written when the case's instance ends, by its closure or by an administrator ending it in Cockpit, see
+   * {@code CaseEndRecorder}), a row per source and stage whatever the number of cases. No engine table and no variable
+   * is read; a case whose personal data were deleted is not counted.
    */
-  List<OpenCase> openCases(String profile) {
-    // No ORDER BY (a sort of every row by text): each case's mediators are put in order here, the lead first.
-    Map<String, OpenCase> open = new LinkedHashMap<>();
-    Map<String, String> leads = new HashMap<>();
-    jdbc.query("SELECT c.process_instance_id, c.referral_source, c.procedural_stage, c.registered_at, m.user_id, m.is_lead"
-        + " FROM vom_case c LEFT JOIN vom_case_mediator m ON m.case_number = c.case_number"
-        + " WHERE c.closed_at IS NULL AND c.programme_profile = ? AND c.deleted_at IS NULL"
-        + " AND EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = c.process_instance_id)",
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
-          OpenCase theCase = open.computeIfAbsent(row.getString(1), id -> {
-            try {
-              java.sql.Timestamp registered = row.getTimestamp(4);
-              return new OpenCase(row.getString(2), row.getString(3),
-                  registered == null ? null : registered.toLocalDateTime().toLocalDate(), new ArrayList<>());
-            } catch (java.sql.SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
-          String mediator = row.getString(5);
-          if (mediator != null) {
-            theCase.mediators().add(mediator);
-            if (row.getBoolean(6)) {
-              leads.put(row.getString(1), mediator);
-            }
-          }
-        }, profile);
-    open.forEach((instance, theCase) -> theCase.mediators().sort(java.util.Comparator
-        .comparing((String mediator) -> !mediator.equals(leads.get(instance))).thenComparing(java.util.Comparator.naturalOrder())));
-    return new ArrayList<>(open.values());
+  List<OpenCase> openCases(LocalDate from, LocalDate to, String profile) {
+    return jdbc.query("SELECT referral_source, procedural_stage, COUNT(*) FROM vom_case"
+        + " WHERE closed_at IS NULL AND programme_profile = ? AND deleted_at IS NULL AND registered_at >= ? AND registered_at < ?"
+        + " GROUP BY referral_source, procedural_stage",
+        (row, n) -> new OpenCase(row.getString(1), row.getString(2), row.getLong(3)), profile,
+        Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
   }
 
   /**
-   * Every mediator: the running cases assigned to them and their tasks past the due date. One pass over the open cases
-   * and one grouped count of the overdue tasks (the engine's {@code dueBefore}: {@code DUE_DATE_ < now}), whatever the
-   * number of mediators: a programme with hundreds of mediators asks no query per mediator.
+   * Every mediator: the running cases of the profile assigned to them and their tasks past the due date. Two grouped counts
+   * in the database (the register's running cases per mediator; the engine's {@code dueBefore}: {@code DUE_DATE_ < now}),
+   * whatever the number of cases and mediators: a programme with hundreds of mediators asks no query per mediator.
    */
-  List<ProgrammeFigures.Caseload> caseload(List<OpenCase> open) {
+  List<ProgrammeFigures.Caseload> caseload(String profile) {
     Map<String, Long> cases = new HashMap<>();
-    open.forEach(c -> c.mediators().forEach(mediator -> cases.merge(mediator, 1L, Long::sum)));
+    jdbc.query("SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
+        + " WHERE c.closed_at IS NULL AND c.programme_profile = ? AND c.deleted_at IS NULL GROUP BY m.user_id",
+        (RowCallbackHandler) row -> cases.put(row.getString(1), row.getLong(2)), profile);
     Map<String, Long> overdue = new HashMap<>();
     jdbc.query("SELECT ASSIGNEE_, COUNT(*) FROM ACT_RU_TASK WHERE ASSIGNEE_ IS NOT NULL AND DUE_DATE_ < ? GROUP BY ASSIGNEE_",
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> overdue.put(row.getString(1), row.getLong(2)),
-        new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
+        (RowCallbackHandler) row -> overdue.put(row.getString(1), row.getLong(2)),
+        new Timestamp(ClockUtil.getCurrentTime().getTime()));
     List<ProgrammeFigures.Caseload> caseload = new ArrayList<>();
     for (User mediator : identity.createUserQuery().memberOfGroup(Roles.MEDIATORS).orderByUserId().asc().list()) {
       caseload.add(new ProgrammeFigures.Caseload(mediator.getId(), StaffNames.displayName(mediator),

@@ -49,19 +49,20 @@ public final class ProgrammeFigures {
   /**
    * The figures, and their {@code labels}: every referral source, offence category and item kind of the configured
    * {@code vocabularies} and of the rows, by code, in {@code language} (a code the vocabularies do not have as itself).
+   * {@code open}: the running cases registered in the period, counted by referral source and procedural stage.
    */
   public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
       Collection<OpenCase> open, List<Caseload> caseload, Vocabularies vocabularies, String language) {
     List<FigureRow> closed = rows.stream().filter(r -> within(r.closedOn(), from, to)).toList();
     List<FigureRow> registered = rows.stream().filter(r -> within(r.registeredOn(), from, to)).toList();
-    List<OpenCase> openRegistered = open.stream().filter(c -> within(c.registeredOn(), from, to)).toList();
+    long openRegistered = open.stream().mapToLong(OpenCase::count).sum();
 
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("period", Map.of("from", from.toString(), "to", to.toString()));
     figures.put("profile", profile);
     figures.put("currency", ProgrammeProfile.DEFAULTS.containsKey(profile) ? ProgrammeProfile.of(profile).currency() : null);
-    figures.put("cases", block("case", "closed", closed.size(), "open", openRegistered.size()));
-    figures.put("referrals", referrals(registered, openRegistered));
+    figures.put("cases", block("case", "closed", closed.size(), "open", openRegistered));
+    figures.put("referrals", referrals(registered, open));
     figures.put("contact", contact(closed));
     figures.put("consent", consent(closed));
     figures.put("meetings", meetings(closed));
@@ -103,7 +104,7 @@ public final class ProgrammeFigures {
     }
   }
 
-  private static Map<String, Object> referrals(List<FigureRow> registered, List<OpenCase> open) {
+  private static Map<String, Object> referrals(List<FigureRow> registered, Collection<OpenCase> open) {
     Map<String, Long> bySource = new TreeMap<>();
     Map<String, Long> byStage = new TreeMap<>();
     registered.forEach(r -> {
@@ -111,10 +112,11 @@ public final class ProgrammeFigures {
       byStage.merge(orUnknown(r.proceduralStage()), 1L, Long::sum);
     });
     open.forEach(c -> {
-      bySource.merge(orUnknown(c.referralSource()), 1L, Long::sum);
-      byStage.merge(orUnknown(c.proceduralStage()), 1L, Long::sum);
+      bySource.merge(orUnknown(c.referralSource()), c.count(), Long::sum);
+      byStage.merge(orUnknown(c.proceduralStage()), c.count(), Long::sum);
     });
-    return block("case", "total", registered.size() + open.size(), "bySource", bySource, "byStage", byStage);
+    return block("case", "total", registered.size() + open.stream().mapToLong(OpenCase::count).sum(), "bySource", bySource,
+        "byStage", byStage);
   }
 
   private static Map<String, Object> contact(List<FigureRow> closed) {

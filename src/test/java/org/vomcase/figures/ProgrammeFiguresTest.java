@@ -56,8 +56,8 @@ class ProgrammeFiguresTest {
                 {"kind":"work_for_victim","hours":"10","offenderIndex":1,"checks":[{"status":"fulfilled"}]}],
        "followUps":[],"firstContactOn":"2026-02-05","sessionOn":"2026-03-01"}""");
 
-  static final List<OpenCase> OPEN = List.of(new OpenCase("police", "diversion", LocalDate.parse("2026-04-01"), List.of("mara")),
-      new OpenCase("victim_service", "at_trial", LocalDate.parse("2025-06-01"), List.of("mara", "jonas")));
+  /** The running cases registered in the period, as the register counts them: one police referral in diversion. */
+  static final List<OpenCase> OPEN = List.of(OpenCase.one("police", "diversion"));
 
   static final List<ProgrammeFigures.Caseload> CASELOAD = List.of(new ProgrammeFigures.Caseload("mara", "Mara Jensen", 2, 1));
 
@@ -93,6 +93,18 @@ class ProgrammeFiguresTest {
         + "\"agreement_partly_fulfilled\":1,\"not_reachable\":1,\"victim_declined\":1}}"));
     assertThat(f.at("/caseload/mediators")).isEqualTo(json("[{\"userId\":\"mara\",\"name\":\"Mara Jensen\",\"openCases\":2,"
         + "\"overdueTasks\":1}]"));
+  }
+
+  @Test
+  void runningCasesCountedByTheRegisterAddUpBySourceAndStage() {
+    JsonNode f = figures(List.of(), List.of(new OpenCase("police", "diversion", 3), new OpenCase("police", "at_trial", 4),
+        new OpenCase(null, "diversion", 2), new OpenCase("xx_local", null, 1)));
+
+    assertThat(f.at("/cases")).isEqualTo(json("{\"unit\":\"case\",\"closed\":0,\"open\":10}"));
+    assertThat(f.at("/referrals")).isEqualTo(json("{\"unit\":\"case\",\"total\":10,\"bySource\":{\"police\":7,"
+        + "\"unknown\":2,\"xx_local\":1},\"byStage\":{\"at_trial\":4,\"diversion\":5,\"unknown\":1}}"));
+    // A source the vocabularies do not know reads as its code.
+    assertThat(f.at("/labels/referralSource/xx_local").asText()).isEqualTo("xx_local");
   }
 
   @Test
