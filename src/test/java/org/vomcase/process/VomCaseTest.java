@@ -157,6 +157,27 @@ class VomCaseTest {
     verify(notifications, never()).send(any());
   }
 
+  /**
+   * A decision table's whole answer stays in its step: the case keeps the answer's fields (mandate required and why,
+   * eligibility outcome and reason, the order of contact), not a second copy of them as one object per table.
+   */
+  @Test
+  void theDecisionsLeaveTheirFieldsAndNotTheirWholeAnswersOnTheCase() {
+    ProcessInstance instance = assignedCase(referral());
+    assertThat(instance).isWaitingAt("Task_DecideContactOrder");
+    execute(job());
+
+    assertThat(instance).variables()
+        .containsKeys(CaseVariables.MANDATE_REQUIRED.name(), CaseVariables.MANDATE_REASON.name(),
+            CaseVariables.ELIGIBILITY_OUTCOME.name(), CaseVariables.ELIGIBILITY_REASON.name(), CaseVariables.FIRST_CONTACT.name(),
+            CaseVariables.INTRODUCTION_CHANNEL.name(), CaseVariables.WRITTEN_ONLY.name(), CaseVariables.CONTACT_ORDER_REASON.name())
+        .doesNotContainKeys(CaseVariables.MANDATE_DECISION.name(), CaseVariables.ELIGIBILITY.name(),
+            CaseVariables.CONTACT_ORDER.name());
+    Assertions.assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .variableNameIn(CaseVariables.MANDATE_DECISION.name(), CaseVariables.ELIGIBILITY.name(), CaseVariables.CONTACT_ORDER.name())
+        .count()).as("in any scope of the case").isZero();
+  }
+
   @Test
   void personsGetIdsRolesAndTheMinorFlag() {
     Map<String, Object> referral = referral();
