@@ -37,14 +37,18 @@ ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_email VARCHAR(32
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS mandate_authority_address VARCHAR(500);
 -- The figures' columns of the register (FiguresService, README "Performance at scale"): the programme profile, the
 -- referral's source and procedural stage (written by the registration, never changed after it) and closed_at (written by
--- the closure, in its transaction). The figures read the running cases here, one narrow table, instead of four
--- variables per case in the engine's variable table; whether a case still runs stays the engine's word (its instance).
--- CaseRegistryBackfill.describeEarlierCasesForTheFigures fills them at start for cases registered before them.
+-- the end of the case's instance: its closure, or CaseEndRecorder from the engine's own end event, in that transaction).
+-- The figures count the running cases here, one narrow table, instead of four variables per case in the engine's
+-- variable table. CaseRegistryBackfill.describeEarlierCasesForTheFigures fills them at start for cases registered before.
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS programme_profile VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referral_source VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS procedural_stage VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP;
 CREATE INDEX IF NOT EXISTS vom_case_running ON vom_case (closed_at, programme_profile);
+-- The referral as registered (JSON: the variables of CaseVariables.REGISTRATION with the values the registration gave
+-- them), written in the registering INSERT: the history writes no first past value of these variables (CaseHistoryLevel).
+-- Personal data: emptied by the deletion (R20). NULL for cases registered before it.
+ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referral TEXT;
 CREATE INDEX IF NOT EXISTS vom_case_next ON vom_case (next_date, case_number);
 CREATE INDEX IF NOT EXISTS vom_case_phase_next ON vom_case (phase, next_date, case_number);
 

@@ -49,7 +49,7 @@ public class CaseRegistry {
   public void register(String caseNumber, String caseInstanceId, String referredBy, String referrerName, String referrerEmail,
       OffsetDateTime registeredAt) {
     register(new Registration(caseNumber, caseInstanceId, referredBy, referrerName, referrerEmail, registeredAt, null, null,
-        null, null, null));
+        null, null, null, null));
   }
 
   /**
@@ -58,7 +58,7 @@ public class CaseRegistry {
    */
   public record Registration(String caseNumber, String caseInstanceId, String referredBy, String referrerName,
       String referrerEmail, OffsetDateTime registeredAt, String programmeProfile, String referralSource,
-      String proceduralStage, List<String> personNames, String referrerReference) {}
+      String proceduralStage, List<String> personNames, String referrerReference, String referral) {}
 
   /**
    * Enters a new case with everything its registration knows, in one row written once (the transaction that starts the
@@ -66,10 +66,10 @@ public class CaseRegistry {
    */
   public void register(Registration r) {
     jdbc.update("INSERT INTO vom_case (case_number, process_instance_id, referred_by, referrer_name, referrer_email,"
-        + " registered_at, programme_profile, referral_source, procedural_stage, persons, referrer_reference)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.caseNumber(), r.caseInstanceId(), r.referredBy(), r.referrerName(),
+        + " registered_at, programme_profile, referral_source, procedural_stage, persons, referrer_reference, referral)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.caseNumber(), r.caseInstanceId(), r.referredBy(), r.referrerName(),
         r.referrerEmail(), Timestamp.from(r.registeredAt().toInstant()), r.programmeProfile(), r.referralSource(),
-        r.proceduralStage(), r.personNames() == null ? null : persons(r.personNames()), r.referrerReference());
+        r.proceduralStage(), r.personNames() == null ? null : persons(r.personNames()), r.referrerReference(), r.referral());
   }
 
   private static String persons(List<String> personNames) {
@@ -183,7 +183,7 @@ public class CaseRegistry {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
     jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
         + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
-        + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
+        + " referrer_reference = NULL, referral = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
         + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
   }
 }

@@ -23,7 +23,8 @@ import org.vomcase.kernel.CaseVariables;
  *       all;</li>
  *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
  *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
- *       with its time. A called process's or a step's own working copies (the person a consent call works on, a send
+ *       with its time; the first value of a variable the registration writes ({@link CaseVariables#REGISTRATION}) is the
+ *       referral as registered, which the case register keeps in one document, so it has no row of its own. A called process's or a step's own working copies (the person a consent call works on, a send
  *       task's parameters) keep their last value ({@code ACT_HI_VARINST}) but not every value before it. Each form
  *       submission still records its text fields (the form-field details) and who submitted it when (the user operation
  *       log); what the process keeps of it reaches the case's own variables.</li>
@@ -50,7 +51,7 @@ public class CaseHistoryLevel extends HistoryLevelFull {
       return false;
     }
     if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {
-      return isOfTheCaseInstanceItself(variable);
+      return isOfTheCaseInstanceItself(variable) && !isTheRegisteredReferral(variable);
     }
     return super.isHistoryEventProduced(eventType, entity);
   }
@@ -60,6 +61,15 @@ public class CaseHistoryLevel extends HistoryLevelFull {
     String instance = variable.getProcessInstanceId();
     return instance != null && variable.getTaskId() == null && instance.equals(variable.getExecutionId())
         && (variable.getRootProcessInstanceId() == null || instance.equals(variable.getRootProcessInstanceId()));
+  }
+
+  /**
+   * The first value of a variable the registration writes: the register keeps the referral as registered, the variable's
+   * last value is in {@code ACT_HI_VARINST}, and every later value gets its past-value row.
+   */
+  static boolean isTheRegisteredReferral(HistoricVariableUpdateEventEntity variable) {
+    return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
+        && CaseVariables.REGISTRATION.contains(variable.getVariableName());
   }
 
   private static String variableName(Object entity) {

@@ -377,5 +377,16 @@ public final class CaseVariables {
           PARTY_OPTIONS, MEDIATOR_OPTIONS, PERSON_LABEL, ELIGIBILITY, MANDATE_DECISION, CONTACT_ORDER).map(CaseVariable::name),
       MULTI_INSTANCE_COUNTERS.stream()).toList());
 
+  /**
+   * The variables the registration of a referral writes, in the transaction that starts the case: the referral's facts
+   * and persons as registered, who referred it, the case number, the programme profile and the registration time. The
+   * register keeps them as registered (its column {@code referral}), so the history writes no first past value of them
+   * (README "Performance at scale": {@code CaseHistoryLevel}); each later value is kept.
+   */
+  public static final java.util.Set<String> REGISTRATION = java.util.Set.copyOf(java.util.stream.Stream.of(REFERRAL_SOURCE,
+      PROCEDURAL_STAGE, OFFENCE_CATEGORY, OFFENCE_DATE, OFFENCE_SUMMARY, REFERRER_NAME, REFERRER_EMAIL, REFERRER_REFERENCE,
+      RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED, VICTIMS, OFFENDERS, VICTIM_IS_MINOR,
+      VICTIM_IS_LEGAL_PERSON, REFERRED_BY, CASE_NUMBER, PROGRAMME_PROFILE, REGISTERED_AT).map(CaseVariable::name).toList());
+
   private CaseVariables() {}
 }

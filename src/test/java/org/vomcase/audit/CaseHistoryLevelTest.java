@@ -84,6 +84,30 @@ class CaseHistoryLevelTest {
     assertThat(engine.getManagementService().getHistoryLevel()).as("the id of level full").isEqualTo(3);
   }
 
+  /**
+   * A variable the registration writes has no past-value row for its first value (the register keeps the referral as
+   * registered) but one for each later value; its last value is in the history as every variable's. A variable of the
+   * case that is not the registration's keeps its first value too.
+   */
+  @Test
+  void theRegisteredReferralsFirstValuesAreTheRegistersAndLaterValuesTheHistorys() {
+    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00002", Map.of(
+        "person", "V1", CaseVariables.OFFENCE_SUMMARY.name(), "A bicycle was taken.",
+        CaseVariables.REFERRER_NAME.name(), "PK Mitte", CaseVariables.MANDATE_REQUIRED.name(), false));
+    engine.getRuntimeService().setVariable(theCase.getId(), CaseVariables.OFFENCE_SUMMARY.name(), "A bicycle and a lock.");
+
+    var history = engine.getHistoryService();
+    List<HistoricVariableUpdate> details = history.createHistoricDetailQuery().variableUpdates().processInstanceId(theCase.getId())
+        .list().stream().map(HistoricVariableUpdate.class::cast).toList();
+    assertThat(details).filteredOn(d -> d.getVariableName().equals(CaseVariables.OFFENCE_SUMMARY.name()))
+        .extracting(HistoricVariableUpdate::getValue).as("the later value only").containsExactly("A bicycle and a lock.");
+    assertThat(details).extracting(HistoricVariableUpdate::getVariableName)
+        .as("registered and never changed: no past value").doesNotContain(CaseVariables.REFERRER_NAME.name())
+        .as("not the registration's: its first value").contains(CaseVariables.MANDATE_REQUIRED.name(), "person");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
+        .variableName(CaseVariables.REFERRER_NAME.name()).singleResult().getValue()).as("its last value").isEqualTo("PK Mitte");
+  }
+
   @Test
   void everyTextOrOptionListAFormShowsIsAWorkingValue() throws IllegalAccessException {
     for (var field : CaseVariables.class.getFields()) {

@@ -177,8 +177,13 @@ class CaseFileAdditionsIT extends AbstractApplicationIT {
     assertThat(tasklist.postJsonWithHeader("/vom/cases/" + caseNumber + "/notes", "{\"text\":\"Called the office\"}", CHANGE[0],
         CHANGE[1]).statusCode()).isEqualTo(201);
 
-    // Deleted by the retention (R20): nothing more, in words.
+    // Deleted by the retention (R20): nothing more, in words; the register keeps no personal data of the case (the
+    // referral as registered with the rest).
+    assertThat(jdbc.queryForObject("SELECT referral FROM vom_case WHERE case_number = ?", String.class, caseNumber))
+        .contains(caseNumber);
     registry.forget(caseNumber, java.time.OffsetDateTime.now());
+    assertThat(jdbc.queryForMap("SELECT referral, persons, referrer_name, referrer_email, referred_by, referrer_reference"
+        + " FROM vom_case WHERE case_number = ?", caseNumber).values()).containsOnlyNulls();
     HttpResponse<String> deleted = upload(rest("clara"), path, fields);
     assertThat(deleted.statusCode()).isEqualTo(409);
     assertThat(json(deleted).path("message").asText()).contains("deleted");

@@ -386,6 +386,12 @@ class VomCaseTest {
         .containsEntry("PROCEDURAL_STAGE", referral.get("proceduralStage")).containsEntry("REFERRER_REFERENCE", "StA 99/26");
     Assertions.assertThat((String) row.get("PERSONS")).isNotBlank();
     Assertions.assertThat(row.get("CLOSED_AT")).isNotNull();
+    // The referral as registered: the first values of the registration's variables, which the history does not repeat.
+    String registered = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        processEngine.getProcessEngineConfiguration()).getDataSource()).queryForObject("SELECT referral FROM vom_case"
+        + " WHERE case_number = ?", String.class, instance.getBusinessKey());
+    Assertions.assertThat(registered).contains("\"referrerReference\":\"StA 99/26\"",
+        "\"caseNumber\":\"" + instance.getBusinessKey() + "\"", "\"personId\":\"V1\"");
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import org.vomcase.settings.VomProperties;
 import org.vomcase.kernel.CaseClock;
+import org.vomcase.kernel.CaseJson;
 import org.vomcase.kernel.CaseVariables;
 import org.vomcase.kernel.ProgrammeProfile;
 import org.vomcase.kernel.Vocabularies;
@@ -62,34 +63,63 @@ public class ReferralIntakeListener implements ExecutionListener {
     java.util.Map<String, Object> submitted = execution.getVariables();
     java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons,
         ProgrammeProfile.of(programmeProfile).guardiansFirst(), vocabularies);
-    // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...).
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String caseNumber = caseNumbers.next(today.getYear());
+    java.util.Map<String, Object> registered = new java.util.LinkedHashMap<>(prepared);
+    registered.put(CaseVariables.REFERRED_BY.name(), authentication == null ? null : authentication.getUserId());
+    registered.put(CaseVariables.CASE_NUMBER.name(), caseNumber);
+    registered.put(CaseVariables.PROGRAMME_PROFILE.name(), programmeProfile);
+    registered.put(CaseVariables.REGISTERED_AT.name(), CaseVariables.REGISTERED_AT.value(now));
+    // Only the referral's own fields survive: a caller cannot preset case variables (closure, consents, ...). A value the
+    // caller sent as the case keeps it is not written again (no second row for it in the runtime and the history).
     for (String name : submitted.keySet()) {
-      if (!prepared.containsKey(name)) {
+      if (!registered.containsKey(name)) {
         execution.removeVariable(name);
       }
     }
-    execution.setVariables(prepared);
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    CaseVariables.REFERRED_BY.on(execution).set(authentication == null ? null : authentication.getUserId());
-    String caseNumber = caseNumbers.next(today.getYear());
-    CaseVariables.CASE_NUMBER.on(execution).set(caseNumber);
-    CaseVariables.PROGRAMME_PROFILE.on(execution).set(programmeProfile);
-    CaseVariables.REGISTERED_AT.on(execution).set(now);
+    registered.forEach((name, value) -> {
+      if (!submitted.containsKey(name) || !sameValue(submitted.get(name), value)) {
+        execution.setVariable(name, value);
+      }
+    });
     execution.setProcessBusinessKey(caseNumber);
     // The register's primary key refuses a second case with this number (the start rolls back).
     // One row: who referred it, what the figures count it by, and what the case list searches by (the persons' names and
     // the referrer's reference, README "The mediator's desk").
-    org.vomcase.kernel.Case registered = org.vomcase.kernel.Case.of(execution);
+    org.vomcase.kernel.Case theCase = org.vomcase.kernel.Case.of(execution);
     registry.register(new CaseRegistry.Registration(caseNumber, execution.getProcessInstanceId(),
         authentication == null ? null : authentication.getUserId(), CaseVariables.REFERRER_NAME.in(prepared),
-        CaseVariables.REFERRER_EMAIL.in(prepared), now, programmeProfile, registered.get(CaseVariables.REFERRAL_SOURCE),
-        registered.get(CaseVariables.PROCEDURAL_STAGE), registered.persons().stream().map(org.vomcase.kernel.Person::name).toList(),
-        registered.get(CaseVariables.REFERRER_REFERENCE)));
+        CaseVariables.REFERRER_EMAIL.in(prepared), now, programmeProfile, theCase.get(CaseVariables.REFERRAL_SOURCE),
+        theCase.get(CaseVariables.PROCEDURAL_STAGE), theCase.persons().stream().map(org.vomcase.kernel.Person::name).toList(),
+        theCase.get(CaseVariables.REFERRER_REFERENCE), registeredReferral(registered)));
     // The police file's details go to the coordinators' confidential store, never into a variable (R4).
     String policeFile = ConfidentialNotes.checked(ConfidentialField.POLICE_FILE, submitted.get(ConfidentialField.POLICE_FILE.variable()));
     if (policeFile != null) {
       confidentialNotes.record(caseNumber, ConfidentialField.POLICE_FILE, null, execution.getProcessInstanceId(), "Referral",
           authentication == null ? null : authentication.getUserId(), policeFile);
     }
+  }
+
+  /**
+   * The referral as registered, one JSON document (variable name to value, the persons as the case keeps them): the
+   * register's record of the variables' first values, which the history therefore does not write again.
+   */
+  static String registeredReferral(java.util.Map<String, Object> registered) {
+    java.util.Map<String, Object> document = new java.util.TreeMap<>();
+    registered.forEach((name, value) -> document.put(name,
+        value instanceof org.camunda.spin.plugin.variable.value.JsonValue json ? CaseJson.read(json, Object.class) : value));
+    return CaseJson.text(document);
+  }
+
+  /**
+   * Whether the value the caller sent is the one the case keeps: text, flags and numbers as they are (a list of persons
+   * or a date is always written in the case's own form).
+   */
+  private static boolean sameValue(Object sent, Object kept) {
+    if (sent == null || kept == null) {
+      return sent == kept;
+    }
+    boolean plain = kept instanceof String || kept instanceof Boolean || kept instanceof Number;
+    return plain && sent.getClass() == kept.getClass() && sent.equals(kept);
   }
 }

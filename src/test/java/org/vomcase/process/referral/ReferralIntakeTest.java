@@ -187,4 +187,30 @@ class ReferralIntakeTest {
         .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
         .doesNotContainKey("unrelated");
   }
+
+  /**
+   * Every variable a registration writes is one of {@code CaseVariables.REGISTRATION} (whose first values the register
+   * keeps and the history does not write again), and every one of them is written.
+   */
+  @Test
+  void theRegistrationsVariablesAreThoseWhoseFirstValuesTheRegisterKeeps() {
+    java.util.Set<String> written = new java.util.HashSet<>(ReferralIntake.prepare(Referrals.referral(), TODAY).keySet());
+    written.addAll(java.util.List.of(CaseVariables.REFERRED_BY.name(), CaseVariables.CASE_NUMBER.name(),
+        CaseVariables.PROGRAMME_PROFILE.name(), CaseVariables.REGISTERED_AT.name()));
+
+    assertThat(written).isEqualTo(CaseVariables.REGISTRATION);
+  }
+
+  @Test
+  void theReferralAsRegisteredIsOneDocumentWithThePersonsAsTheCaseKeepsThem() throws Exception {
+    Map<String, Object> registered = new java.util.LinkedHashMap<>(ReferralIntake.prepare(Referrals.referral(), TODAY));
+    registered.put(CaseVariables.CASE_NUMBER.name(), "VOM-2026-00001");
+
+    var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReferralIntakeListener.registeredReferral(registered));
+
+    assertThat(document.path(CaseVariables.CASE_NUMBER.name()).asText()).isEqualTo("VOM-2026-00001");
+    assertThat(document.path(CaseVariables.VICTIMS.name()).path(0).path("personId").asText()).isEqualTo("V1");
+    assertThat(document.path(CaseVariables.OFFENDERS.name()).path(0).path("role").asText()).isEqualTo("offender");
+    assertThat(document.path(CaseVariables.VICTIM_REFUSED.name()).asBoolean(true)).isFalse();
+  }
 }
