@@ -45,10 +45,6 @@ ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referral_source VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS procedural_stage VARCHAR(40);
 ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP;
 CREATE INDEX IF NOT EXISTS vom_case_running ON vom_case (closed_at, programme_profile);
--- The referral as registered (JSON: the variables of CaseVariables.REGISTRATION with the values the registration gave
--- them), written in the registering INSERT: the history writes no first past value of these variables (CaseHistoryLevel).
--- Personal data: emptied by the deletion (R20). NULL for cases registered before it.
-ALTER TABLE vom_case ADD COLUMN IF NOT EXISTS referral TEXT;
 CREATE INDEX IF NOT EXISTS vom_case_next ON vom_case (next_date, case_number);
 CREATE INDEX IF NOT EXISTS vom_case_phase_next ON vom_case (phase, next_date, case_number);
 
@@ -200,4 +196,13 @@ CREATE TABLE IF NOT EXISTS vom_migration_case (
   problems            TEXT,
   finished_at         TIMESTAMP,
   PRIMARY KEY (run_id, root_instance_id)
+);
+
+-- The referral as registered (JSON: the variables of CaseVariables.REGISTRATION with the values the registration gave
+-- them), written with the case's row of vom_case in the registration's transaction: the history writes no first past
+-- value of these variables (CaseHistoryLevel). A table of its own so that the register's row, which the figures and the
+-- case list scan, stays narrow. Personal data: deleted by the deletion (R20). No row for cases registered before it.
+CREATE TABLE IF NOT EXISTS vom_case_referral (
+  case_number         VARCHAR(40)  NOT NULL PRIMARY KEY,
+  referral            TEXT         NOT NULL
 );

@@ -66,10 +66,13 @@ public class CaseRegistry {
    */
   public void register(Registration r) {
     jdbc.update("INSERT INTO vom_case (case_number, process_instance_id, referred_by, referrer_name, referrer_email,"
-        + " registered_at, programme_profile, referral_source, procedural_stage, persons, referrer_reference, referral)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.caseNumber(), r.caseInstanceId(), r.referredBy(), r.referrerName(),
+        + " registered_at, programme_profile, referral_source, procedural_stage, persons, referrer_reference)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.caseNumber(), r.caseInstanceId(), r.referredBy(), r.referrerName(),
         r.referrerEmail(), Timestamp.from(r.registeredAt().toInstant()), r.programmeProfile(), r.referralSource(),
-        r.proceduralStage(), r.personNames() == null ? null : persons(r.personNames()), r.referrerReference(), r.referral());
+        r.proceduralStage(), r.personNames() == null ? null : persons(r.personNames()), r.referrerReference());
+    if (r.referral() != null) {
+      jdbc.update("INSERT INTO vom_case_referral (case_number, referral) VALUES (?, ?)", r.caseNumber(), r.referral());
+    }
   }
 
   private static String persons(List<String> personNames) {
@@ -85,6 +88,12 @@ public class CaseRegistry {
   public void closed(String caseInstanceId, OffsetDateTime closedAt) {
     jdbc.update("UPDATE vom_case SET closed_at = ? WHERE process_instance_id = ? AND closed_at IS NULL",
         Timestamp.from(closedAt.toInstant()), caseInstanceId);
+  }
+
+  /** The referral as registered (JSON), while the case's personal data are kept; empty for a case registered before it. */
+  public Optional<String> registeredReferral(String caseNumber) {
+    return jdbc.queryForList("SELECT referral FROM vom_case_referral WHERE case_number = ?", String.class, caseNumber).stream()
+        .findFirst();
   }
 
   public Optional<RegisteredCase> find(String caseNumber) {
@@ -143,6 +152,7 @@ public class CaseRegistry {
   /** Records the case's mediators (the assignment and every reassignment), in the transaction of that step. */
   public void setMediators(String caseNumber, List<String> mediators) {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
+    jdbc.update("DELETE FROM vom_case_referral WHERE case_number = ?", caseNumber);
     for (int i = 0; i < mediators.size(); i++) {
       jdbc.update("INSERT INTO vom_case_mediator (case_number, user_id, is_lead) VALUES (?, ?, ?)", caseNumber, mediators.get(i),
           i == 0);
@@ -181,9 +191,10 @@ public class CaseRegistry {
   /** The case's personal data leave the register with the case (R20); its number stays taken. */
   public void forget(String caseNumber, OffsetDateTime deletedAt) {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
+    jdbc.update("DELETE FROM vom_case_referral WHERE case_number = ?", caseNumber);
     jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
         + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
-        + " referrer_reference = NULL, referral = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
+        + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
         + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
   }
 }

@@ -54,6 +54,11 @@ public final class CaseJson {
     return SpinValues.jsonValue(text(value)).create();
   }
 
+  /** A value as plain JSON data (maps, lists, text, numbers, flags): a Json variable's content, anything else as it is. */
+  public static Object plain(Object value) {
+    return value instanceof JsonValue || value instanceof SpinJsonNode ? read(value, Object.class) : value;
+  }
+
   /** A stored value as the given type; null stays null. */
   public static <T> T read(Object value, JavaType type) {
     if (value == null) {

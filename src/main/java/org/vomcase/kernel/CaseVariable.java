@@ -230,6 +230,17 @@ public final class CaseVariable<T> {
       scope.setVariable(name, value(value));
     }
 
+    /**
+     * Sets a known value where the variable lives; an unknown one (null) is written only over a value the scope already
+     * sees. A variable nobody knows a value for is then no row in the runtime and none in the history, and a form shows
+     * it empty all the same.
+     */
+    public void setKnown(T value) {
+      if (value != null || scope.hasVariable(name)) {
+        set(value);
+      }
+    }
+
     /** Sets the value on this scope only. */
     public void setLocal(T value) {
       scope.setVariableLocal(name, value(value));

@@ -45,7 +45,10 @@ public final class CaseVariables {
   /** Eligibility inputs (R3). */
   public static final CaseVariable<String> RESPONSIBILITY_ADMISSION = text("responsibilityAdmission");
   public static final CaseVariable<Boolean> VICTIM_IS_NATURAL_PERSON = flag("victimIsNaturalPerson");
-  /** Whether a victim is a legal person (a shop, a company, a school) with a named representative: worked out from the victims. */
+  /**
+   * Whether a victim is a legal person (a shop, a company, a school) with a named representative: worked out from the
+   * victims when the eligibility is decided (an input parameter of that step, {@code ReferralFacts}), not a case variable.
+   */
   public static final CaseVariable<Boolean> VICTIM_IS_LEGAL_PERSON = flag("victimIsLegalPerson");
   public static final CaseVariable<Boolean> APPEAL_PENDING = flag("appealPending");
   public static final CaseVariable<Boolean> VICTIM_REFUSED = flag("victimRefused");
@@ -90,7 +93,10 @@ public final class CaseVariables {
   public static final CaseVariable<OffsetDateTime> CLOSED_AT = moment("closedAt");
   public static final CaseVariable<String> CLOSURE_NOTE = text("closureNote");
 
-  /** True when a victim is under 18 (input of the contact-order decision). */
+  /**
+   * True when a victim is under 18: worked out from the victims when the order of contact is decided (an input parameter
+   * of that step, {@code ReferralFacts}), not a case variable.
+   */
   public static final CaseVariable<Boolean> VICTIM_IS_MINOR = flag("victimIsMinor");
 
   /** The contact-order decision: which side first, how, and why. */
@@ -380,13 +386,13 @@ public final class CaseVariables {
   /**
    * The variables the registration of a referral writes, in the transaction that starts the case: the referral's facts
    * and persons as registered, who referred it, the case number, the programme profile and the registration time. The
-   * register keeps them as registered (its column {@code referral}), so the history writes no first past value of them
+   * register keeps them as registered ({@code vom_case_referral}), so the history writes no first past value of them
    * (README "Performance at scale": {@code CaseHistoryLevel}); each later value is kept.
    */
   public static final java.util.Set<String> REGISTRATION = java.util.Set.copyOf(java.util.stream.Stream.of(REFERRAL_SOURCE,
       PROCEDURAL_STAGE, OFFENCE_CATEGORY, OFFENCE_DATE, OFFENCE_SUMMARY, REFERRER_NAME, REFERRER_EMAIL, REFERRER_REFERENCE,
-      RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED, VICTIMS, OFFENDERS, VICTIM_IS_MINOR,
-      VICTIM_IS_LEGAL_PERSON, REFERRED_BY, CASE_NUMBER, PROGRAMME_PROFILE, REGISTERED_AT).map(CaseVariable::name).toList());
+      RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED, VICTIMS, OFFENDERS, REFERRED_BY,
+      CASE_NUMBER, PROGRAMME_PROFILE, REGISTERED_AT).map(CaseVariable::name).toList());
 
   private CaseVariables() {}
 }

@@ -18,33 +18,36 @@ public final class PersonVariables {
 
   private PersonVariables() {}
 
-  /** Sets personId, personName, personRole, contact details, language, interpreter and minor from the variable person. */
+  /**
+   * Sets personId, personName, personRole, contact details, language, interpreter and minor from the variable person;
+   * what the person does not have (no postal address, no safe time to call) is not written: the forms show it empty.
+   */
   public static void layOut(DelegateExecution execution) {
     Person person = PERSON.from(execution);
     if (person == null) {
       throw new IllegalStateException("The called process needs the variable 'person' (a person of the case)");
     }
-    PERSON_ID.on(execution).set(person.personId());
-    PERSON_ROLE.on(execution).set(person.role());
-    PERSON_NAME.on(execution).set(person.name());
-    PERSON_PHONE.on(execution).set(person.phone());
-    PERSON_EMAIL.on(execution).set(person.email());
-    PERSON_POSTAL_ADDRESS.on(execution).set(person.postalAddress());
-    PERSON_LANGUAGE.on(execution).set(person.preferredLanguage());
-    PERSON_INTERPRETER_NEEDED.on(execution).set(person.interpreterNeeded());
-    PERSON_MINOR.on(execution).set(person.minor());
+    PERSON_ID.on(execution).setKnown(person.personId());
+    PERSON_ROLE.on(execution).setKnown(person.role());
+    PERSON_NAME.on(execution).setKnown(person.name());
+    PERSON_PHONE.on(execution).setKnown(person.phone());
+    PERSON_EMAIL.on(execution).setKnown(person.email());
+    PERSON_POSTAL_ADDRESS.on(execution).setKnown(person.postalAddress());
+    PERSON_LANGUAGE.on(execution).setKnown(person.preferredLanguage());
+    PERSON_INTERPRETER_NEEDED.on(execution).setKnown(person.interpreterNeeded());
+    PERSON_MINOR.on(execution).setKnown(person.minor());
     SafeContact safety = person.safety();
-    SAFE_PREFERRED_CHANNEL.on(execution).set(safety.preferredChannel());
-    SAFE_DO_NOT_WRITE.on(execution).set(safety.lettersForbidden());
-    SAFE_NO_MESSAGES.on(execution).set(safety.messagesForbidden());
-    SAFE_TIME_TO_CALL.on(execution).set(safety.safeTimeToCall());
+    SAFE_PREFERRED_CHANNEL.on(execution).setKnown(safety.preferredChannel());
+    SAFE_DO_NOT_WRITE.on(execution).setKnown(safety.lettersForbidden());
+    SAFE_NO_MESSAGES.on(execution).setKnown(safety.messagesForbidden());
+    SAFE_TIME_TO_CALL.on(execution).setKnown(safety.safeTimeToCall());
     if (!person.guardians().isEmpty()) {
       // The parent or guardian the referral names first: the guardian's consent task starts from them.
       Guardian guardian = person.guardians().get(0);
-      GUARDIAN_NAME.on(execution).set(guardian.name());
-      GUARDIAN_RELATION.on(execution).set(guardian.relation());
-      GUARDIAN_PHONE.on(execution).set(guardian.phone());
-      GUARDIAN_EMAIL.on(execution).set(guardian.email());
+      GUARDIAN_NAME.on(execution).setKnown(guardian.name());
+      GUARDIAN_RELATION.on(execution).setKnown(guardian.relation());
+      GUARDIAN_PHONE.on(execution).setKnown(guardian.phone());
+      GUARDIAN_EMAIL.on(execution).setKnown(guardian.email());
     }
   }
 

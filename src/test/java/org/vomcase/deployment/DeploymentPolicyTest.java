@@ -19,7 +19,7 @@ class DeploymentPolicyTest {
   /** The application's beans the product's diagrams use (at run time: the Spring context decides). */
   private static final Set<String> BEANS = Set.of("taskNames", "caseClosure", "consentOutcome", "retentionPlan",
       "preparationPlan", "obligationPlan", "followUpPlan", "contactPlan", "agreementPlan", "sessionPlan",
-      "sendNotificationDelegate", "taskOverdueReminder", "referrerReportDelegate", "generateDocumentDelegate");
+      "sendNotificationDelegate", "taskOverdueReminder", "referrerReportDelegate", "generateDocumentDelegate", "referralFacts");
 
   private final DeploymentPolicy policy = new DeploymentPolicy(BEANS::contains);
 

@@ -336,7 +336,9 @@ class VomCaseTest {
     referral.put(CaseVariables.VICTIMS.name(), List.of(shop));
     ProcessInstance instance = start(referral);
 
-    assertThat(instance).variables().containsEntry(CaseVariables.VICTIM_IS_LEGAL_PERSON.name(), true);
+    // Worked out from the victims when the eligibility is decided, not kept as a variable of the case.
+    assertThat(instance).variables().doesNotContainKeys(CaseVariables.VICTIM_IS_LEGAL_PERSON.name(),
+        CaseVariables.VICTIM_IS_MINOR.name());
     SpinJsonNode victims = (SpinJsonNode) runtimeService().getVariable(instance.getId(), CaseVariables.VICTIMS.name());
     Assertions.assertThat(victims.elements().get(0).prop("representative").stringValue()).isEqualTo("Mette Hansen, store manager");
     Assertions.assertThat(victims.elements().get(0).prop("minor").boolValue()).isFalse();
@@ -388,7 +390,7 @@ class VomCaseTest {
     Assertions.assertThat(row.get("CLOSED_AT")).isNotNull();
     // The referral as registered: the first values of the registration's variables, which the history does not repeat.
     String registered = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        processEngine.getProcessEngineConfiguration()).getDataSource()).queryForObject("SELECT referral FROM vom_case"
+        processEngine.getProcessEngineConfiguration()).getDataSource()).queryForObject("SELECT referral FROM vom_case_referral"
         + " WHERE case_number = ?", String.class, instance.getBusinessKey());
     Assertions.assertThat(registered).contains("\"referrerReference\":\"StA 99/26\"",
         "\"caseNumber\":\"" + instance.getBusinessKey() + "\"", "\"personId\":\"V1\"");
@@ -514,6 +516,28 @@ class VomCaseTest {
         .contains("\"O1\":{\"role\":\"offender\",\"outcome\":\"agreed\"}")
         .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
     Assertions.assertThat(historic(instance, CaseVariables.CLOSURE_REASON.name())).isNull();
+  }
+
+  /**
+   * Whether a victim is a minor is worked out from the victims when the order of contact is decided (not kept as a
+   * variable): in the Danish konfliktråd a victim under 18 is approached first, through the parents; an adult is not.
+   */
+  @ParameterizedTest(name = "victim born {0}: contact first {1}")
+  @CsvSource({"2015-06-30, victim", "1980-04-02, offender"})
+  void aMinorVictimInTheKonfliktraadIsApproachedFirst(String dateOfBirth, String firstContact) {
+    useProgrammeProfile("dk_konfliktraad");
+    Map<String, Object> victim = new HashMap<>(person("Ana Roth", dateOfBirth));
+    if (firstContact.equals("victim")) {
+      victim.put("guardians", List.of(Map.of("name", "Lis Roth", "relation", "parent", "phone", "+45 30 7654321")));
+    }
+    // Not a violent offence (whose rule comes first and has the offender approached first whatever the victim's age).
+    Map<String, Object> referral = referralWith(CaseVariables.OFFENCE_CATEGORY.name(), "theft");
+    referral.put(CaseVariables.VICTIMS.name(), List.of(victim));
+    ProcessInstance instance = assignedCase(referral);
+    execute(job());
+
+    assertThat(instance).variables().containsEntry(CaseVariables.FIRST_CONTACT.name(), firstContact)
+        .doesNotContainKey(CaseVariables.VICTIM_IS_MINOR.name());
   }
 
   @Test

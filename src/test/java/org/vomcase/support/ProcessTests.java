@@ -30,9 +30,13 @@ public final class ProcessTests {
 
   private ProcessTests() {}
 
-  /** The beans the diagrams' tasks and messages use: task names, the overdue reminder, the notification and report delegates. */
+  /**
+   * The beans the diagrams' tasks and messages use: task names, the decision tables' facts from the persons, the overdue
+   * reminder, the notification and report delegates.
+   */
   public static void registerMessaging(NotificationService notifications) {
     Mocks.register("taskNames", new TaskNames());
+    Mocks.register("referralFacts", new org.vomcase.process.referral.ReferralFacts());
     Mocks.register("taskOverdueReminder", new TaskOverdueReminder(notifications));
     Mocks.register("sendNotificationDelegate", new SendNotificationDelegate(notifications));
     Mocks.register("referrerReportDelegate", new ReferrerReportDelegate(notifications));

@@ -22,6 +22,7 @@ public final class UnitCaseRegistry {
     new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     jdbc.update("DELETE FROM vom_case_mediator");
+    jdbc.update("DELETE FROM vom_case_referral");
     jdbc.update("DELETE FROM vom_case");
     return new CaseRegistry(jdbc);
   }

@@ -32,7 +32,7 @@ public class ContactPersonListener implements ExecutionListener {
     PersonVariables.layOut(execution);
     // Why the mediator may not call (a victim contacted in writing only): shown on the task that waits for the answer.
     ContactPolicy policy = Case.seenFrom(execution).contactPolicy(PERSON.from(execution), false);
-    CONTACT_RESTRICTION.on(execution).set(policy.calls() ? null : policy.why());
+    CONTACT_RESTRICTION.on(execution).setKnown(policy.calls() ? null : policy.why());
     CONTACT_DEADLINE.on(execution).set(CaseClock.now().plusWeeks(CONTACT_WEEKS).toOffsetDateTime());
     UNREACHED_CALLS.on(execution).set(0);
     MAX_UNREACHED_CALLS.on(execution).set(maxUnreachedCalls);

@@ -245,7 +245,8 @@ public class ContactCorrection {
    * copy of it a called process holds; every {@code person} (the element of a call for each person, the person of a
    * contact, a preparation, a follow-up); and the variables laid out from the person wherever a scope (an instance, an
    * execution, a task) is about that person ({@code personId}): phone, email, address, language, interpreter, and the
-   * first parent or guardian the guardian's consent form starts from. A laid-out variable is changed only where it exists.
+   * first parent or guardian the guardian's consent form starts from. A laid-out variable is changed only where it exists,
+   * or added where a called process about the person left it out for want of a value.
    */
   private void write(ProcessInstance theCase, Person changed) {
     CaseVariable<List<Person>> side = changed.victim() ? VICTIMS : OFFENDERS;
@@ -287,11 +288,17 @@ public class ContactCorrection {
         GUARDIAN_EMAIL.name());
     Map<String, Object> present = personId.getTaskId() != null ? tasks.getVariablesLocal(personId.getTaskId(), names)
         : runtime.getVariablesLocal(personId.getExecutionId(), names);
+    // A called process about the person (a contact, a preparation) lays out only what the person has (PersonVariables):
+    // a value the correction adds (a first phone number) is laid out there too.
+    boolean laidOutFromPerson = personId.getTaskId() == null
+        && runtime.getVariablesLocal(personId.getExecutionId(), List.of(PERSON.name())).get(PERSON.name()) != null;
     Map<String, Object> updates = new LinkedHashMap<>();
     // Where the scope laid out "none" as empty text (a follow-up task, a monitored item), it stays text.
     java.util.function.BiConsumer<CaseVariable<String>, String> text = (variable, value) -> {
       if (present.containsKey(variable.name())) {
         updates.put(variable.name(), value == null && present.get(variable.name()) instanceof String ? "" : value);
+      } else if (laidOutFromPerson && value != null) {
+        updates.put(variable.name(), value);
       }
     };
     text.accept(PERSON_PHONE, changed.phone());

@@ -104,8 +104,6 @@ public final class ReferralIntake {
         referral.get(CaseVariables.OFFENCE_DATE.name()))));
     List<Person> victimsOfCase = normalise(victims, Side.VICTIM, today);
     variables.put(VICTIMS.name(), VICTIMS.value(victimsOfCase));
-    variables.put(CaseVariables.VICTIM_IS_MINOR.name(), victimsOfCase.stream().anyMatch(Person::minor));
-    variables.put(CaseVariables.VICTIM_IS_LEGAL_PERSON.name(), victimsOfCase.stream().anyMatch(Person::legalPerson));
     variables.put(OFFENDERS.name(), OFFENDERS.value(normalise(offenders, Side.OFFENDER, today)));
     return variables;
   }

@@ -106,8 +106,7 @@ public class ReferralIntakeListener implements ExecutionListener {
    */
   static String registeredReferral(java.util.Map<String, Object> registered) {
     java.util.Map<String, Object> document = new java.util.TreeMap<>();
-    registered.forEach((name, value) -> document.put(name,
-        value instanceof org.camunda.spin.plugin.variable.value.JsonValue json ? CaseJson.read(json, Object.class) : value));
+    registered.forEach((name, value) -> document.put(name, CaseJson.plain(value)));
     return CaseJson.text(document);
   }
 
