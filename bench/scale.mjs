@@ -10,7 +10,8 @@
 //   BENCH_FIGURES_MAX_MS  the figures' p95 at the largest size must stay under this (1000)
 //   BENCH_REPORT        where the Markdown table is written (bench/scale-report.md)
 //   BENCH_MAX_GROWTH    the median of a mediator's and a coordinator's task lists may grow at most this much between the
-//                       smallest and the largest size (4: far off the goal of 1.5, so that a busy machine does not fail it)
+//                       smallest and the largest size (4: far off the goal of 1.5, so that a busy machine does not fail it);
+//                       the coordinators' intake list, which holds every waiting referral, at most as much as its length
 //   BENCH_MAX_AUTH_PER_CASE  authorization rows per running case at every size (2)
 //   BENCH_INTAKE        referrals sent at each size for the intake's throughput and database work, once with 1 client and
 //                       once with 4 (40; 0 skips it)
@@ -469,11 +470,15 @@ function report(results, started) {
     first.rows.forEach((row, i) => {
       if (!GROWTH_CHECKED.some(pattern => pattern.test(row.name))) return;
       const growth = last.rows[i].median / Math.max(row.median, 1);
-      if (growth > MAX_GROWTH) problems.push(`${row.name}: median grew ${growth.toFixed(1)}x > ${MAX_GROWTH}x`);
+      // The coordinators' intake list counts every waiting referral (3 of every 10 seeded wait there): it may grow with
+      // its own length, linearly, not more (before issue 21 it grew with the square of it).
+      const allowed = /^Tasklist "Intake and assignment"/.test(row.name) ? Math.max(MAX_GROWTH, last.seeded / first.seeded)
+        : MAX_GROWTH;
+      if (growth > allowed) problems.push(`${row.name}: median grew ${growth.toFixed(1)}x > ${allowed.toFixed(1)}x`);
     });
   }
   lines.push('');
-  lines.push(problems.length ? `FAILED: ${problems.join('; ')}` : `PASSED: figures p95 ${figures.p95.toFixed(0)} ms ≤ ${FIGURES_MAX_MS} ms at ${last.counts.running} running cases; acquisition by index at every size; at most ${MAX_AUTH_PER_CASE} authorization rows per running case and none on closed cases; the task lists' medians grew at most ${MAX_GROWTH}x.`);
+  lines.push(problems.length ? `FAILED: ${problems.join('; ')}` : `PASSED: figures p95 ${figures.p95.toFixed(0)} ms ≤ ${FIGURES_MAX_MS} ms at ${last.counts.running} running cases; acquisition by index at every size; at most ${MAX_AUTH_PER_CASE} authorization rows per running case and none on closed cases; the task lists' medians grew at most ${MAX_GROWTH}x (the intake list at most as its length).`);
   fs.writeFileSync(REPORT, lines.join('\n') + '\n');
   return problems;
 }

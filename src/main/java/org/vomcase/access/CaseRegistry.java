@@ -152,7 +152,6 @@ public class CaseRegistry {
   /** Records the case's mediators (the assignment and every reassignment), in the transaction of that step. */
   public void setMediators(String caseNumber, List<String> mediators) {
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
-    jdbc.update("DELETE FROM vom_case_referral WHERE case_number = ?", caseNumber);
     for (int i = 0; i < mediators.size(); i++) {
       jdbc.update("INSERT INTO vom_case_mediator (case_number, user_id, is_lead) VALUES (?, ?, ?)", caseNumber, mediators.get(i),
           i == 0);
@@ -186,6 +185,22 @@ public class CaseRegistry {
   public List<String> undescribed() {
     return jdbc.queryForList("SELECT case_number FROM vom_case WHERE phase IS NULL OR (persons IS NULL AND deleted_at IS NULL)",
         String.class);
+  }
+
+  /**
+   * The register's personal data of every closed case whose history the engine's history cleanup has removed (a case
+   * that never reached its deletion step: ended in Cockpit without a closure, its proceedings' end never reported, so
+   * its history went at its time-to-live): removed as {@link #forget} removes them, set-based. Returns how many cases.
+   */
+  public int forgetCasesWhoseHistoryIsGone(OffsetDateTime now) {
+    String gone = "SELECT c.case_number FROM vom_case c WHERE c.deleted_at IS NULL AND c.closed_at IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST h WHERE h.ID_ = c.process_instance_id)";
+    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number IN (" + gone + ")");
+    jdbc.update("DELETE FROM vom_case_referral WHERE case_number IN (" + gone + ")");
+    return jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
+        + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
+        + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
+        + " WHERE case_number IN (" + gone + ")", Timestamp.from(now.toInstant()));
   }
 
   /** The case's personal data leave the register with the case (R20); its number stays taken. */

@@ -64,11 +64,13 @@ public class CaseHistoryLevel extends HistoryLevelFull {
   }
 
   /**
-   * The first value of a variable the registration writes: the register keeps the referral as registered, the variable's
+   * The first value of a variable the registration writes, in a case's own instance (not a retention or another process
+   * that copies the case number): the register keeps the referral as registered, the variable's
    * last value is in {@code ACT_HI_VARINST}, and every later value gets its past-value row.
    */
   static boolean isTheRegisteredReferral(HistoricVariableUpdateEventEntity variable) {
     return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
+        && org.vomcase.kernel.CaseProcess.KEY.equals(variable.getProcessDefinitionKey())
         && CaseVariables.REGISTRATION.contains(variable.getVariableName());
   }
 

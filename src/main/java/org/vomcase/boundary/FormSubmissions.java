@@ -200,6 +200,10 @@ final class FormSubmissions {
     if (info != null && (info.has("objectTypeName") || info.has("serializationDataFormat"))) {
       return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.serialisedObject")));
     }
+    // A transient value lives only until the next wait state: what a form submits is the case's record, or it is lost.
+    if (info != null && info.has("transient") && !(info.get("transient").isBoolean() && !info.get("transient").asBoolean())) {
+      return List.of(new Refusal.FieldProblem(name, label, ErrorText.of("error.form.transient")));
+    }
     JsonNode value = dto.get("value");
     if (value == null || value.isNull()) {
       return List.of();

@@ -91,7 +91,11 @@ class CaseHistoryLevelTest {
    */
   @Test
   void theRegisteredReferralsFirstValuesAreTheRegistersAndLaterValuesTheHistorys() {
-    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00002", Map.of(
+    engine.getRepositoryService().createDeployment().addModelInstance("vom-case.bpmn",
+        Bpmn.createExecutableProcess(org.vomcase.kernel.CaseProcess.KEY).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Work").endEvent().done()).deploy();
+    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey(org.vomcase.kernel.CaseProcess.KEY,
+        "VOM-2026-00002", Map.of(
         "person", "V1", CaseVariables.OFFENCE_SUMMARY.name(), "A bicycle was taken.",
         CaseVariables.REFERRER_NAME.name(), "PK Mitte", CaseVariables.MANDATE_REQUIRED.name(), false));
     engine.getRuntimeService().setVariable(theCase.getId(), CaseVariables.OFFENCE_SUMMARY.name(), "A bicycle and a lock.");
@@ -106,6 +110,11 @@ class CaseHistoryLevelTest {
         .as("not the registration's: its first value").contains(CaseVariables.MANDATE_REQUIRED.name(), "person");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
         .variableName(CaseVariables.REFERRER_NAME.name()).singleResult().getValue()).as("its last value").isEqualTo("PK Mitte");
+    // Another process that copies the case's number and referrer (the retention, a case event) keeps its first values.
+    ProcessInstance other = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00002", Map.of("person", "V1",
+        CaseVariables.REFERRER_NAME.name(), "PK Mitte"));
+    assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(other.getId()).list().stream()
+        .map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList()).contains(CaseVariables.REFERRER_NAME.name());
   }
 
   @Test

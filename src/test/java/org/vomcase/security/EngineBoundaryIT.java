@@ -287,6 +287,17 @@ class EngineBoundaryIT extends AbstractApplicationIT {
     assertThat(object.statusCode()).isEqualTo(400);
     assertThat(json(object).path("errors").get(0).path("message").asText()).contains("Object");
 
+    // A transient value would not outlive the step: refused, for a task's form and for the referral's start form alike.
+    HttpResponse<String> fleeting = rest("mara").postJson("/engine-rest/task/" + c.taskId() + "/submit-form",
+        "{\"variables\":{\"callOutcome\":{\"value\":\"agrees\",\"type\":\"String\",\"valueInfo\":{\"transient\":true}}}}");
+    assertThat(fleeting.statusCode()).isEqualTo(400);
+    assertThat(json(fleeting).path("errors").get(0).path("message").asText()).contains("transient");
+    HttpResponse<String> start = rest("clara").postJson("/engine-rest/process-definition/key/vom-case/submit-form",
+        "{\"variables\":{\"proceduralStage\":{\"value\":\"diversion\",\"type\":\"String\",\"valueInfo\":{\"transient\":true}}}}");
+    assertThat(start.statusCode()).isEqualTo(400);
+    assertThat(start.body()).contains("transient");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(c.taskId()).count()).as("the task is still open").isOne();
+
     // Even a value stored by the engine's own API is read back only as an allowed type.
     engine.getRuntimeService().setVariable(c.instanceId(), "planted", Variables.serializedObjectValue("\"http://x\"")
         .objectTypeName("java.net.URL").serializationDataFormat("application/json").create());

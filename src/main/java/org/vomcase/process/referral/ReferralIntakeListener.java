@@ -78,7 +78,10 @@ public class ReferralIntakeListener implements ExecutionListener {
       }
     }
     registered.forEach((name, value) -> {
-      if (!submitted.containsKey(name) || !sameValue(submitted.get(name), value)) {
+      // A transient value (sent with valueInfo.transient) would not outlive the registration: it is written as the case's
+      // own, which the engine refuses (a transient variable cannot become a lasting one), so the start is refused.
+      if (!submitted.containsKey(name) || !sameValue(submitted.get(name), value)
+          || execution.getVariableTyped(name, false).isTransient()) {
         execution.setVariable(name, value);
       }
     });
