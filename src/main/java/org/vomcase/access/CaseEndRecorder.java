@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks a case closed in the case register ({@code vom_case.closed_at}) when its instance ends, however it ends: by its
- * closure (which writes the mark itself, so this finds it set), by an administrator cancelling it in Cockpit or over
- * the REST API (custom listeners skipped or not), by a modification that cancels its last activity. It reads the
+ * closure (which writes the mark itself, so this finds it set), or otherwise: an operator cancelling it through the
+ * engine's Java API (custom listeners skipped or not), a modification that cancels its last activity (no route of the
+ * application cancels a case; this is the net under every other way). It reads the
  * engine's own history event of the instance's end, which the engine produces for each of these, in the transaction
  * that ends the instance: the register's running cases are exactly the engine's, and whoever counts them (the figures)
  * needs no look into the engine's tables.

@@ -82,7 +82,7 @@ public class CaseRegistry {
 
   /**
    * The case has closed: written by the closure in its transaction, and by {@link CaseEndRecorder} when the case's
-   * instance ends in any other way (ended in Cockpit); the first mark stays. The figures count a case as running while
+   * instance ends in any other way (through the engine's API, without a closure); the first mark stays. The figures count a case as running while
    * it has none, without asking the engine about any case.
    */
   public void closed(String caseInstanceId, OffsetDateTime closedAt) {
@@ -189,7 +189,7 @@ public class CaseRegistry {
 
   /**
    * The register's personal data of every closed case whose history the engine's history cleanup has removed (a case
-   * that never reached its deletion step: ended in Cockpit without a closure, its proceedings' end never reported, so
+   * that never reached its deletion step: ended without a closure, its proceedings' end never reported, so
    * its history went at its time-to-live): removed as {@link #forget} removes them, set-based. Returns how many cases.
    */
   public int forgetCasesWhoseHistoryIsGone(OffsetDateTime now) {

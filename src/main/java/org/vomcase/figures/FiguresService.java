@@ -71,7 +71,7 @@ public class FiguresService {
   /**
    * The running cases of the profile registered in the period, counted in the database by referral source and procedural
    * stage: one grouped query on the case register (its figures columns, written once at registration; {@code closed_at},
-   * written when the case's instance ends, by its closure or by an administrator ending it in Cockpit, see
+   * written when the case's instance ends, by its closure or in any other way, see
    * {@code CaseEndRecorder}), a row per source and stage whatever the number of cases. No engine table and no variable
    * is read; a case whose personal data were deleted is not counted.
    */

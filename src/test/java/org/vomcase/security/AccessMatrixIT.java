@@ -313,7 +313,10 @@ class AccessMatrixIT extends AbstractApplicationIT {
           c.caseNumber());
       case "historic variables" -> listing(http.get("/engine-rest/history/variable-instance?processInstanceId=" + c.instanceId()),
           c.caseNumber());
-      case "historic details" -> listing(http.get("/engine-rest/history/detail?processInstanceId=" + c.instanceId()), c.caseNumber());
+      // Any past value of the case handed out (the registration's first values are the register's, so the case number
+      // itself need not be among them): a row of the case's instance.
+      case "historic details" -> listing(http.get("/engine-rest/history/detail?processInstanceId=" + c.instanceId()),
+          "\"processInstanceId\":\"" + c.instanceId() + "\"");
       case "documents" -> {
         HttpResponse<byte[]> pdf = http.getBytes("/vom/documents/" + c.letterId());
         yield new Outcome(pdf.statusCode(), new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
