@@ -193,23 +193,28 @@ public class CaseRegistry {
    * its history went at its time-to-live): removed as {@link #forget} removes them, set-based. Returns how many cases.
    */
   public int forgetCasesWhoseHistoryIsGone(OffsetDateTime now) {
-    String gone = "SELECT c.case_number FROM vom_case c WHERE c.deleted_at IS NULL AND c.closed_at IS NOT NULL"
-        + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST h WHERE h.ID_ = c.process_instance_id)";
-    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number IN (" + gone + ")");
-    jdbc.update("DELETE FROM vom_case_referral WHERE case_number IN (" + gone + ")");
-    return jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
-        + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
-        + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
-        + " WHERE case_number IN (" + gone + ")", Timestamp.from(now.toInstant()));
+    return forgetCases("IN (SELECT c.case_number FROM vom_case c WHERE c.deleted_at IS NULL AND c.closed_at IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST h WHERE h.ID_ = c.process_instance_id))", now);
   }
 
   /** The case's personal data leave the register with the case (R20); its number stays taken. */
   public void forget(String caseNumber, OffsetDateTime deletedAt) {
-    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
-    jdbc.update("DELETE FROM vom_case_referral WHERE case_number = ?", caseNumber);
-    jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
+    forgetCases("= ?", deletedAt, caseNumber);
+  }
+
+  /**
+   * Forgets the cases whose number meets {@code which} (a condition on {@code case_number} with its bind values {@code
+   * args}): their mediators, the referral as registered, and the personal columns of their row. Returns how many rows.
+   */
+  private int forgetCases(String which, OffsetDateTime deletedAt, Object... args) {
+    jdbc.update("DELETE FROM vom_case_mediator WHERE case_number " + which, args);
+    jdbc.update("DELETE FROM vom_case_referral WHERE case_number " + which, args);
+    Object[] update = new Object[args.length + 1];
+    update[0] = Timestamp.from(deletedAt.toInstant());
+    System.arraycopy(args, 0, update, 1, args.length);
+    return jdbc.update("UPDATE vom_case SET referrer_name = NULL, referrer_email = NULL, referred_by = NULL, persons = NULL,"
         + " mandate_authority_name = NULL, mandate_authority_email = NULL, mandate_authority_address = NULL,"
         + " referrer_reference = NULL, next_what = NULL, next_date = NULL, phase = 'deleted', deleted_at = ?"
-        + " WHERE case_number = ?", Timestamp.from(deletedAt.toInstant()), caseNumber);
+        + " WHERE case_number " + which, update);
   }
 }
