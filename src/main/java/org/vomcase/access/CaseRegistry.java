@@ -130,17 +130,24 @@ public class CaseRegistry {
   }
 
   /**
-   * Each mediator's open cases (user id → count): the cases they mediate that are neither closed nor deleted, as the
-   * register knows them (a case's phase is written after each of its steps); mediators without one are absent.
+   * Each mediator's running cases (user id → count), counted in the database: the cases they mediate whose instance has
+   * not ended ({@code closed_at}, written when the case's instance ends however it ends, {@link CaseEndRecorder}) and
+   * which are not deleted; mediators without one are absent. The one definition of a mediator's open cases: the
+   * assignment offers the mediators with it (every profile's cases, {@code profile} null), the figures show it per
+   * programme profile.
    */
-  public java.util.Map<String, Integer> openCasesByMediator() {
-    java.util.Map<String, Integer> open = new java.util.LinkedHashMap<>();
-    jdbc.query("SELECT m.user_id, COUNT(*) AS open_cases FROM vom_case_mediator m JOIN vom_case c ON c.case_number = m.case_number"
-        + " WHERE c.deleted_at IS NULL AND (c.phase IS NULL OR c.phase NOT IN ('closed', 'deleted')) GROUP BY m.user_id",
-        row -> {
-          open.put(row.getString("user_id"), row.getInt("open_cases"));
-        });
-    return open;
+  public java.util.Map<String, Long> runningCasesByMediator(String profile) {
+    java.util.Map<String, Long> running = new java.util.HashMap<>();
+    String sql = "SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
+        + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL" + (profile == null ? "" : " AND c.programme_profile = ?")
+        + " GROUP BY m.user_id";
+    org.springframework.jdbc.core.RowCallbackHandler count = row -> running.put(row.getString(1), row.getLong(2));
+    if (profile == null) {
+      jdbc.query(sql, count);
+    } else {
+      jdbc.query(sql, count, profile);
+    }
+    return running;
   }
 
   public boolean isMediator(String caseNumber, String userId) {

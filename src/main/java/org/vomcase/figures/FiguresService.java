@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.StaffNames;
 import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.Roles;
@@ -28,11 +29,13 @@ public class FiguresService {
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
+  private final CaseRegistry registry;
   private final Vocabularies vocabularies;
   private final String language;
 
-  public FiguresService(JdbcTemplate jdbc, IdentityService identity, Vocabularies vocabularies,
+  public FiguresService(JdbcTemplate jdbc, IdentityService identity, CaseRegistry registry, Vocabularies vocabularies,
       VomProperties properties) {
+    this.registry = registry;
     this.vocabularies = vocabularies;
     this.language = properties.programme().language();
     this.jdbc = jdbc;
@@ -89,10 +92,7 @@ public class FiguresService {
    * whatever the number of cases and mediators: a programme with hundreds of mediators asks no query per mediator.
    */
   List<ProgrammeFigures.Caseload> caseload(String profile) {
-    Map<String, Long> cases = new HashMap<>();
-    jdbc.query("SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
-        + " WHERE c.closed_at IS NULL AND c.programme_profile = ? AND c.deleted_at IS NULL GROUP BY m.user_id",
-        (RowCallbackHandler) row -> cases.put(row.getString(1), row.getLong(2)), profile);
+    Map<String, Long> cases = registry.runningCasesByMediator(profile);
     Map<String, Long> overdue = new HashMap<>();
     jdbc.query("SELECT ASSIGNEE_, COUNT(*) FROM ACT_RU_TASK WHERE ASSIGNEE_ IS NOT NULL AND DUE_DATE_ < ? GROUP BY ASSIGNEE_",
         (RowCallbackHandler) row -> overdue.put(row.getString(1), row.getLong(2)),

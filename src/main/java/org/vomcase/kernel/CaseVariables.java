@@ -374,13 +374,15 @@ public final class CaseVariables {
   /**
    * Working values, never part of a case's record: what a form shows in words or offers as options (every {@code *Shown}
    * and {@code *Options} variable, the task list's person column), the whole result of a decision whose fields have their
-   * own variables, and the engine's multi-instance counters. The engine keeps them while a case needs them and writes
+   * own variables, the facts a decision step works out from the victims (its input parameters; the decision's history
+   * keeps them as its inputs), and the engine's multi-instance counters. The engine keeps them while a case needs them and writes
    * none of them into the history (README "Performance at scale": {@code CaseHistoryLevel}).
    */
   public static final java.util.Set<String> WORKING_VALUES = java.util.Set.copyOf(java.util.stream.Stream.concat(
       java.util.stream.Stream.of(CALLS_SHOWN, SESSION_SHOWN, APPOINTMENT_SHOWN, PARTIES_SHOWN, AGREEMENT_DOCUMENT_SHOWN,
           OBLIGATION_DUE_SHOWN, PERSONS_SHOWN, ATTENDEE_OPTIONS, OFFENDER_OPTIONS, CREDITOR_OPTIONS, SIGNATORY_OPTIONS,
-          PARTY_OPTIONS, MEDIATOR_OPTIONS, PERSON_LABEL, ELIGIBILITY, MANDATE_DECISION, CONTACT_ORDER).map(CaseVariable::name),
+          PARTY_OPTIONS, MEDIATOR_OPTIONS, PERSON_LABEL, ELIGIBILITY, MANDATE_DECISION, CONTACT_ORDER, VICTIM_IS_MINOR,
+          VICTIM_IS_LEGAL_PERSON).map(CaseVariable::name),
       MULTI_INSTANCE_COUNTERS.stream()).toList());
 
   /**

@@ -48,6 +48,22 @@ class CaseHistoryLevelTest {
   }
 
   @Test
+  void theFactsADecisionStepWorksOutFromTheVictimsAreWorkingValues() {
+    // Input parameters of the decision steps: the decision's history keeps them as its inputs, so no variable row.
+    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00002", Map.of(
+        "person", "V1", CaseVariables.VICTIM_IS_MINOR.name(), true, CaseVariables.VICTIM_IS_LEGAL_PERSON.name(), false));
+    engine.getRuntimeService().setVariable(theCase.getId(), CaseVariables.VICTIM_IS_MINOR.name(), false);
+
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId()).list())
+        .extracting(HistoricVariableInstance::getName).contains("person")
+        .doesNotContain(CaseVariables.VICTIM_IS_MINOR.name(), CaseVariables.VICTIM_IS_LEGAL_PERSON.name());
+    assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .doesNotContain(CaseVariables.VICTIM_IS_MINOR.name(), CaseVariables.VICTIM_IS_LEGAL_PERSON.name());
+  }
+
+  @Test
   void theCaseKeepsItsPastValuesAndLastValuesButNoWorkingValues() {
     ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00001", Map.of(
         "person", "V1", "personPhone", "+49 30 1", CaseVariables.PERSONS_SHOWN.name(), "Ana Roth (V1), 45"));

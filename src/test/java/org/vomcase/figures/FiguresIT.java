@@ -27,6 +27,7 @@ class FiguresIT extends AbstractApplicationIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired FiguresService figures;
   @Autowired org.vomcase.access.CaseRegistryBackfill backfill;
+  @Autowired org.vomcase.access.CaseRegistry registry;
 
   @AfterEach
   void removeSeededRows() {
@@ -146,6 +147,20 @@ class FiguresIT extends AbstractApplicationIT {
     assertThat(caseload).filteredOn(c -> c.userId().equals("mara")).singleElement()
         .satisfies(mara -> assertThat(mara.openCases()).isPositive())
         .satisfies(mara -> assertThat(mara.overdueTasks()).isPositive());
+
+    // The assignment offers the mediators with the same count over every profile's running cases: one definition of a
+    // mediator's open cases. A case ended in any way (its phase in the register not written by a closure) no longer counts.
+    java.util.Map<String, Long> everyProfile = new java.util.HashMap<>();
+    engineCases(null).forEach(c -> c.mediators().forEach(m -> everyProfile.merge(m, 1L, Long::sum)));
+    assertThat(registry.runningCasesByMediator(null)).isEqualTo(everyProfile).containsKey("mara");
+    String marasCase = jdbc.queryForObject("SELECT c.process_instance_id FROM vom_case c JOIN vom_case_mediator m"
+        + " ON m.case_number = c.case_number WHERE m.user_id = 'mara' AND c.closed_at IS NULL AND c.deleted_at IS NULL"
+        + " ORDER BY c.case_number LIMIT 1", String.class);
+    long before = registry.runningCasesByMediator(null).get("mara");
+    engine.getRuntimeService().deleteProcessInstance(marasCase, "ended in Cockpit", true, true);
+    assertThat(registry.runningCasesByMediator(null).getOrDefault("mara", 0L)).isEqualTo(before - 1);
+    assertThat(figures.caseload("de_toa")).filteredOn(c -> c.userId().equals("mara")).singleElement()
+        .satisfies(mara -> assertThat(mara.openCases()).isEqualTo(registry.runningCasesByMediator("de_toa").getOrDefault("mara", 0L)));
   }
 
   private static final java.time.LocalDate FROM = java.time.LocalDate.of(2000, 1, 1);
@@ -154,7 +169,7 @@ class FiguresIT extends AbstractApplicationIT {
   /** A running case as the engine's API reads it: its referral's source and stage, registration, mediators. */
   private record EngineCase(String source, String stage, java.time.LocalDate registeredOn, List<String> mediators) {}
 
-  /** The engine's running case instances of the profile, without those whose personal data were deleted. */
+  /** The engine's running case instances of the profile (null: of every profile), without those whose personal data were deleted. */
   private List<EngineCase> engineCases(String profile) {
     java.util.Map<String, List<String>> mediators = new java.util.HashMap<>();
     jdbc.query("SELECT case_number, user_id FROM vom_case_mediator ORDER BY case_number, is_lead DESC, user_id",
@@ -168,7 +183,7 @@ class FiguresIT extends AbstractApplicationIT {
       // deletion comes after the closure in the retention process).
       boolean deleted = jdbc.queryForObject("SELECT COUNT(*) FROM vom_case WHERE process_instance_id = ? AND deleted_at IS NOT NULL",
           Integer.class, instance.getId()) > 0;
-      if (!deleted && profile.equals(theCase.get(org.vomcase.kernel.CaseVariables.PROGRAMME_PROFILE))) {
+      if (!deleted && (profile == null || profile.equals(theCase.get(org.vomcase.kernel.CaseVariables.PROGRAMME_PROFILE)))) {
         java.time.OffsetDateTime registered = theCase.get(org.vomcase.kernel.CaseVariables.REGISTERED_AT);
         cases.add(new EngineCase(theCase.get(org.vomcase.kernel.CaseVariables.REFERRAL_SOURCE),
             theCase.get(org.vomcase.kernel.CaseVariables.PROCEDURAL_STAGE),

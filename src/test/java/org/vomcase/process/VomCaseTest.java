@@ -519,6 +519,32 @@ class VomCaseTest {
   }
 
   /**
+   * A person's contact and preparation bring back into the case only what its books record (the call activities' explicit
+   * output mappings): the consent and the person's safe contact, the preparation's answers. None of the called
+   * process's working copies (the person's flat fields, the calls, the deadline, the mediators) is copied into the case.
+   */
+  @Test
+  void aContactAndAPreparationBringBackOnlyWhatTheCaseRecords() {
+    ProcessInstance instance = caseInPreparation();
+    prepareEveryone(instance);
+    assertThat(instance).isWaitingAt("Task_DecideSuitability");
+
+    List<String> copied = historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+        .stream().filter(v -> v.getActivityInstanceId() != null && !v.getActivityInstanceId().equals(instance.getId()))
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName).toList();
+    Assertions.assertThat(copied).as("the values the case's steps held")
+        .contains(CaseVariables.PERSON.name(), CaseVariables.CONSENT_OUTCOME.name(), CaseVariables.READINESS.name())
+        .doesNotContainAnyElementsOf(List.of(CaseVariables.PERSON_NAME.name(), CaseVariables.PERSON_PHONE.name(),
+            CaseVariables.PERSON_EMAIL.name(), CaseVariables.PERSON_ID.name(), CaseVariables.CALL_ATTEMPTS.name(),
+            CaseVariables.CALL_OUTCOME.name(), CaseVariables.CONTACT_DEADLINE.name(), CaseVariables.UNREACHED_CALLS.name(),
+            CaseVariables.MAX_UNREACHED_CALLS.name(), CaseVariables.CONSENT_RECORDED_AT.name(),
+            CaseVariables.SAFE_DO_NOT_WRITE.name(), CaseVariables.CASE_NUMBER.name(), CaseVariables.MEDIATORS.name()));
+    Assertions.assertThat(historic(instance, CaseVariables.CONSENTS.name()).toString())
+        .contains("\"V1\":{\"role\":\"victim\",\"outcome\":\"agreed\"}");
+    Assertions.assertThat(historic(instance, CaseVariables.PREPARATIONS.name()).toString()).contains("\"readiness\":\"ready\"");
+  }
+
+  /**
    * Whether a victim is a minor is worked out from the victims when the order of contact is decided (not kept as a
    * variable): in the Danish konfliktråd a victim under 18 is approached first, through the parents; an adult is not.
    */

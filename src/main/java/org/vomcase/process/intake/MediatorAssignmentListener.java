@@ -61,14 +61,14 @@ public class MediatorAssignmentListener implements TaskListener {
    * the case's persons with what matters for the choice (age, language, interpreter; a legal person's representative).
    */
   private void offerMediators(DelegateTask task) {
-    Map<String, Integer> open = registry.openCasesByMediator();
+    Map<String, Long> open = registry.runningCasesByMediator(null);
     MEDIATOR_OPTIONS.on(task).setLocal(directory.mediators().stream().map(m -> new Option(m.displayName() + " — "
-        + caseload(open.getOrDefault(m.userId(), 0)), m.userId())).toList());
+        + caseload(open.getOrDefault(m.userId(), 0L)), m.userId())).toList());
     PERSONS_SHOWN.on(task).setLocal(String.join("\n", Case.seenFrom(task.getExecution()).persons().stream()
         .map(person -> inWords(person, language)).toList()));
   }
 
-  private String caseload(int open) {
+  private String caseload(long open) {
     return open == 0 ? language.text("staff.caseload.none") : open == 1 ? language.text("staff.caseload.one")
         : language.text("staff.caseload.many", open);
   }
