@@ -286,12 +286,13 @@ public class ContactCorrection {
     List<String> names = List.of(PERSON_PHONE.name(), PERSON_EMAIL.name(), PERSON_POSTAL_ADDRESS.name(), PERSON_LANGUAGE.name(),
         PERSON_INTERPRETER_NEEDED.name(), GUARDIAN_NAME.name(), GUARDIAN_RELATION.name(), GUARDIAN_PHONE.name(),
         GUARDIAN_EMAIL.name());
+    // One read of the scope: its laid-out values and, for an execution, whether it holds the person itself.
     Map<String, Object> present = personId.getTaskId() != null ? tasks.getVariablesLocal(personId.getTaskId(), names)
-        : runtime.getVariablesLocal(personId.getExecutionId(), names);
+        : runtime.getVariablesLocal(personId.getExecutionId(), java.util.stream.Stream.concat(names.stream(),
+            java.util.stream.Stream.of(PERSON.name())).toList());
     // A called process about the person (a contact, a preparation) lays out only what the person has (PersonVariables):
     // a value the correction adds (a first phone number) is laid out there too.
-    boolean laidOutFromPerson = personId.getTaskId() == null
-        && runtime.getVariablesLocal(personId.getExecutionId(), List.of(PERSON.name())).get(PERSON.name()) != null;
+    boolean laidOutFromPerson = personId.getTaskId() == null && present.get(PERSON.name()) != null;
     Map<String, Object> updates = new LinkedHashMap<>();
     // Where the scope laid out "none" as empty text (a follow-up task, a monitored item), it stays text.
     java.util.function.BiConsumer<CaseVariable<String>, String> text = (variable, value) -> {
