@@ -185,13 +185,68 @@ async function filterId(user, name) {
   return filter.id;
 }
 
-/** Tasklist's refresh of a filter: the first page of the list (HAL, with the filter's variables) and the count. */
-async function tasklistRefresh(user, id) {
-  const body = { processVariables: [], taskVariables: [], caseInstanceVariables: [], orQueries: [],
-    sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }], variableNames: ['caseNumber', 'personLabel'] };
-  const list = await ok(user, 'POST', `/engine-rest/filter/${id}/list?firstResult=0&maxResults=15`, body, 'application/hal+json');
-  const count = await ok(user, 'POST', `/engine-rest/filter/${id}/count`, body);
+/** The body Tasklist sends with a filter's list and count. */
+const FILTER_BODY = { processVariables: [], taskVariables: [], caseInstanceVariables: [], orQueries: [],
+  sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }], variableNames: ['caseNumber', 'personLabel'] };
+
+/**
+ * Tasklist's refresh of a filter: the first page of the list (HAL, with the filter's variables) and the count. Given a
+ * logged-in Tasklist (a session), as Tasklist sends it: through the webapp's engine API with its session cookie and CSRF
+ * token. Given a user name, as a script sends it: the engine's REST API over HTTP Basic, a login with every request.
+ */
+async function tasklistRefresh(who, id) {
+  if (who instanceof TasklistSession) {
+    const list = await who.post(`/filter/${id}/list?firstResult=0&maxResults=15`, FILTER_BODY, 'application/hal+json');
+    const count = await who.post(`/filter/${id}/count`, FILTER_BODY);
+    return list.ms + count.ms;
+  }
+  const list = await ok(who, 'POST', `/engine-rest/filter/${id}/list?firstResult=0&maxResults=15`, FILTER_BODY, 'application/hal+json');
+  const count = await ok(who, 'POST', `/engine-rest/filter/${id}/count`, FILTER_BODY);
   return list.ms + count.ms;
+}
+
+/**
+ * A user logged in to Tasklist as a browser is: the login form once, then every request with the session cookie and the
+ * CSRF token (the webapps keep the user's groups with the session, so a request does not log in again).
+ */
+class TasklistSession {
+  constructor(user) { this.user = user; this.cookies = new Map(); }
+
+  async fetch(url, options = {}) {
+    const started = performance.now();
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(BASE + url, { ...options, redirect: 'manual', signal: AbortSignal.timeout(120000),
+      headers: { ...(options.headers || {}), Cookie: cookie } });
+    for (const set of response.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    const text = await response.text();
+    return { status: response.status, text, ms: performance.now() - started };
+  }
+
+  async login() {
+    await this.fetch('/camunda/app/tasklist/default/');
+    const answer = await this.fetch('/camunda/api/admin/auth/user/default/login/tasklist', { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': this.cookies.get('XSRF-TOKEN') },
+      body: `username=${encodeURIComponent(this.user)}&password=${encodeURIComponent(PASSWORD)}` });
+    if (answer.status >= 300) throw new Error(`${this.user} could not log in to Tasklist: ${answer.status} ${answer.text.slice(0, 200)}`);
+    return this;
+  }
+
+  async get(path) {
+    const answer = await this.fetch(`/camunda/api/engine/engine/default${path}`, { headers: { 'Accept': 'application/json' } });
+    if (answer.status >= 300) throw new Error(`${this.user}'s Tasklist GET ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+    return answer;
+  }
+
+  async post(path, body, accept = 'application/json') {
+    const answer = await this.fetch(`/camunda/api/engine/engine/default${path}`, { method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'Accept': accept, 'X-XSRF-TOKEN': this.cookies.get('XSRF-TOKEN') } });
+    if (answer.status >= 300) throw new Error(`${this.user}'s Tasklist POST ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+    return answer;
+  }
 }
 
 function counts() {
@@ -353,16 +408,19 @@ async function measure(seeded) {
   const maraMyTasks = await filterId('mara', 'My tasks');
   const claraIntake = await filterId('clara', 'Intake and assignment');
   const claraMyTasks = await filterId('clara', 'My tasks');
+  const [mara, clara] = [await new TasklistSession('mara').login(), await new TasklistSession('clara').login()];
   const year = new Date().getFullYear();
   let extra = 0;
   const rows = [
     await timed('GET /vom/figures (sam, the year)', async () =>
       (await ok('sam', 'GET', `/vom/figures?from=${year}-01-01&to=${year}-12-31`)).ms),
-    await timed('Tasklist "My tasks", mediator (list + count)', () => tasklistRefresh('mara', maraMyTasks)),
+    await timed('Tasklist "My tasks", mediator (list + count)', () => tasklistRefresh(mara, maraMyTasks)),
+    await timed('Tasklist "My tasks", mediator, over HTTP Basic (a login with every request, as a script sends it)', () =>
+      tasklistRefresh('mara', maraMyTasks)),
     await timed('Tasklist filter list with counts, mediator (GET /filter?itemCount=true, as Tasklist polls it)', async () =>
-      (await ok('mara', 'GET', '/engine-rest/filter?resourceType=Task&itemCount=true')).ms),
-    await timed('Tasklist "My tasks", coordinator (list + count)', () => tasklistRefresh('clara', claraMyTasks)),
-    await timed('Tasklist "Intake and assignment", coordinator (list + count)', () => tasklistRefresh('clara', claraIntake)),
+      (await mara.get('/filter?resourceType=Task&itemCount=true')).ms),
+    await timed('Tasklist "My tasks", coordinator (list + count)', () => tasklistRefresh(clara, claraMyTasks)),
+    await timed('Tasklist "Intake and assignment", coordinator (list + count)', () => tasklistRefresh(clara, claraIntake)),
     await timed('Task query, mediator (GET /engine-rest/task, 15 + count)', async () =>
       (await ok('mara', 'GET', '/engine-rest/task?assignee=mara&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc')).ms
       + (await ok('mara', 'GET', '/engine-rest/task/count?assignee=mara')).ms),
