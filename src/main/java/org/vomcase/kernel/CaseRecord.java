@@ -11,13 +11,17 @@ public final class CaseRecord {
 
   private CaseRecord() {}
 
-  /** The variables of the case instance, by name. */
+  /**
+   * The variables of the case instance, by name: the value of the instance's own scope, else the first value a step of
+   * the case held (a person's call, a preparation), never a step's null (a call's output mapping writes a null for what
+   * its called process did not have, a guardian for an adult) in place of another step's value.
+   */
   public static Function<String, Object> of(String caseInstanceId, HistoryService history) {
     Map<String, Object> values = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(caseInstanceId)
         .list()) {
-      if (variable.getActivityInstanceId() == null || variable.getActivityInstanceId().equals(caseInstanceId)
-          || !values.containsKey(variable.getName())) {
+      boolean instanceScope = variable.getActivityInstanceId() == null || variable.getActivityInstanceId().equals(caseInstanceId);
+      if (instanceScope || variable.getValue() != null && !values.containsKey(variable.getName())) {
         values.put(variable.getName(), variable.getValue());
       }
     }
