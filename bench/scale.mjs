@@ -232,6 +232,9 @@ class TasklistSession {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': this.cookies.get('XSRF-TOKEN') },
       body: `username=${encodeURIComponent(this.user)}&password=${encodeURIComponent(PASSWORD)}` });
     if (answer.status >= 300) throw new Error(`${this.user} could not log in to Tasklist: ${answer.status} ${answer.text.slice(0, 200)}`);
+    // The login starts a new session, whose CSRF token comes with its first read (Tasklist reads the user's authentication).
+    const user = await this.fetch('/camunda/api/admin/auth/user/default', { headers: { 'Accept': 'application/json' } });
+    if (user.status >= 300) throw new Error(`${this.user}'s Tasklist session: ${user.status} ${user.text.slice(0, 200)}`);
     return this;
   }
 
@@ -543,9 +546,15 @@ function report(results, started) {
 
 /**
  * BENCH_MEASURE_ONLY=1: measures the database as it is, once, without seeding (for a run whose seeding was paused,
- * e.g. with kill -STOP, when the next size would not be reached in the time there is).
+ * e.g. with kill -STOP, when the next size would not be reached in the time there is); with BENCH_WARMUP=1 after a
+ * measurement whose results are dropped (the application was just started).
  */
 async function measureOnly() {
+  if (env.BENCH_WARMUP) {
+    // A measurement whose results are dropped: the freshly started application's code and caches warm up first.
+    log('warm-up measurement (not reported)');
+    await measure(Number(sql('SELECT count(*) FROM vom_case')));
+  }
   const seeded = Number(sql('SELECT count(*) FROM vom_case'));
   const result = await measure(seeded);
   result.seedRate = NaN;
