@@ -238,16 +238,19 @@ class TasklistSession {
     return this;
   }
 
-  async get(path) {
-    const answer = await this.fetch(`/camunda/api/engine/engine/default${path}`, { headers: { 'Accept': 'application/json' } });
-    if (answer.status >= 300) throw new Error(`${this.user}'s Tasklist GET ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
-    return answer;
+  get(path) {
+    return this.engine('GET', path, { headers: { 'Accept': 'application/json' } });
   }
 
-  async post(path, body, accept = 'application/json') {
-    const answer = await this.fetch(`/camunda/api/engine/engine/default${path}`, { method: 'POST', body: JSON.stringify(body),
+  post(path, body, accept = 'application/json') {
+    return this.engine('POST', path, { body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', 'Accept': accept, 'X-XSRF-TOKEN': this.cookies.get('XSRF-TOKEN') } });
-    if (answer.status >= 300) throw new Error(`${this.user}'s Tasklist POST ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+  }
+
+  /** A request to the webapps' engine API, as Tasklist sends it; anything but a success stops the run. */
+  async engine(method, path, options) {
+    const answer = await this.fetch(`/camunda/api/engine/engine/default${path}`, { ...options, method });
+    if (answer.status >= 300) throw new Error(`${this.user}'s Tasklist ${method} ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
     return answer;
   }
 }

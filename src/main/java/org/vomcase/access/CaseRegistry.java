@@ -141,12 +141,8 @@ public class CaseRegistry {
     String sql = "SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
         + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL" + (profile == null ? "" : " AND c.programme_profile = ?")
         + " GROUP BY m.user_id";
-    org.springframework.jdbc.core.RowCallbackHandler count = row -> running.put(row.getString(1), row.getLong(2));
-    if (profile == null) {
-      jdbc.query(sql, count);
-    } else {
-      jdbc.query(sql, count, profile);
-    }
+    jdbc.query(sql, (org.springframework.jdbc.core.RowCallbackHandler) row -> running.put(row.getString(1), row.getLong(2)),
+        profile == null ? new Object[0] : new Object[] {profile});
     return running;
   }
 
