@@ -57,6 +57,28 @@ CREATE TABLE IF NOT EXISTS vom_case_mediator (
 );
 CREATE INDEX IF NOT EXISTS vom_case_mediator_user ON vom_case_mediator (user_id);
 
+-- The running cases counted as they change (RunningCaseCounts, README "Performance at scale"): per programme profile, day
+-- of registration, referral source and procedural stage, and per mediator and programme profile, each key spread over a
+-- few slots. Written by the register's own changes (registration, a case's end, an assignment or reassignment, the
+-- deletion) in their transaction, and counted anew at start when they differ from the register. The figures and the
+-- assignment read these few rows instead of every running case's. A missing value is the empty string.
+CREATE TABLE IF NOT EXISTS vom_running_cases (
+  programme_profile   VARCHAR(40)  NOT NULL,
+  registered_on       DATE         NOT NULL,
+  referral_source     VARCHAR(40)  NOT NULL,
+  procedural_stage    VARCHAR(40)  NOT NULL,
+  slot                SMALLINT     NOT NULL,
+  cases               INTEGER      NOT NULL,
+  PRIMARY KEY (programme_profile, registered_on, referral_source, procedural_stage, slot)
+);
+CREATE TABLE IF NOT EXISTS vom_running_cases_by_mediator (
+  user_id             VARCHAR(100) NOT NULL,
+  programme_profile   VARCHAR(40)  NOT NULL,
+  slot                SMALLINT     NOT NULL,
+  cases               INTEGER      NOT NULL,
+  PRIMARY KEY (user_id, programme_profile, slot)
+);
+
 -- Every message the cases sent (R21, R22): one row per sending and recipient, keyed by case instance,
 -- activity, execution and recipient, so that a retried job skips what was delivered. The row is written
 -- (status sending) in its own transaction before the mail leaves, and marked sent, to_post (a letter for

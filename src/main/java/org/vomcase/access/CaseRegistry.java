@@ -37,9 +37,11 @@ public class CaseRegistry {
   public record Authority(String name, String email, String postalAddress) {}
 
   private final JdbcTemplate jdbc;
+  private final RunningCaseCounts counts;
 
   public CaseRegistry(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.counts = new RunningCaseCounts(jdbc);
   }
 
   /**
@@ -73,6 +75,20 @@ public class CaseRegistry {
     if (r.referral() != null) {
       jdbc.update("INSERT INTO vom_case_referral (case_number, referral) VALUES (?, ?)", r.caseNumber(), r.referral());
     }
+    counts.caseChanged(r.caseNumber(), new RunningCaseCounts.Registered(r.programmeProfile(),
+        Timestamp.from(r.registeredAt().toInstant()).toLocalDateTime().toLocalDate(), r.referralSource(),
+        r.proceduralStage()), List.of(), 1);
+  }
+
+  /** A running case (neither closed nor deleted) as the kept counts know it: its key and its mediators. */
+  private record Running(String caseNumber, RunningCaseCounts.Registered key, List<String> mediators) {}
+
+  /** The running cases whose row meets {@code condition} (with its bind values), with their mediators. */
+  private List<Running> running(String condition, Object... args) {
+    return jdbc.query("SELECT case_number, programme_profile, registered_at, referral_source, procedural_stage FROM vom_case"
+        + " WHERE closed_at IS NULL AND deleted_at IS NULL AND " + condition, (row, n) -> new Running(row.getString(1),
+            new RunningCaseCounts.Registered(row.getString(2), row.getTimestamp(3).toLocalDateTime().toLocalDate(),
+                row.getString(4), row.getString(5)), mediators(row.getString(1))), args);
   }
 
   private static String persons(List<String> personNames) {
@@ -86,9 +102,19 @@ public class CaseRegistry {
    * it has none, without asking the engine about any case.
    */
   public void closed(String caseInstanceId, OffsetDateTime closedAt) {
-    jdbc.update("UPDATE vom_case SET closed_at = ? WHERE process_instance_id = ? AND closed_at IS NULL",
-        Timestamp.from(closedAt.toInstant()), caseInstanceId);
+    Timestamp at = Timestamp.from(closedAt.toInstant());
+    for (Running c : running("process_instance_id = ?", caseInstanceId)) {
+      // Only the transaction that ends a running case counts its end (the row's lock decides), so it ends once.
+      if (jdbc.update(STOPS_RUNNING.formatted("closed_at = ?"), at, c.caseNumber()) == 1) {
+        counts.caseChanged(c.caseNumber(), c.key(), c.mediators(), -1);
+      }
+    }
+    jdbc.update("UPDATE vom_case SET closed_at = ? WHERE process_instance_id = ? AND closed_at IS NULL", at, caseInstanceId);
   }
+
+  /** Marks a running case as no longer running (a {@code SET} clause, then the case number): 1 if it ran until now. */
+  private static final String STOPS_RUNNING = "UPDATE vom_case SET %s WHERE case_number = ? AND closed_at IS NULL"
+      + " AND deleted_at IS NULL";
 
   /** The referral as registered (JSON), while the case's personal data are kept; empty for a case registered before it. */
   public Optional<String> registeredReferral(String caseNumber) {
@@ -137,13 +163,32 @@ public class CaseRegistry {
    * programme profile.
    */
   public java.util.Map<String, Long> runningCasesByMediator(String profile) {
-    java.util.Map<String, Long> running = new java.util.HashMap<>();
-    String sql = "SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
-        + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL" + (profile == null ? "" : " AND c.programme_profile = ?")
-        + " GROUP BY m.user_id";
-    jdbc.query(sql, (org.springframework.jdbc.core.RowCallbackHandler) row -> running.put(row.getString(1), row.getLong(2)),
-        profile == null ? new Object[0] : new Object[] {profile});
-    return running;
+    return counts.byMediator(profile);
+  }
+
+  /** Running cases of one referral source and procedural stage (null: not recorded), however many. */
+  public record RunningCount(String referralSource, String proceduralStage, long count) {}
+
+  /**
+   * The running cases (not closed, not deleted) of the profile registered from {@code from} to {@code to} (both days
+   * included, in the server's time zone), counted by referral source and procedural stage; pairs without one are absent.
+   * Read from the kept counts ({@link RunningCaseCounts}): a few rows per day of the period, however many cases.
+   */
+  public List<RunningCount> runningCasesRegistered(String profile, java.time.LocalDate from, java.time.LocalDate to) {
+    return counts.registered(profile, from, to).entrySet().stream()
+        .map(e -> new RunningCount(e.getKey().source(), e.getKey().stage(), e.getValue())).toList();
+  }
+
+  /**
+   * Counts the running cases anew from the register if the kept counts differ from it (a register changed outside the
+   * application); one pass over the register, for the start. Call it in one transaction. Returns whether it recounted.
+   */
+  public boolean recountRunningCasesIfTheyDiffer() {
+    if (counts.agreeWithTheRegister()) {
+      return false;
+    }
+    counts.recount();
+    return true;
   }
 
   public boolean isMediator(String caseNumber, String userId) {
@@ -154,6 +199,8 @@ public class CaseRegistry {
 
   /** Records the case's mediators (the assignment and every reassignment), in the transaction of that step. */
   public void setMediators(String caseNumber, List<String> mediators) {
+    running("case_number = ?", caseNumber).forEach(c -> counts.mediatorsChanged(caseNumber, c.key().profile(), c.mediators(),
+        mediators));
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number = ?", caseNumber);
     for (int i = 0; i < mediators.size(); i++) {
       jdbc.update("INSERT INTO vom_case_mediator (case_number, user_id, is_lead) VALUES (?, ?, ?)", caseNumber, mediators.get(i),
@@ -210,6 +257,11 @@ public class CaseRegistry {
    * args}): their mediators, the referral as registered, and the personal columns of their row. Returns how many rows.
    */
   private int forgetCases(String which, OffsetDateTime deletedAt, Object... args) {
+    for (Running c : running("case_number " + which, args)) {
+      if (jdbc.update(STOPS_RUNNING.formatted("deleted_at = ?"), Timestamp.from(deletedAt.toInstant()), c.caseNumber()) == 1) {
+        counts.caseChanged(c.caseNumber(), c.key(), c.mediators(), -1);
+      }
+    }
     jdbc.update("DELETE FROM vom_case_mediator WHERE case_number " + which, args);
     jdbc.update("DELETE FROM vom_case_referral WHERE case_number " + which, args);
     Object[] update = new Object[args.length + 1];

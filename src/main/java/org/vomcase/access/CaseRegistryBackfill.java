@@ -13,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseVariables;
@@ -32,10 +34,13 @@ public class CaseRegistryBackfill {
   private final org.camunda.bpm.engine.ManagementService management;
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
 
   public CaseRegistryBackfill(HistoryService history, CaseRegistry registry,
-      org.camunda.bpm.engine.ManagementService management, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      org.camunda.bpm.engine.ManagementService management, org.springframework.jdbc.core.JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
     this.history = history;
     this.registry = registry;
     this.management = management;
@@ -89,6 +94,19 @@ public class CaseRegistryBackfill {
         + variable(CaseVariables.PROCEDURAL_STAGE.name()) + " WHERE programme_profile IS NULL AND closed_at IS NULL");
     if (closed + described > 0) {
       LOG.info("Case register: {} closed and {} running cases of an earlier version described for the figures", closed, described);
+    }
+  }
+
+  /**
+   * Counts the running cases anew if the kept counts ({@link RunningCaseCounts}) differ from the register: after the
+   * backfills above, and after any change of the register outside the application (a restored database, an operator's
+   * SQL). One pass over the register at start, in one transaction; later starts find them equal.
+   */
+  @Order(2)
+  @EventListener(ApplicationReadyEvent.class)
+  public void countTheRunningCases() {
+    if (Boolean.TRUE.equals(transaction.execute(status -> registry.recountRunningCasesIfTheyDiffer()))) {
+      LOG.info("Case register: the running cases' counts were counted anew from the register");
     }
   }
 

@@ -72,24 +72,21 @@ public class FiguresService {
   }
 
   /**
-   * The running cases of the profile registered in the period, counted in the database by referral source and procedural
-   * stage: one grouped query on the case register (its figures columns, written once at registration; {@code closed_at},
-   * written when the case's instance ends, by its closure or in any other way, see
-   * {@code CaseEndRecorder}), a row per source and stage whatever the number of cases. No engine table and no variable
-   * is read; a case whose personal data were deleted is not counted.
+   * The running cases of the profile registered in the period, by referral source and procedural stage: the case
+   * register's kept counts ({@link CaseRegistry#runningCasesRegistered}), a few rows per day of the period whatever the
+   * number of cases. A case stops running when its instance ends, by its closure or in any other way (see
+   * {@code CaseEndRecorder}), or when its personal data are deleted. No engine table and no variable is read.
    */
   List<OpenCase> openCases(LocalDate from, LocalDate to, String profile) {
-    return jdbc.query("SELECT referral_source, procedural_stage, COUNT(*) FROM vom_case"
-        + " WHERE closed_at IS NULL AND programme_profile = ? AND deleted_at IS NULL AND registered_at >= ? AND registered_at < ?"
-        + " GROUP BY referral_source, procedural_stage",
-        (row, n) -> new OpenCase(row.getString(1), row.getString(2), row.getLong(3)), profile,
-        Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+    return registry.runningCasesRegistered(profile, from, to).stream()
+        .map(c -> new OpenCase(c.referralSource(), c.proceduralStage(), c.count())).toList();
   }
 
   /**
-   * Every mediator: the running cases of the profile assigned to them and their tasks past the due date. Two grouped counts
-   * in the database (the register's running cases per mediator; the engine's {@code dueBefore}: {@code DUE_DATE_ < now}),
-   * whatever the number of cases and mediators: a programme with hundreds of mediators asks no query per mediator.
+   * Every mediator: the running cases of the profile assigned to them and their tasks past the due date. Two grouped reads
+   * (the register's kept counts per mediator; the engine's {@code dueBefore}: {@code DUE_DATE_ < now}, a range of the
+   * index {@code vom_task_due} over the overdue tasks only), whatever the number of cases and mediators: a programme with
+   * hundreds of mediators asks no query per mediator.
    */
   List<ProgrammeFigures.Caseload> caseload(String profile) {
     Map<String, Long> cases = registry.runningCasesByMediator(profile);

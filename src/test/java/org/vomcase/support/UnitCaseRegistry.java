@@ -24,6 +24,8 @@ public final class UnitCaseRegistry {
     jdbc.update("DELETE FROM vom_case_mediator");
     jdbc.update("DELETE FROM vom_case_referral");
     jdbc.update("DELETE FROM vom_case");
+    jdbc.update("DELETE FROM vom_running_cases");
+    jdbc.update("DELETE FROM vom_running_cases_by_mediator");
     return new CaseRegistry(jdbc);
   }
 }

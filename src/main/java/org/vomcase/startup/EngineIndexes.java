@@ -12,13 +12,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Job acquisition by due date, independent of the number of waiting timers (README "Performance at scale"). Every open
+ * The application's indexes on the engine's tables (README "Performance at scale"), created once the engine's tables
+ * exist and before the job executor starts; idempotent ({@code IF NOT EXISTS}, PostgreSQL and H2).
+ *
+ * <p><b>The overdue tasks</b> ({@code vom_task_due} on {@code ACT_RU_TASK (DUE_DATE_, ASSIGNEE_)}): the figures' caseload
+ * counts each mediator's tasks past their due date ({@code DUE_DATE_ < now}); the index reads the overdue tasks only,
+ * not every open task of every running case.
+ *
+ * <p><b>Job acquisition by due date</b>, independent of the number of waiting timers. Every open
  * user task carries a reminder timer, so the job table holds about two jobs per running case, nearly all due in days.
  * The engine is configured ({@code application.yaml}) to acquire by due date ({@code jobExecutorAcquireByDueDate}) and
  * to give every job a due date ({@code ensureJobDueDateNotNull}), so the acquisition query
  * ({@code selectNextJobsToExecute} in the engine's {@code Job.xml}) reads
  * {@code RETRIES_ > 0 AND DUEDATE_ <= now AND (LOCK_OWNER_ IS NULL OR LOCK_EXP_TIME_ < now) AND SUSPENSION_STATE_ = 1
- * ... ORDER BY DUEDATE_}. This plugin, once the engine's tables exist and before the job executor starts:
+ * ... ORDER BY DUEDATE_}. This plugin:
  * <ul>
  *   <li>creates the index {@code vom_job_acquisition} on {@code ACT_RU_JOB (DUEDATE_, SUSPENSION_STATE_, RETRIES_,
  *       LOCK_EXP_TIME_, LOCK_OWNER_)}: the query reads the due jobs only (a range up to now, in the order it wants) and
@@ -28,12 +35,13 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+public class EngineIndexes extends AbstractProcessEnginePlugin {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   static final String INDEX = "CREATE INDEX IF NOT EXISTS vom_job_acquisition ON ACT_RU_JOB"
       + " (DUEDATE_, SUSPENSION_STATE_, RETRIES_, LOCK_EXP_TIME_, LOCK_OWNER_)";
+  static final String TASK_DUE = "CREATE INDEX IF NOT EXISTS vom_task_due ON ACT_RU_TASK (DUE_DATE_, ASSIGNEE_)";
   static final String DUE_NOW = "UPDATE ACT_RU_JOB SET DUEDATE_ = CURRENT_TIMESTAMP WHERE DUEDATE_ IS NULL";
 
   @Override
@@ -44,6 +52,7 @@ public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
       connection.setAutoCommit(true);
       try {
         statement.execute(INDEX);
+        statement.execute(TASK_DUE);
         int dated = statement.executeUpdate(DUE_NOW);
         if (dated > 0) {
           LOG.info("Job acquisition by due date: {} job(s) without a due date are due now", dated);
@@ -52,7 +61,7 @@ public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create the job acquisition index on ACT_RU_JOB: " + e.getMessage(), e);
+      throw new IllegalStateException("Could not create the application's indexes on the engine's tables: " + e.getMessage(), e);
     }
   }
 }

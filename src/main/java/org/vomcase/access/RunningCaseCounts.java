@@ -1,0 +1,273 @@
+package org.vomcase.access;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The register's running cases, counted as they change (README "Performance at scale"): what the figures and the
+ * assignment ask ("running cases registered in the period, by referral source and procedural stage"; "running cases per
+ * mediator") is read from a few kept counts instead of from every running case's row. A case is running while its row
+ * in {@code vom_case} has neither {@code closed_at} nor {@code deleted_at}.
+ *
+ * <ul>
+ *   <li>{@code vom_running_cases}: per programme profile, day of registration, referral source and procedural stage;</li>
+ *   <li>{@code vom_running_cases_by_mediator}: per mediator and programme profile.</li>
+ * </ul>
+ *
+ * <p>Only {@link CaseRegistry} changes them, in the transaction that changes the register (a registration, a case's end,
+ * an assignment or reassignment, a deletion), so a count is exact when that transaction commits and unchanged when it
+ * rolls back. Each key is spread over {@value #SLOTS} slots (by case number) and the changes of a transaction are
+ * written together just before it commits, in one order: concurrent registrations of the same source and stage on the
+ * same day seldom wait for each other, for the duration of a commit at most, and never deadlock. A reader sums the
+ * slots; how many rows it reads depends on the days, sources, stages, profiles and mediators, never on the number of
+ * cases. A missing value (a case registered before the register had it) is counted under the empty string.
+ *
+ * <p>{@link #recount()} computes them anew from the register (in one transaction, the register's tables locked against
+ * change on PostgreSQL): at every start when they differ from a count of the register, so that a register changed
+ * outside the application (a restored database, an operator's SQL) is counted right again.
+ */
+final class RunningCaseCounts {
+
+  /** How many rows each key is spread over. */
+  static final int SLOTS = 4;
+
+  /** The running cases of one profile, registration day, referral source and procedural stage. */
+  record Registered(String profile, LocalDate registeredOn, String source, String stage) {}
+
+  private record RegisteredSlot(Registered key, int slot) {}
+
+  private record MediatorSlot(String userId, String profile, int slot) {}
+
+  private static final Comparator<RegisteredSlot> REGISTERED_ORDER = Comparator
+      .comparing((RegisteredSlot s) -> s.key().profile()).thenComparing(s -> s.key().registeredOn())
+      .thenComparing(s -> s.key().source()).thenComparing(s -> s.key().stage()).thenComparingInt(RegisteredSlot::slot);
+
+  private static final Comparator<MediatorSlot> MEDIATOR_ORDER = Comparator.comparing(MediatorSlot::userId)
+      .thenComparing(MediatorSlot::profile).thenComparingInt(MediatorSlot::slot);
+
+  private final JdbcTemplate jdbc;
+  private volatile Boolean postgres;
+
+  RunningCaseCounts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A case starts or stops running ({@code change} +1 or -1), with its mediators. */
+  void caseChanged(String caseNumber, Registered key, List<String> mediators, int change) {
+    Changes changes = changes();
+    changes.registered.merge(new RegisteredSlot(normal(key), slot(caseNumber)), change, Integer::sum);
+    for (String mediator : mediators) {
+      changes.mediators.merge(new MediatorSlot(mediator, text(key.profile()), slot(caseNumber)), change, Integer::sum);
+    }
+    changes.applyUnlessDeferred();
+  }
+
+  /** A running case's mediators change. */
+  void mediatorsChanged(String caseNumber, String profile, List<String> before, List<String> after) {
+    Changes changes = changes();
+    for (String mediator : before) {
+      changes.mediators.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), -1, Integer::sum);
+    }
+    for (String mediator : after) {
+      changes.mediators.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), 1, Integer::sum);
+    }
+    changes.applyUnlessDeferred();
+  }
+
+  /** The running cases of the profile registered from {@code from} to {@code to} (both included), by source and stage. */
+  Map<Registered, Long> registered(String profile, LocalDate from, LocalDate to) {
+    Map<Registered, Long> counts = new HashMap<>();
+    jdbc.query("SELECT referral_source, procedural_stage, SUM(cases) FROM vom_running_cases WHERE programme_profile = ?"
+        + " AND registered_on BETWEEN ? AND ? GROUP BY referral_source, procedural_stage HAVING SUM(cases) <> 0",
+        (RowCallbackHandler) row -> counts.put(new Registered(profile, null, nullable(row.getString(1)),
+            nullable(row.getString(2))), row.getLong(3)), text(profile), Date.valueOf(from), Date.valueOf(to));
+    return counts;
+  }
+
+  /** Each mediator's running cases of the profile (null: of every profile); mediators without one are absent. */
+  Map<String, Long> byMediator(String profile) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query("SELECT user_id, SUM(cases) FROM vom_running_cases_by_mediator"
+        + (profile == null ? "" : " WHERE programme_profile = ?") + " GROUP BY user_id HAVING SUM(cases) <> 0",
+        (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)),
+        profile == null ? new Object[0] : new Object[] {text(profile)});
+    return counts;
+  }
+
+  /** Whether the kept counts are what a count of the register gives (one pass over the register: at start only). */
+  boolean agreeWithTheRegister() {
+    return kept("SELECT programme_profile, registered_on, referral_source, procedural_stage, SUM(cases) FROM vom_running_cases"
+        + " GROUP BY programme_profile, registered_on, referral_source, procedural_stage", 4)
+        .equals(kept(REGISTER_COUNT, 4))
+        && kept("SELECT user_id, programme_profile, SUM(cases) FROM vom_running_cases_by_mediator"
+            + " GROUP BY user_id, programme_profile", 2).equals(kept(REGISTER_COUNT_BY_MEDIATOR, 2));
+  }
+
+  /**
+   * Counts anew from the register; the caller's transaction (one for the whole recount) keeps a concurrent change out:
+   * on PostgreSQL the register's tables are locked against writes until it commits.
+   */
+  void recount() {
+    if (postgres()) {
+      jdbc.execute("LOCK TABLE vom_case, vom_case_mediator IN SHARE MODE");
+    }
+    jdbc.update("DELETE FROM vom_running_cases");
+    jdbc.update("DELETE FROM vom_running_cases_by_mediator");
+    jdbc.update("INSERT INTO vom_running_cases (programme_profile, registered_on, referral_source, procedural_stage, slot,"
+        + " cases) SELECT a.p, a.d, a.s, a.g, 0, a.n FROM (" + REGISTER_COUNT + ") a");
+    jdbc.update("INSERT INTO vom_running_cases_by_mediator (user_id, programme_profile, slot, cases)"
+        + " SELECT a.u, a.p, 0, a.n FROM (" + REGISTER_COUNT_BY_MEDIATOR + ") a");
+  }
+
+  /** The register's running cases by the kept counts' key; the column names the recount's insert reads. */
+  private static final String REGISTER_COUNT = "SELECT COALESCE(programme_profile, '') AS p, CAST(registered_at AS DATE) AS d,"
+      + " COALESCE(referral_source, '') AS s, COALESCE(procedural_stage, '') AS g, COUNT(*) AS n FROM vom_case"
+      + " WHERE closed_at IS NULL AND deleted_at IS NULL GROUP BY COALESCE(programme_profile, ''),"
+      + " CAST(registered_at AS DATE), COALESCE(referral_source, ''), COALESCE(procedural_stage, '')";
+
+  private static final String REGISTER_COUNT_BY_MEDIATOR = "SELECT m.user_id AS u, COALESCE(c.programme_profile, '') AS p,"
+      + " COUNT(*) AS n FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
+      + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL GROUP BY m.user_id, COALESCE(c.programme_profile, '')";
+
+  private Map<List<Object>, Long> kept(String sql, int keyColumns) {
+    Map<List<Object>, Long> counts = new HashMap<>();
+    jdbc.query(sql, (RowCallbackHandler) row -> {
+      long n = row.getLong(keyColumns + 1);
+      if (n != 0) {
+        List<Object> key = new ArrayList<>();
+        for (int i = 1; i <= keyColumns; i++) {
+          Object value = row.getObject(i);
+          key.add(value instanceof java.util.Date date ? date.toString() : value);
+        }
+        counts.put(key, n);
+      }
+    });
+    return counts;
+  }
+
+  /** The changes of the current transaction, written just before it commits; without one, at once. */
+  private Changes changes() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new Changes(false);
+    }
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof Changes changes && changes.owner() == this) {
+        return changes;
+      }
+    }
+    Changes changes = new Changes(true);
+    TransactionSynchronizationManager.registerSynchronization(changes);
+    return changes;
+  }
+
+  private final class Changes implements TransactionSynchronization {
+
+    private final boolean deferred;
+    private final Map<RegisteredSlot, Integer> registered = new TreeMap<>(REGISTERED_ORDER);
+    private final Map<MediatorSlot, Integer> mediators = new TreeMap<>(MEDIATOR_ORDER);
+
+    Changes(boolean deferred) {
+      this.deferred = deferred;
+    }
+
+    RunningCaseCounts owner() {
+      return RunningCaseCounts.this;
+    }
+
+    void applyUnlessDeferred() {
+      if (!deferred) {
+        apply();
+      }
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      apply();
+    }
+
+    /** Writes the changes in one order (the registrations' keys, then the mediators'), then forgets them. */
+    private void apply() {
+      registered.forEach((s, change) -> {
+        if (change != 0) {
+          add("vom_running_cases", new String[] {"programme_profile", "registered_on", "referral_source", "procedural_stage",
+              "slot"}, new Object[] {s.key().profile(), Date.valueOf(s.key().registeredOn()), s.key().source(),
+                  s.key().stage(), s.slot()}, change);
+        }
+      });
+      mediators.forEach((s, change) -> {
+        if (change != 0) {
+          add("vom_running_cases_by_mediator", new String[] {"user_id", "programme_profile", "slot"},
+              new Object[] {s.userId(), s.profile(), s.slot()}, change);
+        }
+      });
+      registered.clear();
+      mediators.clear();
+    }
+  }
+
+  /**
+   * Adds {@code change} to the count of the key, creating its row: on PostgreSQL one atomic upsert; on H2 (one node) an
+   * update, else an insert, and the update again if a concurrent transaction inserted the row first.
+   */
+  private void add(String table, String[] columns, Object[] key, int change) {
+    Object[] values = java.util.Arrays.copyOf(key, key.length + 1);
+    values[key.length] = change;
+    String names = String.join(", ", columns);
+    if (postgres()) {
+      jdbc.update("INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)"
+          + " ON CONFLICT (" + names + ") DO UPDATE SET cases = " + table + ".cases + EXCLUDED.cases", values);
+      return;
+    }
+    Object[] byKey = new Object[key.length + 1];
+    byKey[0] = change;
+    System.arraycopy(key, 0, byKey, 1, key.length);
+    String update = "UPDATE " + table + " SET cases = cases + ? WHERE " + String.join(" = ? AND ", columns) + " = ?";
+    if (jdbc.update(update, byKey) == 0) {
+      try {
+        jdbc.update("INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)", values);
+      } catch (DuplicateKeyException inserted) {
+        jdbc.update(update, byKey);
+      }
+    }
+  }
+
+  private boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.getMetaData().getDatabaseProductName()
+          .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+      postgres = known;
+    }
+    return known;
+  }
+
+  private static Registered normal(Registered key) {
+    return new Registered(text(key.profile()), Objects.requireNonNull(key.registeredOn(), "registeredOn"),
+        text(key.source()), text(key.stage()));
+  }
+
+  private static int slot(String caseNumber) {
+    return Math.floorMod(caseNumber.hashCode(), SLOTS);
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String nullable(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}
