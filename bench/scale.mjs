@@ -449,13 +449,15 @@ async function measure(seeded) {
     inTheDatabase("Floor: Mara's tasks and their count in the database alone (SQL, EXPLAIN ANALYZE)", [
       "SELECT * FROM act_ru_task WHERE assignee_ = 'mara' ORDER BY due_date_ ASC NULLS FIRST LIMIT 15",
       "SELECT count(*) FROM act_ru_task WHERE assignee_ = 'mara'"]),
-    // FiguresService.openCases and .caseload, as they are sent (the period: this year).
+    // FiguresService.openCases and .caseload, as they are sent (the period: this year): the kept counts of the running
+    // cases (RunningCaseCounts) and the overdue tasks.
     inTheDatabase("Floor: the figures' running cases and caseload in the database alone (SQL, EXPLAIN ANALYZE)", [
-      `SELECT referral_source, procedural_stage, COUNT(*) FROM vom_case WHERE closed_at IS NULL AND programme_profile = 'de_toa'
-       AND deleted_at IS NULL AND registered_at >= '${year}-01-01' AND registered_at < '${year + 1}-01-01'
-       GROUP BY referral_source, procedural_stage`,
-      `SELECT m.user_id, COUNT(*) FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number
-       WHERE c.closed_at IS NULL AND c.programme_profile = 'de_toa' AND c.deleted_at IS NULL GROUP BY m.user_id`])
+      `SELECT referral_source, procedural_stage, SUM(cases) FROM vom_running_cases WHERE programme_profile = 'de_toa'
+       AND registered_on BETWEEN '${year}-01-01' AND '${year}-12-31' GROUP BY referral_source, procedural_stage
+       HAVING SUM(cases) <> 0`,
+      `SELECT user_id, SUM(cases) FROM vom_running_cases_by_mediator WHERE programme_profile = 'de_toa' GROUP BY user_id
+       HAVING SUM(cases) <> 0`,
+      `SELECT assignee_, COUNT(*) FROM act_ru_task WHERE assignee_ IS NOT NULL AND due_date_ < now() GROUP BY assignee_`])
   ];
   const plan = acquisitionPlan();
   const bytes = { running: bytesPerCase(false), closed: bytesPerCase(true) };

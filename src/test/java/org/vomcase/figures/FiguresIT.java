@@ -168,6 +168,38 @@ class FiguresIT extends AbstractApplicationIT {
         .satisfies(mara -> assertThat(mara.openCases()).isEqualTo(registry.runningCasesByMediator("de_toa").getOrDefault("mara", 0L)));
   }
 
+  /**
+   * Referrals from four clients at once, of the same source and stage on the same day (the kept counts' one key): each
+   * is counted, and the counts stay what the engine says (on PostgreSQL through its upsert, on H2 through its update).
+   */
+  @Test
+  void concurrentReferralsAreEachCounted() throws Exception {
+    long before = figures.openCases(FROM, TO, "de_toa").stream().mapToLong(OpenCase::count).sum();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<List<String>>> sent = new ArrayList<>();
+    try {
+      for (int client = 0; client < 4; client++) {
+        sent.add(clients.submit(() -> {
+          List<String> instances = new ArrayList<>();
+          for (int i = 0; i < 5; i++) {
+            HttpResponse<String> created = rest("policeapi").postJson("/api/referrals",
+                org.vomcase.support.CaseApi.referral().toString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            instances.add(org.vomcase.support.CaseApi.json(created).path("processInstanceId").asText());
+          }
+          return instances;
+        }));
+      }
+      for (var client : sent) {
+        client.get(5, java.util.concurrent.TimeUnit.MINUTES).forEach(id -> org.vomcase.support.CaseApi.runJobs(engine, id));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(figures.openCases(FROM, TO, "de_toa").stream().mapToLong(OpenCase::count).sum()).isEqualTo(before + 20);
+    assertTheOpenCasesAreWhatTheEngineSays();
+  }
+
   private static final java.time.LocalDate FROM = java.time.LocalDate.of(2000, 1, 1);
   private static final java.time.LocalDate TO = java.time.LocalDate.now().plusDays(1);
 
