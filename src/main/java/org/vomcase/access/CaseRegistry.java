@@ -83,12 +83,20 @@ public class CaseRegistry {
   /** A running case (neither closed nor deleted) as the kept counts know it: its key and its mediators. */
   private record Running(String caseNumber, RunningCaseCounts.Registered key, List<String> mediators) {}
 
-  /** The running cases whose row meets {@code condition} (with its bind values), with their mediators. */
+  /**
+   * The running cases whose row meets {@code condition} (with its bind values), with their mediators: their rows locked
+   * ({@code FOR UPDATE}) until the transaction ends, and the mediators read after the lock, so that two transactions
+   * changing the same case (a reassignment and the case's end) count one after the other, each from what the other left.
+   */
   private List<Running> running(String condition, Object... args) {
-    return jdbc.query("SELECT case_number, programme_profile, registered_at, referral_source, procedural_stage FROM vom_case"
-        + " WHERE closed_at IS NULL AND deleted_at IS NULL AND " + condition, (row, n) -> new Running(row.getString(1),
-            new RunningCaseCounts.Registered(row.getString(2), row.getTimestamp(3).toLocalDateTime().toLocalDate(),
-                row.getString(4), row.getString(5)), mediators(row.getString(1))), args);
+    List<Running> running = new java.util.ArrayList<>();
+    for (Running row : jdbc.query("SELECT case_number, programme_profile, registered_at, referral_source, procedural_stage"
+        + " FROM vom_case WHERE closed_at IS NULL AND deleted_at IS NULL AND " + condition + " FOR UPDATE", (row, n) ->
+            new Running(row.getString(1), new RunningCaseCounts.Registered(row.getString(2),
+                row.getTimestamp(3).toLocalDateTime().toLocalDate(), row.getString(4), row.getString(5)), List.of()), args)) {
+      running.add(new Running(row.caseNumber(), row.key(), mediators(row.caseNumber())));
+    }
+    return running;
   }
 
   private static String persons(List<String> personNames) {
@@ -180,15 +188,16 @@ public class CaseRegistry {
   }
 
   /**
-   * Counts the running cases anew from the register if the kept counts differ from it (a register changed outside the
-   * application); one pass over the register, for the start. Call it in one transaction. Returns whether it recounted.
+   * What the kept counts of running cases lack of a count of the register (empty when they agree): one pass over the
+   * register, for the start. Read it in one snapshot (a repeatable-read transaction): see {@link RunningCaseCounts}.
    */
-  public boolean recountRunningCasesIfTheyDiffer() {
-    if (counts.agreeWithTheRegister()) {
-      return false;
-    }
-    counts.recount();
-    return true;
+  RunningCaseCounts.Correction runningCountsCorrection() {
+    return counts.correction();
+  }
+
+  /** Adds a correction to the kept counts of running cases, as increments (commuting with the application's changes). */
+  void correctRunningCounts(RunningCaseCounts.Correction correction) {
+    counts.correct(correction);
   }
 
   public boolean isMediator(String caseNumber, String userId) {
@@ -243,21 +252,21 @@ public class CaseRegistry {
    * its history went at its time-to-live): removed as {@link #forget} removes them, set-based. Returns how many cases.
    */
   public int forgetCasesWhoseHistoryIsGone(OffsetDateTime now) {
-    return forgetCases("IN (SELECT c.case_number FROM vom_case c WHERE c.deleted_at IS NULL AND c.closed_at IS NOT NULL"
-        + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST h WHERE h.ID_ = c.process_instance_id))", now);
+    return forgetCases(false, "IN (SELECT c.case_number FROM vom_case c WHERE c.deleted_at IS NULL"
+        + " AND c.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST h WHERE h.ID_ = c.process_instance_id))", now);
   }
 
   /** The case's personal data leave the register with the case (R20); its number stays taken. */
   public void forget(String caseNumber, OffsetDateTime deletedAt) {
-    forgetCases("= ?", deletedAt, caseNumber);
+    forgetCases(true, "= ?", deletedAt, caseNumber);
   }
 
   /**
    * Forgets the cases whose number meets {@code which} (a condition on {@code case_number} with its bind values {@code
-   * args}): their mediators, the referral as registered, and the personal columns of their row. Returns how many rows.
+   * args}; {@code mayBeRunning} false when it selects closed cases only): their mediators, the referral as registered, and the personal columns of their row. Returns how many rows.
    */
-  private int forgetCases(String which, OffsetDateTime deletedAt, Object... args) {
-    for (Running c : running("case_number " + which, args)) {
+  private int forgetCases(boolean mayBeRunning, String which, OffsetDateTime deletedAt, Object... args) {
+    for (Running c : mayBeRunning ? running("case_number " + which, args) : List.<Running>of()) {
       if (jdbc.update(STOPS_RUNNING.formatted("deleted_at = ?"), Timestamp.from(deletedAt.toInstant()), c.caseNumber()) == 1) {
         counts.caseChanged(c.caseNumber(), c.key(), c.mediators(), -1);
       }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.Case;
@@ -35,12 +36,16 @@ public class CaseRegistryBackfill {
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate snapshot;
 
   public CaseRegistryBackfill(HistoryService history, CaseRegistry registry,
       org.camunda.bpm.engine.ManagementService management, org.springframework.jdbc.core.JdbcTemplate jdbc,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshot.setReadOnly(true);
     this.history = history;
     this.registry = registry;
     this.management = management;
@@ -65,12 +70,14 @@ public class CaseRegistryBackfill {
           .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
       OffsetDateTime registeredAt = instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
       Case theCase = Case.of(values);
-      registry.register(caseNumber, instance.getId(), theCase.get(CaseVariables.REFERRED_BY),
-          theCase.get(CaseVariables.REFERRER_NAME), theCase.get(CaseVariables.REFERRER_EMAIL), registeredAt);
-      List<String> mediators = theCase.mediators();
-      if (!mediators.isEmpty()) {
-        registry.setMediators(caseNumber, mediators);
-      }
+      transaction.executeWithoutResult(status -> { // the row, its mediators and the counts together
+        registry.register(caseNumber, instance.getId(), theCase.get(CaseVariables.REFERRED_BY),
+            theCase.get(CaseVariables.REFERRER_NAME), theCase.get(CaseVariables.REFERRER_EMAIL), registeredAt);
+        List<String> mediators = theCase.mediators();
+        if (!mediators.isEmpty()) {
+          registry.setMediators(caseNumber, mediators);
+        }
+      });
       entered++;
     }
     if (entered > 0) {
@@ -98,15 +105,26 @@ public class CaseRegistryBackfill {
   }
 
   /**
-   * Counts the running cases anew if the kept counts ({@link RunningCaseCounts}) differ from the register: after the
+   * Corrects the kept counts of running cases ({@link RunningCaseCounts}) where they differ from the register: after the
    * backfills above, and after any change of the register outside the application (a restored database, an operator's
-   * SQL). One pass over the register at start, in one transaction; later starts find them equal.
+   * SQL). One pass over the register at start, compared in one snapshot (a read-only repeatable-read transaction), the
+   * difference added in a second transaction as increments: no lock, and what the application commits meanwhile (other
+   * nodes, the first requests and jobs) counts as it should. Later starts find nothing to correct. A failure is logged,
+   * not thrown: the application runs, and the next start corrects.
    */
   @Order(2)
   @EventListener(ApplicationReadyEvent.class)
   public void countTheRunningCases() {
-    if (Boolean.TRUE.equals(transaction.execute(status -> registry.recountRunningCasesIfTheyDiffer()))) {
-      LOG.info("Case register: the running cases' counts were counted anew from the register");
+    try {
+      RunningCaseCounts.Correction correction = snapshot.execute(status -> registry.runningCountsCorrection());
+      if (correction != null && !correction.isEmpty()) {
+        transaction.executeWithoutResult(status -> registry.correctRunningCounts(correction));
+        LOG.info("Case register: the running cases' counts corrected from the register: {} and {} key(s) by mediator",
+            correction.registered().size(), correction.mediators().size());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Case register: the running cases' counts could not be compared with the register now; the next start"
+          + " does it", e);
     }
   }
 

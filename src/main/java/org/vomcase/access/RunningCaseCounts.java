@@ -31,13 +31,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an assignment or reassignment, a deletion), so a count is exact when that transaction commits and unchanged when it
  * rolls back. Each key is spread over {@value #SLOTS} slots (by case number) and the changes of a transaction are
  * written together just before it commits, in one order: concurrent registrations of the same source and stage on the
- * same day seldom wait for each other, for the duration of a commit at most, and never deadlock. A reader sums the
+ * same day wait for each other at most for the other's commit, and the counts' writers never deadlock each other. A reader sums the
  * slots; how many rows it reads depends on the days, sources, stages, profiles and mediators, never on the number of
  * cases. A missing value (a case registered before the register had it) is counted under the empty string.
  *
- * <p>{@link #recount()} computes them anew from the register (in one transaction, the register's tables locked against
- * change on PostgreSQL): at every start when they differ from a count of the register, so that a register changed
- * outside the application (a restored database, an operator's SQL) is counted right again.
+ * <p>{@link #correction()} compares them with a count of the register in one snapshot and {@link #correct} adds the
+ * difference: at every start, so that a register changed outside the application (a restored database, an operator's
+ * SQL) is counted right again, without a lock and whatever the application commits meanwhile.
  */
 final class RunningCaseCounts {
 
@@ -91,7 +91,7 @@ final class RunningCaseCounts {
   Map<Registered, Long> registered(String profile, LocalDate from, LocalDate to) {
     Map<Registered, Long> counts = new HashMap<>();
     jdbc.query("SELECT referral_source, procedural_stage, SUM(cases) FROM vom_running_cases WHERE programme_profile = ?"
-        + " AND registered_on BETWEEN ? AND ? GROUP BY referral_source, procedural_stage HAVING SUM(cases) <> 0",
+        + " AND registered_on BETWEEN ? AND ? GROUP BY referral_source, procedural_stage HAVING SUM(cases) > 0",
         (RowCallbackHandler) row -> counts.put(new Registered(profile, null, nullable(row.getString(1)),
             nullable(row.getString(2))), row.getLong(3)), text(profile), Date.valueOf(from), Date.valueOf(to));
     return counts;
@@ -101,38 +101,53 @@ final class RunningCaseCounts {
   Map<String, Long> byMediator(String profile) {
     Map<String, Long> counts = new HashMap<>();
     jdbc.query("SELECT user_id, SUM(cases) FROM vom_running_cases_by_mediator"
-        + (profile == null ? "" : " WHERE programme_profile = ?") + " GROUP BY user_id HAVING SUM(cases) <> 0",
+        + (profile == null ? "" : " WHERE programme_profile = ?") + " GROUP BY user_id HAVING SUM(cases) > 0",
         (RowCallbackHandler) row -> counts.put(row.getString(1), row.getLong(2)),
         profile == null ? new Object[0] : new Object[] {text(profile)});
     return counts;
   }
 
-  /** Whether the kept counts are what a count of the register gives (one pass over the register: at start only). */
-  boolean agreeWithTheRegister() {
-    return kept("SELECT programme_profile, registered_on, referral_source, procedural_stage, SUM(cases) FROM vom_running_cases"
-        + " GROUP BY programme_profile, registered_on, referral_source, procedural_stage", 4)
-        .equals(kept(REGISTER_COUNT, 4))
-        && kept("SELECT user_id, programme_profile, SUM(cases) FROM vom_running_cases_by_mediator"
-            + " GROUP BY user_id, programme_profile", 2).equals(kept(REGISTER_COUNT_BY_MEDIATOR, 2));
+  /**
+   * What the kept counts lack of a count of the register (register minus kept, per key; empty when they agree): one pass
+   * over the register, for the start. Read it in one snapshot of the database (a repeatable-read transaction), where
+   * every committed change of the application has changed the register and the counts together, so that only a change
+   * made outside the application (a restored database, an operator's SQL) shows, not one committing meanwhile.
+   */
+  Correction correction() {
+    return new Correction(difference(kept(REGISTER_COUNT, 4), kept("SELECT programme_profile, registered_on, referral_source,"
+        + " procedural_stage, SUM(cases) FROM vom_running_cases GROUP BY programme_profile, registered_on, referral_source,"
+        + " procedural_stage", 4)), difference(kept(REGISTER_COUNT_BY_MEDIATOR, 2), kept("SELECT user_id, programme_profile,"
+            + " SUM(cases) FROM vom_running_cases_by_mediator GROUP BY user_id, programme_profile", 2)));
   }
 
   /**
-   * Counts anew from the register; the caller's transaction (one for the whole recount) keeps a concurrent change out:
-   * on PostgreSQL the register's tables are locked against writes until it commits.
+   * The correction of the kept counts, per key (profile, day, source, stage; mediator, profile): what to add. Added as
+   * increments, so it commutes with the changes other transactions make meanwhile.
    */
-  void recount() {
-    if (postgres()) {
-      jdbc.execute("LOCK TABLE vom_case, vom_case_mediator IN SHARE MODE");
+  record Correction(Map<List<Object>, Long> registered, Map<List<Object>, Long> mediators) {
+    boolean isEmpty() {
+      return registered.isEmpty() && mediators.isEmpty();
     }
-    jdbc.update("DELETE FROM vom_running_cases");
-    jdbc.update("DELETE FROM vom_running_cases_by_mediator");
-    jdbc.update("INSERT INTO vom_running_cases (programme_profile, registered_on, referral_source, procedural_stage, slot,"
-        + " cases) SELECT a.p, a.d, a.s, a.g, 0, a.n FROM (" + REGISTER_COUNT + ") a");
-    jdbc.update("INSERT INTO vom_running_cases_by_mediator (user_id, programme_profile, slot, cases)"
-        + " SELECT a.u, a.p, 0, a.n FROM (" + REGISTER_COUNT_BY_MEDIATOR + ") a");
   }
 
-  /** The register's running cases by the kept counts' key; the column names the recount's insert reads. */
+  /** Adds the correction to the kept counts (slot 0), in the caller's transaction. */
+  void correct(Correction correction) {
+    correction.registered().forEach((key, change) -> add("vom_running_cases", new String[] {"programme_profile",
+        "registered_on", "referral_source", "procedural_stage", "slot"}, new Object[] {key.get(0),
+            Date.valueOf((String) key.get(1)), key.get(2), key.get(3), 0}, change));
+    correction.mediators().forEach((key, change) -> add("vom_running_cases_by_mediator", new String[] {"user_id",
+        "programme_profile", "slot"}, new Object[] {key.get(0), key.get(1), 0}, change));
+  }
+
+  private static Map<List<Object>, Long> difference(Map<List<Object>, Long> register, Map<List<Object>, Long> kept) {
+    Map<List<Object>, Long> difference = new TreeMap<>(Comparator.comparing(Object::toString));
+    register.forEach((key, n) -> difference.merge(key, n, Long::sum));
+    kept.forEach((key, n) -> difference.merge(key, -n, Long::sum));
+    difference.values().removeIf(n -> n == 0);
+    return difference;
+  }
+
+  /** The register's running cases by the kept counts' key. */
   private static final String REGISTER_COUNT = "SELECT COALESCE(programme_profile, '') AS p, CAST(registered_at AS DATE) AS d,"
       + " COALESCE(referral_source, '') AS s, COALESCE(procedural_stage, '') AS g, COUNT(*) AS n FROM vom_case"
       + " WHERE closed_at IS NULL AND deleted_at IS NULL GROUP BY COALESCE(programme_profile, ''),"
@@ -160,7 +175,8 @@ final class RunningCaseCounts {
 
   /** The changes of the current transaction, written just before it commits; without one, at once. */
   private Changes changes() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return new Changes(false);
     }
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
@@ -222,7 +238,7 @@ final class RunningCaseCounts {
    * Adds {@code change} to the count of the key, creating its row: on PostgreSQL one atomic upsert; on H2 (one node) an
    * update, else an insert, and the update again if a concurrent transaction inserted the row first.
    */
-  private void add(String table, String[] columns, Object[] key, int change) {
+  private void add(String table, String[] columns, Object[] key, long change) {
     Object[] values = java.util.Arrays.copyOf(key, key.length + 1);
     values[key.length] = change;
     String names = String.join(", ", columns);
