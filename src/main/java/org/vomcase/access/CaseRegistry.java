@@ -188,16 +188,12 @@ public class CaseRegistry {
   }
 
   /**
-   * What the kept counts of running cases lack of a count of the register (empty when they agree): one pass over the
-   * register, for the start. Read it in one snapshot (a repeatable-read transaction): see {@link RunningCaseCounts}.
+   * Corrects the kept counts of running cases where they differ from a count of the register (a register changed outside
+   * the application), in the caller's transaction; empty when they agree. One pass over the register, for the start:
+   * see {@link RunningCaseCounts#correct()}.
    */
-  RunningCaseCounts.Correction runningCountsCorrection() {
-    return counts.correction();
-  }
-
-  /** Adds a correction to the kept counts of running cases, as increments (commuting with the application's changes). */
-  void correctRunningCounts(RunningCaseCounts.Correction correction) {
-    counts.correct(correction);
+  RunningCaseCounts.Correction correctRunningCounts() {
+    return counts.correct();
   }
 
   public boolean isMediator(String caseNumber, String userId) {

@@ -14,7 +14,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vomcase.kernel.CaseProcess;
 import org.vomcase.kernel.Case;
@@ -36,16 +35,12 @@ public class CaseRegistryBackfill {
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
-  private final TransactionTemplate snapshot;
 
   public CaseRegistryBackfill(HistoryService history, CaseRegistry registry,
       org.camunda.bpm.engine.ManagementService management, org.springframework.jdbc.core.JdbcTemplate jdbc,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
-    this.snapshot = new TransactionTemplate(transactions);
-    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    this.snapshot.setReadOnly(true);
     this.history = history;
     this.registry = registry;
     this.management = management;
@@ -107,20 +102,18 @@ public class CaseRegistryBackfill {
   /**
    * Corrects the kept counts of running cases ({@link RunningCaseCounts}) where they differ from the register: after the
    * backfills above, and after any change of the register outside the application (a restored database, an operator's
-   * SQL). One pass over the register at start, compared in one snapshot (a read-only repeatable-read transaction), the
-   * difference added in a second transaction as increments: no lock, and what the application commits meanwhile (other
-   * nodes, the first requests and jobs) counts as it should. Later starts find nothing to correct. A failure is logged,
-   * not thrown: the application runs, and the next start corrects.
+   * SQL). One pass over the register at start, in one transaction; nodes starting together correct one after the other,
+   * and what the application commits meanwhile counts as it should. Later starts find nothing to correct. A failure is
+   * logged, not thrown: the application runs, and the next start corrects.
    */
   @Order(2)
   @EventListener(ApplicationReadyEvent.class)
   public void countTheRunningCases() {
     try {
-      RunningCaseCounts.Correction correction = snapshot.execute(status -> registry.runningCountsCorrection());
+      RunningCaseCounts.Correction correction = transaction.execute(status -> registry.correctRunningCounts());
       if (correction != null && !correction.isEmpty()) {
-        transaction.executeWithoutResult(status -> registry.correctRunningCounts(correction));
-        LOG.info("Case register: the running cases' counts corrected from the register: {} and {} key(s) by mediator",
-            correction.registered().size(), correction.mediators().size());
+        LOG.info("Case register: the running cases' counts corrected from the register: {} key(s), {} by mediator",
+            correction.registeredKeys(), correction.mediatorKeys());
       }
     } catch (RuntimeException e) {
       LOG.warn("Case register: the running cases' counts could not be compared with the register now; the next start"

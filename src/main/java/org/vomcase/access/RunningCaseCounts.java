@@ -31,13 +31,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an assignment or reassignment, a deletion), so a count is exact when that transaction commits and unchanged when it
  * rolls back. Each key is spread over {@value #SLOTS} slots (by case number) and the changes of a transaction are
  * written together just before it commits, in one order: concurrent registrations of the same source and stage on the
- * same day wait for each other at most for the other's commit, and the counts' writers never deadlock each other. A reader sums the
+ * same day wait for each other at most for the other's commit (on H2, a key's first row: until the other commits, then
+ * the update again), and the counts' writers never deadlock each other. A reader sums the
  * slots; how many rows it reads depends on the days, sources, stages, profiles and mediators, never on the number of
  * cases. A missing value (a case registered before the register had it) is counted under the empty string.
  *
- * <p>{@link #correction()} compares them with a count of the register in one snapshot and {@link #correct} adds the
- * difference: at every start, so that a register changed outside the application (a restored database, an operator's
- * SQL) is counted right again, without a lock and whatever the application commits meanwhile.
+ * <p>{@link #correct()} adds what they lack of a count of the register: at every start, so that a register changed
+ * outside the application (a restored database, an operator's SQL) is counted right again, whatever the application
+ * commits meanwhile and however many nodes start together.
  */
 final class RunningCaseCounts {
 
@@ -108,43 +109,46 @@ final class RunningCaseCounts {
   }
 
   /**
-   * What the kept counts lack of a count of the register (register minus kept, per key; empty when they agree): one pass
-   * over the register, for the start. Read it in one snapshot of the database (a repeatable-read transaction), where
-   * every committed change of the application has changed the register and the counts together, so that only a change
-   * made outside the application (a restored database, an operator's SQL) shows, not one committing meanwhile.
+   * Corrects the kept counts where they differ from a count of the register (a register changed outside the application:
+   * a restored database, an operator's SQL), in the caller's transaction (read committed), and returns the correction
+   * (empty when they agree). One pass over the register, for the start:
+   * <ol>
+   *   <li>on PostgreSQL a transaction-scoped advisory lock first, so that nodes starting together correct one after the
+   *       other and the second finds the first's correction committed (H2 runs on one node);</li>
+   *   <li>the difference (register minus kept, per key) in one statement per table, so that each is read in one
+   *       consistent moment of the database, in which every committed change of the application has changed the
+   *       register and the counts together: only a change made outside the application shows;</li>
+   *   <li>the difference added as increments (slot 0), in the counts' one order: what the application commits meanwhile
+   *       counts as well.</li>
+   * </ol>
    */
-  Correction correction() {
-    return new Correction(difference(kept(REGISTER_COUNT, 4), kept("SELECT programme_profile, registered_on, referral_source,"
-        + " procedural_stage, SUM(cases) FROM vom_running_cases GROUP BY programme_profile, registered_on, referral_source,"
-        + " procedural_stage", 4)), difference(kept(REGISTER_COUNT_BY_MEDIATOR, 2), kept("SELECT user_id, programme_profile,"
-            + " SUM(cases) FROM vom_running_cases_by_mediator GROUP BY user_id, programme_profile", 2)));
-  }
-
-  /**
-   * The correction of the kept counts, per key (profile, day, source, stage; mediator, profile): what to add. Added as
-   * increments, so it commutes with the changes other transactions make meanwhile.
-   */
-  record Correction(Map<List<Object>, Long> registered, Map<List<Object>, Long> mediators) {
-    boolean isEmpty() {
-      return registered.isEmpty() && mediators.isEmpty();
+  Correction correct() {
+    if (postgres()) {
+      jdbc.query("SELECT pg_advisory_xact_lock(7061017)", (RowCallbackHandler) row -> { });
     }
+    Map<RegisteredSlot, Integer> registered = new TreeMap<>(REGISTERED_ORDER);
+    jdbc.query("SELECT p, d, s, g, SUM(n) FROM (" + REGISTER_COUNT + " UNION ALL SELECT programme_profile, registered_on,"
+        + " referral_source, procedural_stage, -SUM(cases) FROM vom_running_cases GROUP BY programme_profile, registered_on,"
+        + " referral_source, procedural_stage) x GROUP BY p, d, s, g HAVING SUM(n) <> 0", (RowCallbackHandler) row ->
+            registered.put(new RegisteredSlot(new Registered(row.getString(1), row.getDate(2).toLocalDate(),
+                row.getString(3), row.getString(4)), 0), Math.toIntExact(row.getLong(5))));
+    Map<MediatorSlot, Integer> mediators = new TreeMap<>(MEDIATOR_ORDER);
+    jdbc.query("SELECT u, p, SUM(n) FROM (" + REGISTER_COUNT_BY_MEDIATOR + " UNION ALL SELECT user_id, programme_profile,"
+        + " -SUM(cases) FROM vom_running_cases_by_mediator GROUP BY user_id, programme_profile) x GROUP BY u, p"
+        + " HAVING SUM(n) <> 0", (RowCallbackHandler) row -> mediators.put(new MediatorSlot(row.getString(1),
+            row.getString(2), 0), Math.toIntExact(row.getLong(3))));
+    Changes changes = new Changes(false);
+    changes.registered.putAll(registered);
+    changes.mediators.putAll(mediators);
+    changes.apply();
+    return new Correction(registered.size(), mediators.size());
   }
 
-  /** Adds the correction to the kept counts (slot 0), in the caller's transaction. */
-  void correct(Correction correction) {
-    correction.registered().forEach((key, change) -> add("vom_running_cases", new String[] {"programme_profile",
-        "registered_on", "referral_source", "procedural_stage", "slot"}, new Object[] {key.get(0),
-            Date.valueOf((String) key.get(1)), key.get(2), key.get(3), 0}, change));
-    correction.mediators().forEach((key, change) -> add("vom_running_cases_by_mediator", new String[] {"user_id",
-        "programme_profile", "slot"}, new Object[] {key.get(0), key.get(1), 0}, change));
-  }
-
-  private static Map<List<Object>, Long> difference(Map<List<Object>, Long> register, Map<List<Object>, Long> kept) {
-    Map<List<Object>, Long> difference = new TreeMap<>(Comparator.comparing(Object::toString));
-    register.forEach((key, n) -> difference.merge(key, n, Long::sum));
-    kept.forEach((key, n) -> difference.merge(key, -n, Long::sum));
-    difference.values().removeIf(n -> n == 0);
-    return difference;
+  /** A correction of the kept counts: how many keys of each table it changed. */
+  record Correction(int registeredKeys, int mediatorKeys) {
+    boolean isEmpty() {
+      return registeredKeys == 0 && mediatorKeys == 0;
+    }
   }
 
   /** The register's running cases by the kept counts' key. */
@@ -157,22 +161,6 @@ final class RunningCaseCounts {
       + " COUNT(*) AS n FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
       + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL GROUP BY m.user_id, COALESCE(c.programme_profile, '')";
 
-  private Map<List<Object>, Long> kept(String sql, int keyColumns) {
-    Map<List<Object>, Long> counts = new HashMap<>();
-    jdbc.query(sql, (RowCallbackHandler) row -> {
-      long n = row.getLong(keyColumns + 1);
-      if (n != 0) {
-        List<Object> key = new ArrayList<>();
-        for (int i = 1; i <= keyColumns; i++) {
-          Object value = row.getObject(i);
-          key.add(value instanceof java.util.Date date ? date.toString() : value);
-        }
-        counts.put(key, n);
-      }
-    });
-    return counts;
-  }
-
   /** The changes of the current transaction, written just before it commits; without one, at once. */
   private Changes changes() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()
@@ -181,7 +169,8 @@ final class RunningCaseCounts {
     }
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
       if (synchronization instanceof Changes changes && changes.owner() == this) {
-        return changes;
+        // A change after the counts were written (a later synchronization's work) is written at once, not lost.
+        return changes.applied ? new Changes(false) : changes;
       }
     }
     Changes changes = new Changes(true);
@@ -192,6 +181,7 @@ final class RunningCaseCounts {
   private final class Changes implements TransactionSynchronization {
 
     private final boolean deferred;
+    private boolean applied;
     private final Map<RegisteredSlot, Integer> registered = new TreeMap<>(REGISTERED_ORDER);
     private final Map<MediatorSlot, Integer> mediators = new TreeMap<>(MEDIATOR_ORDER);
 
@@ -212,6 +202,7 @@ final class RunningCaseCounts {
     @Override
     public void beforeCommit(boolean readOnly) {
       apply();
+      applied = true;
     }
 
     /** Writes the changes in one order (the registrations' keys, then the mediators'), then forgets them. */
@@ -251,14 +242,29 @@ final class RunningCaseCounts {
     byKey[0] = change;
     System.arraycopy(key, 0, byKey, 1, key.length);
     String update = "UPDATE " + table + " SET cases = cases + ? WHERE " + String.join(" = ? AND ", columns) + " = ?";
-    if (jdbc.update(update, byKey) == 0) {
+    String insert = "INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)";
+    // H2 refuses an insert of a key another transaction inserted and has not committed yet (a concurrent update, not a
+    // duplicate): a failed statement leaves the transaction intact there, so the update is tried again once it has.
+    for (int attempt = 1; jdbc.update(update, byKey) == 0; attempt++) {
       try {
-        jdbc.update("INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)", values);
-      } catch (DuplicateKeyException inserted) {
-        jdbc.update(update, byKey);
+        jdbc.update(insert, values);
+        return;
+      } catch (DuplicateKeyException | org.springframework.dao.TransientDataAccessException inserted) {
+        if (attempt >= H2_INSERT_ATTEMPTS) {
+          throw inserted;
+        }
+        try {
+          Thread.sleep(10L * attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw inserted;
+        }
       }
     }
   }
+
+  /** How often an H2 insert of a key another transaction holds is tried (about 2 s of waiting in all). */
+  private static final int H2_INSERT_ATTEMPTS = 20;
 
   private boolean postgres() {
     Boolean known = postgres;

@@ -51,8 +51,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       try {
-        statement.execute(INDEX);
-        statement.execute(TASK_DUE);
+        create(statement, INDEX);
+        create(statement, TASK_DUE);
         int dated = statement.executeUpdate(DUE_NOW);
         if (dated > 0) {
           LOG.info("Job acquisition by due date: {} job(s) without a due date are due now", dated);
@@ -62,6 +62,25 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create the application's indexes on the engine's tables: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates an index if it does not exist. Two nodes starting together for the first time may both build it; the one that
+   * loses (PostgreSQL refuses its catalogue entry) tries once more and finds it.
+   */
+  private static void create(Statement statement, String index) throws SQLException {
+    try {
+      statement.execute(index);
+    } catch (SQLException raced) {
+      LOG.info("Index not created at the first attempt ({}); trying once more", raced.getMessage());
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw raced;
+      }
+      statement.execute(index);
     }
   }
 }
