@@ -60,7 +60,7 @@ CREATE INDEX IF NOT EXISTS vom_case_mediator_user ON vom_case_mediator (user_id)
 -- The running cases counted as they change (RunningCaseCounts, README "Performance at scale"): per programme profile, day
 -- of registration, referral source and procedural stage, and per mediator and programme profile, each key spread over a
 -- few slots. Written by the register's own changes (registration, a case's end, an assignment or reassignment, the
--- deletion) in their transaction, and counted anew at start when they differ from the register. The figures and the
+-- deletion) in their transaction, and corrected at start where they differ from the register. The figures and the
 -- assignment read these few rows instead of every running case's. A missing value is the empty string.
 CREATE TABLE IF NOT EXISTS vom_running_cases (
   programme_profile   VARCHAR(40)  NOT NULL,

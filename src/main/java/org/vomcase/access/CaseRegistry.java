@@ -164,7 +164,8 @@ public class CaseRegistry {
   }
 
   /**
-   * Each mediator's running cases (user id → count), counted in the database: the cases they mediate whose instance has
+   * Each mediator's running cases (user id → count), read from the kept counts ({@link RunningCaseCounts}, a row per
+   * mediator, profile and slot): the cases they mediate whose instance has
    * not ended ({@code closed_at}, written when the case's instance ends however it ends, {@link CaseEndRecorder}) and
    * which are not deleted; mediators without one are absent. The one definition of a mediator's open cases: the
    * assignment offers the mediators with it (every profile's cases, {@code profile} null), the figures show it per

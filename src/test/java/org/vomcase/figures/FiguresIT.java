@@ -119,8 +119,8 @@ class FiguresIT extends AbstractApplicationIT {
 
     // Cases registered before the register had the figures' columns: the start's backfill describes the running ones from
     // their variables and closes the ended ones as of their end.
-    // The register changed outside the application (here by SQL): the start's count finds the kept counts differ and
-    // counts anew; the backfill then describes the cases, and the next count follows.
+    // The register changed outside the application (here by SQL): the start's correction finds the kept counts differ
+    // and corrects them; the backfill then describes the cases, and the next correction follows.
     jdbc.update("UPDATE vom_case SET programme_profile = NULL, referral_source = NULL, procedural_stage = NULL, closed_at = NULL");
     backfill.countTheRunningCases();
     assertThat(figures.openCases(FROM, TO, "de_toa")).isEmpty();
