@@ -1,5 +1,6 @@
 package org.vomcase.access;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -8,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.vomcase.store.KeptCounts;
 
 /**
  * The register's running cases, counted as they change (README "Performance at scale"): what the figures and the
@@ -29,9 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Only {@link CaseRegistry} changes them, in the transaction that changes the register (a registration, a case's end,
  * an assignment or reassignment, a deletion), so a count is exact when that transaction commits and unchanged when it
  * rolls back. Each key is spread over {@value #SLOTS} slots (by case number) and the changes of a transaction are
- * written together just before it commits, in one order: concurrent registrations of the same source and stage on the
- * same day wait for each other at most for the other's commit (on H2, a key's first row: until the other commits, then
- * the update again), and the counts' writers never deadlock each other. A reader sums the
+ * written together just before it commits, in one order ({@link KeptCounts}): concurrent registrations of the same
+ * source and stage on the same day wait for each other at most for the other's commit, and the counts' writers never
+ * deadlock each other. A reader sums the
  * slots; how many rows it reads depends on the days, sources, stages, profiles and mediators, never on the number of
  * cases. A missing value (a case registered before the register had it) is counted under the empty string.
  *
@@ -59,32 +57,31 @@ final class RunningCaseCounts {
       .thenComparing(MediatorSlot::profile).thenComparingInt(MediatorSlot::slot);
 
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
+  private final KeptCounts counts;
 
   RunningCaseCounts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.counts = new KeptCounts(jdbc);
   }
 
   /** A case starts or stops running ({@code change} +1 or -1), with its mediators. */
   void caseChanged(String caseNumber, Registered key, List<String> mediators, int change) {
-    Changes changes = changes();
-    changes.registered.merge(new RegisteredSlot(normal(key), slot(caseNumber)), change, Integer::sum);
+    add(new RegisteredSlot(normal(key), slot(caseNumber)), change);
     for (String mediator : mediators) {
-      changes.mediators.merge(new MediatorSlot(mediator, text(key.profile()), slot(caseNumber)), change, Integer::sum);
+      add(new MediatorSlot(mediator, text(key.profile()), slot(caseNumber)), change);
     }
-    changes.applyUnlessDeferred();
   }
 
   /** A running case's mediators change. */
   void mediatorsChanged(String caseNumber, String profile, List<String> before, List<String> after) {
-    Changes changes = changes();
+    Map<MediatorSlot, Integer> changes = new TreeMap<>(MEDIATOR_ORDER);
     for (String mediator : before) {
-      changes.mediators.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), -1, Integer::sum);
+      changes.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), -1, Integer::sum);
     }
     for (String mediator : after) {
-      changes.mediators.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), 1, Integer::sum);
+      changes.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), 1, Integer::sum);
     }
-    changes.applyUnlessDeferred();
+    changes.forEach(this::add);
   }
 
   /** The running cases of the profile registered from {@code from} to {@code to} (both included), by source and stage. */
@@ -136,10 +133,8 @@ final class RunningCaseCounts {
         + " -SUM(cases) FROM vom_running_cases_by_mediator GROUP BY user_id, programme_profile) x GROUP BY u, p"
         + " HAVING SUM(n) <> 0", (RowCallbackHandler) row -> mediators.put(new MediatorSlot(row.getString(1),
             row.getString(2), 0), Math.toIntExact(row.getLong(3))));
-    Changes changes = new Changes(false);
-    changes.registered.putAll(registered);
-    changes.mediators.putAll(mediators);
-    changes.apply();
+    registered.forEach(this::add);
+    mediators.forEach(this::add);
     return new Correction(registered.size(), mediators.size());
   }
 
@@ -160,119 +155,23 @@ final class RunningCaseCounts {
       + " COUNT(*) AS n FROM vom_case c JOIN vom_case_mediator m ON m.case_number = c.case_number"
       + " WHERE c.closed_at IS NULL AND c.deleted_at IS NULL GROUP BY m.user_id, COALESCE(c.programme_profile, '')";
 
-  /** The changes of the current transaction, written just before it commits; without one, at once. */
-  private Changes changes() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
-      return new Changes(false);
-    }
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof Changes changes && changes.owner() == this) {
-        // A change after the counts were written (a later synchronization's work) is written at once, not lost.
-        return changes.applied ? new Changes(false) : changes;
-      }
-    }
-    Changes changes = new Changes(true);
-    TransactionSynchronizationManager.registerSynchronization(changes);
-    return changes;
+  private static final KeptCounts.Table REGISTERED = new KeptCounts.Table("vom_running_cases",
+      List.of("programme_profile", "registered_on", "referral_source", "procedural_stage", "slot"), "cases");
+
+  private static final KeptCounts.Table BY_MEDIATOR = new KeptCounts.Table("vom_running_cases_by_mediator",
+      List.of("user_id", "programme_profile", "slot"), "cases");
+
+  private void add(RegisteredSlot s, int change) {
+    counts.add(REGISTERED, List.of(s.key().profile(), s.key().registeredOn(), s.key().source(), s.key().stage(), s.slot()),
+        BigDecimal.valueOf(change));
   }
 
-  private final class Changes implements TransactionSynchronization {
-
-    private final boolean deferred;
-    private boolean applied;
-    private final Map<RegisteredSlot, Integer> registered = new TreeMap<>(REGISTERED_ORDER);
-    private final Map<MediatorSlot, Integer> mediators = new TreeMap<>(MEDIATOR_ORDER);
-
-    Changes(boolean deferred) {
-      this.deferred = deferred;
-    }
-
-    RunningCaseCounts owner() {
-      return RunningCaseCounts.this;
-    }
-
-    void applyUnlessDeferred() {
-      if (!deferred) {
-        apply();
-      }
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      apply();
-      applied = true;
-    }
-
-    /** Writes the changes in one order (the registrations' keys, then the mediators'), then forgets them. */
-    private void apply() {
-      registered.forEach((s, change) -> {
-        if (change != 0) {
-          add("vom_running_cases", new String[] {"programme_profile", "registered_on", "referral_source", "procedural_stage",
-              "slot"}, new Object[] {s.key().profile(), Date.valueOf(s.key().registeredOn()), s.key().source(),
-                  s.key().stage(), s.slot()}, change);
-        }
-      });
-      mediators.forEach((s, change) -> {
-        if (change != 0) {
-          add("vom_running_cases_by_mediator", new String[] {"user_id", "programme_profile", "slot"},
-              new Object[] {s.userId(), s.profile(), s.slot()}, change);
-        }
-      });
-      registered.clear();
-      mediators.clear();
-    }
+  private void add(MediatorSlot s, int change) {
+    counts.add(BY_MEDIATOR, List.of(s.userId(), s.profile(), s.slot()), BigDecimal.valueOf(change));
   }
-
-  /**
-   * Adds {@code change} to the count of the key, creating its row: on PostgreSQL one atomic upsert; on H2 (one node) an
-   * update, else an insert, and the update again if a concurrent transaction inserted the row first.
-   */
-  private void add(String table, String[] columns, Object[] key, long change) {
-    Object[] values = java.util.Arrays.copyOf(key, key.length + 1);
-    values[key.length] = change;
-    String names = String.join(", ", columns);
-    if (postgres()) {
-      jdbc.update("INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)"
-          + " ON CONFLICT (" + names + ") DO UPDATE SET cases = " + table + ".cases + EXCLUDED.cases", values);
-      return;
-    }
-    Object[] byKey = new Object[key.length + 1];
-    byKey[0] = change;
-    System.arraycopy(key, 0, byKey, 1, key.length);
-    String update = "UPDATE " + table + " SET cases = cases + ? WHERE " + String.join(" = ? AND ", columns) + " = ?";
-    String insert = "INSERT INTO " + table + " (" + names + ", cases) VALUES (" + "?, ".repeat(columns.length) + "?)";
-    // H2 refuses an insert of a key another transaction inserted and has not committed yet (a concurrent update, not a
-    // duplicate): a failed statement leaves the transaction intact there, so the update is tried again once it has.
-    for (int attempt = 1; jdbc.update(update, byKey) == 0; attempt++) {
-      try {
-        jdbc.update(insert, values);
-        return;
-      } catch (DuplicateKeyException | org.springframework.dao.TransientDataAccessException inserted) {
-        if (attempt >= H2_INSERT_ATTEMPTS) {
-          throw inserted;
-        }
-        try {
-          Thread.sleep(10L * attempt);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw inserted;
-        }
-      }
-    }
-  }
-
-  /** How often an H2 insert of a key another transaction holds is tried (about 2 s of waiting in all). */
-  private static final int H2_INSERT_ATTEMPTS = 20;
 
   private boolean postgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      known = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.getMetaData().getDatabaseProductName()
-          .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-      postgres = known;
-    }
-    return known;
+    return counts.postgres();
   }
 
   private static Registered normal(Registered key) {

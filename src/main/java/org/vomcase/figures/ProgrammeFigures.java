@@ -3,16 +3,13 @@ package org.vomcase.figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.vomcase.kernel.FigureRow;
-import org.vomcase.kernel.FollowUp;
 import org.vomcase.kernel.ProgrammeProfile;
 import org.vomcase.kernel.Side;
 import org.vomcase.kernel.Vocabularies;
@@ -37,8 +34,6 @@ public final class ProgrammeFigures {
   /** A mediator's caseload now. */
   public record Caseload(String userId, String name, long openCases, long overdueTasks) {}
 
-  private static final Set<String> REACHED = Set.of("agreed", "declined", "withdrawn");
-
   private ProgrammeFigures() {}
 
   public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
@@ -53,41 +48,49 @@ public final class ProgrammeFigures {
    */
   public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,
       Collection<OpenCase> open, List<Caseload> caseload, Vocabularies vocabularies, String language) {
-    List<FigureRow> closed = rows.stream().filter(r -> within(r.closedOn(), from, to)).toList();
-    List<FigureRow> registered = rows.stream().filter(r -> within(r.registeredOn(), from, to)).toList();
+    return compute(from, to, profile, Tally.of(rows, from, to), open, caseload, vocabularies, language);
+  }
+
+  /** The figures from the sums of the period's counts of closed cases ({@link FigureCounts}). */
+  static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Tally closed, Collection<OpenCase> open,
+      List<Caseload> caseload, Vocabularies vocabularies, String language) {
     long openRegistered = open.stream().mapToLong(OpenCase::count).sum();
+    long closedCases = closed.count(FigureCounts.CLOSED);
 
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("period", Map.of("from", from.toString(), "to", to.toString()));
     figures.put("profile", profile);
     figures.put("currency", ProgrammeProfile.DEFAULTS.containsKey(profile) ? ProgrammeProfile.of(profile).currency() : null);
-    figures.put("cases", block("case", "closed", closed.size(), "open", openRegistered));
-    figures.put("referrals", referrals(registered, open));
-    figures.put("contact", contact(closed));
+    figures.put("cases", block("case", "closed", closedCases, "open", openRegistered));
+    figures.put("referrals", referrals(closed, open));
+    long toContact = closed.count(FigureCounts.TO_CONTACT);
+    long reached = closed.count(FigureCounts.REACHED);
+    figures.put("contact", block("person", "toContact", toContact, "reached", reached, "rate", rate(reached, toContact)));
     figures.put("consent", consent(closed));
-    figures.put("meetings", meetings(closed));
-    figures.put("agreements", agreements(closed));
+    long direct = closed.count(FigureCounts.MEETINGS_DIRECT);
+    long indirect = closed.count(FigureCounts.MEETINGS_INDIRECT);
+    figures.put("meetings", block("case", "cases", closedCases, "direct", direct, "indirect", indirect, "none",
+        closedCases - direct - indirect));
+    long sessions = closed.count(FigureCounts.SESSIONS);
+    long agreements = closed.count(FigureCounts.AGREEMENTS);
+    figures.put("agreements", block("case", "sessions", sessions, "agreements", agreements, "rate", rate(agreements, sessions)));
     figures.put("fulfilment", fulfilment(closed));
     figures.put("satisfaction", satisfaction(closed));
     figures.put("phases", phases(closed));
-    Map<String, Long> reasons = new TreeMap<>();
-    closed.forEach(r -> reasons.merge(r.closureReason(), 1L, Long::sum));
-    figures.put("closureReasons", block("case", "counts", reasons));
+    figures.put("closureReasons", block("case", "counts", closed.byCode(FigureCounts.CLOSURE_REASON)));
     figures.put("caseload", block("open cases and overdue tasks per mediator", "mediators", caseload));
-    figures.put("labels", labels(rows, open, vocabularies, language));
+    figures.put("labels", labels(closed, open, vocabularies, language));
     return figures;
   }
 
-  private static Map<String, Object> labels(Collection<FigureRow> rows, Collection<OpenCase> open, Vocabularies vocabularies,
+  private static Map<String, Object> labels(Tally closed, Collection<OpenCase> open, Vocabularies vocabularies,
       String language) {
     Map<String, String> sources = new LinkedHashMap<>(vocabularies.referralSources().labels(language));
     Map<String, String> categories = new LinkedHashMap<>(vocabularies.offenceCategories().labels(language));
     Map<String, String> kinds = new LinkedHashMap<>(vocabularies.itemKinds().labels(language));
-    rows.forEach(r -> {
-      codeOf(sources, r.referralSource());
-      codeOf(categories, r.offenceCategory());
-      r.details().items().forEach(item -> codeOf(kinds, item.kind() == null ? null : item.kind().code()));
-    });
+    closed.byCode(FigureCounts.LABEL_SOURCE).keySet().forEach(code -> codeOf(sources, code));
+    closed.byCode(FigureCounts.LABEL_OFFENCE).keySet().forEach(code -> codeOf(categories, code));
+    closed.byCode(FigureCounts.LABEL_ITEM_KIND).keySet().forEach(code -> codeOf(kinds, code));
     open.forEach(c -> codeOf(sources, c.referralSource()));
     Map<String, Object> labels = new LinkedHashMap<>();
     labels.put("language", language);
@@ -104,55 +107,23 @@ public final class ProgrammeFigures {
     }
   }
 
-  private static Map<String, Object> referrals(List<FigureRow> registered, Collection<OpenCase> open) {
-    Map<String, Long> bySource = new TreeMap<>();
-    Map<String, Long> byStage = new TreeMap<>();
-    registered.forEach(r -> {
-      bySource.merge(orUnknown(r.referralSource()), 1L, Long::sum);
-      byStage.merge(orUnknown(r.proceduralStage()), 1L, Long::sum);
-    });
+  private static Map<String, Object> referrals(Tally closed, Collection<OpenCase> open) {
+    Map<String, Long> bySource = closed.byCode(FigureCounts.REFERRALS_BY_SOURCE);
+    Map<String, Long> byStage = closed.byCode(FigureCounts.REFERRALS_BY_STAGE);
     open.forEach(c -> {
-      bySource.merge(orUnknown(c.referralSource()), c.count(), Long::sum);
-      byStage.merge(orUnknown(c.proceduralStage()), c.count(), Long::sum);
+      bySource.merge(FigureCounts.orUnknown(c.referralSource()), c.count(), Long::sum);
+      byStage.merge(FigureCounts.orUnknown(c.proceduralStage()), c.count(), Long::sum);
     });
-    return block("case", "total", registered.size() + open.stream().mapToLong(OpenCase::count).sum(), "bySource", bySource,
-        "byStage", byStage);
+    return block("case", "total", closed.count(FigureCounts.REFERRALS) + open.stream().mapToLong(OpenCase::count).sum(),
+        "bySource", bySource, "byStage", byStage);
   }
 
-  private static Map<String, Object> contact(List<FigureRow> closed) {
-    long toContact = 0;
-    long reached = 0;
-    for (FigureRow row : closed) {
-      for (FigureRow.PersonFigure person : row.details().persons()) {
-        String consent = consentOf(person);
-        if (!FigureRow.PersonFigure.NOT_ASKED.equals(consent)) {
-          toContact++;
-          if (REACHED.contains(consent)) {
-            reached++;
-          }
-        }
-      }
-    }
-    return block("person", "toContact", toContact, "reached", reached, "rate", rate(reached, toContact));
-  }
-
-  private static Map<String, Object> consent(List<FigureRow> closed) {
+  private static Map<String, Object> consent(Tally closed) {
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("unit", "person");
     for (Side side : Side.values()) {
-      long asked = 0;
-      long agreed = 0;
-      for (FigureRow row : closed) {
-        for (FigureRow.PersonFigure person : row.details().persons()) {
-          String answer = consentOf(person);
-          if (side == person.role() && REACHED.contains(answer)) {
-            asked++;
-            if (!"declined".equals(answer)) {
-              agreed++; // agreed, or agreed and later withdrew
-            }
-          }
-        }
-      }
+      long asked = closed.count(FigureCounts.CONSENT_ASKED, side.code());
+      long agreed = closed.count(FigureCounts.CONSENT_AGREED, side.code());
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("asked", asked);
       figures.put("agreed", agreed);
@@ -162,133 +133,76 @@ public final class ProgrammeFigures {
     return consent;
   }
 
-  private static Map<String, Object> meetings(List<FigureRow> closed) {
-    long direct = 0;
-    long indirect = 0;
-    for (FigureRow row : closed) {
-      if (row.sessionOutcome() != null && "direct".equals(row.meetingType())) {
-        direct++;
-      } else if (row.sessionOutcome() != null && "indirect".equals(row.meetingType())) {
-        indirect++;
-      }
-    }
-    return block("case", "cases", closed.size(), "direct", direct, "indirect", indirect, "none",
-        closed.size() - direct - indirect);
-  }
-
-  private static Map<String, Object> agreements(List<FigureRow> closed) {
-    long sessions = closed.stream().filter(r -> r.sessionOutcome() != null).count();
-    long agreements = closed.stream().filter(r -> "agreement".equals(r.sessionOutcome())).count();
-    return block("case", "sessions", sessions, "agreements", agreements, "rate", rate(agreements, sessions));
-  }
-
-  private static Map<String, Object> fulfilment(List<FigureRow> closed) {
-    long total = 0;
-    long fulfilled = 0;
-    long partly = 0;
-    long notFulfilled = 0;
-    long items = 0;
-    long itemsFulfilled = 0;
-    BigDecimal moneyAgreed = BigDecimal.ZERO;
-    BigDecimal moneyPaid = BigDecimal.ZERO;
-    BigDecimal hoursAgreed = BigDecimal.ZERO;
-    BigDecimal hoursDone = BigDecimal.ZERO;
-    for (FigureRow row : closed) {
-      if (row.agreementFulfilment() != null) {
-        total++;
-        switch (row.agreementFulfilment()) {
-          case "fulfilled" -> fulfilled++;
-          case "partly_fulfilled" -> partly++;
-          default -> notFulfilled++;
-        }
-      }
-      for (FigureRow.ItemFigure item : row.details().items()) {
-        ItemOutcome outcome = ItemOutcome.of(item);
-        items++;
-        if (outcome.fulfilled()) {
-          itemsFulfilled++;
-        }
-        moneyAgreed = moneyAgreed.add(outcome.amountAgreed());
-        moneyPaid = moneyPaid.add(outcome.amountPaid());
-        hoursAgreed = hoursAgreed.add(outcome.hoursAgreed());
-        hoursDone = hoursDone.add(outcome.hoursDone());
-      }
-    }
+  private static Map<String, Object> fulfilment(Tally closed) {
+    Map<String, Long> agreements = closed.byCode(FigureCounts.FULFILMENT);
+    long fulfilled = agreements.getOrDefault("fulfilled", 0L);
+    long total = agreements.values().stream().mapToLong(Long::longValue).sum();
+    long items = closed.count(FigureCounts.ITEMS);
+    long itemsFulfilled = closed.count(FigureCounts.ITEMS_FULFILLED);
+    BigDecimal moneyAgreed = closed.amount(FigureCounts.MONEY_AGREED);
+    BigDecimal moneyPaid = closed.amount(FigureCounts.MONEY_PAID);
+    BigDecimal hoursAgreed = closed.amount(FigureCounts.HOURS_AGREED);
+    BigDecimal hoursDone = closed.amount(FigureCounts.HOURS_DONE);
     Map<String, Object> fulfilment = new LinkedHashMap<>();
-    fulfilment.put("agreements", block("case", "total", total, "fulfilled", fulfilled, "partly", partly, "notFulfilled",
-        notFulfilled, "rate", rate(fulfilled, total)));
+    fulfilment.put("agreements", block("case", "total", total, "fulfilled", fulfilled, "partly",
+        agreements.getOrDefault("partly", 0L), "notFulfilled", agreements.getOrDefault("notFulfilled", 0L), "rate",
+        rate(fulfilled, total)));
     fulfilment.put("items", block("item", "total", items, "fulfilled", itemsFulfilled, "rate", rate(itemsFulfilled, items)));
     fulfilment.put("money", block("currency unit", "agreed", moneyAgreed, "paid", moneyPaid, "rate", rate(moneyPaid, moneyAgreed)));
     fulfilment.put("hours", block("hour", "agreed", hoursAgreed, "done", hoursDone, "rate", rate(hoursDone, hoursAgreed)));
     return fulfilment;
   }
 
-  private static Map<String, Object> satisfaction(List<FigureRow> closed) {
-    long conversations = 0;
-    Map<String, Map<String, Long>> answers = new LinkedHashMap<>();
-    for (String question : List.of("satisfaction", "fair", "heard", "recommend", "fearChange")) {
-      answers.put(question, new TreeMap<>());
+  private static Map<String, Object> satisfaction(Tally closed) {
+    Map<String, Object> satisfaction = block("person", "conversations", closed.count(FigureCounts.CONVERSATIONS));
+    for (String question : FigureCounts.QUESTIONS) {
+      satisfaction.put(question, closed.byCode(FigureCounts.ANSWER + question));
     }
-    for (FigureRow row : closed) {
-      for (FigureRow.FollowUpFigure followUp : row.details().followUps()) {
-        if (!FollowUp.HELD.equals(followUp.outcome())) {
-          continue;
-        }
-        conversations++;
-        Map<String, String> given = new LinkedHashMap<>();
-        given.put("satisfaction", followUp.satisfaction());
-        given.put("fair", followUp.fair());
-        given.put("heard", followUp.heard());
-        given.put("recommend", followUp.recommend());
-        given.put("fearChange", followUp.fearChange());
-        answers.forEach((question, counts) -> {
-          String answer = given.get(question);
-          if (answer != null && !answer.isEmpty()) {
-            counts.merge(answer, 1L, Long::sum);
-          }
-        });
-      }
-    }
-    Map<String, Object> satisfaction = block("person", "conversations", conversations);
-    satisfaction.putAll(answers);
     return satisfaction;
   }
 
-  private static Map<String, Object> phases(List<FigureRow> closed) {
-    List<Long> toFirstContact = new ArrayList<>();
-    List<Long> toSession = new ArrayList<>();
-    List<Long> toClosure = new ArrayList<>();
-    for (FigureRow row : closed) {
-      if (row.registeredOn() == null) {
-        continue;
-      }
-      days(row.registeredOn(), row.details().firstContactOn(), toFirstContact);
-      days(row.registeredOn(), row.details().sessionOn(), toSession);
-      toClosure.add(ChronoUnit.DAYS.between(row.registeredOn(), row.closedOn()));
+  private static Map<String, Object> phases(Tally closed) {
+    List<Object> pairs = new ArrayList<>();
+    for (String phase : FigureCounts.PHASES) {
+      pairs.add(phase);
+      pairs.add(distribution(closed.byDays(FigureCounts.PHASE + phase)));
     }
-    return block("days per case", "toFirstContact", distribution(toFirstContact), "toSession", distribution(toSession),
-        "toClosure", distribution(toClosure));
-  }
-
-  private static void days(LocalDate from, LocalDate end, List<Long> into) {
-    if (end != null) {
-      into.add(ChronoUnit.DAYS.between(from, end));
-    }
+    return block("days per case", pairs.toArray());
   }
 
   /** Count, median and 90th percentile (nearest rank) of whole days. */
   static Map<String, Object> distribution(List<Long> days) {
+    TreeMap<Long, Long> counts = new TreeMap<>();
+    days.forEach(d -> counts.merge(d, 1L, Long::sum));
+    return distribution(counts);
+  }
+
+  /** Count, median and 90th percentile (nearest rank) of whole days, from the number of cases per number of days. */
+  static Map<String, Object> distribution(TreeMap<Long, Long> casesByDays) {
+    long n = casesByDays.values().stream().mapToLong(Long::longValue).sum();
     Map<String, Object> distribution = new LinkedHashMap<>();
-    distribution.put("cases", days.size());
-    List<Long> sorted = days.stream().sorted().toList();
-    distribution.put("median", sorted.isEmpty() ? null : median(sorted));
-    distribution.put("p90", sorted.isEmpty() ? null : (double) sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
+    distribution.put("cases", n);
+    if (n == 0) {
+      distribution.put("median", null);
+      distribution.put("p90", null);
+      return distribution;
+    }
+    double median = n % 2 == 1 ? rank(casesByDays, n / 2) : (rank(casesByDays, n / 2 - 1) + rank(casesByDays, n / 2)) / 2.0;
+    distribution.put("median", median);
+    distribution.put("p90", (double) rank(casesByDays, (long) Math.ceil(0.9 * n) - 1));
     return distribution;
   }
 
-  private static double median(List<Long> sorted) {
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  /** The number of days at position {@code index} (from 0) of the cases sorted by days. */
+  private static long rank(TreeMap<Long, Long> casesByDays, long index) {
+    long seen = 0;
+    for (Map.Entry<Long, Long> entry : casesByDays.entrySet()) {
+      seen += entry.getValue();
+      if (index < seen) {
+        return entry.getKey();
+      }
+    }
+    throw new IllegalArgumentException("no case at position " + index);
   }
 
   static Double rate(long part, long whole) {
@@ -301,14 +215,6 @@ public final class ProgrammeFigures {
 
   static boolean within(LocalDate date, LocalDate from, LocalDate to) {
     return date != null && !date.isBefore(from) && !date.isAfter(to);
-  }
-
-  private static String consentOf(FigureRow.PersonFigure person) {
-    return person.consent() == null || person.consent().isBlank() ? FigureRow.PersonFigure.NOT_ASKED : person.consent();
-  }
-
-  private static String orUnknown(String value) {
-    return value == null || value.isBlank() ? "unknown" : value;
   }
 
   private static Map<String, Object> block(String unit, Object... pairs) {
