@@ -151,6 +151,22 @@ CREATE TABLE IF NOT EXISTS vom_case_figures (
   details             TEXT         NOT NULL
 );
 CREATE INDEX IF NOT EXISTS vom_case_figures_closed ON vom_case_figures (closed_on);
+-- Whether the row's figures are in vom_closed_case_counts: TRUE from the transaction that wrote both; a row written
+-- before the counts existed (or by SQL) has NULL until the next start counts it (ClosedCaseFigures.countEarlierRows).
+ALTER TABLE vom_case_figures ADD COLUMN IF NOT EXISTS counted BOOLEAN;
+
+-- The closed cases' figures counted as they close (ClosedCaseFigures, FigureCounts, README "Performance at scale"):
+-- per programme profile and day (of closure; of registration for the referral's counts), a figure (closed, contact
+-- reached, a closure reason, days to the session ...) and its code ('' when it has none; a number of days for a phase,
+-- so medians are exact). The figures of a period sum its days' rows instead of reading every closed case's row.
+CREATE TABLE IF NOT EXISTS vom_closed_case_counts (
+  programme_profile   VARCHAR(40)  NOT NULL,
+  counted_on          DATE         NOT NULL,
+  figure              VARCHAR(40)  NOT NULL,
+  code                VARCHAR(100) NOT NULL,
+  amount              DECIMAL(24,6) NOT NULL,
+  PRIMARY KEY (programme_profile, counted_on, figure, code)
+);
 
 -- The audit trail of what the application's own pages hand out: document downloads and figures
 -- exports (who, what, when). Rows about a case are deleted with the case (R20).

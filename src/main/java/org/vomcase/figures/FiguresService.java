@@ -14,27 +14,28 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.vomcase.access.CaseRegistry;
 import org.vomcase.identity.StaffNames;
-import org.vomcase.kernel.FigureRow;
 import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.Vocabularies;
 import org.vomcase.settings.VomProperties;
 
 /**
- * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the anonymous figures of
- * closed cases (one indexed query on {@code vom_case_figures}; they survive deletion, R20), the
- * running cases of the case register and the overdue tasks of the engine, each counted in the database.
+ * Reads what {@link ProgrammeFigures} and {@link ToaExport} compute from: the closed cases' figures (their counts per day
+ * for the figures, their rows for the export; {@link ClosedCaseFigures}; they survive deletion, R20), the running cases
+ * of the case register (its counts) and the overdue tasks of the engine, each counted in the database.
  */
 @Service
 public class FiguresService {
 
   private final JdbcTemplate jdbc;
+  private final ClosedCaseFigures closed;
   private final IdentityService identity;
   private final CaseRegistry registry;
   private final Vocabularies vocabularies;
   private final String language;
 
-  public FiguresService(JdbcTemplate jdbc, IdentityService identity, CaseRegistry registry, Vocabularies vocabularies,
-      VomProperties properties) {
+  public FiguresService(JdbcTemplate jdbc, ClosedCaseFigures closed, IdentityService identity, CaseRegistry registry,
+      Vocabularies vocabularies, VomProperties properties) {
+    this.closed = closed;
     this.registry = registry;
     this.vocabularies = vocabularies;
     this.language = properties.programme().language();
@@ -43,32 +44,12 @@ public class FiguresService {
   }
 
   public Map<String, Object> figures(LocalDate from, LocalDate to, String profile) {
-    return ProgrammeFigures.compute(from, to, profile, rows(from, to, profile, false), openCases(from, to, profile),
+    return ProgrammeFigures.compute(from, to, profile, closed.tally(profile, from, to), openCases(from, to, profile),
         caseload(profile), vocabularies, language);
   }
 
   public String toaExport(LocalDate from, LocalDate to, String profile) {
-    return ToaExport.csv(rows(from, to, profile, true), vocabularies, language);
-  }
-
-  /** Rows closed in the period, and (unless only closed ones are wanted) rows registered in it. */
-  List<FigureRow> rows(LocalDate from, LocalDate to, String profile, boolean closedOnly) {
-    String where = closedOnly ? "closed_on BETWEEN ? AND ?" : "(closed_on BETWEEN ? AND ? OR registered_on BETWEEN ? AND ?)";
-    Object[] args = closedOnly ? new Object[] {profile, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)}
-        : new Object[] {profile, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), java.sql.Date.valueOf(from),
-            java.sql.Date.valueOf(to)};
-    return jdbc.query("SELECT id, programme_profile, referral_source, procedural_stage, offence_category, registered_on,"
-        + " closed_on, closure_reason, victims, offenders, session_outcome, meeting_type, agreement_fulfilment, details"
-        + " FROM vom_case_figures WHERE programme_profile = ? AND " + where + " ORDER BY closed_on, id", (rs, i) -> {
-          try {
-            return new FigureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getString(8),
-                rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                FigureRow.Details.parse(rs.getString(14)));
-          } catch (IllegalStateException e) {
-            throw new IllegalStateException("Figures row " + rs.getString(1) + " has unreadable details", e);
-          }
-        }, args);
+    return ToaExport.csv(closed.rows(profile, from, to), vocabularies, language);
   }
 
   /**

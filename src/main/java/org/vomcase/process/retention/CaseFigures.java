@@ -3,7 +3,6 @@ package org.vomcase.process.retention;
 import static org.vomcase.kernel.CaseVariables.*;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -15,8 +14,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.vomcase.figures.ClosedCaseFigures;
 import org.vomcase.kernel.AgreementItem;
 import org.vomcase.kernel.Case;
 import org.vomcase.kernel.CaseRecord;
@@ -30,11 +29,11 @@ import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SessionOutcome;
 
 /**
- * "Keep the anonymous figures" (R20, R25): when a case closes, its figures are written to {@code
- * vom_case_figures} without anything that identifies a person or the case: counts, classes (age
- * class at the offence, not the date of birth), vocabulary values, amounts, hours, dates of
- * registration and closure. They survive the deletion of the case. The row's id is derived from the
- * retention instance, so a retried job writes it once.
+ * "Keep the anonymous figures" (R20, R25): when a case closes, its figures are kept ({@link ClosedCaseFigures}: a row of
+ * {@code vom_case_figures} and its counts) without anything that identifies a person or the case: counts, classes (age
+ * class at the offence, not the date of birth), vocabulary values, amounts, hours, dates of registration and closure.
+ * They survive the deletion of the case. The row's id is derived from the retention instance, so a retried job keeps
+ * and counts them once.
  */
 @Component("keepCaseFiguresDelegate")
 public class CaseFigures implements JavaDelegate {
@@ -42,17 +41,16 @@ public class CaseFigures implements JavaDelegate {
   /** The first consent call's task: when the case first reached a person. */
   static final String FIRST_CONTACT_TASK = "Task_CallForConsent";
 
-  private final JdbcTemplate jdbc;
+  private final ClosedCaseFigures figures;
 
-  public CaseFigures(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public CaseFigures(ClosedCaseFigures figures) {
+    this.figures = figures;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String id = UUID.nameUUIDFromBytes(execution.getProcessInstanceId().getBytes(StandardCharsets.UTF_8)).toString();
-    Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_figures WHERE id = ?", Integer.class, id);
-    if (existing != null && existing > 0) {
+    if (figures.kept(id)) {
       return;
     }
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
@@ -65,15 +63,12 @@ public class CaseFigures implements JavaDelegate {
     if (firstContact != null) {
       details = details.withFirstContactOn(firstContact);
     }
-    jdbc.update("INSERT INTO vom_case_figures (id, programme_profile, referral_source, procedural_stage, offence_category,"
-            + " registered_on, closed_on, closure_reason, victims, offenders, session_outcome, meeting_type, agreement_fulfilment,"
-            + " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, PROGRAMME_PROFILE.from(execution), record.get(REFERRAL_SOURCE), record.get(PROCEDURAL_STAGE),
-        record.get(OFFENCE_CATEGORY), sqlDate(registered == null ? null : registered.toLocalDate()),
-        sqlDate(closed == null ? null : closed.toLocalDate()), CLOSURE_REASON.value(CLOSURE_REASON.from(execution)),
+    figures.keep(new FigureRow(id, PROGRAMME_PROFILE.from(execution), record.get(REFERRAL_SOURCE),
+        record.get(PROCEDURAL_STAGE), record.get(OFFENCE_CATEGORY), registered == null ? null : registered.toLocalDate(),
+        closed == null ? null : closed.toLocalDate(), codeOf(CLOSURE_REASON.from(execution)),
         record.victims().size(), record.offenders().size(),
         "held".equals(record.get(SESSION_HELD)) && outcome != null ? outcome.code() : null, record.get(MEETING_TYPE),
-        AGREEMENT_FULFILMENT.value(record.get(AGREEMENT_FULFILMENT)), details.json());
+        codeOf(record.get(AGREEMENT_FULFILMENT)), details));
   }
 
   /** When the first consent call of the case was made (the phase "referral to first contact", R25). */
@@ -133,7 +128,7 @@ public class CaseFigures implements JavaDelegate {
     return age < 14 ? "child" : age < 18 ? "juvenile" : age < 21 ? "young_adult" : "adult";
   }
 
-  static Date sqlDate(LocalDate date) {
-    return date == null ? null : Date.valueOf(date);
+  private static String codeOf(org.vomcase.kernel.Coded value) {
+    return value == null ? null : value.code();
   }
 }
