@@ -19,7 +19,7 @@ import org.vomcase.support.AbstractApplicationIT;
 /**
  * The figures endpoints over HTTP on the real database: who may read them, the seeded cases' figures
  * and export, the audit of exports, bad periods; and the benchmark of R25: figures for 50,000 closed
- * cases in under 2 seconds (the time and the ratio to 5,000 cases are printed for the README).
+ * cases in under half a second, from their counts (the time and the ratio to 5,000 cases are printed for the README).
  */
 class FiguresIT extends AbstractApplicationIT {
 
@@ -266,9 +266,13 @@ class FiguresIT extends AbstractApplicationIT {
     assertThat(rest("sam").get("/vom/figures?profile=xx").statusCode()).isEqualTo(400);
   }
 
-  /** R25's budget: 50,000 closed cases answered in under 2 s. Best of three runs, after one warm-up. */
+  /**
+   * R25's budget of 2 s, and the scale goal of 500 ms (README "Performance at scale"): the figures of a year with 50,000
+   * closed cases, read from their counts, exact (every case closed in the year) and under 500 ms. Best of three runs,
+   * after one warm-up. The rows that SQL wrote are counted first, as a start counts them.
+   */
   @Test
-  void figuresForFiftyThousandClosedCasesTakeUnderTwoSeconds() {
+  void figuresForFiftyThousandClosedCasesTakeUnderHalfASecond() {
     FiguresGenerator.seed(jdbc, "dk_konfliktraad", 5_000, 2025, 7);
     closedFigures.countEarlierRows();
     long small = best(() -> figures.figures(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31),
@@ -293,7 +297,7 @@ class FiguresIT extends AbstractApplicationIT {
     System.out.printf("FIGURES BENCHMARK (%s): 5,000 cases %d ms; 50,000 cases %d ms (ratio %.1f for 10x the cases);"
         + " TOA export of 50,000 cases %d ms; 45,000 earlier rows counted in %d ms%n", database, small, large,
         (double) large / Math.max(small, 1), export, counting);
-    assertThat(large).as("figures for 50,000 closed cases, ms").isLessThan(2_000);
+    assertThat(large).as("figures for 50,000 closed cases, ms").isLessThan(500);
   }
 
   private static long best(Runnable work) {
