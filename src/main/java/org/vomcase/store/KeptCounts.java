@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +48,7 @@ public final class KeptCounts {
   private volatile Boolean postgres;
 
   public KeptCounts(JdbcTemplate jdbc) {
-    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.jdbc = jdbc;
   }
 
   /**
