@@ -24,8 +24,8 @@ import org.vomcase.store.KeptCounts;
  * cases closed in it. The TOA export, which lists every case, reads the rows ({@link #rows}).
  *
  * <p>A row that is not counted yet ({@code counted} NULL: written before the counts existed, or by SQL) is counted at the
- * next start ({@link #countEarlierRows}), once, however many nodes start together. A row whose details cannot be read is
- * marked {@code counted = FALSE} and left out of the figures (logged).
+ * next start ({@link #countEarlierRows}), once, however many nodes start together. A row whose details cannot be read,
+ * or whose counts the table cannot hold, is marked {@code counted = FALSE} and left out of the figures (logged).
  */
 @Component
 public class ClosedCaseFigures {
@@ -56,18 +56,29 @@ public class ClosedCaseFigures {
   }
 
   /**
-   * Keeps the figures of a case that closed, in the caller's transaction: its row and its counts. A row of the same id
-   * kept before (a retried job) is left as it is and counted once: returns false then.
+   * Keeps the figures of a case that closed, in the caller's transaction (or in one of its own): its row and its
+   * counts, together. A row of the same id kept before (a retried job) is left as it is and counted once: returns false
+   * then. Figures that the counts cannot hold (a code longer than the column) are refused.
    */
   public boolean keep(FigureRow row) {
+    Boolean kept = transaction.execute(status -> keepInTransaction(row));
+    return Boolean.TRUE.equals(kept);
+  }
+
+  private boolean keepInTransaction(FigureRow row) {
     if (kept(row.id())) {
       return false;
+    }
+    List<FigureCounts.Count> rowCounts = FigureCounts.of(row);
+    String unfit = unfit(rowCounts);
+    if (unfit != null) {
+      throw new IllegalStateException("The figures of " + row.id() + " cannot be counted: " + unfit);
     }
     jdbc.update("INSERT INTO vom_case_figures (" + COLUMNS + ", counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
         + " TRUE)", row.id(), row.profile(), row.referralSource(), row.proceduralStage(), row.offenceCategory(),
         sqlDate(row.registeredOn()), sqlDate(row.closedOn()), row.closureReason(), row.victims(), row.offenders(),
         row.sessionOutcome(), row.meetingType(), row.agreementFulfilment(), row.details().json());
-    count(row);
+    count(row.profile(), rowCounts);
     return true;
   }
 
@@ -124,7 +135,14 @@ public class ClosedCaseFigures {
             LOG.warn("Figures: the row {} is left out of the figures: {}", earlier.id(), earlier.unreadable());
             continue;
           }
-          count(earlier.row());
+          List<FigureCounts.Count> rowCounts = FigureCounts.of(earlier.row());
+          String unfit = unfit(rowCounts);
+          if (unfit != null) {
+            jdbc.update("UPDATE vom_case_figures SET counted = FALSE WHERE id = ?", earlier.id());
+            LOG.warn("Figures: the row {} is left out of the figures: {}", earlier.id(), unfit);
+            continue;
+          }
+          count(earlier.row().profile(), rowCounts);
           added++;
         }
         return rows.isEmpty() ? -1 : added;
@@ -157,11 +175,26 @@ public class ClosedCaseFigures {
     }
   }
 
-  private void count(FigureRow row) {
-    for (FigureCounts.Count count : FigureCounts.of(row)) {
-      counts.add(COUNTS, List.of(row.profile(), count.day(), count.figure(), count.code()), count.amount());
+  private void count(String profile, List<FigureCounts.Count> rowCounts) {
+    for (FigureCounts.Count count : rowCounts) {
+      counts.add(COUNTS, List.of(profile, count.day(), count.figure(), count.code()), count.amount());
     }
   }
+
+  /** What of the counts the table cannot hold (a code longer than 100 characters, an amount beyond 18 digits), or null. */
+  static String unfit(List<FigureCounts.Count> rowCounts) {
+    for (FigureCounts.Count count : rowCounts) {
+      if (count.code().length() > 100) {
+        return "the code of " + count.figure() + " is longer than 100 characters";
+      }
+      if (count.amount().abs().compareTo(MAX_AMOUNT) >= 0) {
+        return "the amount of " + count.figure() + " has more than 18 digits before the point";
+      }
+    }
+    return null;
+  }
+
+  private static final java.math.BigDecimal MAX_AMOUNT = java.math.BigDecimal.TEN.pow(18);
 
   private static final RowMapper<FigureRow> ROW = (rs, i) -> {
     try {

@@ -43,7 +43,7 @@ public final class ProgrammeFigures {
 
   /**
    * The figures, and their {@code labels}: every referral source, offence category and item kind of the configured
-   * {@code vocabularies} and of the rows, by code, in {@code language} (a code the vocabularies do not have as itself).
+   * {@code vocabularies} and of the rows closed or registered in the period, by code, in {@code language} (a code the vocabularies do not have as itself).
    * {@code open}: the running cases registered in the period, counted by referral source and procedural stage.
    */
   public static Map<String, Object> compute(LocalDate from, LocalDate to, String profile, Collection<FigureRow> rows,

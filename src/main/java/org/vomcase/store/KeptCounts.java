@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code KeptCounts} on the same data source, are written together just before it commits, in one order (table, then
  * key), so the counts' writers never deadlock each other and hold a count's row only from then to the commit. A
  * transaction that rolls back changes no count. Without a transaction an increment is written at once, and so is one
- * made after the transaction's increments were written (a later synchronization's work): none is lost.
+ * made in the transaction after its increments were written (a later synchronization's {@code beforeCommit}), outside
+ * the one order. Increments belong in a transaction's work, not in its completion: one made after the commit
+ * ({@code afterCommit}, {@code afterCompletion}) is not part of the transaction. Every caller (the case register's
+ * changes, the keeping of a closed case's figures) adds its increments in the transaction's work.
  *
  * <p>Writing: on PostgreSQL one atomic upsert per key ({@code INSERT … ON CONFLICT … DO UPDATE}); on H2 (one node) an
  * update, else an insert, and the update again, for up to about 2 s, while another transaction holds the key's first

@@ -131,6 +131,16 @@ class ClosedCaseFiguresTest {
     assertThat(fromCounts("de_toa", EVER, NEVER).at("/cases/closed").asInt()).isEqualTo(19);
   }
 
+  @Test
+  void anEarlierRowWhoseCodeTheCountsCannotHoldIsLeftOutAndTheOthersAreCounted() throws Exception {
+    FiguresGenerator.seed(jdbc, "de_toa", 20, 2025, 14);
+    jdbc.update("UPDATE vom_case_figures SET details = REPLACE(details, '\"satisfied\"', ?) WHERE id ="
+        + " (SELECT MAX(id) FROM vom_case_figures WHERE details LIKE '%satisfied%')", "\"" + "y".repeat(120) + "\"");
+    assertThat(closed.countEarlierRows()).isEqualTo(19);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vom_case_figures WHERE counted = FALSE", Integer.class)).isEqualTo(1);
+    assertThat(fromCounts("de_toa", EVER, NEVER).at("/cases/closed").asInt()).isEqualTo(19);
+  }
+
   private JsonNode fromCounts(String profile, LocalDate from, LocalDate to) throws Exception {
     return json(ProgrammeFigures.compute(from, to, profile, closed.tally(profile, from, to), List.of(), List.of(),
         Vocabularies.builtIn(), "de"));
