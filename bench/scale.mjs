@@ -256,7 +256,7 @@ class TasklistSession {
 }
 
 function counts() {
-  const [running, tasks, jobs, timers, authorizations, allVariables, closedRegistered, beyondOpenTasks, onCases] = sql(`SELECT
+  const [running, tasks, jobs, timers, authorizations, allVariables, closedRegistered, beyondOpenTasks, onCases, closedFigures] = sql(`SELECT
     (SELECT count(*) FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_ WHERE e.id_ = e.proc_inst_id_ AND d.key_ = 'vom-case'),
     (SELECT count(*) FROM act_ru_task), (SELECT count(*) FROM act_ru_job),
     (SELECT count(*) FROM act_ru_job WHERE type_ = 'timer'), (SELECT count(*) FROM act_ru_authorization),
@@ -264,11 +264,12 @@ function counts() {
     (SELECT count(*) FROM vom_case c WHERE NOT EXISTS (SELECT 1 FROM act_ru_execution e WHERE e.id_ = c.process_instance_id)),
     (SELECT count(*) FROM act_ru_authorization a WHERE a.resource_id_ <> '*' AND (a.resource_type_ IN (8, 19, 20)
       OR (a.resource_type_ = 7 AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.id_ = a.resource_id_)))),
-    (SELECT count(*) FROM act_ru_authorization a WHERE a.resource_id_ <> '*' AND a.resource_type_ IN (7, 8, 19, 20))`)
+    (SELECT count(*) FROM act_ru_authorization a WHERE a.resource_id_ <> '*' AND a.resource_type_ IN (7, 8, 19, 20)),
+    (SELECT count(*) FROM vom_case_figures)`)
     .split('\t').map(Number);
   // Per case: the grants on single tasks, instances and their history (the roles' grants on all resources or on a
   // process definition are the same at every size).
-  return { running, tasks, jobs, timers, authorizations, variables: allVariables, closedRegistered, beyondOpenTasks,
+  return { running, tasks, jobs, timers, authorizations, variables: allVariables, closedRegistered, beyondOpenTasks, closedFigures,
     authorizationsPerCase: onCases / running, variablesPerCase: allVariables / running };
 }
 
@@ -449,9 +450,11 @@ async function measure(seeded) {
     inTheDatabase("Floor: Mara's tasks and their count in the database alone (SQL, EXPLAIN ANALYZE)", [
       "SELECT * FROM act_ru_task WHERE assignee_ = 'mara' ORDER BY due_date_ ASC NULLS FIRST LIMIT 15",
       "SELECT count(*) FROM act_ru_task WHERE assignee_ = 'mara'"]),
-    // FiguresService.openCases and .caseload, as they are sent (the period: this year): the kept counts of the running
-    // cases (RunningCaseCounts) and the overdue tasks.
-    inTheDatabase("Floor: the figures' running cases and caseload in the database alone (SQL, EXPLAIN ANALYZE)", [
+    // FiguresService, as it asks (the period: this year): the closed cases' counts of the period (ClosedCaseFigures),
+    // the kept counts of the running cases (RunningCaseCounts) and the overdue tasks.
+    inTheDatabase("Floor: the figures' closed cases, running cases and caseload in the database alone (SQL, EXPLAIN ANALYZE)", [
+      `SELECT figure, code, SUM(amount) FROM vom_closed_case_counts WHERE programme_profile = 'de_toa'
+       AND counted_on BETWEEN '${year}-01-01' AND '${year}-12-31' GROUP BY figure, code`,
       `SELECT referral_source, procedural_stage, SUM(cases) FROM vom_running_cases WHERE programme_profile = 'de_toa'
        AND registered_on BETWEEN '${year}-01-01' AND '${year}-12-31' GROUP BY referral_source, procedural_stage
        HAVING SUM(cases) > 0`,
@@ -494,6 +497,7 @@ function report(results, started) {
   countRow('authorization rows on cases rather than open tasks (instances, history, finished tasks)', c => c.beyondOpenTasks.toLocaleString('en'));
   countRow('runtime variables per running case', c => c.variablesPerCase.toFixed(1));
   countRow('closed cases (registered, no longer running)', c => c.closedRegistered.toLocaleString('en'));
+  countRow("closed cases' anonymous figures (vom_case_figures: the seeding's closed cases and BENCH_CLOSED of this year)", c => c.closedFigures.toLocaleString('en'));
   const resultRow = (label, f) => lines.push(`| ${label} | ${results.map(f).join(' | ')} | |`);
   const kb = bytes => Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–';
   resultRow('bytes per running case: runtime + history (a sample)', r => `${kb(r.bytes.running.runtime)} + ${kb(r.bytes.running.history)}`);
