@@ -107,7 +107,12 @@ SQL
   stop_app
   started=$(date +%s)
   start_app
-  echo "-- the start counted the closed cases' figures: $(grep -o 'Figures: [0-9]* closed case(s) counted' "$WORK/app.log" | tail -1 || echo 'none'), start $(( $(date +%s) - started )) s"
+  # The counting runs when the application is ready, after its HTTP server answers: wait for its line in the log.
+  for i in $(seq 1 600); do
+    grep -qE 'Figures: ([0-9]+ closed case\(s\) counted|the closed cases not counted yet could not)' "$WORK/app.log" && break
+    sleep 1
+  done
+  echo "-- $(grep -oE 'Figures: ([0-9]+ closed case\(s\) counted|the closed cases not counted yet could not be counted)' "$WORK/app.log" | tail -1), $(( $(date +%s) - started )) s after the start began"
 fi
 
 status=0
