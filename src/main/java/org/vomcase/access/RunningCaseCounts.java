@@ -3,12 +3,10 @@ package org.vomcase.access;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.vomcase.store.KeptCounts;
@@ -49,13 +47,6 @@ final class RunningCaseCounts {
 
   private record MediatorSlot(String userId, String profile, int slot) {}
 
-  private static final Comparator<RegisteredSlot> REGISTERED_ORDER = Comparator
-      .comparing((RegisteredSlot s) -> s.key().profile()).thenComparing(s -> s.key().registeredOn())
-      .thenComparing(s -> s.key().source()).thenComparing(s -> s.key().stage()).thenComparingInt(RegisteredSlot::slot);
-
-  private static final Comparator<MediatorSlot> MEDIATOR_ORDER = Comparator.comparing(MediatorSlot::userId)
-      .thenComparing(MediatorSlot::profile).thenComparingInt(MediatorSlot::slot);
-
   private final JdbcTemplate jdbc;
   private final KeptCounts counts;
 
@@ -74,7 +65,7 @@ final class RunningCaseCounts {
 
   /** A running case's mediators change. */
   void mediatorsChanged(String caseNumber, String profile, List<String> before, List<String> after) {
-    Map<MediatorSlot, Integer> changes = new TreeMap<>(MEDIATOR_ORDER);
+    Map<MediatorSlot, Integer> changes = new HashMap<>();
     for (String mediator : before) {
       changes.merge(new MediatorSlot(mediator, text(profile), slot(caseNumber)), -1, Integer::sum);
     }
@@ -122,13 +113,13 @@ final class RunningCaseCounts {
     if (postgres()) {
       jdbc.query("SELECT pg_advisory_xact_lock(7061017)", (RowCallbackHandler) row -> { });
     }
-    Map<RegisteredSlot, Integer> registered = new TreeMap<>(REGISTERED_ORDER);
+    Map<RegisteredSlot, Integer> registered = new HashMap<>();
     jdbc.query("SELECT p, d, s, g, SUM(n) FROM (" + REGISTER_COUNT + " UNION ALL SELECT programme_profile, registered_on,"
         + " referral_source, procedural_stage, -SUM(cases) FROM vom_running_cases GROUP BY programme_profile, registered_on,"
         + " referral_source, procedural_stage) x GROUP BY p, d, s, g HAVING SUM(n) <> 0", (RowCallbackHandler) row ->
             registered.put(new RegisteredSlot(new Registered(row.getString(1), row.getDate(2).toLocalDate(),
                 row.getString(3), row.getString(4)), 0), Math.toIntExact(row.getLong(5))));
-    Map<MediatorSlot, Integer> mediators = new TreeMap<>(MEDIATOR_ORDER);
+    Map<MediatorSlot, Integer> mediators = new HashMap<>();
     jdbc.query("SELECT u, p, SUM(n) FROM (" + REGISTER_COUNT_BY_MEDIATOR + " UNION ALL SELECT user_id, programme_profile,"
         + " -SUM(cases) FROM vom_running_cases_by_mediator GROUP BY user_id, programme_profile) x GROUP BY u, p"
         + " HAVING SUM(n) <> 0", (RowCallbackHandler) row -> mediators.put(new MediatorSlot(row.getString(1),
