@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,7 +41,13 @@ public class CaseDeskIndex {
   private final CaseRegistry registry;
   private final CaseProgress progress;
   private final HistoryService history;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+  /**
+   * How long a marked case waits before its row is worked out: the steps that follow one another within it (a referral's
+   * start, then its eligibility job; a task's completion, then the next task) are one refresh, not one each.
+   */
+  static final long REFRESH_DELAY_MILLIS = 300;
+
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "vom-case-desk");
     thread.setDaemon(true);
     return thread;
@@ -95,10 +101,10 @@ public class CaseDeskIndex {
 
   private void schedule(String caseNumber) {
     if (pending.add(caseNumber)) {
-      worker.submit(() -> {
+      worker.schedule(() -> {
         pending.remove(caseNumber);
         refresh(caseNumber);
-      });
+      }, REFRESH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -110,7 +116,8 @@ public class CaseDeskIndex {
           registry.progress(caseNumber, "deleted", null, null);
           return;
         }
-        Case theCase = Case.of(CaseRecord.of(registered.caseInstanceId(), history));
+        Case theCase = Case.of(CaseRecord.of(registered.caseInstanceId(), history, CaseVariables.VICTIMS,
+            CaseVariables.OFFENDERS));
         Map<String, String> names = new LinkedHashMap<>();
         theCase.persons().forEach(p -> names.put(p.personId(), p.nameWithId()));
         CaseProgress.Standing standing = progress.standing(caseNumber, registered.caseInstanceId(), names);
@@ -148,11 +155,18 @@ public class CaseDeskIndex {
     });
   }
 
-  /** Waits until the refreshes asked for so far are done (tests, shutdown). */
+  /** Waits until the refreshes asked for so far are done (tests, shutdown); false when they were not within the time. */
   public boolean settle(long millis) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!pending.isEmpty()) {
+      if (System.nanoTime() > until) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
     var done = worker.submit(() -> { });
     try {
-      done.get(millis, TimeUnit.MILLISECONDS);
+      done.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
       return true;
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return false;
