@@ -18,8 +18,9 @@ import org.vomcase.kernel.CaseVariables;
  * value, every form submission with who and when, the user operation log) without the rows nobody reads, which were
  * half of a closed case's history (README "Performance at scale"):
  * <ul>
- *   <li><b>working values</b> ({@link CaseVariables#WORKING_VALUES}: texts and options a form shows, whole decision
- *       results whose fields have their own variables, the engine's multi-instance counters) are not in the history at
+ *   <li><b>working values</b> ({@link CaseVariables#WORKING_VALUES}: texts and options a form shows, a person's fields
+ *       laid out for a form, whole decision results whose fields have their own variables, the engine's multi-instance
+ *       counters) and the copy of the case number each task carries for Tasklist's column are not in the history at
  *       all;</li>
  *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
  *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
@@ -47,7 +48,8 @@ public class CaseHistoryLevel extends HistoryLevelFull {
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     String name = variableName(entity);
-    if (name != null && VARIABLE_EVENTS.contains(eventType) && CaseVariables.WORKING_VALUES.contains(name)) {
+    if (name != null && VARIABLE_EVENTS.contains(eventType)
+        && (CaseVariables.WORKING_VALUES.contains(name) || isATasksCaseNumber(name, entity))) {
       return false;
     }
     if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {
@@ -72,6 +74,20 @@ public class CaseHistoryLevel extends HistoryLevelFull {
     return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
         && org.vomcase.kernel.CaseProcess.KEY.equals(variable.getProcessDefinitionKey())
         && CaseVariables.REGISTRATION.contains(variable.getVariableName());
+  }
+
+  /**
+   * The case number every user task carries as a task variable for Tasklist's "Case number" column ({@code
+   * TaskCaseNumberPlugin}): a copy of its case's business key, which the history keeps with every instance and task.
+   */
+  static boolean isATasksCaseNumber(String name, Object entity) {
+    if (!CaseVariables.CASE_NUMBER.name().equals(name)) {
+      return false;
+    }
+    if (entity instanceof VariableInstance variable) {
+      return variable.getTaskId() != null;
+    }
+    return entity instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null;
   }
 
   private static String variableName(Object entity) {

@@ -55,7 +55,16 @@ public class CaseDeskIndex {
   /** The cases waiting for their refresh: a burst of steps of one case is one refresh. */
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
+  private final long delayMillis;
+
+  @org.springframework.beans.factory.annotation.Autowired
   public CaseDeskIndex(CaseRegistry registry, CaseProgress progress, HistoryService history) {
+    this(registry, progress, history, REFRESH_DELAY_MILLIS);
+  }
+
+  /** With another delay before a marked case is worked out (tests). */
+  CaseDeskIndex(CaseRegistry registry, CaseProgress progress, HistoryService history, long delayMillis) {
+    this.delayMillis = delayMillis;
     this.registry = registry;
     this.progress = progress;
     this.history = history;
@@ -101,10 +110,15 @@ public class CaseDeskIndex {
 
   private void schedule(String caseNumber) {
     if (pending.add(caseNumber)) {
-      worker.schedule(() -> {
+      try {
+        worker.schedule(() -> {
+          pending.remove(caseNumber);
+          refresh(caseNumber);
+        }, delayMillis, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        // The application is stopping: the case's next step, or the next start's describing, brings its row up to date.
         pending.remove(caseNumber);
-        refresh(caseNumber);
-      }, REFRESH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+      }
     }
   }
 
@@ -173,8 +187,12 @@ public class CaseDeskIndex {
     }
   }
 
+  /** Works out the rows still waiting for their delay before the engine and the database go (at most a few seconds). */
   @jakarta.annotation.PreDestroy
-  void stop() {
+  void stop() throws InterruptedException {
     worker.shutdown();
+    if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+      LOG.warn("Case list: {} case(s) not brought up to date before the stop; their next step does it", pending.size());
+    }
   }
 }

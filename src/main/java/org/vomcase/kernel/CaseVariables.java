@@ -372,18 +372,29 @@ public final class CaseVariables {
       List.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   /**
-   * Working values, never part of a case's record: what a form shows in words or offers as options (every {@code *Shown}
-   * and {@code *Options} variable, the task list's person column), the whole result of a decision whose fields have their
-   * own variables, the facts a decision step works out from the victims (its input parameters; the decision's history
-   * keeps them as its inputs), and the engine's multi-instance counters. The engine keeps them while a case needs them and writes
-   * none of them into the history (README "Performance at scale": {@code CaseHistoryLevel}).
+   * A person's fields laid out for the forms to show (name, side, phone, email, postal address, language, interpreter,
+   * minor): copies of the person's record ({@link #PERSON}, and the case's {@link #VICTIMS} and {@link #OFFENDERS}), which
+   * the history keeps, and which no form lets anyone change (the boundary drops them from every submission). The
+   * person's id ({@link #PERSON_ID}) is not among them: the history says by it whom a step was about.
    */
-  public static final java.util.Set<String> WORKING_VALUES = java.util.Set.copyOf(java.util.stream.Stream.concat(
+  public static final List<String> PERSON_DISPLAY_COPIES = java.util.stream.Stream.of(PERSON_NAME, PERSON_ROLE, PERSON_PHONE,
+      PERSON_EMAIL, PERSON_POSTAL_ADDRESS, PERSON_LANGUAGE, PERSON_INTERPRETER_NEEDED, PERSON_MINOR).map(CaseVariable::name)
+      .toList();
+
+  /**
+   * Working values, never part of a case's record: what a form shows in words or offers as options (every {@code *Shown}
+   * and {@code *Options} variable, the task list's person column, a person's fields laid out for a form, {@link
+   * #PERSON_DISPLAY_COPIES}), the whole result of a decision whose fields have their own variables, the facts a decision
+   * step works out from the victims (its input parameters; the decision's history keeps them as its inputs), and the
+   * engine's multi-instance counters. The engine keeps them while a case needs them and writes none of them into the
+   * history (README "Performance at scale": {@code CaseHistoryLevel}).
+   */
+  public static final java.util.Set<String> WORKING_VALUES = java.util.Set.copyOf(java.util.stream.Stream.of(
       java.util.stream.Stream.of(CALLS_SHOWN, SESSION_SHOWN, APPOINTMENT_SHOWN, PARTIES_SHOWN, AGREEMENT_DOCUMENT_SHOWN,
           OBLIGATION_DUE_SHOWN, PERSONS_SHOWN, ATTENDEE_OPTIONS, OFFENDER_OPTIONS, CREDITOR_OPTIONS, SIGNATORY_OPTIONS,
           PARTY_OPTIONS, MEDIATOR_OPTIONS, PERSON_LABEL, ELIGIBILITY, MANDATE_DECISION, CONTACT_ORDER, VICTIM_IS_MINOR,
           VICTIM_IS_LEGAL_PERSON).map(CaseVariable::name),
-      MULTI_INSTANCE_COUNTERS.stream()).toList());
+      PERSON_DISPLAY_COPIES.stream(), MULTI_INSTANCE_COUNTERS.stream()).flatMap(names -> names).toList());
 
   /**
    * The variables the registration of a referral writes, in the transaction that starts the case: the referral's facts

@@ -66,8 +66,8 @@ class CaseHistoryLevelTest {
   @Test
   void theCaseKeepsItsPastValuesAndLastValuesButNoWorkingValues() {
     ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00001", Map.of(
-        "person", "V1", "personPhone", "+49 30 1", CaseVariables.PERSONS_SHOWN.name(), "Ana Roth (V1), 45"));
-    engine.getRuntimeService().setVariable(theCase.getId(), "personPhone", "+49 30 2");
+        "person", "V1", "mandateReference", "+49 30 1", CaseVariables.PERSONS_SHOWN.name(), "Ana Roth (V1), 45"));
+    engine.getRuntimeService().setVariable(theCase.getId(), "mandateReference", "+49 30 2");
     Task call = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Call").singleResult();
     String contact = call.getProcessInstanceId();
     engine.getRuntimeService().setVariable(contact, "callAttempts", 1);
@@ -80,7 +80,7 @@ class CaseHistoryLevelTest {
     var history = engine.getHistoryService();
     List<String> kept = history.createHistoricVariableInstanceQuery().list().stream()
         .map(HistoricVariableInstance::getName).toList();
-    assertThat(kept).contains("person", "personPhone", "callAttempts", "consentOutcome")
+    assertThat(kept).contains("person", "mandateReference", "callAttempts", "consentOutcome")
         .doesNotContain(CaseVariables.PERSONS_SHOWN.name(), CaseVariables.CALLS_SHOWN.name());
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(contact).variableName("callAttempts")
         .singleResult().getValue()).as("a working copy's last value").isEqualTo(2);
@@ -91,7 +91,7 @@ class CaseHistoryLevelTest {
     assertThat(details).allSatisfy(d -> assertThat(d.getProcessInstanceId()).as(((HistoricVariableUpdate) d)
         .getVariableName()).isEqualTo(theCase.getId()));
     assertThat(details).extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
-        .as("past values of the case's own variables only").contains("personPhone", "person", "consentOutcome")
+        .as("past values of the case's own variables only").contains("mandateReference", "person", "consentOutcome")
         .doesNotContain("callAttempts", CaseVariables.PERSONS_SHOWN.name(), CaseVariables.CALLS_SHOWN.name());
 
     // The rest of level full: what the form submitted, and who completed the task.
@@ -131,6 +131,44 @@ class CaseHistoryLevelTest {
         CaseVariables.REFERRER_NAME.name(), "PK Mitte"));
     assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(other.getId()).list().stream()
         .map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList()).contains(CaseVariables.REFERRER_NAME.name());
+  }
+
+  /**
+   * What a called process lays out of its person for the forms (name, phone, ...) and the case number each task carries
+   * for Tasklist's column are copies: none of them is in the history; the person's record, the person's id and the case
+   * instance's own case number are.
+   */
+  @Test
+  void aPersonsFieldsLaidOutForAFormAndATasksCaseNumberAreNotInTheHistory() {
+    ProcessInstance theCase = engine.getRuntimeService().startProcessInstanceByKey("case", "VOM-2026-00003", Map.of(
+        "person", "{\"personId\":\"V1\",\"name\":\"Ana Roth\"}", CaseVariables.CASE_NUMBER.name(), "VOM-2026-00003"));
+    Task call = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Call").singleResult();
+    String contact = call.getProcessInstanceId();
+    Map<String, Object> laidOut = new java.util.LinkedHashMap<>();
+    CaseVariables.PERSON_DISPLAY_COPIES.forEach(name -> laidOut.put(name, "x"));
+    laidOut.put(CaseVariables.PERSON_ID.name(), "V1");
+    engine.getRuntimeService().setVariables(contact, laidOut);
+    engine.getRuntimeService().setVariable(contact, CaseVariables.PERSON_NAME.name(), "Ana Roth-Berg");
+    engine.getTaskService().setVariableLocal(call.getId(), CaseVariables.CASE_NUMBER.name(), "VOM-2026-00003");
+    engine.getTaskService().setVariableLocal(call.getId(), CaseVariables.CASE_NUMBER.name(), "VOM-2026-00004");
+    engine.getTaskService().complete(call.getId());
+
+    var history = engine.getHistoryService();
+    List<HistoricVariableInstance> kept = history.createHistoricVariableInstanceQuery().list();
+    assertThat(kept).extracting(HistoricVariableInstance::getName).as("the copies are no rows")
+        .doesNotContainAnyElementsOf(CaseVariables.PERSON_DISPLAY_COPIES)
+        .contains("person", CaseVariables.PERSON_ID.name(), CaseVariables.CASE_NUMBER.name());
+    assertThat(kept).filteredOn(v -> v.getName().equals(CaseVariables.CASE_NUMBER.name()))
+        .as("the case instance's own case number, not the task's copy").singleElement()
+        .satisfies(v -> assertThat(v.getTaskId()).isNull());
+    assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .doesNotContainAnyElementsOf(CaseVariables.PERSON_DISPLAY_COPIES);
+    assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+        .filteredOn(d -> ((HistoricVariableUpdate) d).getVariableName().equals(CaseVariables.CASE_NUMBER.name()))
+        .allSatisfy(d -> assertThat(d.getTaskId()).isNull());
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(theCase.getId()).singleResult().getBusinessKey())
+        .as("the case number stays the business key of every instance").isEqualTo("VOM-2026-00003");
   }
 
   @Test

@@ -100,13 +100,16 @@ class CaseDeskIT extends AbstractApplicationIT {
     assertThat(neither.body()).contains("task");
 
     // The list: found by a person's name once the register knows where the cases stand.
-    JsonNode found = waitForList(mara, "/vom/cases?q=" + family, 2);
+    // (Each row is worked out once its case's steps have settled, a moment after them: wait for case A's next call.)
+    JsonNode found = waitForList(mara, "/vom/cases?q=" + family, 2,
+        list -> list.path("cases").path(0).path("nextWhat").asText().contains("Day of the next call"));
     assertThat(found.path("total").asInt()).isEqualTo(2);
     JsonNode first = found.path("cases").get(0);
     assertThat(first.path("caseNumber").asText()).isEqualTo(caseA);
     assertThat(first.path("phase").asText()).isEqualTo("contact");
     assertThat(first.path("nextDate").asText()).startsWith(nextCall.toString().substring(0, 8));
-    assertThat(first.path("nextWhat").asText()).contains("Day of the next call");
+    assertThat(first.path("nextWhat").asText()).contains("Day of the next call")
+        .as("about whom, by name and id (the register reads the persons)").containsPattern("\\((V|O)\\d\\)");
     assertThat(first.path("persons").findValuesAsText("")).isEmpty();
     assertThat(first.path("persons").toString()).contains("Ana " + family);
     assertThat(first.path("mediators").toString()).contains("mara");
@@ -158,11 +161,12 @@ class CaseDeskIT extends AbstractApplicationIT {
     return instanceId;
   }
 
-  private JsonNode waitForList(Http user, String path, int expected) throws InterruptedException {
+  private JsonNode waitForList(Http user, String path, int expected, java.util.function.Predicate<JsonNode> settled)
+      throws InterruptedException {
     JsonNode list = null;
     for (int i = 0; i < 40; i++) {
       list = json(ok(user.get(path)));
-      boolean current = list.path("total").asInt() == expected;
+      boolean current = list.path("total").asInt() == expected && settled.test(list);
       for (JsonNode row : list.path("cases")) {
         current &= !row.path("nextDate").isNull() && !row.path("nextDate").isMissingNode();
       }
