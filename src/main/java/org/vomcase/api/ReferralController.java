@@ -69,9 +69,17 @@ public class ReferralController {
     if (!unknown.isEmpty()) {
       throw new ReferralRejectedException(unknown);
     }
-    // Checked here for a clear 400 before anything starts; the start listener checks again.
-    ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst, vocabularies);
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(referral).execute();
+    // Checked here for a clear 400 before anything starts; the start listener checks again. The case starts with the
+    // persons' lists as it keeps them (ids, sides), which the listener finds to be what it would write: each list is
+    // written once, one runtime row and one history row, no second value of it.
+    Map<String, Object> prepared = ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst, vocabularies);
+    Map<String, Object> variables = new LinkedHashMap<>(referral);
+    for (String persons : List.of(CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name())) {
+      if (referral.containsKey(persons)) {
+        variables.put(persons, prepared.get(persons));
+      }
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(variables).execute();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", instance.getBusinessKey());
     body.put("processInstanceId", instance.getId());

@@ -25,7 +25,9 @@ import org.vomcase.kernel.CaseVariables;
  *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
  *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
  *       with its time; the first value of a variable the registration writes ({@link CaseVariables#REGISTRATION}) is the
- *       referral as registered, which the case register keeps in one document, so it has no row of its own. A called process's or a step's own working copies (the person a consent call works on, a send
+ *       referral as registered, which the case register keeps in one document, so it has no row of its own, and the first value of
+ *       what a decision step writes from its result ({@link CaseVariables#DECISION_RESULTS}) is in the decision's
+ *       history. A called process's or a step's own working copies (the person a consent call works on, a send
  *       task's parameters) keep their last value ({@code ACT_HI_VARINST}) but not every value before it. Each form
  *       submission still records its text fields (the form-field details) and who submitted it when (the user operation
  *       log); what the process keeps of it reaches the case's own variables.</li>
@@ -53,7 +55,7 @@ public class CaseHistoryLevel extends HistoryLevelFull {
       return false;
     }
     if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {
-      return isOfTheCaseInstanceItself(variable) && !isTheRegisteredReferral(variable);
+      return isOfTheCaseInstanceItself(variable) && !isTheRegisteredReferral(variable) && !isADecisionsFirstResult(variable);
     }
     return super.isHistoryEventProduced(eventType, entity);
   }
@@ -74,6 +76,15 @@ public class CaseHistoryLevel extends HistoryLevelFull {
     return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
         && org.vomcase.kernel.CaseProcess.KEY.equals(variable.getProcessDefinitionKey())
         && CaseVariables.REGISTRATION.contains(variable.getVariableName());
+  }
+
+  /**
+   * The first value of what a decision step writes from its result ({@link CaseVariables#DECISION_RESULTS}): the
+   * decision's history keeps it (its outputs, with the inputs that gave them); a later value gets its past-value row.
+   */
+  static boolean isADecisionsFirstResult(HistoricVariableUpdateEventEntity variable) {
+    return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
+        && CaseVariables.DECISION_RESULTS.contains(variable.getVariableName());
   }
 
   /**

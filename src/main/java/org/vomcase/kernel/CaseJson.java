@@ -49,6 +49,18 @@ public final class CaseJson {
     }
   }
 
+  /** Whether two values (a Json variable or its content, a list, a map) are the same JSON: the same tree. */
+  public static boolean sameJson(Object one, Object other) {
+    if (one == null || other == null) {
+      return one == null && other == null;
+    }
+    try {
+      return MAPPER.readTree(text(plain(one))).equals(MAPPER.readTree(text(plain(other))));
+    } catch (JsonProcessingException | IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** A record as the engine stores it: a Json variable (shown as JSON by Cockpit and the REST API). */
   public static JsonValue json(Object value) {
     return SpinValues.jsonValue(text(value)).create();

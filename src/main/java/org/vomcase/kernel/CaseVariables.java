@@ -372,6 +372,15 @@ public final class CaseVariables {
       List.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   /**
+   * What the decision steps write from their results into the case (decision tables "mandate-required", "eligibility"
+   * and "contact-order"): the decisions' history keeps each result with its inputs, so the history writes no past value
+   * of their first value; a later value (a decision taken again) is kept.
+   */
+  public static final java.util.Set<String> DECISION_RESULTS = java.util.Set.of(MANDATE_REQUIRED.name(), MANDATE_REASON.name(),
+      ELIGIBILITY_OUTCOME.name(), ELIGIBILITY_REASON.name(), FIRST_CONTACT.name(), INTRODUCTION_CHANNEL.name(),
+      WRITTEN_ONLY.name(), CONTACT_ORDER_REASON.name());
+
+  /**
    * A person's fields laid out for the forms to show (name, side, phone, email, postal address, language, interpreter,
    * minor): copies of the person's record ({@link #PERSON}, and the case's {@link #VICTIMS} and {@link #OFFENDERS}), which
    * the history keeps, and which no form lets anyone change (the boundary drops them from every submission). The

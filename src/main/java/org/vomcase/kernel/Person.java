@@ -28,6 +28,10 @@ public record Person(String personId, Side role, String name, String email, Stri
   public static final String GUARDIANS = "guardians";
   public static final String SAFE_CONTACT = "safeContact";
   public static final String REPRESENTATIVE = "representative";
+  /** What the case works out for each person it registers: the id ({@code V1}), the side and whether a minor. */
+  public static final String PERSON_ID = "personId";
+  public static final String ROLE = "role";
+  public static final String MINOR = "minor";
 
   /** The fields a referral gives of a person; everything else a caller sends is refused as a misspelt field. */
   public static final Set<String> REFERRAL_FIELDS = Set.of(NAME, DATE_OF_BIRTH, EMAIL, PHONE, POSTAL_ADDRESS,
@@ -45,8 +49,12 @@ public record Person(String personId, Side role, String name, String email, Stri
       String preferredLanguage, LocalDate dateOfBirth, boolean interpreterNeeded, LocalDate today, List<Guardian> guardians,
       SafeContact safeContact, String representative) {
     return new Person(side.idPrefix() + number, side, name, email, phone, postalAddress, preferredLanguage, dateOfBirth,
-        interpreterNeeded, dateOfBirth != null && Period.between(dateOfBirth, today).getYears() < 18, guardians, safeContact,
-        representative);
+        interpreterNeeded, minor(dateOfBirth, today), guardians, safeContact, representative);
+  }
+
+  /** Whether a person born on that day is under 18 today (unknown birth date: not known to be a minor). */
+  public static boolean minor(LocalDate dateOfBirth, LocalDate today) {
+    return dateOfBirth != null && Period.between(dateOfBirth, today).getYears() < 18;
   }
 
   /** How the person may be reached safely; no restrictions when none were recorded. */

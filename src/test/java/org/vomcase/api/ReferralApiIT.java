@@ -45,6 +45,28 @@ class ReferralApiIT extends AbstractApplicationIT {
     assertThat(engine.getRuntimeService().getVariable(json(first).path("processInstanceId").asText(), "caseNumber")).isEqualTo(caseNumber);
   }
 
+  /**
+   * The registration writes each of its variables once: the persons' lists as the case keeps them (ids, sides), one
+   * runtime row and one history row each, and no past value of a first value (the register keeps the referral as
+   * registered, the decisions' history their results).
+   */
+  @Test
+  void aReferralsVariablesAreWrittenOnce() throws IOException {
+    HttpResponse<String> sent = rest("policeapi").postJson("/api/referrals", referral().toString());
+    assertThat(sent.statusCode()).isEqualTo(201);
+    String instanceId = json(sent).path("processInstanceId").asText();
+
+    var history = engine.getHistoryService();
+    for (String persons : List.of("victims", "offenders")) {
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(persons).count())
+          .as(persons).isEqualTo(1);
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(persons)
+          .singleResult().getValue().toString()).as(persons).contains("\"personId\"");
+    }
+    assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(instanceId).list())
+        .as("no past value yet: nothing has changed since the registration").isEmpty();
+  }
+
   @Test
   void invalidReferralIsAnsweredWithEveryFieldAndCreatesNothing() throws IOException {
     ObjectNode referral = referral();

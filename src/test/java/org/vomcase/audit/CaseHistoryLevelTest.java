@@ -123,7 +123,12 @@ class CaseHistoryLevelTest {
         .extracting(HistoricVariableUpdate::getValue).as("the later value only").containsExactly("A bicycle and a lock.");
     assertThat(details).extracting(HistoricVariableUpdate::getVariableName)
         .as("registered and never changed: no past value").doesNotContain(CaseVariables.REFERRER_NAME.name())
-        .as("not the registration's: its first value").contains(CaseVariables.MANDATE_REQUIRED.name(), "person");
+        .as("not the registration's: its first value").contains("person")
+        .as("a decision's result: its first value is the decision's history").doesNotContain(CaseVariables.MANDATE_REQUIRED.name());
+    engine.getRuntimeService().setVariable(theCase.getId(), CaseVariables.MANDATE_REQUIRED.name(), true);
+    assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(theCase.getId()).list().stream()
+        .map(HistoricVariableUpdate.class::cast).filter(d -> d.getVariableName().equals(CaseVariables.MANDATE_REQUIRED.name()))
+        .map(HistoricVariableUpdate::getValue).toList()).as("a decision's later result: its past value").containsExactly(true);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(theCase.getId())
         .variableName(CaseVariables.REFERRER_NAME.name()).singleResult().getValue()).as("its last value").isEqualTo("PK Mitte");
     // Another process that copies the case's number and referrer (the retention, a case event) keeps its first values.

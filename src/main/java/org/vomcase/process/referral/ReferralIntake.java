@@ -82,9 +82,11 @@ public final class ReferralIntake {
       boolean guardiansFirst, org.vomcase.kernel.Vocabularies vocabularies) {
     List<FieldError> errors = new ArrayList<>();
     List<Map<String, Object>> victims = submitted.containsKey(VICTIMS.name())
-        ? persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors) : formGroups(submitted, Side.VICTIM, errors);
+        ? asSent(persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors), Side.VICTIM)
+        : formGroups(submitted, Side.VICTIM, errors);
     List<Map<String, Object>> offenders = submitted.containsKey(OFFENDERS.name())
-        ? persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors) : formGroups(submitted, Side.OFFENDER, errors);
+        ? asSent(persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors), Side.OFFENDER)
+        : formGroups(submitted, Side.OFFENDER, errors);
     Map<String, Object> referral = new HashMap<>(submitted);
     referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON.name(), Boolean.TRUE);
     referral.putIfAbsent(APPEAL_PENDING.name(), Boolean.FALSE);
@@ -106,6 +108,41 @@ public final class ReferralIntake {
     variables.put(VICTIMS.name(), VICTIMS.value(victimsOfCase));
     variables.put(OFFENDERS.name(), OFFENDERS.value(normalise(offenders, Side.OFFENDER, today)));
     return variables;
+  }
+
+  /**
+   * The persons of one side as their sender gave them: a list the case already keeps (the referral API starts the case
+   * with the lists as {@link #prepare} makes them, so that the start writes each list once) carries what the case works
+   * out for each person (id, side, minor), which is dropped where the id and side are the ones the case works out again
+   * (and the minor flag a flag: it is worked out again from the date of birth); where they are not, they stay, and the
+   * check refuses them as fields no referral has.
+   */
+  static List<Map<String, Object>> asSent(List<Map<String, Object>> persons, Side side) {
+    List<Map<String, Object>> sent = new ArrayList<>();
+    for (int i = 0; i < persons.size(); i++) {
+      Map<String, Object> person = persons.get(i);
+      if (person == null || !(person.containsKey(Person.PERSON_ID) || person.containsKey(Person.ROLE)
+          || person.containsKey(Person.MINOR))) {
+        sent.add(person);
+        continue;
+      }
+      // The id and the side must be the ones the person's place in the list gives; whether a minor is worked out from the
+      // date of birth again in any case (a flag sent by the API the day before a birthday is not refused the day after).
+      boolean asKept = java.util.Objects.equals(person.getOrDefault(Person.PERSON_ID, side.idPrefix() + (i + 1)),
+          side.idPrefix() + (i + 1))
+          && java.util.Objects.equals(person.getOrDefault(Person.ROLE, side.code()), side.code())
+          && person.getOrDefault(Person.MINOR, Boolean.FALSE) instanceof Boolean;
+      if (asKept) {
+        Map<String, Object> given = new LinkedHashMap<>(person);
+        given.remove(Person.PERSON_ID);
+        given.remove(Person.ROLE);
+        given.remove(Person.MINOR);
+        sent.add(given);
+      } else {
+        sent.add(person);
+      }
+    }
+    return sent;
   }
 
   /** The variables the start form submits for persons (groups victim1..3 and their switches), replaced by the lists. */

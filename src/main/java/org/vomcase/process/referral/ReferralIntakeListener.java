@@ -114,12 +114,16 @@ public class ReferralIntakeListener implements ExecutionListener {
   }
 
   /**
-   * Whether the value the caller sent is the one the case keeps: text, flags and numbers as they are (a list of persons
-   * or a date is always written in the case's own form).
+   * Whether the value the caller sent is the one the case keeps: text, flags and numbers as they are, a list of persons
+   * as the same JSON (a date is always written in the case's own form).
    */
   private static boolean sameValue(Object sent, Object kept) {
     if (sent == null || kept == null) {
       return sent == kept;
+    }
+    if (kept instanceof org.camunda.spin.plugin.variable.value.JsonValue) {
+      // The persons' lists: the referral API sends them as the case keeps them (see ReferralIntake.asSent).
+      return CaseJson.sameJson(sent, kept);
     }
     boolean plain = kept instanceof String || kept instanceof Boolean || kept instanceof Number;
     return plain && sent.getClass() == kept.getClass() && sent.equals(kept);

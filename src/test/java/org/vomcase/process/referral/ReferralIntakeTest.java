@@ -213,4 +213,50 @@ class ReferralIntakeTest {
     assertThat(document.path(CaseVariables.OFFENDERS.name()).path(0).path("role").asText()).isEqualTo("offender");
     assertThat(document.path(CaseVariables.VICTIM_REFUSED.name()).asBoolean(true)).isFalse();
   }
+
+  /**
+   * The referral API starts the case with the persons' lists as the case keeps them (ids, sides): the start's own check
+   * takes them back as they are and writes the same lists, so nothing is written twice; an id or a side that is not the
+   * one the case works out is still refused.
+   */
+  @Test
+  void thePersonsAsTheCaseKeepsThemAreTakenBackAndGiveTheSameLists() {
+    Map<String, Object> prepared = ReferralIntake.prepare(Referrals.referral(), TODAY);
+    Map<String, Object> again = new java.util.LinkedHashMap<>(Referrals.referral());
+    again.put(CaseVariables.VICTIMS.name(), prepared.get(CaseVariables.VICTIMS.name()));
+    again.put(CaseVariables.OFFENDERS.name(), prepared.get(CaseVariables.OFFENDERS.name()));
+
+    Map<String, Object> twice = ReferralIntake.prepare(again, TODAY);
+
+    for (String persons : List.of(CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name())) {
+      String kept = org.vomcase.kernel.CaseJson.text(org.vomcase.kernel.CaseJson.plain(prepared.get(persons)));
+      assertThat(org.vomcase.kernel.CaseJson.text(org.vomcase.kernel.CaseJson.plain(twice.get(persons)))).as(persons)
+          .isEqualTo(kept).contains("\"personId\"");
+      assertThat(org.vomcase.kernel.CaseJson.sameJson(Spin.JSON(kept), twice.get(persons))).as("as the listener compares")
+          .isTrue();
+      assertThat(org.vomcase.kernel.CaseJson.sameJson(Spin.JSON(kept.replace("\"minor\":false", "\"minor\":true")), twice.get(persons)))
+          .isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      personId | V2
+      personId | O1
+      role     | offender
+      minor    | yes
+      """)
+  void anIdOrSideTheCaseWouldNotGiveIsRefused(String field, String value) {
+    Map<String, Object> referral = Referrals.referral();
+    List<Map<String, Object>> victims = new ArrayList<>();
+    for (Object victim : (List<?>) referral.get(CaseVariables.VICTIMS.name())) {
+      victims.add(new java.util.LinkedHashMap<>((Map<String, Object>) victim));
+    }
+    victims.get(0).put(field, value);
+    referral.put(CaseVariables.VICTIMS.name(), victims);
+
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+        .isInstanceOf(ReferralRejectedException.class)
+        .hasMessageContaining("victims[0]." + field);
+  }
 }
