@@ -84,6 +84,7 @@ public class CaseHistoryLevel extends HistoryLevelFull {
    */
   static boolean isADecisionsFirstResult(HistoricVariableUpdateEventEntity variable) {
     return VARIABLE_INSTANCE_CREATE.getEventName().equals(variable.getEventType())
+        && org.vomcase.kernel.CaseProcess.KEY.equals(variable.getProcessDefinitionKey())
         && CaseVariables.DECISION_RESULTS.contains(variable.getVariableName());
   }
 

@@ -65,6 +65,20 @@ class ReferralApiIT extends AbstractApplicationIT {
     }
     assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(instanceId).list())
         .as("no past value yet: nothing has changed since the registration").isEmpty();
+
+    // A referral as its sender sends it never says what the case works out: an id, a side or a minor flag is refused.
+    for (String derived : List.of("personId", "role", "minor")) {
+      ObjectNode withDerived = referral();
+      ObjectNode victim = (ObjectNode) withDerived.withArray("victims").get(0);
+      if (derived.equals("minor")) {
+        victim.put(derived, true);
+      } else {
+        victim.put(derived, derived.equals("role") ? "victim" : "V1");
+      }
+      HttpResponse<String> refused = rest("policeapi").postJson("/api/referrals", withDerived.toString());
+      assertThat(refused.statusCode()).as(derived).isEqualTo(400);
+      assertThat(json(refused).path("errors").findValuesAsText("field")).as(derived).containsExactly("victims[0]." + derived);
+    }
   }
 
   @Test

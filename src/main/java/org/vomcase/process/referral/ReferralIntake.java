@@ -80,12 +80,21 @@ public final class ReferralIntake {
   /** The case variables of a valid referral, its codes those of the installation's {@code vocabularies}. */
   public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons,
       boolean guardiansFirst, org.vomcase.kernel.Vocabularies vocabularies) {
+    return prepare(submitted, today, maxPersons, guardiansFirst, vocabularies, false);
+  }
+
+  /**
+   * The same; {@code listsAsKept}: the start of a case, whose persons' lists the referral API hands over as {@link
+   * #prepare} made them ({@link #asSent}). A referral as its sender sends it never carries what the case works out.
+   */
+  public static Map<String, Object> prepare(Map<String, Object> submitted, LocalDate today, int maxPersons,
+      boolean guardiansFirst, org.vomcase.kernel.Vocabularies vocabularies, boolean listsAsKept) {
     List<FieldError> errors = new ArrayList<>();
     List<Map<String, Object>> victims = submitted.containsKey(VICTIMS.name())
-        ? asSent(persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors), Side.VICTIM)
+        ? asSent(persons(submitted.get(VICTIMS.name()), VICTIMS.name(), errors), Side.VICTIM, listsAsKept)
         : formGroups(submitted, Side.VICTIM, errors);
     List<Map<String, Object>> offenders = submitted.containsKey(OFFENDERS.name())
-        ? asSent(persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors), Side.OFFENDER)
+        ? asSent(persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors), Side.OFFENDER, listsAsKept)
         : formGroups(submitted, Side.OFFENDER, errors);
     Map<String, Object> referral = new HashMap<>(submitted);
     referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON.name(), Boolean.TRUE);
@@ -111,13 +120,17 @@ public final class ReferralIntake {
   }
 
   /**
-   * The persons of one side as their sender gave them: a list the case already keeps (the referral API starts the case
-   * with the lists as {@link #prepare} makes them, so that the start writes each list once) carries what the case works
+   * The persons of one side as their sender gave them: at the start of a case ({@code listsAsKept}), a list the case
+   * already keeps (the referral API starts the case with the lists as {@link #prepare} made them from the referral as
+   * sent, so that the start writes each list once) carries what the case works
    * out for each person (id, side, minor), which is dropped where the id and side are the ones the case works out again
    * (and the minor flag a flag: it is worked out again from the date of birth); where they are not, they stay, and the
    * check refuses them as fields no referral has.
    */
-  static List<Map<String, Object>> asSent(List<Map<String, Object>> persons, Side side) {
+  static List<Map<String, Object>> asSent(List<Map<String, Object>> persons, Side side, boolean listsAsKept) {
+    if (!listsAsKept) {
+      return persons;
+    }
     List<Map<String, Object>> sent = new ArrayList<>();
     for (int i = 0; i < persons.size(); i++) {
       Map<String, Object> person = persons.get(i);

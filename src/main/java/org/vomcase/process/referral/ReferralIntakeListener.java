@@ -62,7 +62,7 @@ public class ReferralIntakeListener implements ExecutionListener {
     LocalDate today = now.toLocalDate();
     java.util.Map<String, Object> submitted = execution.getVariables();
     java.util.Map<String, Object> prepared = ReferralIntake.prepare(submitted, today, maxPersons,
-        ProgrammeProfile.of(programmeProfile).guardiansFirst(), vocabularies);
+        ProgrammeProfile.of(programmeProfile).guardiansFirst(), vocabularies, true);
     var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String caseNumber = caseNumbers.next(today.getYear());
     java.util.Map<String, Object> registered = new java.util.LinkedHashMap<>(prepared);

@@ -226,7 +226,9 @@ class ReferralIntakeTest {
     again.put(CaseVariables.VICTIMS.name(), prepared.get(CaseVariables.VICTIMS.name()));
     again.put(CaseVariables.OFFENDERS.name(), prepared.get(CaseVariables.OFFENDERS.name()));
 
-    Map<String, Object> twice = ReferralIntake.prepare(again, TODAY);
+    assertThatThrownBy(() -> ReferralIntake.prepare(again, TODAY)).as("a referral as sent has no ids")
+        .hasMessageContaining("victims[0].personId");
+    Map<String, Object> twice = ReferralIntake.prepare(again, TODAY, 25, false, org.vomcase.kernel.Vocabularies.builtIn(), true);
 
     for (String persons : List.of(CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name())) {
       String kept = org.vomcase.kernel.CaseJson.text(org.vomcase.kernel.CaseJson.plain(prepared.get(persons)));
@@ -255,7 +257,7 @@ class ReferralIntakeTest {
     victims.get(0).put(field, value);
     referral.put(CaseVariables.VICTIMS.name(), victims);
 
-    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY))
+    assertThatThrownBy(() -> ReferralIntake.prepare(referral, TODAY, 25, false, org.vomcase.kernel.Vocabularies.builtIn(), true))
         .isInstanceOf(ReferralRejectedException.class)
         .hasMessageContaining("victims[0]." + field);
   }
