@@ -49,6 +49,11 @@ public final class CaseJson {
     }
   }
 
+  /** Whether a value is a Json variable or its content (a list of persons, a record as the engine keeps it). */
+  public static boolean isJson(Object value) {
+    return value instanceof JsonValue || value instanceof SpinJsonNode;
+  }
+
   /** Whether two values (a Json variable or its content, a list, a map) are the same JSON: the same tree. */
   public static boolean sameJson(Object one, Object other) {
     if (one == null || other == null) {

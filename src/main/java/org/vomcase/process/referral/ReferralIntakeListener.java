@@ -121,7 +121,7 @@ public class ReferralIntakeListener implements ExecutionListener {
     if (sent == null || kept == null) {
       return sent == kept;
     }
-    if (kept instanceof org.camunda.spin.plugin.variable.value.JsonValue) {
+    if (CaseJson.isJson(kept)) {
       // The persons' lists: the referral API sends them as the case keeps them (see ReferralIntake.asSent).
       return CaseJson.sameJson(sent, kept);
     }
