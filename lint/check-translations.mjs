@@ -30,7 +30,7 @@ export function formTexts(form) {
         add(component.appearance.prefixAdorner);
         add(component.appearance.suffixAdorner);
       }
-      if (Array.isArray(component.values) && !VOCABULARY_FIELDS.has(component.key)) {
+      if (Array.isArray(component.values) && !VOCABULARY_FIELDS.has(String(component.key).split('.').pop())) {
         component.values.forEach((option) => add(option.label));
       }
       walk(component.components);

@@ -21,7 +21,7 @@ import org.vomcase.kernel.Roles;
 import org.vomcase.kernel.CaseClock;
 import org.vomcase.settings.Programme;
 import org.vomcase.kernel.CaseProcess;
-import org.vomcase.kernel.CaseVariables;
+import org.vomcase.confidential.ConfidentialField;
 import org.vomcase.kernel.FieldError;
 import org.vomcase.process.referral.ReferralIntake;
 import org.vomcase.process.referral.ReferralRejectedException;
@@ -70,14 +70,14 @@ public class ReferralController {
       throw new ReferralRejectedException(unknown);
     }
     // Checked here for a clear 400 before anything starts; the start listener checks again. The case starts with the
-    // persons' lists as it keeps them (ids, sides), which the listener finds to be what it would write: each list is
-    // written once, one runtime row and one history row, no second value of it.
+    // referral's facts as one record and the persons' lists as it keeps them (ids, sides), which the listener finds to be
+    // what it would write: each is written once, one runtime row and one history row, no second value of it. The police
+    // file goes along to the listener, which keeps it in the confidential store, never in a variable.
     Map<String, Object> prepared = ReferralIntake.prepare(referral, CaseClock.today(), maxPersons, guardiansFirst, vocabularies);
-    Map<String, Object> variables = new LinkedHashMap<>(referral);
-    for (String persons : List.of(CaseVariables.VICTIMS.name(), CaseVariables.OFFENDERS.name())) {
-      if (referral.containsKey(persons)) {
-        variables.put(persons, prepared.get(persons));
-      }
+    Map<String, Object> variables = new LinkedHashMap<>(prepared);
+    String policeFile = ConfidentialField.POLICE_FILE.variable();
+    if (referral.containsKey(policeFile)) {
+      variables.put(policeFile, referral.get(policeFile));
     }
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(CaseProcess.KEY).setVariables(variables).execute();
     Map<String, Object> body = new LinkedHashMap<>();

@@ -20,7 +20,8 @@ import org.vomcase.kernel.CaseVariables;
  * <ul>
  *   <li><b>working values</b> ({@link CaseVariables#WORKING_VALUES}: texts and options a form shows, a person's fields
  *       laid out for a form, whole decision results whose fields have their own variables, the engine's multi-instance
- *       counters) and the copy of the case number each task carries for Tasklist's column are not in the history at
+ *       counters), the referral's facts a decision step lays out for its table (the case keeps them in its record of the
+ *       referral, the decision's history keeps them as its inputs) and the copy of the case number each task carries for Tasklist's column are not in the history at
  *       all;</li>
  *   <li><b>past values</b> (the engine's variable-update details, {@code ACT_HI_DETAIL}) are kept for the variables of a
  *       case's own process instance, the case's record, where a changed phone number or consent shows each value it had
@@ -51,7 +52,7 @@ public class CaseHistoryLevel extends HistoryLevelFull {
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     String name = variableName(entity);
     if (name != null && VARIABLE_EVENTS.contains(eventType)
-        && (CaseVariables.WORKING_VALUES.contains(name) || isATasksCaseNumber(name, entity))) {
+        && (CaseVariables.WORKING_VALUES.contains(name) || isATasksCaseNumber(name, entity) || isAStepsFact(name, entity))) {
       return false;
     }
     if (eventType == VARIABLE_INSTANCE_UPDATE_DETAIL && entity instanceof HistoricVariableUpdateEventEntity variable) {
@@ -101,6 +102,28 @@ public class CaseHistoryLevel extends HistoryLevelFull {
     }
     return entity instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null;
   }
+
+  /**
+   * A fact of the referral laid out for one step (a decision step's input parameter, {@code ReferralFacts}): the case
+   * keeps the facts in its record of the referral, and the decision's history keeps each input it read.
+   */
+  static boolean isAStepsFact(String name, Object entity) {
+    if (!REFERRAL_FACTS.contains(name)) {
+      return false;
+    }
+    if (entity instanceof VariableInstance variable) {
+      return isAStepsOwn(variable.getTaskId(), variable.getExecutionId(), variable.getProcessInstanceId());
+    }
+    return entity instanceof HistoricVariableUpdateEventEntity variable
+        && isAStepsOwn(variable.getTaskId(), variable.getExecutionId(), variable.getProcessInstanceId());
+  }
+
+  private static boolean isAStepsOwn(String taskId, String executionId, String processInstanceId) {
+    return taskId == null && executionId != null && processInstanceId != null && !executionId.equals(processInstanceId);
+  }
+
+  private static final Set<String> REFERRAL_FACTS = Set.copyOf(CaseVariables.REFERRAL_FACTS.stream()
+      .map(org.vomcase.kernel.CaseVariable::name).toList());
 
   private static String variableName(Object entity) {
     if (entity instanceof VariableInstance variable) {

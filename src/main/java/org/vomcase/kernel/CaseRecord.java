@@ -22,7 +22,10 @@ public final class CaseRecord {
 
   /** The same, of the named variables only (the persons, for a reader that needs nothing else): one narrower query. */
   public static Function<String, Object> of(String caseInstanceId, HistoryService history, CaseVariable<?>... only) {
-    String[] names = java.util.Arrays.stream(only).map(CaseVariable::name).toArray(String[]::new);
+    // A fact kept in a record (the referral's) is read from its own variable or from the record.
+    String[] names = java.util.Arrays.stream(only).flatMap(variable -> variable.holder() == null
+        ? java.util.stream.Stream.of(variable.name()) : java.util.stream.Stream.of(variable.name(), variable.holder()))
+        .distinct().toArray(String[]::new);
     return of(history.createHistoricVariableInstanceQuery().processInstanceId(caseInstanceId).variableNameIn(names),
         caseInstanceId);
   }

@@ -29,11 +29,34 @@ public final class CaseVariable<T> {
   private final String name;
   private final Function<Object, T> reader;
   private final Function<T, Object> writer;
+  /** The record variable that keeps this fact as registered ({@link #keptIn}), or null: a variable of its own. */
+  private final String holder;
 
   private CaseVariable(String name, Function<Object, T> reader, Function<T, Object> writer) {
+    this(name, reader, writer, null);
+  }
+
+  private CaseVariable(String name, Function<Object, T> reader, Function<T, Object> writer, String holder) {
     this.name = Objects.requireNonNull(name);
     this.reader = reader;
     this.writer = writer;
+    this.holder = holder;
+  }
+
+  /**
+   * This fact as a field of the record {@code record} (the referral's facts in {@code referral}): one variable keeps
+   * them all as registered, one row in the runtime and one in the history instead of one for each. The fact as the
+   * case knows it now is a variable of its own name where a later step set one (a case event: the appeal was decided)
+   * or where an earlier version kept the facts one by one, else the record's field; a write sets the variable of its
+   * own name, and leaves the record as registered.
+   */
+  CaseVariable<T> keptIn(CaseVariable<Map<String, Object>> record) {
+    return new CaseVariable<>(name, reader, writer, record.name());
+  }
+
+  /** The record variable that keeps this fact as registered ({@code referral}), or null when it is a variable of its own. */
+  public String holder() {
+    return holder;
   }
 
   /** Text (also a code of the vocabulary). */
@@ -89,6 +112,11 @@ public final class CaseVariable<T> {
   static <E extends Enum<E> & Coded> CaseVariable<E> code(String name, Class<E> type) {
     return new CaseVariable<>(name, value -> value == null || value.toString().isBlank() ? null : Coded.of(type, value.toString()),
         value -> value == null ? null : value.code());
+  }
+
+  /** A record of facts by their names (the referral), stored as a Json object; absent reads as null. */
+  static CaseVariable<Map<String, Object>> record(String name) {
+    return new CaseVariable<>(name, CaseJson::object, value -> value == null ? null : CaseJson.json(value));
   }
 
   /** A record of the case, stored as a Json object. */
@@ -174,7 +202,7 @@ public final class CaseVariable<T> {
 
   /** The value visible from a scope (its own, else its parents'), typed; null (or empty) when there is none. */
   public T from(VariableScope scope) {
-    return read(scope.getVariable(name));
+    return read(stored(scope::getVariable));
   }
 
   /** The scope's own value (a task's or a sub-process's local variable). */
@@ -184,17 +212,29 @@ public final class CaseVariable<T> {
 
   /** The value from a view of the case's variables (a running case, its history, a REST payload). */
   public T from(Function<String, Object> variables) {
-    return read(variables.apply(name));
+    return read(stored(variables));
   }
 
   /** The value from a map of variables (a submitted form, the variables of an instance). */
   public T in(Map<String, ?> variables) {
-    return read(variables.get(name));
+    return read(stored(variables::get));
   }
 
   /** Whether the scope sees a value. */
   public boolean isSet(VariableScope scope) {
-    return scope.getVariable(name) != null;
+    return stored(scope::getVariable) != null;
+  }
+
+  /**
+   * The value as stored: the variable of this name, else (a fact kept in a record) the record's field of this name.
+   */
+  private Object stored(Function<String, Object> variables) {
+    Object own = variables.apply(name);
+    if (own != null || holder == null) {
+      return own;
+    }
+    Map<String, Object> record = CaseJson.object(variables.apply(holder));
+    return record == null ? null : record.get(name);
   }
 
   /** A stored value typed. */

@@ -21,37 +21,47 @@ public final class CaseVariables {
   /** User who registered the referral (the start form's initiator). */
   public static final CaseVariable<String> REFERRED_BY = text("referredBy");
 
-  public static final CaseVariable<String> REFERRAL_SOURCE = text("referralSource");
-  public static final CaseVariable<String> PROCEDURAL_STAGE = text("proceduralStage");
+  /**
+   * The referral's facts as registered, one Json object by the facts' names (referral source, procedural stage, offence
+   * category, date and summary, the referrer's name, email and reference, the eligibility facts): one variable of the
+   * case instead of one for each. Each fact is declared below with its type ({@code .keptIn(REFERRAL)}) and read by it:
+   * {@code OFFENCE_CATEGORY.from(execution)}. A fact a later step sets (the appeal was decided) is a variable of its own,
+   * which then counts; the record stays as registered. Forms show the facts as {@code referral.offenceCategory}; the
+   * decision steps lay out the facts their tables read as input parameters ({@code ReferralFacts}).
+   */
+  public static final CaseVariable<Map<String, Object>> REFERRAL = record("referral");
+
+  public static final CaseVariable<String> REFERRAL_SOURCE = text("referralSource").keptIn(REFERRAL);
+  public static final CaseVariable<String> PROCEDURAL_STAGE = text("proceduralStage").keptIn(REFERRAL);
   /**
    * The stage the proceedings have reached since the referral (the case events "convicted" and "proceedings ended"), which
    * the eligibility rules read in place of the referral's own stage; {@link #PROCEDURAL_STAGE} stays the referral's, for
    * the figures and the TOA export.
    */
   public static final CaseVariable<String> PROCEDURAL_STAGE_NOW = text("proceduralStageNow");
-  public static final CaseVariable<String> OFFENCE_CATEGORY = text("offenceCategory");
-  public static final CaseVariable<LocalDate> OFFENCE_DATE = date("offenceDate");
-  public static final CaseVariable<String> OFFENCE_SUMMARY = text("offenceSummary");
+  public static final CaseVariable<String> OFFENCE_CATEGORY = text("offenceCategory").keptIn(REFERRAL);
+  public static final CaseVariable<LocalDate> OFFENCE_DATE = date("offenceDate").keptIn(REFERRAL);
+  public static final CaseVariable<String> OFFENCE_SUMMARY = text("offenceSummary").keptIn(REFERRAL);
 
   /** Json lists of persons (name, dateOfBirth, email, phone, postalAddress, preferredLanguage, interpreterNeeded). */
   public static final CaseVariable<List<Person>> VICTIMS = jsonList("victims", Person.class);
   public static final CaseVariable<List<Person>> OFFENDERS = jsonList("offenders", Person.class);
 
   /** The referring body: name, email for notices, its own file reference. */
-  public static final CaseVariable<String> REFERRER_NAME = text("referrerName");
-  public static final CaseVariable<String> REFERRER_EMAIL = text("referrerEmail");
-  public static final CaseVariable<String> REFERRER_REFERENCE = text("referrerReference");
+  public static final CaseVariable<String> REFERRER_NAME = text("referrerName").keptIn(REFERRAL);
+  public static final CaseVariable<String> REFERRER_EMAIL = text("referrerEmail").keptIn(REFERRAL);
+  public static final CaseVariable<String> REFERRER_REFERENCE = text("referrerReference").keptIn(REFERRAL);
 
   /** Eligibility inputs (R3). */
-  public static final CaseVariable<String> RESPONSIBILITY_ADMISSION = text("responsibilityAdmission");
-  public static final CaseVariable<Boolean> VICTIM_IS_NATURAL_PERSON = flag("victimIsNaturalPerson");
+  public static final CaseVariable<String> RESPONSIBILITY_ADMISSION = text("responsibilityAdmission").keptIn(REFERRAL);
+  public static final CaseVariable<Boolean> VICTIM_IS_NATURAL_PERSON = flag("victimIsNaturalPerson").keptIn(REFERRAL);
   /**
    * Whether a victim is a legal person (a shop, a company, a school) with a named representative: worked out from the
    * victims when the eligibility is decided (an input parameter of that step, {@code ReferralFacts}), not a case variable.
    */
   public static final CaseVariable<Boolean> VICTIM_IS_LEGAL_PERSON = flag("victimIsLegalPerson");
-  public static final CaseVariable<Boolean> APPEAL_PENDING = flag("appealPending");
-  public static final CaseVariable<Boolean> VICTIM_REFUSED = flag("victimRefused");
+  public static final CaseVariable<Boolean> APPEAL_PENDING = flag("appealPending").keptIn(REFERRAL);
+  public static final CaseVariable<Boolean> VICTIM_REFUSED = flag("victimRefused").keptIn(REFERRAL);
 
   /** The programme profile the case runs under (R26), fixed at registration. */
   public static final CaseVariable<String> PROGRAMME_PROFILE = text("programmeProfile");
@@ -405,13 +415,19 @@ public final class CaseVariables {
           VICTIM_IS_LEGAL_PERSON).map(CaseVariable::name),
       PERSON_DISPLAY_COPIES.stream(), MULTI_INSTANCE_COUNTERS.stream()).flatMap(names -> names).toList());
 
+  /** The referral's facts, kept as registered in {@link #REFERRAL}, in the order of the referral form. */
+  public static final List<CaseVariable<?>> REFERRAL_FACTS = List.of(REFERRAL_SOURCE, PROCEDURAL_STAGE, OFFENCE_CATEGORY,
+      OFFENCE_DATE, OFFENCE_SUMMARY, REFERRER_NAME, REFERRER_EMAIL, REFERRER_REFERENCE, RESPONSIBILITY_ADMISSION,
+      VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED);
+
   /**
    * The variables the registration of a referral writes, in the transaction that starts the case: the referral's facts
    * and persons as registered, who referred it, the case number, the programme profile and the registration time. The
    * register keeps them as registered ({@code vom_case_referral}), so the history writes no first past value of them
    * (README "Performance at scale": {@code CaseHistoryLevel}); each later value is kept.
    */
-  public static final java.util.Set<String> REGISTRATION = java.util.Set.copyOf(java.util.stream.Stream.of(REFERRAL_SOURCE,
+  public static final java.util.Set<String> REGISTRATION = java.util.Set.copyOf(java.util.stream.Stream.of(REFERRAL,
+      REFERRAL_SOURCE,
       PROCEDURAL_STAGE, OFFENCE_CATEGORY, OFFENCE_DATE, OFFENCE_SUMMARY, REFERRER_NAME, REFERRER_EMAIL, REFERRER_REFERENCE,
       RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED, VICTIMS, OFFENDERS, REFERRED_BY,
       CASE_NUMBER, PROGRAMME_PROFILE, REGISTERED_AT).map(CaseVariable::name).toList());

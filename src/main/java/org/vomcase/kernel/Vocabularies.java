@@ -136,6 +136,9 @@ public record Vocabularies(Terms offenceCategories, Terms referralSources, Terms
     Map<String, Terms> byField = new LinkedHashMap<>();
     byField.put(CaseVariables.OFFENCE_CATEGORY.name(), offenceCategories);
     byField.put(CaseVariables.REFERRAL_SOURCE.name(), referralSources);
+    // The same facts where a form shows them from the case's record of the referral.
+    byField.put(CaseVariables.REFERRAL.name() + "." + CaseVariables.OFFENCE_CATEGORY.name(), offenceCategories);
+    byField.put(CaseVariables.REFERRAL.name() + "." + CaseVariables.REFERRAL_SOURCE.name(), referralSources);
     byField.put(AgreementItem.KIND, itemKinds);
     return byField;
   }

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vomcase.audit.AuditLog;
+import org.vomcase.kernel.CaseVariables;
 
 /**
  * Moves running cases onto another version of a process and of the processes it calls (community
@@ -278,6 +279,9 @@ public class CaseMigration {
             problems.add(scope.planOf(member.getProcessDefinitionId()).source().key() + ": " + e.getMessage());
           }
         }
+        if (problems.isEmpty()) {
+          keepReferralAsOneRecord(rootId);
+        }
         if (dryRun || !problems.isEmpty()) {
           status.setRollbackOnly();
         } else {
@@ -299,6 +303,28 @@ public class CaseMigration {
       });
     }
     return result;
+  }
+
+  /**
+   * A case registered by a version that kept the referral's facts one by one gets its record of the referral ({@link
+   * CaseVariables#REFERRAL}), which the forms of the versions since show the facts from ({@code referral.offenceCategory});
+   * the facts' own variables stay, and count as they did.
+   */
+  private void keepReferralAsOneRecord(String rootId) {
+    if (runtime.getVariable(rootId, CaseVariables.REFERRAL.name()) != null) {
+      return;
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Map<String, Object> variables = runtime.getVariables(rootId,
+        CaseVariables.REFERRAL_FACTS.stream().map(org.vomcase.kernel.CaseVariable::name).toList());
+    CaseVariables.REFERRAL_FACTS.forEach(fact -> {
+      if (variables.get(fact.name()) != null) {
+        facts.put(fact.name(), variables.get(fact.name()));
+      }
+    });
+    if (!facts.isEmpty()) {
+      runtime.setVariable(rootId, CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
+    }
   }
 
   /**

@@ -27,8 +27,13 @@ public final class FormTranslation {
 
   static final List<String> ADORNERS = List.of("prefixAdorner", "suffixAdorner");
 
-  /** Fields whose options come from the vocabularies, in the staff language already. */
+  /** Fields whose options come from the vocabularies, in the staff language already (by the name after any record: {@code referral.offenceCategory}). */
   static final Set<String> VOCABULARY_FIELDS = Set.of("offenceCategory", "referralSource", "kind");
+
+  /** A field's name without the record it is shown from: {@code referral.offenceCategory} is {@code offenceCategory}. */
+  static String lastSegment(String key) {
+    return key.substring(key.lastIndexOf('.') + 1);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,7 +81,7 @@ public final class FormTranslation {
           changed |= translate(appearance, adorner, catalogue);
         }
       }
-      if (field.path("values").isArray() && !VOCABULARY_FIELDS.contains(field.path("key").asText())) {
+      if (field.path("values").isArray() && !VOCABULARY_FIELDS.contains(lastSegment(field.path("key").asText()))) {
         for (JsonNode option : field.path("values")) {
           if (option instanceof ObjectNode value) {
             changed |= translate(value, "label", catalogue);

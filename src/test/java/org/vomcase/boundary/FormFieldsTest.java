@@ -19,7 +19,10 @@ class FormFieldsTest {
     FormFields assignment = form("assign-mediators.form");
     assertThat(assignment.writableNames()).containsExactlyInAnyOrder("leadMediator", "coMediator");
     assertThat(assignment.onlyShows("caseNumber")).isTrue();
-    assertThat(assignment.onlyShows("offenceSummary")).isTrue();
+    // The referral's facts are shown from the case's record of the referral (referral.offenceSummary): never written.
+    assertThat(assignment.onlyShows("referral")).isTrue();
+    assertThat(assignment.writable("referral")).isNull();
+    assertThat(assignment.readNames()).contains("referral");
     assertThat(assignment.writable("mediators")).isNull();
   }
 

@@ -81,7 +81,7 @@ class FormVocabularyTest {
             continue;
           }
           Map<String, String> vocabulary = VOCABULARY_BY_FORM_AND_KEY.getOrDefault(form.getFileName() + ":" + key,
-              VOCABULARY_BY_KEY.get(key));
+              VOCABULARY_BY_KEY.get(key.substring(key.lastIndexOf('.') + 1)));
           assertThat(vocabulary).as("vocabulary for select '%s' of %s", key, form).isNotNull();
           List<String> values = new ArrayList<>();
           List<String> labels = new ArrayList<>();

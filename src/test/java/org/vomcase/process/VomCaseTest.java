@@ -1,6 +1,7 @@
 package org.vomcase.process;
 
 import org.vomcase.kernel.CaseInputException;
+import org.vomcase.kernel.CaseVariable;
 import org.vomcase.kernel.CaseVariables;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -141,8 +142,14 @@ class VomCaseTest {
     assertThat(instance).variables()
         .containsEntry(CaseVariables.CASE_NUMBER.name(), instance.getBusinessKey())
         .containsEntry(CaseVariables.PROGRAMME_PROFILE.name(), "de_toa")
+        .containsKey(CaseVariables.REGISTERED_AT.name())
+        .doesNotContainKeys(CaseVariables.REFERRAL_FACTS.stream().map(CaseVariable::name).toArray(String[]::new));
+    // The referral's facts are one record of the case, with the eligibility facts' defaults.
+    Assertions.assertThat(CaseVariables.VICTIM_REFUSED.from(runtimeService().getVariables(instance.getId())::get)).isFalse();
+    Assertions.assertThat(CaseVariables.REFERRAL.from(runtimeService().getVariables(instance.getId())::get))
         .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
-        .containsKey(CaseVariables.REGISTERED_AT.name());
+        .containsEntry(CaseVariables.OFFENCE_CATEGORY.name(), "assault")
+        .containsEntry(CaseVariables.OFFENCE_DATE.name(), "2026-01-03");
     execute(job());
     assertThat(instance).isWaitingAt("Task_AssignMediators").variables()
         .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME.name(), "eligible")
@@ -1148,7 +1155,7 @@ class VomCaseTest {
         "Convicted at first instance; the defence appealed.", "clara"));
     Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE_NOW.name()))
         .isEqualTo("post_sentence");
-    Assertions.assertThat(runtimeService().getVariable(instance.getId(), CaseVariables.PROCEDURAL_STAGE.name()))
+    Assertions.assertThat(CaseVariables.PROCEDURAL_STAGE.from(runtimeService().getVariables(instance.getId())::get))
         .as("the referral's stage stays, for the figures").isEqualTo(referral().get(CaseVariables.PROCEDURAL_STAGE.name()));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).activityId("Task_CheckEligibility")
         .singleResult());

@@ -47,7 +47,7 @@ class FormTranslationTest {
               FormTranslation.ADORNERS.stream().map(a -> component.path("appearance").path(a)))
           .filter(JsonNode::isTextual).map(JsonNode::asText)
           .filter(t -> t.codePoints().anyMatch(Character::isLetter) && !t.startsWith("=")).forEach(texts::add);
-      if (!FormTranslation.VOCABULARY_FIELDS.contains(component.path("key").asText())) {
+      if (!FormTranslation.VOCABULARY_FIELDS.contains(FormTranslation.lastSegment(component.path("key").asText()))) {
         component.path("values").forEach(option -> {
           if (option.path("label").isTextual()) {
             texts.add(option.path("label").asText());

@@ -31,11 +31,8 @@ import org.vomcase.kernel.Side;
  */
 public final class ReferralIntake {
 
-  /** The referral's own facts, copied (trimmed) into the case. */
-  private static final List<CaseVariable<?>> FACTS = List.of(CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE,
-      CaseVariables.OFFENCE_CATEGORY, CaseVariables.OFFENCE_DATE, CaseVariables.OFFENCE_SUMMARY,
-      CaseVariables.REFERRER_NAME, CaseVariables.REFERRER_EMAIL, CaseVariables.REFERRER_REFERENCE,
-      CaseVariables.RESPONSIBILITY_ADMISSION, VICTIM_IS_NATURAL_PERSON, APPEAL_PENDING, VICTIM_REFUSED);
+  /** The referral's own facts, copied (trimmed) into the case's record of the referral ({@link CaseVariables#REFERRAL}). */
+  private static final List<CaseVariable<?>> FACTS = CaseVariables.REFERRAL_FACTS;
 
   /** The fields a referral may have (start form and API); everything else a caller sends is dropped or refused. */
   public static final Set<String> FIELDS = fields();
@@ -97,6 +94,9 @@ public final class ReferralIntake {
         ? asSent(persons(submitted.get(OFFENDERS.name()), OFFENDERS.name(), errors), Side.OFFENDER, listsAsKept)
         : formGroups(submitted, Side.OFFENDER, errors);
     Map<String, Object> referral = new HashMap<>(submitted);
+    if (listsAsKept) {
+      unfold(referral);
+    }
     referral.putIfAbsent(VICTIM_IS_NATURAL_PERSON.name(), Boolean.TRUE);
     referral.putIfAbsent(APPEAL_PENDING.name(), Boolean.FALSE);
     referral.putIfAbsent(VICTIM_REFUSED.name(), Boolean.FALSE);
@@ -106,17 +106,48 @@ public final class ReferralIntake {
     if (!errors.isEmpty()) {
       throw new ReferralRejectedException(errors);
     }
-    Map<String, Object> variables = new LinkedHashMap<>();
+    // The facts as one record (absent ones left out): one variable of the case, not one for each fact.
+    Map<String, Object> facts = new LinkedHashMap<>();
     for (CaseVariable<?> fact : FACTS) {
       Object value = referral.get(fact.name());
-      variables.put(fact.name(), value instanceof String text ? blankToNull(text.trim()) : value);
+      value = value instanceof String text ? blankToNull(text.trim()) : value;
+      if (value != null) {
+        facts.put(fact.name(), value);
+      }
     }
-    variables.put(CaseVariables.OFFENCE_DATE.name(), CaseVariables.OFFENCE_DATE.value(Dates.orNull(
-        referral.get(CaseVariables.OFFENCE_DATE.name()))));
+    Object offenceDate = CaseVariables.OFFENCE_DATE.value(Dates.orNull(referral.get(CaseVariables.OFFENCE_DATE.name())));
+    if (offenceDate != null) {
+      facts.put(CaseVariables.OFFENCE_DATE.name(), offenceDate);
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
     List<Person> victimsOfCase = normalise(victims, Side.VICTIM, today);
     variables.put(VICTIMS.name(), VICTIMS.value(victimsOfCase));
     variables.put(OFFENDERS.name(), OFFENDERS.value(normalise(offenders, Side.OFFENDER, today)));
     return variables;
+  }
+
+  /**
+   * At the start of a case, the facts as the case keeps them (the referral API starts the case with the record {@link
+   * CaseVariables#REFERRAL} that {@link #prepare} made from the referral as sent): its fields are the referral's facts,
+   * checked again like the fields of a referral as sent (a field no referral has is dropped: the record is made anew
+   * from the facts). A fact sent on its own as well is the one that counts.
+   */
+  static void unfold(Map<String, Object> referral) {
+    Object record = referral.remove(CaseVariables.REFERRAL.name());
+    Map<String, Object> facts;
+    try {
+      facts = CaseJson.object(record);
+    } catch (IllegalStateException e) {
+      throw new ReferralRejectedException(List.of(FieldError.of(CaseVariables.REFERRAL.name(), "error.referral.notAReferral")));
+    }
+    if (facts != null) {
+      FACTS.forEach(fact -> {
+        if (facts.containsKey(fact.name())) {
+          referral.putIfAbsent(fact.name(), facts.get(fact.name()));
+        }
+      });
+    }
   }
 
   /**

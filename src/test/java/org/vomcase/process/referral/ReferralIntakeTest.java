@@ -179,13 +179,49 @@ class ReferralIntakeTest {
 
     Map<String, Object> variables = ReferralIntake.prepare(referral, TODAY);
 
-    assertThat(variables)
+    // The facts are one record of the case (one variable, not one for each), each read by its own declaration.
+    assertThat(variables).containsOnlyKeys(CaseVariables.REFERRAL.name(), CaseVariables.VICTIMS.name(),
+        CaseVariables.OFFENDERS.name());
+    assertThat(CaseVariables.OFFENCE_SUMMARY.in(variables)).isEqualTo("A fight outside a bar.");
+    assertThat(CaseVariables.OFFENCE_DATE.in(variables)).isEqualTo(java.time.LocalDate.of(2026, 1, 3));
+    assertThat(CaseVariables.REFERRAL.in(variables))
         .containsEntry(CaseVariables.OFFENCE_SUMMARY.name(), "A fight outside a bar.")
         .containsEntry(CaseVariables.OFFENCE_DATE.name(), "2026-01-03")
         .containsEntry(CaseVariables.VICTIM_IS_NATURAL_PERSON.name(), true)
         .containsEntry(CaseVariables.APPEAL_PENDING.name(), false)
         .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
         .doesNotContainKey("unrelated");
+  }
+
+  /**
+   * The start takes the record of the referral as the API hands it over (made by {@link ReferralIntake#prepare}) and
+   * checks its facts again: the same record comes out; a fact no referral may have is refused with the field's name.
+   */
+  @Test
+  void theReferralsRecordIsTakenBackAtTheStartAndCheckedAgain() {
+    Map<String, Object> prepared = ReferralIntake.prepare(Referrals.referral(), TODAY);
+
+    Map<String, Object> again = ReferralIntake.prepare(new java.util.LinkedHashMap<>(prepared), TODAY, 25, false,
+        org.vomcase.kernel.Vocabularies.builtIn(), true);
+
+    assertThat(org.vomcase.kernel.CaseJson.sameJson(again.get(CaseVariables.REFERRAL.name()),
+        prepared.get(CaseVariables.REFERRAL.name()))).isTrue();
+    Map<String, Object> facts = new java.util.LinkedHashMap<>(CaseVariables.REFERRAL.in(prepared));
+    facts.put(CaseVariables.OFFENCE_CATEGORY.name(), "arson");
+    facts.put("closureReason", "agreement_fulfilled");
+    Map<String, Object> forged = new java.util.LinkedHashMap<>(prepared);
+    forged.put(CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
+    assertThatThrownBy(() -> ReferralIntake.prepare(forged, TODAY, 25, false, org.vomcase.kernel.Vocabularies.builtIn(), true))
+        .isInstanceOf(ReferralRejectedException.class).hasMessageContaining(CaseVariables.OFFENCE_CATEGORY.name());
+    facts.put(CaseVariables.OFFENCE_CATEGORY.name(), "assault");
+    forged.put(CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
+    assertThat(CaseVariables.REFERRAL.in(ReferralIntake.prepare(forged, TODAY, 25, false,
+        org.vomcase.kernel.Vocabularies.builtIn(), true))).as("what no referral has is not kept").doesNotContainKey("closureReason");
+    forged.put(CaseVariables.REFERRAL.name(), "[1, 2]");
+    assertThatThrownBy(() -> ReferralIntake.prepare(forged, TODAY, 25, false, org.vomcase.kernel.Vocabularies.builtIn(), true))
+        .isInstanceOf(ReferralRejectedException.class).hasMessageContaining(CaseVariables.REFERRAL.name());
+    assertThatThrownBy(() -> ReferralIntake.prepare(new java.util.LinkedHashMap<>(prepared), TODAY))
+        .as("a referral as its sender sends it has no record").isInstanceOf(ReferralRejectedException.class);
   }
 
   /**
@@ -197,6 +233,8 @@ class ReferralIntakeTest {
     java.util.Set<String> written = new java.util.HashSet<>(ReferralIntake.prepare(Referrals.referral(), TODAY).keySet());
     written.addAll(java.util.List.of(CaseVariables.REFERRED_BY.name(), CaseVariables.CASE_NUMBER.name(),
         CaseVariables.PROGRAMME_PROFILE.name(), CaseVariables.REGISTERED_AT.name()));
+    // The facts one by one: what the Tasklist start form sets before the start takes them into the record.
+    CaseVariables.REFERRAL_FACTS.forEach(fact -> written.add(fact.name()));
 
     assertThat(written).isEqualTo(CaseVariables.REGISTRATION);
   }
@@ -211,7 +249,7 @@ class ReferralIntakeTest {
     assertThat(document.path(CaseVariables.CASE_NUMBER.name()).asText()).isEqualTo("VOM-2026-00001");
     assertThat(document.path(CaseVariables.VICTIMS.name()).path(0).path("personId").asText()).isEqualTo("V1");
     assertThat(document.path(CaseVariables.OFFENDERS.name()).path(0).path("role").asText()).isEqualTo("offender");
-    assertThat(document.path(CaseVariables.VICTIM_REFUSED.name()).asBoolean(true)).isFalse();
+    assertThat(document.path(CaseVariables.REFERRAL.name()).path(CaseVariables.VICTIM_REFUSED.name()).asBoolean(true)).isFalse();
   }
 
   /**
