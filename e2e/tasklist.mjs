@@ -45,8 +45,9 @@ try {
     // The supervisor reads the cases' values, as Cockpit does (administrators do not: case content comes with a role).
     const cases = await rest('sam', '/engine-rest/process-instance?processDefinitionKey=vom-case');
     for (const c of cases) {
-      const values = await rest('sam', `/engine-rest/variable-instance?processInstanceIdIn=${c.id}&variableName=offenceSummary`);
-      if (values.some(v => v.value === summary)) return c;
+      // The referral's facts are one record of the case (a Json variable), the summary among them.
+      const values = await rest('sam', `/engine-rest/variable-instance?processInstanceIdIn=${c.id}&variableName=referral`);
+      if (values.some(v => (typeof v.value === 'string' ? JSON.parse(v.value) : v.value || {}).offenceSummary === summary)) return c;
     }
     return null;
   }, 'the case started from the Tasklist form');

@@ -79,6 +79,7 @@ class EngineBoundaryIT extends AbstractApplicationIT {
     String lea = "{\"value\":[\"mara\",\"lea\"],\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
         + "\"serializationDataFormat\":\"application/json\"}}";
     String outside = "{\"value\":\"leak@outside.example\",\"type\":\"String\"}";
+    String forgedReferral = "{\"value\":\"{\\\"referrerEmail\\\":\\\"leak@outside.example\\\"}\",\"type\":\"Json\"}";
 
     List<HttpResponse<String>> answers = List.of(
         mara.send("PUT", "/engine-rest/task/" + c.taskId() + "/variables/mediators", lea),
@@ -93,20 +94,30 @@ class EngineBoundaryIT extends AbstractApplicationIT {
             "{\"modifications\":{\"referrerEmail\":" + outside + "}}"),
         rest("admin").postJson("/engine-rest/execution/" + c.instanceId() + "/localVariables",
             "{\"modifications\":{\"referrerEmail\":" + outside + "}}"),
+        // The record of the referral itself, which the reports' recipients and the decisions read.
+        mara.send("PUT", "/engine-rest/task/" + c.taskId() + "/variables/referral", forgedReferral),
+        mara.postJson("/engine-rest/process-instance/" + c.instanceId() + "/variables",
+            "{\"modifications\":{\"referral\":" + forgedReferral + "}}"),
+        rest("clara").send("PUT", "/engine-rest/process-instance/" + c.instanceId() + "/variables/referral", forgedReferral),
         rest("clara").postJson("/engine-rest/message", "{\"messageName\":\"Msg_ReferralWithdrawn\",\"businessKey\":\""
             + c.caseNumber() + "\"}"));
     assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403));
 
     // Through the task's own form: only the form's fields, and the process's variables are not among them.
     HttpResponse<String> throughTheForm = mara.postJson("/engine-rest/task/" + c.taskId() + "/submit-form",
-        "{\"variables\":{\"callOutcome\":{\"value\":\"agrees\"},\"mediators\":" + lea + ",\"referrerEmail\":" + outside + "}}");
+        "{\"variables\":{\"callOutcome\":{\"value\":\"agrees\"},\"mediators\":" + lea + ",\"referrerEmail\":" + outside
+            + ",\"referral\":" + forgedReferral + "}}");
     assertThat(throughTheForm.statusCode()).isEqualTo(400);
     assertThat(json(throughTheForm).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("mediators",
-        "referrerEmail");
+        "referrerEmail", "referral");
 
     assertThat(registry.mediators(c.caseNumber())).containsExactly("mara");
     assertThat(registry.find(c.caseNumber()).orElseThrow().referrerEmail()).isEqualTo("toa@polizei-mitte.example");
-    assertThat(engine.getRuntimeService().getVariable(c.instanceId(), "referrerEmail")).isEqualTo("toa@polizei-mitte.example");
+    // The referrer's address is a fact of the referral, kept in the case's record of it: neither the record nor a
+    // variable of the fact's own name (which would count over the record) was written.
+    assertThat(org.vomcase.kernel.CaseVariables.REFERRER_EMAIL.from(engine.getRuntimeService().getVariables(c.instanceId())::get))
+        .isEqualTo("toa@polizei-mitte.example");
+    assertThat(engine.getRuntimeService().getVariable(c.instanceId(), "referrerEmail")).isNull();
     assertThat(engine.getTaskService().createTaskQuery().taskId(c.taskId()).count()).as("the task stays open").isOne();
     assertThat(rest("lea").get("/vom/case-file?case=" + c.caseNumber()).statusCode()).isEqualTo(404);
   }
@@ -114,14 +125,19 @@ class EngineBoundaryIT extends AbstractApplicationIT {
   @Test
   void whatAFormOnlyShowsIsNotWrittenBack() throws IOException {
     OpenCase c = openCase();
-    String summary = (String) engine.getRuntimeService().getVariable(c.instanceId(), "offenceSummary");
+    String summary = org.vomcase.kernel.CaseVariables.OFFENCE_SUMMARY.from(engine.getRuntimeService().getVariables(c.instanceId())::get);
+    String contact = engine.getTaskService().createTaskQuery().taskId(c.taskId()).singleResult().getProcessInstanceId();
+    assertThat(summary).isNotBlank();
 
     // Tasklist submits the form's read-only fields too (form-js does): they are dropped, the case keeps its values.
     submit(rest("mara"), c.taskId(), "{\"callOutcome\":{\"value\":\"declines\"},\"offenceSummary\":{\"value\":\"Rewritten "
         + RUN + "\"},\"personName\":{\"value\":\"Someone else\"},\"caseNumber\":{\"value\":\"VOM-1999-00001\"}}");
 
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(c.instanceId())
+    // The consent call shows the summary its process was given; the case keeps it in its record of the referral.
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contact)
         .variableName("offenceSummary").list()).isNotEmpty().allSatisfy(v -> assertThat(v.getValue()).isEqualTo(summary));
+    assertThat(org.vomcase.kernel.CaseVariables.OFFENCE_SUMMARY.from(engine.getRuntimeService().getVariables(c.instanceId())::get))
+        .isEqualTo(summary);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("offenceSummary").list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains(RUN));
   }

@@ -61,6 +61,7 @@ class RecordCaseEventTest {
     CaseNumberGenerator numbers = mock(CaseNumberGenerator.class);
     when(numbers.next(anyInt())).thenReturn("VOM-2026-00042");
     Mocks.register("taskNames", new org.vomcase.process.TaskNames());
+    Mocks.register("referralFacts", new org.vomcase.process.referral.ReferralFacts());
     Mocks.register("taskOverdueReminder", new org.vomcase.notification.TaskOverdueReminder(org.mockito.Mockito.mock(org.vomcase.notification.NotificationService.class)));
     Mocks.register("referralIntakeListener", new ReferralIntakeListener(numbers, new VomProperties(null, null, null, null, null),
         org.mockito.Mockito.mock(org.vomcase.confidential.ConfidentialNotes.class), registry));
