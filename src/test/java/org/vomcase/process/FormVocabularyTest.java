@@ -28,6 +28,7 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.MANDATE_ISSUER.name(), Vocabulary.MANDATE_ISSUERS),
       Map.entry(CaseVariables.REVIEW_DECISION.name(), Vocabulary.REVIEW_DECISIONS),
       Map.entry(CaseVariables.PERSON_ROLE.name(), Vocabulary.PERSON_ROLES),
+      Map.entry(CaseVariables.PERSON.name() + ".role", Vocabulary.PERSON_ROLES),
       Map.entry(CaseVariables.PERSON_LANGUAGE.name(), Vocabulary.LANGUAGES),
       Map.entry(CaseVariables.CALL_OUTCOME.name(), Vocabulary.CALL_OUTCOMES),
       Map.entry(CaseVariables.GUARDIAN_RELATION.name(), Vocabulary.GUARDIAN_RELATIONS),
@@ -81,7 +82,7 @@ class FormVocabularyTest {
             continue;
           }
           Map<String, String> vocabulary = VOCABULARY_BY_FORM_AND_KEY.getOrDefault(form.getFileName() + ":" + key,
-              VOCABULARY_BY_KEY.get(key.substring(key.lastIndexOf('.') + 1)));
+              VOCABULARY_BY_KEY.getOrDefault(key, VOCABULARY_BY_KEY.get(key.substring(key.lastIndexOf('.') + 1))));
           assertThat(vocabulary).as("vocabulary for select '%s' of %s", key, form).isNotNull();
           List<String> values = new ArrayList<>();
           List<String> labels = new ArrayList<>();
