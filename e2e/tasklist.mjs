@@ -98,6 +98,20 @@ try {
   await mara.locator('.createCommentLink').first().waitFor({ state: 'attached', timeout: 15000 });
   if (await mara.locator('.createCommentLink').first().isVisible()) fail('the "Add comment" link is visible');
   console.log('The task opens without an "Add comment" link');
+  // The form shows the person from the person itself (person.name, person.role) and the referral's summary, which
+  // the case keeps in its record of the referral and hands to the contact.
+  await field(mara, 'Field_PersonNameShown').waitFor({ timeout: 15000 });
+  const shownName = await waitFor(async () => (await field(mara, 'Field_PersonNameShown').inputValue()) || null,
+    'the person\'s name on the consent call');
+  if (!['Tim Ost', 'Eva Lind'].includes(shownName)) fail('the consent call shows the person as: ' + shownName);
+  const shownPhone = await field(mara, shownName === 'Tim Ost' ? 'Field_PersonPhoneShown' : 'Field_PersonEmailShown').inputValue();
+  if (shownPhone !== (shownName === 'Tim Ost' ? '+49 30 123456' : 'eva.lind@example.org')) {
+    fail('the consent call shows the way to reach ' + shownName + ' as: ' + shownPhone);
+  }
+  const shownSummary = await field(mara, 'Field_SummaryShown').inputValue();
+  if (shownSummary !== summary) fail('the consent call shows the summary as: ' + shownSummary);
+  await mara.screenshot({ path: path.join(shots, '4-consent-call.png'), fullPage: true });
+  console.log(`The consent call shows the person (${shownName}, ${shownPhone}) and the summary`);
   console.log('E2E PASSED');
 } finally {
   await context.close();

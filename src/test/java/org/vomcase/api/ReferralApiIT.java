@@ -65,6 +65,22 @@ class ReferralApiIT extends AbstractApplicationIT {
     }
     assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(instanceId).list())
         .as("no past value yet: nothing has changed since the registration").isEmpty();
+    // The referral's facts are one record of the case: one variable, not one per fact, in the runtime and the history.
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName("referral").count())
+        .isEqualTo(1);
+    String[] facts = org.vomcase.kernel.CaseVariables.REFERRAL_FACTS.stream().map(org.vomcase.kernel.CaseVariable::name)
+        .toArray(String[]::new);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableNameIn(facts).count())
+        .as("no fact on its own, not even the decision steps' copies of them").isZero();
+    assertThat(engine.getRuntimeService().getVariables(instanceId)).containsKey("referral").doesNotContainKeys(facts);
+    assertThat(org.vomcase.kernel.CaseVariables.REFERRER_REFERENCE.from(engine.getRuntimeService().getVariables(instanceId)::get))
+        .isEqualTo(referral().path("referrerReference").asText());
+    // A referrer cannot hand the case a record of its own: the API takes the referral's fields, nothing else.
+    ObjectNode withRecord = referral();
+    withRecord.putObject("referral").put("offenceCategory", "arson");
+    HttpResponse<String> recordRefused = rest("policeapi").postJson("/api/referrals", withRecord.toString());
+    assertThat(recordRefused.statusCode()).isEqualTo(400);
+    assertThat(json(recordRefused).path("errors").findValuesAsText("field")).containsExactly("referral");
 
     // A referral as its sender sends it never says what the case works out: an id, a side or a minor flag is refused.
     for (String derived : List.of("personId", "role", "minor")) {

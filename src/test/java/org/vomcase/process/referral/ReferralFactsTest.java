@@ -29,6 +29,33 @@ class ReferralFactsTest {
     assertThat(facts.anyLegalPerson(shop)).isTrue();
   }
 
+  /**
+   * A decision step's input parameter reads a fact of the referral by the name its table uses: from the case's record,
+   * a later value of its own over it, a date as text, and a name that is no fact an error naming the facts.
+   */
+  @Test
+  void aFactIsLaidOutForADecisionByItsName() {
+    Map<String, Object> record = new java.util.LinkedHashMap<>();
+    record.put("offenceCategory", "assault");
+    record.put("offenceDate", "2026-01-03");
+    record.put("appealPending", true);
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("referral", org.vomcase.kernel.CaseVariables.REFERRAL.value(record));
+    org.camunda.bpm.engine.delegate.VariableScope execution = org.mockito.Mockito.mock(
+        org.camunda.bpm.engine.delegate.VariableScope.class);
+    org.mockito.Mockito.when(execution.getVariable(org.mockito.ArgumentMatchers.anyString()))
+        .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
+
+    assertThat(facts.fact(execution, "offenceCategory")).isEqualTo("assault");
+    assertThat(facts.fact(execution, "offenceDate")).isEqualTo("2026-01-03");
+    assertThat(facts.fact(execution, "appealPending")).isEqualTo(true);
+    assertThat(facts.fact(execution, "victimRefused")).isNull();
+    variables.put("appealPending", false);
+    assertThat(facts.fact(execution, "appealPending")).as("the appeal was decided since").isEqualTo(false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> facts.fact(execution, "closureReason"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offenceCategory");
+  }
+
   @Test
   void noPersonsAreNeitherMinorsNorLegalPersons() {
     assertThat(facts.anyMinor(null)).isFalse();
