@@ -91,7 +91,19 @@ public class CaseRegistryBackfill {
         + management.getTableName(HistoricProcessInstance.class) + " h WHERE h.ID_ = vom_case.process_instance_id),"
         + " CURRENT_TIMESTAMP) WHERE closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e"
         + " WHERE e.ID_ = vom_case.process_instance_id)");
-    int described = jdbc.update("UPDATE vom_case SET programme_profile = " + variable(CaseVariables.PROGRAMME_PROFILE.name())
+    // A case that keeps its referral's facts in one record (CaseVariables.REFERRAL) is read through the case model, one by
+    // one (only a register row that lost its figures' columns; none in a normal installation), the others set-based below.
+    int described = 0;
+    for (Map<String, Object> row : jdbc.queryForList("SELECT case_number, process_instance_id FROM vom_case WHERE"
+        + " programme_profile IS NULL AND closed_at IS NULL AND EXISTS " + variable(CaseVariables.REFERRAL.name()).replace(
+            "SELECT v.TEXT_", "SELECT 1"))) {
+      Case theCase = Case.of(org.vomcase.kernel.CaseRecord.of(String.valueOf(row.get("process_instance_id")), history,
+          CaseVariables.PROGRAMME_PROFILE, CaseVariables.REFERRAL_SOURCE, CaseVariables.PROCEDURAL_STAGE));
+      described += jdbc.update("UPDATE vom_case SET programme_profile = ?, referral_source = ?, procedural_stage = ?"
+          + " WHERE case_number = ? AND programme_profile IS NULL", theCase.get(CaseVariables.PROGRAMME_PROFILE),
+          theCase.get(CaseVariables.REFERRAL_SOURCE), theCase.get(CaseVariables.PROCEDURAL_STAGE), row.get("case_number"));
+    }
+    described += jdbc.update("UPDATE vom_case SET programme_profile = " + variable(CaseVariables.PROGRAMME_PROFILE.name())
         + ", referral_source = " + variable(CaseVariables.REFERRAL_SOURCE.name()) + ", procedural_stage = "
         + variable(CaseVariables.PROCEDURAL_STAGE.name()) + " WHERE programme_profile IS NULL AND closed_at IS NULL");
     if (closed + described > 0) {

@@ -31,19 +31,16 @@ public final class CaseVariable<T> {
   private final Function<T, Object> writer;
   /** The record variable that keeps this fact as registered ({@link #keptIn}), or null: a variable of its own. */
   private final String holder;
-  /** The record's field that holds the fact (its own name, or the record's: {@code personName} is the person's {@code name}). */
-  private final String field;
 
   private CaseVariable(String name, Function<Object, T> reader, Function<T, Object> writer) {
-    this(name, reader, writer, null, null);
+    this(name, reader, writer, null);
   }
 
-  private CaseVariable(String name, Function<Object, T> reader, Function<T, Object> writer, String holder, String field) {
+  private CaseVariable(String name, Function<Object, T> reader, Function<T, Object> writer, String holder) {
     this.name = Objects.requireNonNull(name);
     this.reader = reader;
     this.writer = writer;
     this.holder = holder;
-    this.field = field;
   }
 
   /**
@@ -54,16 +51,7 @@ public final class CaseVariable<T> {
    * own name, and leaves the record as registered.
    */
   CaseVariable<T> keptIn(CaseVariable<Map<String, Object>> record) {
-    return new CaseVariable<>(name, reader, writer, record.name(), name);
-  }
-
-  /**
-   * This value as the field {@code field} of the record {@code record} (a person's name, {@code name} of {@code person}):
-   * read from the record wherever no variable of this name was laid out (by an earlier version, or for a form that shows
-   * it), as {@link #keptIn(CaseVariable)}.
-   */
-  CaseVariable<T> keptIn(CaseVariable<?> record, String field) {
-    return new CaseVariable<>(name, reader, writer, record.name(), field);
+    return new CaseVariable<>(name, reader, writer, record.name());
   }
 
   /** The record variable that keeps this fact as registered ({@code referral}), or null when it is a variable of its own. */
@@ -246,7 +234,7 @@ public final class CaseVariable<T> {
       return own;
     }
     Map<String, Object> record = CaseJson.object(variables.apply(holder));
-    return record == null ? null : record.get(field);
+    return record == null ? null : record.get(name);
   }
 
   /** A stored value typed. */

@@ -115,23 +115,19 @@ public final class CaseVariables {
   /** The contact-order decision: victims are contacted in writing only (no email, no call; they get in touch). */
   public static final CaseVariable<Boolean> WRITTEN_ONLY = flag("writtenOnly");
 
-  /**
-   * Contact and consent of one person (called process contact-person). The person's fields as the process's forms, its
-   * gateways and messages read them ({@code personName}, {@code personRole}, ... below) are read from it; forms show them
-   * as {@code person.name}. Earlier versions laid them out as variables of their own, which count where they exist.
-   */
+  /** Contact and consent of one person (called process contact-person). */
   public static final CaseVariable<Person> PERSON = json("person", Person.class);
   public static final CaseVariable<String> PERSON_ID = text("personId");
   /** Task-local: "Ana Roth (V1)", the person a task is about, for those who read the task's values (not in its name). */
   public static final CaseVariable<String> PERSON_LABEL = text("personLabel");
-  public static final CaseVariable<String> PERSON_NAME = text("personName").keptIn(PERSON, "name");
-  public static final CaseVariable<Side> PERSON_ROLE = code("personRole", Side.class).keptIn(PERSON, "role");
-  public static final CaseVariable<String> PERSON_PHONE = text("personPhone").keptIn(PERSON, "phone");
-  public static final CaseVariable<String> PERSON_EMAIL = text("personEmail").keptIn(PERSON, "email");
-  public static final CaseVariable<String> PERSON_POSTAL_ADDRESS = text("personPostalAddress").keptIn(PERSON, "postalAddress");
-  public static final CaseVariable<String> PERSON_LANGUAGE = text("personLanguage").keptIn(PERSON, "preferredLanguage");
-  public static final CaseVariable<Boolean> PERSON_INTERPRETER_NEEDED = flag("personInterpreterNeeded").keptIn(PERSON, "interpreterNeeded");
-  public static final CaseVariable<Boolean> PERSON_MINOR = flag("personMinor").keptIn(PERSON, "minor");
+  public static final CaseVariable<String> PERSON_NAME = text("personName");
+  public static final CaseVariable<Side> PERSON_ROLE = code("personRole", Side.class);
+  public static final CaseVariable<String> PERSON_PHONE = text("personPhone");
+  public static final CaseVariable<String> PERSON_EMAIL = text("personEmail");
+  public static final CaseVariable<String> PERSON_POSTAL_ADDRESS = text("personPostalAddress");
+  public static final CaseVariable<String> PERSON_LANGUAGE = text("personLanguage");
+  public static final CaseVariable<Boolean> PERSON_INTERPRETER_NEEDED = flag("personInterpreterNeeded");
+  public static final CaseVariable<Boolean> PERSON_MINOR = flag("personMinor");
   public static final CaseVariable<String> INTRODUCTION_CHANNEL = text("introductionChannel");
   public static final CaseVariable<String> CALL_OUTCOME = text("callOutcome");
   /** When a person who could not be reached counts as not reachable (ISO date-time, six weeks after contact began). */
@@ -395,10 +391,9 @@ public final class CaseVariables {
       WRITTEN_ONLY.name(), CONTACT_ORDER_REASON.name());
 
   /**
-   * A person's fields as earlier versions laid them out for the forms to show (name, side, phone, email, postal address,
-   * language, interpreter, minor; the forms now show them from the person, {@code person.name}): copies of the person's
-   * record ({@link #PERSON}, and the case's {@link #VICTIMS} and {@link #OFFENDERS}), which the history keeps, and which
-   * no form lets anyone change (the boundary drops them from every submission). The
+   * A person's fields laid out for the forms to show (name, side, phone, email, postal address, language, interpreter,
+   * minor): copies of the person's record ({@link #PERSON}, and the case's {@link #VICTIMS} and {@link #OFFENDERS}), which
+   * the history keeps, and which no form lets anyone change (the boundary drops them from every submission). The
    * person's id ({@link #PERSON_ID}) is not among them: the history says by it whom a step was about.
    */
   public static final List<String> PERSON_DISPLAY_COPIES = java.util.stream.Stream.of(PERSON_NAME, PERSON_ROLE, PERSON_PHONE,

@@ -64,8 +64,11 @@ public class CaseMigration {
   private final TransactionTemplate ownTransaction;
   private final AuditLog audit;
 
+  private final org.camunda.bpm.engine.IdentityService identity;
+
   public CaseMigration(RuntimeService runtime, RepositoryService repository, PlatformTransactionManager transactions,
-      AuditLog audit) {
+      AuditLog audit, org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.runtime = runtime;
     this.repository = repository;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -280,7 +283,7 @@ public class CaseMigration {
           }
         }
         if (problems.isEmpty()) {
-          keepReferralAsOneRecord(rootId);
+          keepTheReferralAsTheTargetReadsIt(rootId);
         }
         if (dryRun || !problems.isEmpty()) {
           status.setRollbackOnly();
@@ -305,26 +308,84 @@ public class CaseMigration {
     return result;
   }
 
+  /** The first version of the case process that keeps the referral's facts in one record ({@link CaseVariables#REFERRAL}). */
+  static final String REFERRAL_RECORD_SINCE = "0.23.0";
+
   /**
-   * A case registered by a version that kept the referral's facts one by one gets its record of the referral ({@link
-   * CaseVariables#REFERRAL}), which the forms of the versions since show the facts from ({@code referral.offenceCategory});
-   * the facts' own variables stay, and count as they did.
+   * The referral's facts as the case's diagram after the move reads them. A case registered by a version that kept them
+   * one by one, moved to a version that reads the record ({@value #REFERRAL_RECORD_SINCE} and later), gets its record
+   * from them, so that the forms of that version show its facts ({@code referral.offenceCategory}); its facts' own
+   * variables stay, and count as they did. A case moved back to a version before the record gets the facts it lacks
+   * one by one from its record, as that version's decision steps and calls read them. The migration's own upkeep of the
+   * case model, done without the administrator's authentication (administrators read no case content).
    */
-  private void keepReferralAsOneRecord(String rootId) {
-    if (runtime.getVariable(rootId, CaseVariables.REFERRAL.name()) != null) {
-      return;
-    }
-    Map<String, Object> facts = new LinkedHashMap<>();
-    Map<String, Object> variables = runtime.getVariables(rootId,
-        CaseVariables.REFERRAL_FACTS.stream().map(org.vomcase.kernel.CaseVariable::name).toList());
-    CaseVariables.REFERRAL_FACTS.forEach(fact -> {
-      if (variables.get(fact.name()) != null) {
-        facts.put(fact.name(), variables.get(fact.name()));
+  private void keepTheReferralAsTheTargetReadsIt(String rootId) {
+    org.camunda.bpm.engine.impl.identity.Authentication who = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+      if (root == null) {
+        return;
       }
-    });
-    if (!facts.isEmpty()) {
-      runtime.setVariable(rootId, CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
+      ProcessDefinition target = repository.getProcessDefinition(root.getProcessDefinitionId());
+      if (!org.vomcase.kernel.CaseProcess.KEY.equals(target.getKey())) {
+        return;
+      }
+      List<String> names = new ArrayList<>(CaseVariables.REFERRAL_FACTS.stream().map(org.vomcase.kernel.CaseVariable::name)
+          .toList());
+      names.add(CaseVariables.REFERRAL.name());
+      Map<String, Object> variables = runtime.getVariablesLocal(rootId, names);
+      Map<String, Object> record = CaseVariables.REFERRAL.in(Map.of(CaseVariables.REFERRAL.name(),
+          variables.getOrDefault(CaseVariables.REFERRAL.name(), Map.of())));
+      if (atLeast(target.getVersionTag(), REFERRAL_RECORD_SINCE)) {
+        if (variables.get(CaseVariables.REFERRAL.name()) != null) {
+          return;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        CaseVariables.REFERRAL_FACTS.forEach(fact -> {
+          if (variables.get(fact.name()) != null) {
+            facts.put(fact.name(), variables.get(fact.name()));
+          }
+        });
+        if (!facts.isEmpty()) {
+          runtime.setVariable(rootId, CaseVariables.REFERRAL.name(), CaseVariables.REFERRAL.value(facts));
+        }
+      } else if (record != null) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        CaseVariables.REFERRAL_FACTS.forEach(fact -> {
+          if (variables.get(fact.name()) == null && record.get(fact.name()) != null) {
+            missing.put(fact.name(), record.get(fact.name()));
+          }
+        });
+        runtime.setVariables(rootId, missing);
+      }
+    } finally {
+      if (who != null) {
+        identity.setAuthentication(who);
+      }
     }
+  }
+
+  /** Whether a version tag ({@code 0.23.0}) is {@code since} or later; a process without a tag is earlier. */
+  static boolean atLeast(String versionTag, String since) {
+    if (versionTag == null || versionTag.isBlank()) {
+      return false;
+    }
+    String[] tag = versionTag.trim().split("[.-]");
+    String[] floor = since.split("\\.");
+    for (int i = 0; i < floor.length; i++) {
+      int part;
+      try {
+        part = i < tag.length ? Integer.parseInt(tag[i]) : 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+      int wanted = Integer.parseInt(floor[i]);
+      if (part != wanted) {
+        return part > wanted;
+      }
+    }
+    return true;
   }
 
   /**

@@ -10,20 +10,17 @@ import org.vomcase.kernel.Person;
 import org.vomcase.kernel.SafeContact;
 
 /**
- * A per-person process (contact, preparation) lays out of its person what its forms let the mediator record: the
- * person's id, how to reach them safely, and the parent or guardian the referral names. The rest of the person (name,
- * side, ways to reach them, language, interpreter, whether a minor) its forms show from the person itself ({@code
- * person.name}), and its steps read as {@code PERSON_NAME.from(execution)} from the person.
+ * A per-person process (contact, preparation) lays its person out as the variables its forms, gateways
+ * and messages read: id, name, side, contact details, language, interpreter, whether a minor, how to reach
+ * them safely, and the parent or guardian the referral names.
  */
 public final class PersonVariables {
 
   private PersonVariables() {}
 
   /**
-   * Sets personId and what the process's forms let the mediator record from the variable person: the safe contact and
-   * the first parent or guardian. What the person does not have (no safe time to call) is not written: the forms show it
-   * empty. The person's name, side, ways to reach them, language, interpreter and whether a minor are not copied: the
-   * forms show them from the person ({@code person.name}), and {@code PERSON_NAME.from(execution)} reads them there.
+   * Sets personId, personName, personRole, contact details, language, interpreter and minor from the variable person;
+   * what the person does not have (no postal address, no safe time to call) is not written: the forms show it empty.
    */
   public static void layOut(DelegateExecution execution) {
     Person person = PERSON.from(execution);
@@ -31,6 +28,14 @@ public final class PersonVariables {
       throw new IllegalStateException("The called process needs the variable 'person' (a person of the case)");
     }
     PERSON_ID.on(execution).setKnown(person.personId());
+    PERSON_ROLE.on(execution).setKnown(person.role());
+    PERSON_NAME.on(execution).setKnown(person.name());
+    PERSON_PHONE.on(execution).setKnown(person.phone());
+    PERSON_EMAIL.on(execution).setKnown(person.email());
+    PERSON_POSTAL_ADDRESS.on(execution).setKnown(person.postalAddress());
+    PERSON_LANGUAGE.on(execution).setKnown(person.preferredLanguage());
+    PERSON_INTERPRETER_NEEDED.on(execution).setKnown(person.interpreterNeeded());
+    PERSON_MINOR.on(execution).setKnown(person.minor());
     SafeContact safety = person.safety();
     SAFE_PREFERRED_CHANNEL.on(execution).setKnown(safety.preferredChannel());
     SAFE_DO_NOT_WRITE.on(execution).setKnown(safety.lettersForbidden());

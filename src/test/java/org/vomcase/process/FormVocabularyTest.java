@@ -28,7 +28,6 @@ class FormVocabularyTest {
       Map.entry(CaseVariables.MANDATE_ISSUER.name(), Vocabulary.MANDATE_ISSUERS),
       Map.entry(CaseVariables.REVIEW_DECISION.name(), Vocabulary.REVIEW_DECISIONS),
       Map.entry(CaseVariables.PERSON_ROLE.name(), Vocabulary.PERSON_ROLES),
-      Map.entry(CaseVariables.PERSON.name() + ".role", Vocabulary.PERSON_ROLES),
       Map.entry(CaseVariables.PERSON_LANGUAGE.name(), Vocabulary.LANGUAGES),
       Map.entry(CaseVariables.CALL_OUTCOME.name(), Vocabulary.CALL_OUTCOMES),
       Map.entry(CaseVariables.GUARDIAN_RELATION.name(), Vocabulary.GUARDIAN_RELATIONS),

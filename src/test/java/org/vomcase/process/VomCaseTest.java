@@ -150,6 +150,11 @@ class VomCaseTest {
         .containsEntry(CaseVariables.VICTIM_REFUSED.name(), false)
         .containsEntry(CaseVariables.OFFENCE_CATEGORY.name(), "assault")
         .containsEntry(CaseVariables.OFFENCE_DATE.name(), "2026-01-03");
+    // The register counts the case for the figures by the referral's source and stage, read from the record.
+    Assertions.assertThat(new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        processEngine.getProcessEngineConfiguration()).getDataSource()).queryForList(
+        "SELECT referral_source, procedural_stage, referrer_reference FROM vom_case WHERE case_number = ?", instance.getBusinessKey()))
+        .singleElement().satisfies(row -> Assertions.assertThat(row.values()).containsExactly("prosecutor", "diversion", "StA 99/26"));
     execute(job());
     assertThat(instance).isWaitingAt("Task_AssignMediators").variables()
         .containsEntry(CaseVariables.ELIGIBILITY_OUTCOME.name(), "eligible")

@@ -103,8 +103,8 @@ class VocabularyIT extends AbstractApplicationIT {
     CaseApi.runJobs(engine, instance);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("eligibilityOutcome").singleResult().getValue()).isEqualTo("eligible");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
-        .variableName("offenceCategory").singleResult().getValue()).isEqualTo("fraud_online");
+    assertThat(org.vomcase.kernel.CaseVariables.OFFENCE_CATEGORY.from(org.vomcase.kernel.CaseRecord.of(instance,
+        engine.getHistoryService()))).isEqualTo("fraud_online");
 
     referral.put("offenceCategory", "fraud_offline");
     HttpResponse<String> refused = rest("policeapi").postJson("/api/referrals", referral.toString());

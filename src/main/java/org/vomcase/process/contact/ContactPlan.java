@@ -123,14 +123,6 @@ public class ContactPlan {
     return person.minor() && Case.seenFrom(execution).guardiansFirst();
   }
 
-  /**
-   * The person's side as the introduction's recipient ({@code victim} or {@code offender}; the send task's input
-   * parameter {@code recipient}): read from the person the contact is about.
-   */
-  public String recipient(DelegateExecution execution) {
-    return PERSON_ROLE.from(execution).code();
-  }
-
   /** Whether a minor who agreed still needs the consent of a parent or guardian (not asked first). */
   public boolean needsGuardianConsent(DelegateExecution execution) {
     return Boolean.TRUE.equals(PERSON_MINOR.from(execution)) && !GUARDIAN_CONSENTS.equals(GUARDIAN_CONSENT.from(execution));

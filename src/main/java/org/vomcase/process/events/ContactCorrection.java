@@ -283,9 +283,9 @@ public class ContactCorrection {
 
   /** The laid-out variables of the scope that is about the person, those it has, with the corrected values. */
   private Map<String, Object> laidOut(VariableInstance personId, Person changed) {
-    List<String> names = List.of(PERSON_NAME.name(), PERSON_PHONE.name(), PERSON_EMAIL.name(), PERSON_POSTAL_ADDRESS.name(),
-        PERSON_LANGUAGE.name(), PERSON_INTERPRETER_NEEDED.name(), GUARDIAN_NAME.name(), GUARDIAN_RELATION.name(),
-        GUARDIAN_PHONE.name(), GUARDIAN_EMAIL.name());
+    List<String> names = List.of(PERSON_PHONE.name(), PERSON_EMAIL.name(), PERSON_POSTAL_ADDRESS.name(), PERSON_LANGUAGE.name(),
+        PERSON_INTERPRETER_NEEDED.name(), GUARDIAN_NAME.name(), GUARDIAN_RELATION.name(), GUARDIAN_PHONE.name(),
+        GUARDIAN_EMAIL.name());
     // One read of the scope: its laid-out values and, for an execution, whether it holds the person itself.
     Map<String, Object> present = personId.getTaskId() != null ? tasks.getVariablesLocal(personId.getTaskId(), names)
         : runtime.getVariablesLocal(personId.getExecutionId(), java.util.stream.Stream.concat(names.stream(),
@@ -293,16 +293,12 @@ public class ContactCorrection {
     // A called process about the person (a contact, a preparation) lays out only what the person has (PersonVariables):
     // a value the correction adds (a first phone number) is laid out there too.
     boolean laidOutFromPerson = personId.getTaskId() == null && present.get(PERSON.name()) != null;
-    // A called process of an earlier version laid the person's own fields out too (always the name): those are kept in
-    // step, a value the correction adds included; one of this version reads them from the person, which is corrected.
-    boolean personLaidOut = laidOutFromPerson && present.get(PERSON_NAME.name()) != null;
     Map<String, Object> updates = new LinkedHashMap<>();
     // Where the scope laid out "none" as empty text (a follow-up task, a monitored item), it stays text.
     java.util.function.BiConsumer<CaseVariable<String>, String> text = (variable, value) -> {
-      boolean addable = variable.holder() == null ? laidOutFromPerson : personLaidOut;
       if (present.containsKey(variable.name())) {
         updates.put(variable.name(), value == null && present.get(variable.name()) instanceof String ? "" : value);
-      } else if (addable && value != null) {
+      } else if (laidOutFromPerson && value != null) {
         updates.put(variable.name(), value);
       }
     };

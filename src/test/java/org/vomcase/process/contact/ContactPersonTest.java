@@ -88,14 +88,7 @@ class ContactPersonTest {
     Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId()))
         .filteredOn(link -> "candidate".equals(link.getType())).extracting(link -> link.getUserId())
         .containsExactlyInAnyOrder("mara", "jonas");
-    // The form shows the person from the person itself (person.name): the process keeps no copy of the name, and its
-    // steps read it from the person.
-    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.PERSON_NAME.name())).isNull();
-    Assertions.assertThat(CaseVariables.PERSON_NAME.from(taskService().getVariables(task().getId())::get)).isEqualTo("Carl Vogt");
-    Assertions.assertThat(CaseVariables.PERSON_ROLE.from(taskService().getVariables(task().getId())::get))
-        .isEqualTo(org.vomcase.kernel.Side.OFFENDER);
-    Assertions.assertThat(taskService().getVariables(task().getId())).doesNotContainKeys(
-        CaseVariables.PERSON_DISPLAY_COPIES.toArray(String[]::new));
+    Assertions.assertThat(taskService().getVariable(task().getId(), CaseVariables.PERSON_NAME.name())).isEqualTo("Carl Vogt");
     OutgoingMessage introduction = sent(1).get(0);
     Assertions.assertThat(introduction.message()).isEqualTo("introduction");
     Assertions.assertThat(introduction.recipientRole()).isEqualTo("offender");
@@ -149,7 +142,7 @@ class ContactPersonTest {
     assertThat(instance).isWaitingAt("Task_CallForConsent");
     Map<String, Object> offered = taskService().getVariables(task().getId());
     Assertions.assertThat(offered).doesNotContainKeys(CaseVariables.CALL_OUTCOME.name(), CaseVariables.NEXT_CALL_DATE.name());
-    Assertions.assertThat(offered).containsKey(CaseVariables.PERSON.name()).containsKey(CaseVariables.PERSON_ID.name());
+    Assertions.assertThat(offered).containsKey(CaseVariables.PERSON_NAME.name());
     // The first call in words, in the programme's language (de_toa): day, outcome, the next call asked for, who called.
     Assertions.assertThat(offered.get(CaseVariables.CALLS_SHOWN.name()))
         .isEqualTo("Call 1, 2. März 2026: Wants time: call again (next call 9. März 2026), called by jonas");
