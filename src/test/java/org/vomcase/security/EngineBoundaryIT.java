@@ -136,8 +136,8 @@ class EngineBoundaryIT extends AbstractApplicationIT {
     // The consent call shows the summary its process was given; the case keeps it in its record of the referral.
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(contact)
         .variableName("offenceSummary").list()).isNotEmpty().allSatisfy(v -> assertThat(v.getValue()).isEqualTo(summary));
-    assertThat(org.vomcase.kernel.CaseVariables.OFFENCE_SUMMARY.from(engine.getRuntimeService().getVariables(c.instanceId())::get))
-        .isEqualTo(summary);
+    assertThat(org.vomcase.kernel.CaseVariables.OFFENCE_SUMMARY.from(org.vomcase.kernel.CaseRecord.of(c.instanceId(),
+        engine.getHistoryService()))).as("the case's record of the referral, as its history keeps it").isEqualTo(summary);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("offenceSummary").list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains(RUN));
   }
