@@ -46,7 +46,7 @@ try {
     const cases = await rest('sam', '/engine-rest/process-instance?processDefinitionKey=vom-case');
     for (const c of cases) {
       // The referral's facts are one record of the case (a Json variable), the summary among them.
-      const values = await rest('sam', `/engine-rest/variable-instance?processInstanceIdIn=${c.id}&variableName=referral`);
+      const values = await rest('sam', `/engine-rest/variable-instance?processInstanceIdIn=${c.id}&variableName=referral&deserializeValues=false`);
       if (values.some(v => (typeof v.value === 'string' ? JSON.parse(v.value) : v.value || {}).offenceSummary === summary)) return c;
     }
     return null;
